@@ -1,0 +1,563 @@
+//! The SQLite ledger: an append-only, hash-chained record of every figure,
+//! completion, correction and void.
+//!
+//! Invariants: entries are only ever inserted (triggers refuse UPDATE and
+//! DELETE); every write runs in an IMMEDIATE transaction that reads the
+//! chain's tip and extends it, so concurrent writers queue up (WAL + busy
+//! timeout) and the chain stays one line; a ledger is bound to the plan id
+//! it was first written for.
+
+mod hash;
+mod schema;
+
+pub use hash::GENESIS;
+pub use schema::VERSION;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Figure,
+    Completion,
+    Correction,
+    Void,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Figure => "figure",
+            Kind::Completion => "completion",
+            Kind::Correction => "correction",
+            Kind::Void => "void",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "figure" => Some(Kind::Figure),
+            "completion" => Some(Kind::Completion),
+            "correction" => Some(Kind::Correction),
+            "void" => Some(Kind::Void),
+            _ => None,
+        }
+    }
+}
+
+/// An entry as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub id: i64,
+    pub kind: Kind,
+    pub indicator: Option<String>,
+    pub task: Option<String>,
+    pub period: Option<String>,
+    #[serde(skip)]
+    pub year: i64,
+    /// The value exactly as typed.
+    pub value_text: Option<String>,
+    pub value: Option<f64>,
+    /// The date the figure was reported (`--date`).
+    #[serde(rename = "date")]
+    pub reported_on: NaiveDate,
+    /// When `plan` wrote it (system clock, UTC).
+    pub recorded_at: String,
+    pub by: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub target_entry: Option<i64>,
+    pub batch: Option<i64>,
+    pub plan_id: String,
+    #[serde(skip)]
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// An entry to append; the ledger fills id, time, batch, plan and hashes.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: Kind,
+    pub indicator: Option<String>,
+    pub task: Option<String>,
+    pub period: Option<String>,
+    pub year: i32,
+    pub value_text: Option<String>,
+    pub value: Option<f64>,
+    pub reported_on: NaiveDate,
+    pub by: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub target_entry: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Batch {
+    pub id: i64,
+    pub file: String,
+    pub sha256: String,
+    pub rows: i64,
+    pub by: String,
+    pub imported_at: String,
+}
+
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+}
+
+const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
+     recorded_at, by, source, note, target_entry, batch, plan_id, prev_hash, hash";
+
+/// The real clock, for `recorded_at` (never settable).
+pub fn now_utc() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+impl Ledger {
+    /// Opens (creating if needed) a ledger for writing, migrating an older one.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        let conn =
+            Connection::open(path).with_context(|| format!("cannot open ledger {}", path.display()))?;
+        Self::init(conn, path)
+    }
+
+    /// Opens an existing ledger, or `None` when there is no file yet (a
+    /// report before the first figure).
+    pub fn open_existing(path: &Path) -> Result<Option<Ledger>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
+            .with_context(|| format!("cannot open ledger {}", path.display()))?;
+        Self::init(conn, path).map(Some)
+    }
+
+    /// An in-memory ledger, for tests.
+    pub fn in_memory() -> Result<Ledger> {
+        Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn init(conn: Connection, path: &Path) -> Result<Ledger> {
+        let not_ledger = || {
+            format!(
+                "{} is not a plan ledger (not a readable SQLite database); point --ledger at the right file",
+                path.display()
+            )
+        };
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).with_context(not_ledger)?;
+        if version > VERSION {
+            bail!(
+                "ledger {} has schema version {version}, newer than this plan (knows up to {VERSION}): upgrade plan to read it",
+                path.display()
+            );
+        }
+        if !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            // WAL lets readers work while a writer appends; NORMAL sync is
+            // durable at each checkpoint and never corrupts in WAL mode.
+            conn.pragma_update(None, "journal_mode", "WAL").with_context(not_ledger)?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        let mut ledger = Ledger { conn, path: path.to_path_buf() };
+        if version < VERSION {
+            ledger.migrate().with_context(not_ledger)?;
+        }
+        Ok(ledger)
+    }
+
+    /// Applies the missing migrations in one exclusive transaction; the
+    /// version is re-read inside it, so two processes never both migrate.
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == 0 {
+            let foreign: i64 = tx.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('meta', 'batch', 'entry')",
+                [],
+                |r| r.get(0),
+            )?;
+            if foreign > 0 {
+                bail!("the database has tables of its own");
+            }
+        }
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql).with_context(|| format!("migration to schema version {}", i + 1))?;
+        }
+        tx.pragma_update(None, "user_version", VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The plan id this ledger is bound to, if any entry was ever written.
+    pub fn plan_id(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Refuses to read a ledger written for another plan.
+    pub fn check_plan(&self, plan_id: &str) -> Result<()> {
+        match self.plan_id()? {
+            Some(id) if id != plan_id => bail!(
+                "ledger {} belongs to plan `{id}`, not `{plan_id}`: use --ledger to point at this plan's ledger",
+                self.path.display()
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Starts an IMMEDIATE transaction that appends to the chain.
+    pub fn writer(&mut self, plan_id: &str) -> Result<Writer<'_>> {
+        let path = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .with_context(|| format!("cannot write to ledger {path}"))?;
+        let bound: Option<String> =
+            tx.query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0)).optional()?;
+        match bound {
+            Some(id) if id != plan_id => bail!(
+                "ledger {path} belongs to plan `{id}`, not `{plan_id}`: refusing to write another plan's figures into it"
+            ),
+            Some(_) => {}
+            None => {
+                tx.execute("INSERT INTO meta (key, value) VALUES ('plan_id', ?1)", [plan_id])
+                    .with_context(|| format!("cannot write to ledger {path}"))?;
+            }
+        }
+        let tip: Option<(i64, String)> = tx
+            .query_row("SELECT id, hash FROM entry ORDER BY id DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let (last_id, last_hash) = tip.unwrap_or((0, GENESIS.to_string()));
+        Ok(Writer {
+            tx,
+            plan_id: plan_id.to_string(),
+            last_id,
+            last_hash,
+            batch: None,
+            recorded_at: now_utc(),
+        })
+    }
+
+    /// Appends `entries` in one transaction; returns their ids.
+    pub fn append(&mut self, plan_id: &str, entries: &[NewEntry]) -> Result<Vec<i64>> {
+        let mut w = self.writer(plan_id)?;
+        let ids = entries.iter().map(|e| w.push(e)).collect::<Result<Vec<_>>>()?;
+        w.commit()?;
+        Ok(ids)
+    }
+
+    pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], row_to_entry).optional()?)
+    }
+
+    /// Every entry of `indicator` in `years`, in ledger order.
+    pub fn indicator_entries(&self, indicator: &str, first: i32, last: i32) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE indicator = ?1 AND year BETWEEN ?2 AND ?3 ORDER BY id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every entry about any task, in ledger order.
+    pub fn task_entries(&self) -> Result<Vec<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], row_to_entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Entries matching the filters, in ledger order.
+    pub fn entries(
+        &self,
+        indicator: Option<&str>,
+        task: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry
+             WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) AND (?3 IS NULL OR year = ?3)
+             ORDER BY id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![indicator, task, year], row_to_entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Calls `f` on every entry in ledger order (streaming, for verify).
+    pub fn for_each_entry(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry ORDER BY id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(row_to_entry(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// The batch that imported a file with these bytes, if any.
+    pub fn batch_by_sha(&self, sha256: &str) -> Result<Option<Batch>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, file, sha256, rows, by, imported_at FROM batch WHERE sha256 = ?1 ORDER BY id LIMIT 1",
+                [sha256],
+                |r| {
+                    Ok(Batch {
+                        id: r.get(0)?,
+                        file: r.get(1)?,
+                        sha256: r.get(2)?,
+                        rows: r.get(3)?,
+                        by: r.get(4)?,
+                        imported_at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the append-only triggers are in place.
+    pub fn triggers_present(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN ('entry_no_update', 'entry_no_delete')",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 2)
+    }
+}
+
+/// An open append transaction. Dropping it without `commit` writes nothing.
+pub struct Writer<'c> {
+    tx: rusqlite::Transaction<'c>,
+    plan_id: String,
+    last_id: i64,
+    last_hash: String,
+    batch: Option<i64>,
+    recorded_at: String,
+}
+
+impl Writer<'_> {
+    /// Starts a batch; later entries belong to it.
+    pub fn begin_batch(&mut self, file: &str, sha256: &str, rows: i64, by: &str) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO batch (file, sha256, rows, by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![file, sha256, rows, by, self.recorded_at],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.batch = Some(id);
+        Ok(id)
+    }
+
+    /// Appends one entry; returns its id.
+    pub fn push(&mut self, e: &NewEntry) -> Result<i64> {
+        let id = self.last_id + 1;
+        let reported_on = e.reported_on.format("%Y-%m-%d").to_string();
+        let content = hash::Content {
+            id,
+            kind: e.kind.as_str(),
+            indicator: e.indicator.as_deref(),
+            task: e.task.as_deref(),
+            period: e.period.as_deref(),
+            year: e.year.into(),
+            value_text: e.value_text.as_deref(),
+            value: e.value,
+            reported_on: &reported_on,
+            recorded_at: &self.recorded_at,
+            by: &e.by,
+            source: e.source.as_deref(),
+            note: e.note.as_deref(),
+            target_entry: e.target_entry,
+            batch: self.batch,
+            plan_id: &self.plan_id,
+        };
+        let h = hash::entry_hash(&self.last_hash, &content);
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO entry (id, kind, indicator, task, period, year, value_text, value, reported_on,
+                 recorded_at, by, source, note, target_entry, batch, plan_id, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?;
+        stmt.execute(params![
+            id,
+            content.kind,
+            content.indicator,
+            content.task,
+            content.period,
+            content.year,
+            content.value_text,
+            content.value,
+            reported_on,
+            self.recorded_at,
+            content.by,
+            content.source,
+            content.note,
+            content.target_entry,
+            content.batch,
+            self.plan_id,
+            self.last_hash,
+            h,
+        ])?;
+        self.last_id = id;
+        self.last_hash = h;
+        Ok(id)
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().context("cannot commit to the ledger")?;
+        Ok(())
+    }
+}
+
+fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
+    let kind: String = r.get(1)?;
+    let reported_on: String = r.get(8)?;
+    let bad = |col: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("invalid {what}").into(),
+        )
+    };
+    Ok(Entry {
+        id: r.get(0)?,
+        kind: Kind::parse(&kind).ok_or_else(|| bad(1, "kind"))?,
+        indicator: r.get(2)?,
+        task: r.get(3)?,
+        period: r.get(4)?,
+        year: r.get(5)?,
+        value_text: r.get(6)?,
+        value: r.get(7)?,
+        reported_on: reported_on.parse().map_err(|_| bad(8, "date"))?,
+        recorded_at: r.get(9)?,
+        by: r.get(10)?,
+        source: r.get(11)?,
+        note: r.get(12)?,
+        target_entry: r.get(13)?,
+        batch: r.get(14)?,
+        plan_id: r.get(15)?,
+        prev_hash: r.get(16)?,
+        hash: r.get(17)?,
+    })
+}
+
+/// Recomputes `e`'s hash from its content and `prev`.
+pub fn recompute_hash(prev: &str, e: &Entry) -> String {
+    let reported_on = e.reported_on.format("%Y-%m-%d").to_string();
+    hash::entry_hash(
+        prev,
+        &hash::Content {
+            id: e.id,
+            kind: e.kind.as_str(),
+            indicator: e.indicator.as_deref(),
+            task: e.task.as_deref(),
+            period: e.period.as_deref(),
+            year: e.year,
+            value_text: e.value_text.as_deref(),
+            value: e.value,
+            reported_on: &reported_on,
+            recorded_at: &e.recorded_at,
+            by: &e.by,
+            source: e.source.as_deref(),
+            note: e.note.as_deref(),
+            target_entry: e.target_entry,
+            batch: e.batch,
+            plan_id: &e.plan_id,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(ind: &str, period: &str, v: f64) -> NewEntry {
+        NewEntry {
+            kind: Kind::Figure,
+            indicator: Some(ind.into()),
+            task: None,
+            period: Some(period.into()),
+            year: period[..4].parse().unwrap(),
+            value_text: Some(v.to_string()),
+            value: Some(v),
+            reported_on: "2027-01-10".parse().unwrap(),
+            by: "test".into(),
+            source: None,
+            note: None,
+            target_entry: None,
+        }
+    }
+
+    #[test]
+    fn migrate_twice_is_harmless() {
+        let mut l = Ledger::in_memory().unwrap();
+        assert_eq!(l.schema_version().unwrap(), VERSION);
+        l.migrate().unwrap();
+        assert_eq!(l.schema_version().unwrap(), VERSION);
+    }
+
+    #[test]
+    fn appends_chain_and_refuse_edits() {
+        let mut l = Ledger::in_memory().unwrap();
+        let ids = l.append("P", &[figure("a", "2026", 1.0), figure("a", "2027", 2.0)]).unwrap();
+        assert_eq!(ids, vec![1, 2]);
+        let e1 = l.entry(1).unwrap().unwrap();
+        let e2 = l.entry(2).unwrap().unwrap();
+        assert_eq!(e1.prev_hash, GENESIS);
+        assert_eq!(e2.prev_hash, e1.hash);
+        assert_eq!(recompute_hash(&e1.hash, &e2), e2.hash);
+        assert!(l.conn.execute("UPDATE entry SET value = 9 WHERE id = 1", []).is_err());
+        assert!(l.conn.execute("DELETE FROM entry WHERE id = 1", []).is_err());
+        assert_eq!(l.indicator_entries("a", 2027, 2027).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn bound_to_one_plan() {
+        let mut l = Ledger::in_memory().unwrap();
+        l.append("P", &[figure("a", "2026", 1.0)]).unwrap();
+        let err = l.append("Q", &[figure("a", "2026", 1.0)]).unwrap_err();
+        assert!(err.to_string().contains("belongs to plan `P`"), "{err}");
+        assert_eq!(l.entries(None, None, None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn uncommitted_writer_writes_nothing() {
+        let mut l = Ledger::in_memory().unwrap();
+        {
+            let mut w = l.writer("P").unwrap();
+            w.push(&figure("a", "2026", 1.0)).unwrap();
+        }
+        assert!(l.entries(None, None, None).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,16 @@
+//! `plan`: a KPI ledger for public action plans held to the "6 rõ" principle.
+//!
+//! Dependencies point one way: `cli` → `cmd` → (`plan`, `ledger`,
+//! `report`) → (`number`, `period`); `render` turns results into bytes and
+//! knows nothing of the store.
+
+pub mod cli;
+pub mod cmd;
+pub mod counting;
+pub mod input;
+pub mod ledger;
+pub mod number;
+pub mod period;
+pub mod plan;
+pub mod render;
+pub mod report;

@@ -1,0 +1,240 @@
+//! Reporting periods (`2027`, `2027-H1`, `2027-Q3`, `2027-07`) and cadences.
+//!
+//! A period is a closed range of calendar days inside one year. Due dates
+//! are the period's last day plus the cadence's `due_days`.
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// How often an indicator is reported; also the shape of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    Year,
+    Half,
+    Quarter,
+    Month,
+}
+
+impl Cadence {
+    pub const ALL: [Cadence; 4] = [Self::Year, Self::Half, Self::Quarter, Self::Month];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Half => "half",
+            Self::Quarter => "quarter",
+            Self::Month => "month",
+        }
+    }
+
+    pub fn parse_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == s)
+    }
+
+    /// Number of periods of this cadence in a year.
+    pub fn per_year(self) -> u32 {
+        match self {
+            Self::Year => 1,
+            Self::Half => 2,
+            Self::Quarter => 4,
+            Self::Month => 12,
+        }
+    }
+
+    fn months(self) -> u32 {
+        12 / self.per_year()
+    }
+}
+
+impl fmt::Display for Cadence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One reporting period: the `index`-th (1-based) period of `cadence` in `year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub year: i32,
+    pub cadence: Cadence,
+    pub index: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a period: expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM (e.g. 2027, 2027-H1, 2027-Q3, 2027-07)"
+)]
+pub struct PeriodError(pub String);
+
+impl Period {
+    pub fn year(year: i32) -> Self {
+        Self { year, cadence: Cadence::Year, index: 1 }
+    }
+
+    /// All periods of `cadence` in `year`, in order.
+    pub fn all_in(year: i32, cadence: Cadence) -> impl Iterator<Item = Period> {
+        (1..=cadence.per_year()).map(move |index| Period { year, cadence, index })
+    }
+
+    pub fn first_month(self) -> u32 {
+        (self.index - 1) * self.cadence.months() + 1
+    }
+
+    pub fn start(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.first_month(), 1).expect("valid period start")
+    }
+
+    /// The last day of the period.
+    pub fn end(self) -> NaiveDate {
+        let last_month = self.first_month() + self.cadence.months() - 1;
+        let next = if last_month == 12 {
+            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(self.year, last_month + 1, 1)
+        };
+        next.and_then(|d| d.pred_opt()).expect("valid period end")
+    }
+
+    /// The date a figure for this period is due: end + `due_days` (may be negative).
+    pub fn due(self, due_days: i64) -> NaiveDate {
+        let end = self.end();
+        if due_days >= 0 {
+            end.checked_add_days(Days::new(due_days as u64))
+        } else {
+            end.checked_sub_days(Days::new(due_days.unsigned_abs()))
+        }
+        .unwrap_or(end)
+    }
+
+    pub fn contains_date(self, d: NaiveDate) -> bool {
+        self.start() <= d && d <= self.end()
+    }
+
+    /// Whether `self` is the last period of its year.
+    pub fn is_last_of_year(self) -> bool {
+        self.index == self.cadence.per_year()
+    }
+
+    /// The period of `cadence` that contains `date`.
+    pub fn containing(date: NaiveDate, cadence: Cadence) -> Period {
+        let index = (date.month() - 1) / cadence.months() + 1;
+        Period { year: date.year(), cadence, index }
+    }
+
+    /// The period after this one, of the same cadence.
+    pub fn next(self) -> Period {
+        if self.is_last_of_year() {
+            Period { year: self.year + 1, cadence: self.cadence, index: 1 }
+        } else {
+            Period { index: self.index + 1, ..self }
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.cadence {
+            Cadence::Year => write!(f, "{}", self.year),
+            Cadence::Half => write!(f, "{}-H{}", self.year, self.index),
+            Cadence::Quarter => write!(f, "{}-Q{}", self.year, self.index),
+            Cadence::Month => write!(f, "{}-{:02}", self.year, self.index),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || PeriodError(s.to_string());
+        let t = s.trim();
+        let (y, rest) = match t.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (t, None),
+        };
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let year: i32 = y.parse().map_err(|_| err())?;
+        let Some(rest) = rest else {
+            return Ok(Period::year(year));
+        };
+        let num = |digits: &str| -> Option<u32> {
+            (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        };
+        let (cadence, index) = match rest.as_bytes().first() {
+            Some(b'H' | b'h') => (Cadence::Half, num(&rest[1..]).ok_or_else(err)?),
+            Some(b'Q' | b'q') => (Cadence::Quarter, num(&rest[1..]).ok_or_else(err)?),
+            _ if rest.len() == 2 => (Cadence::Month, num(rest).ok_or_else(err)?),
+            _ => return Err(err()),
+        };
+        if index == 0 || index > cadence.per_year() {
+            return Err(err());
+        }
+        Ok(Period { year, cadence, index })
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_and_prints() {
+        for s in ["2027", "2027-H1", "2027-H2", "2027-Q3", "2027-07", "2027-12"] {
+            assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
+        }
+        for s in
+            ["27", "2027-H3", "2027-Q0", "2027-Q5", "2027-13", "2027-00", "2027-7", "x", "2027-", "2027-W1"]
+        {
+            assert!(s.parse::<Period>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn bounds_and_due_dates() {
+        let q3: Period = "2027-Q3".parse().unwrap();
+        assert_eq!(q3.start(), d("2027-07-01"));
+        assert_eq!(q3.end(), d("2027-09-30"));
+        assert_eq!(q3.due(10), d("2027-10-10"));
+        let feb: Period = "2028-02".parse().unwrap();
+        assert_eq!(feb.end(), d("2028-02-29"));
+        let y = Period::year(2027);
+        assert_eq!(y.end(), d("2027-12-31"));
+        assert_eq!(y.due(15), d("2028-01-15"));
+        assert_eq!(y.due(-15), d("2027-12-16"));
+        let h2: Period = "2027-H2".parse().unwrap();
+        assert_eq!(h2.start(), d("2027-07-01"));
+        assert!(h2.is_last_of_year());
+        assert_eq!(h2.next().to_string(), "2028-H1");
+    }
+
+    #[test]
+    fn periods_tile_the_year() {
+        for c in Cadence::ALL {
+            let ps: Vec<_> = Period::all_in(2026, c).collect();
+            assert_eq!(ps.first().unwrap().start(), d("2026-01-01"));
+            assert_eq!(ps.last().unwrap().end(), d("2026-12-31"));
+            for w in ps.windows(2) {
+                assert_eq!(w[0].end().succ_opt().unwrap(), w[1].start());
+                assert_eq!(w[0].next(), w[1]);
+            }
+            assert!(Period::containing(d("2026-08-15"), c).contains_date(d("2026-08-15")));
+        }
+    }
+}

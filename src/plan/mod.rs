@@ -1,0 +1,323 @@
+//! The plan model: what `plan.toml` says, validated.
+//!
+//! A `Plan` is only ever built by [`load`], which checks every reference,
+//! so the rest of the program may assume that ids resolve, derived
+//! indicators are acyclic and years lie inside the plan.
+
+mod audit;
+mod load;
+mod target;
+
+pub use audit::{Audit, GroupAudit, Ro};
+pub use load::{Diagnostic, LoadError, Loaded, load_file, load_str};
+pub use target::{Status, Target};
+
+use crate::number::NumberStyle;
+use crate::period::{Cadence, Period};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse_name(s: &str) -> Option<Self> {
+        match s {
+            "vi" => Some(Self::Vi),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// A stock read at a date (enterprises in operation).
+    Level,
+    /// An amount over a period (new jobs, revenue); periods add up.
+    Flow,
+    /// A percentage or ratio reported as such (growth rate).
+    Rate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    End,
+    Year,
+    Average,
+    Compound,
+    Cumulative,
+}
+
+/// Where an indicator's values come from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind")]
+pub enum Source {
+    /// Figures recorded by clerks.
+    Recorded { measure: Measure, every: Cadence },
+    /// Year value of `num` / year value of `den` × 100.
+    Ratio { num: String, den: String },
+    /// (this year / last year − 1) × 100 of `of`.
+    Growth { of: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Baseline {
+    pub year: i32,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub source: Source,
+    #[serde(serialize_with = "ser_target")]
+    pub target: Option<Target>,
+    pub basis: Basis,
+    /// Target year (default: plan end).
+    pub by: i32,
+    pub by_explicit: bool,
+    pub baseline: Option<Baseline>,
+    pub milestones: BTreeMap<i32, f64>,
+    pub weight: f64,
+    pub note: Option<String>,
+}
+
+fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.collect_str(t),
+        None => s.serialize_none(),
+    }
+}
+
+impl Indicator {
+    pub fn cadence(&self) -> Option<Cadence> {
+        match self.source {
+            Source::Recorded { every, .. } => Some(every),
+            _ => None,
+        }
+    }
+
+    pub fn measure(&self) -> Option<Measure> {
+        match self.source {
+            Source::Recorded { measure, .. } => Some(measure),
+            _ => None,
+        }
+    }
+
+    pub fn is_derived(&self) -> bool {
+        !matches!(self.source, Source::Recorded { .. })
+    }
+
+    /// Ids this indicator is computed from (empty for a recorded one).
+    pub fn inputs(&self) -> Vec<&str> {
+        match &self.source {
+            Source::Recorded { .. } => vec![],
+            Source::Ratio { num, den } => vec![num, den],
+            Source::Growth { of } => vec![of],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub name: String,
+    pub lead: Option<String>,
+    pub partners: Vec<String>,
+    pub deliverable: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Oversight {
+    pub by: Option<String>,
+    pub every: Option<Cadence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub section: Option<String>,
+    pub name: String,
+    pub goal: Option<String>,
+    pub content: Option<String>,
+    pub lead: Option<String>,
+    pub partners: Vec<String>,
+    pub responsibility: Option<String>,
+    pub schedule: Option<(i32, i32)>,
+    pub deliverables: Vec<String>,
+    pub oversight: Option<Oversight>,
+    pub funding: Option<String>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+}
+
+/// Days after a period's end that its figure is due, per cadence.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DueDays {
+    pub year: i64,
+    pub half: i64,
+    pub quarter: i64,
+    pub month: i64,
+}
+
+impl Default for DueDays {
+    fn default() -> Self {
+        Self { year: 15, half: 15, quarter: 10, month: 5 }
+    }
+}
+
+impl DueDays {
+    pub fn of(&self, c: Cadence) -> i64 {
+        match c {
+            Cadence::Year => self.year,
+            Cadence::Half => self.half,
+            Cadence::Quarter => self.quarter,
+            Cadence::Month => self.month,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub issued_by: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub implements: Option<String>,
+    pub start: i32,
+    pub end: i32,
+    pub horizon: Option<i32>,
+    pub lang: Lang,
+    pub numbers: NumberStyle,
+    /// `[plan] ledger`, relative to the plan file.
+    pub ledger: Option<String>,
+    pub agencies: Vec<(String, String)>,
+    pub due_days: DueDays,
+    pub groups: Vec<Group>,
+    #[serde(skip)]
+    index: HashMap<String, Item>,
+}
+
+/// Where an id lives in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Group(usize),
+    Indicator(usize, usize),
+    Task(usize, usize),
+}
+
+impl Plan {
+    pub(crate) fn build_index(&mut self) {
+        let mut index = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            index.entry(group.id.clone()).or_insert(Item::Group(g));
+            for (i, ind) in group.indicators.iter().enumerate() {
+                index.entry(ind.id.clone()).or_insert(Item::Indicator(g, i));
+            }
+            for (t, task) in group.tasks.iter().enumerate() {
+                index.entry(task.id.clone()).or_insert(Item::Task(g, t));
+            }
+        }
+        self.index = index;
+    }
+
+    pub fn item(&self, id: &str) -> Option<Item> {
+        self.index.get(id).copied()
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        match self.item(id)? {
+            Item::Indicator(g, i) => Some(&self.groups[g].indicators[i]),
+            _ => None,
+        }
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        match self.item(id)? {
+            Item::Task(g, t) => Some(&self.groups[g].tasks[t]),
+            _ => None,
+        }
+    }
+
+    pub fn group_of(&self, id: &str) -> Option<&Group> {
+        match self.item(id)? {
+            Item::Group(g) | Item::Indicator(g, _) | Item::Task(g, _) => Some(&self.groups[g]),
+        }
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.groups.iter().flat_map(|g| g.indicators.iter())
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.groups.iter().flat_map(|g| g.tasks.iter())
+    }
+
+    pub fn agency_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.agencies.iter().find(|(a, _)| a == id).map(|(_, n)| n.as_str()).unwrap_or(id)
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.start..=self.end
+    }
+
+    /// Checks that `period` may carry a figure of `ind`: of its cadence or a
+    /// whole year, and inside the plan's years.
+    pub fn check_period(&self, ind: &Indicator, period: Period) -> Result<(), String> {
+        let Some(every) = ind.cadence() else {
+            return Err(format!(
+                "`{}` is derived ({}): it is computed, never recorded",
+                ind.id,
+                derived_from(ind)
+            ));
+        };
+        if period.cadence != every && period.cadence != Cadence::Year {
+            let example = Period::all_in(period.year, every).next().expect("a period");
+            return Err(format!(
+                "period `{period}` does not fit `{}`, which is reported every {every}: use a period like `{example}` or a whole year `{}`",
+                ind.id, period.year
+            ));
+        }
+        if !self.years().contains(&period.year) {
+            return Err(format!("period `{period}` is outside the plan's years {}–{}", self.start, self.end));
+        }
+        Ok(())
+    }
+
+    /// Ids of every indicator and task, for "did you mean".
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+}
+
+/// "ratio of a / b" or "growth of a", for messages.
+pub fn derived_from(ind: &Indicator) -> String {
+    match &ind.source {
+        Source::Recorded { .. } => String::new(),
+        Source::Ratio { num, den } => format!("ratio {num} / {den}"),
+        Source::Growth { of } => format!("growth of {of}"),
+    }
+}
+
+/// The closest of `candidates` to `word`, if close enough to suggest.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(s, _)| *s >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

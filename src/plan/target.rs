@@ -1,0 +1,310 @@
+//! Targets (`>= 48`, `> 120`, `<= 5`, `< 5`, `10..12`, `~ 2000`) and how a
+//! value is judged against one.
+//!
+//! Numbers inside a target follow the plan's `numbers` style. Because a
+//! target is written once, in a file, a decimal that cannot be a thousands
+//! group (`9.5` under `vi`) is read as a decimal: it has only one meaning.
+
+use crate::number::{self, NumberStyle};
+use serde::Serialize;
+use std::fmt;
+
+/// A target as written in `plan.toml`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    AtLeast(f64),
+    Above(f64),
+    AtMost(f64),
+    Below(f64),
+    Range(f64, f64),
+    About(f64),
+}
+
+/// How a value stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Exceeded,
+    Met,
+    NotMet,
+    NoData,
+    NoTarget,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Exceeded => "exceeded",
+            Self::Met => "met",
+            Self::NotMet => "not_met",
+            Self::NoData => "no_data",
+            Self::NoTarget => "no_target",
+        }
+    }
+}
+
+/// `~ x` is met within this fraction of x.
+pub const ABOUT_TOLERANCE: f64 = 0.05;
+
+/// Relative tolerance for "equal" when comparing computed values.
+const EPS: f64 = 1e-9;
+
+fn eq(a: f64, b: f64) -> bool {
+    (a - b).abs() <= EPS * a.abs().max(b.abs()).max(1.0)
+}
+
+impl Target {
+    pub fn parse(text: &str, style: NumberStyle) -> Result<Target, String> {
+        let t = text.trim();
+        let num = |s: &str| parse_target_number(s.trim(), style);
+        for (bad, good) in [("=>", ">="), ("=<", "<="), ("≥", ">="), ("≤", "<="), ("==", "~"), ("=", "~")]
+        {
+            if let Some(rest) = t.strip_prefix(bad) {
+                return Err(format!("`{t}` is not a target: write `{good} {}`", rest.trim()));
+            }
+        }
+        let parsed = if let Some(r) = t.strip_prefix(">=") {
+            Target::AtLeast(num(r)?)
+        } else if let Some(r) = t.strip_prefix("<=") {
+            Target::AtMost(num(r)?)
+        } else if let Some(r) = t.strip_prefix('>') {
+            Target::Above(num(r)?)
+        } else if let Some(r) = t.strip_prefix('<') {
+            Target::Below(num(r)?)
+        } else if let Some(r) = t.strip_prefix('~') {
+            Target::About(num(r)?)
+        } else if let Some((a, b)) = t.split_once("..") {
+            let (a, b) = (num(a)?, num(b)?);
+            if a > b {
+                return Err(format!("`{t}`: the range's lower bound is above its upper bound"));
+            }
+            Target::Range(a, b)
+        } else {
+            return Err(format!(
+                "`{t}` is not a target: expected `>= x`, `> x`, `<= x`, `< x`, `a..b` or `~ x`"
+            ));
+        };
+        Ok(parsed)
+    }
+
+    /// The bound that attainment is measured against (lower bound of a range).
+    pub fn reference(self) -> f64 {
+        match self {
+            Target::AtLeast(x) | Target::Above(x) | Target::AtMost(x) | Target::Below(x) => x,
+            Target::Range(a, _) => a,
+            Target::About(x) => x,
+        }
+    }
+
+    /// The upper bound of a range target.
+    pub fn upper(self) -> Option<f64> {
+        match self {
+            Target::Range(_, b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn is_range(self) -> bool {
+        matches!(self, Target::Range(..))
+    }
+
+    /// The same kind of target with its numbers scaled (pro-rata cumulative
+    /// targets, both bounds of a range).
+    pub fn scaled(self, f: f64) -> Target {
+        self.map(|x| x * f)
+    }
+
+    /// The same kind of target at another value (a milestone or a point on
+    /// a straight-line path); a range keeps its width ratio.
+    pub fn at(self, value: f64) -> Target {
+        match self {
+            Target::Range(a, b) if a != 0.0 => Target::Range(value, value * b / a),
+            Target::Range(a, b) => Target::Range(value, value + (b - a)),
+            _ => self.map(|_| value),
+        }
+    }
+
+    /// Applies `f` to every number of the target.
+    pub fn map(self, f: impl Fn(f64) -> f64) -> Target {
+        match self {
+            Target::AtLeast(x) => Target::AtLeast(f(x)),
+            Target::Above(x) => Target::Above(f(x)),
+            Target::AtMost(x) => Target::AtMost(f(x)),
+            Target::Below(x) => Target::Below(f(x)),
+            Target::Range(a, b) => Target::Range(f(a), f(b)),
+            Target::About(x) => Target::About(f(x)),
+        }
+    }
+
+    /// Attainment (tỷ lệ đạt) in percent, or why it cannot be computed.
+    pub fn attainment(self, value: f64) -> Result<f64, &'static str> {
+        let (num, den) = match self {
+            Target::AtLeast(x) | Target::Above(x) | Target::About(x) => (value, x),
+            Target::Range(a, _) => (value, a),
+            Target::AtMost(x) | Target::Below(x) => (x, value),
+        };
+        if den == 0.0 {
+            return Err(match self {
+                Target::AtMost(_) | Target::Below(_) => "value is 0",
+                _ => "target is 0",
+            });
+        }
+        let r = num / den * 100.0;
+        if r.is_finite() { Ok(r) } else { Err("not a finite number") }
+    }
+
+    /// Status of `value` against this target: exceeded when it goes beyond
+    /// the target's number in the good direction, met when it satisfies the
+    /// target without going beyond (`>= x` at exactly x, a range, `~ x`
+    /// within 5 %), else not met.
+    pub fn status(self, value: f64) -> Status {
+        match self {
+            Target::AtLeast(x) | Target::Above(x) => {
+                if eq(value, x) {
+                    if matches!(self, Target::AtLeast(_)) { Status::Met } else { Status::NotMet }
+                } else if value > x {
+                    Status::Exceeded
+                } else {
+                    Status::NotMet
+                }
+            }
+            Target::AtMost(x) | Target::Below(x) => {
+                if eq(value, x) {
+                    if matches!(self, Target::AtMost(_)) { Status::Met } else { Status::NotMet }
+                } else if value < x {
+                    Status::Exceeded
+                } else {
+                    Status::NotMet
+                }
+            }
+            Target::Range(a, b) => {
+                if value > b && !eq(value, b) {
+                    Status::Exceeded
+                } else if value >= a || eq(value, a) {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                }
+            }
+            Target::About(x) => {
+                let tol = ABOUT_TOLERANCE * x.abs();
+                if (value - x).abs() <= tol + EPS * x.abs().max(1.0) {
+                    Status::Met
+                } else if value > x {
+                    Status::Exceeded
+                } else {
+                    Status::NotMet
+                }
+            }
+        }
+    }
+
+    /// Display with numbers in `style`.
+    pub fn display(self, style: NumberStyle) -> String {
+        let n = |x: f64| number::format_number(x, style, 2);
+        match self {
+            Target::AtLeast(x) => format!(">= {}", n(x)),
+            Target::Above(x) => format!("> {}", n(x)),
+            Target::AtMost(x) => format!("<= {}", n(x)),
+            Target::Below(x) => format!("< {}", n(x)),
+            Target::Range(a, b) => format!("{}..{}", n(a), n(b)),
+            Target::About(x) => format!("~ {}", n(x)),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display(NumberStyle::En))
+    }
+}
+
+/// A number inside a target: the plan's style, or an unambiguous decimal.
+fn parse_target_number(s: &str, style: NumberStyle) -> Result<f64, String> {
+    match number::parse(s, style) {
+        Ok(v) => Ok(v),
+        Err(number::NumberError::WrongStyle { .. }) if !looks_like_group(s, style) => number::parse(
+            s,
+            match style {
+                NumberStyle::Vi => NumberStyle::En,
+                NumberStyle::En => NumberStyle::Vi,
+            },
+        )
+        .map_err(|e| e.to_string()),
+        Err(number::NumberError::Empty) => Err("a target needs a number".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// `x.ddd` under `vi` (or `x,ddd` under `en`) reads as a thousands group in
+/// the other style; such a number is never reinterpreted.
+fn looks_like_group(s: &str, style: NumberStyle) -> bool {
+    let other_decimal = match style {
+        NumberStyle::Vi => '.',
+        NumberStyle::En => ',',
+    };
+    s.rsplit_once(other_decimal).is_some_and(|(_, f)| f.len() == 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NumberStyle::*;
+
+    #[test]
+    fn parses_every_form() {
+        assert_eq!(Target::parse(">= 48", Vi), Ok(Target::AtLeast(48.0)));
+        assert_eq!(Target::parse("> 120", Vi), Ok(Target::Above(120.0)));
+        assert_eq!(Target::parse("<=5", Vi), Ok(Target::AtMost(5.0)));
+        assert_eq!(Target::parse("< 5", En), Ok(Target::Below(5.0)));
+        assert_eq!(Target::parse("10..12", Vi), Ok(Target::Range(10.0, 12.0)));
+        assert_eq!(Target::parse("9,5..10", Vi), Ok(Target::Range(9.5, 10.0)));
+        assert_eq!(Target::parse("9.5..10", Vi), Ok(Target::Range(9.5, 10.0)));
+        assert_eq!(Target::parse("~ 2.000", Vi), Ok(Target::About(2000.0)));
+        assert_eq!(Target::parse("~ 2,000", En), Ok(Target::About(2000.0)));
+    }
+
+    #[test]
+    fn rejects_with_fix() {
+        let e = Target::parse("=> 5", Vi).unwrap_err();
+        assert!(e.contains("write `>= 5`"), "{e}");
+        assert!(Target::parse("12..10", Vi).is_err());
+        assert!(Target::parse("about 5", En).is_err());
+        assert!(Target::parse(">=", En).is_err());
+    }
+
+    #[test]
+    fn attainment_by_form() {
+        assert_eq!(Target::AtLeast(50.0).attainment(40.0), Ok(80.0));
+        assert_eq!(Target::AtMost(5.0).attainment(10.0), Ok(50.0));
+        assert!((Target::Range(10.0, 12.0).attainment(11.0).unwrap() - 110.0).abs() < 1e-9);
+        assert_eq!(Target::About(2000.0).attainment(1900.0), Ok(95.0));
+        assert!(Target::AtLeast(0.0).attainment(3.0).is_err());
+        assert!(Target::AtMost(5.0).attainment(0.0).is_err());
+    }
+
+    #[test]
+    fn status_by_form() {
+        use Status::*;
+        assert_eq!(Target::AtLeast(48.0).status(48.0), Met);
+        assert_eq!(Target::AtLeast(48.0).status(49.0), Exceeded);
+        assert_eq!(Target::AtLeast(48.0).status(47.0), NotMet);
+        assert_eq!(Target::Above(120.0).status(120.0), NotMet);
+        assert_eq!(Target::Above(120.0).status(121.0), Exceeded);
+        assert_eq!(Target::AtMost(5.0).status(5.0), Met);
+        assert_eq!(Target::AtMost(5.0).status(4.0), Exceeded);
+        assert_eq!(Target::Below(5.0).status(5.0), NotMet);
+        assert_eq!(Target::Range(10.0, 12.0).status(10.0), Met);
+        assert_eq!(Target::Range(10.0, 12.0).status(12.5), Exceeded);
+        assert_eq!(Target::Range(10.0, 12.0).status(9.9), NotMet);
+        assert_eq!(Target::About(2000.0).status(2100.0), Met);
+        assert_eq!(Target::About(2000.0).status(1899.0), NotMet);
+        assert_eq!(Target::About(2000.0).status(2101.0), Exceeded);
+    }
+
+    #[test]
+    fn scaling_keeps_the_form() {
+        assert_eq!(Target::Range(10.0, 20.0).scaled(0.5), Target::Range(5.0, 10.0));
+        assert_eq!(Target::Above(100.0).at(80.0), Target::Above(80.0));
+    }
+}

@@ -1,0 +1,1 @@
+//! Self-contained HTML report (see issue 6).

@@ -1,0 +1,1 @@
+//! Report computation (SPEC §5).
