@@ -1,0 +1,4 @@
+//! Tests of `plan check`.
+
+#[allow(unused_imports)]
+use crate::common::*;

@@ -1,0 +1,172 @@
+//! A small builder for integration tests: a temp dir with a plan file and
+//! a ledger path inside it, and a way to run `plan` there.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The shipped plan and the fixtures, for tests that use them.
+pub fn repo_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+pub struct Env {
+    pub dir: TempDir,
+    pub plan: PathBuf,
+    pub ledger: PathBuf,
+    /// `PLAN_TODAY` for every command run here.
+    pub today: String,
+}
+
+impl Env {
+    /// A temp dir holding `plan_text` as plan.toml.
+    pub fn with_plan(plan_text: &str) -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = dir.path().join("plan.toml");
+        std::fs::write(&plan, plan_text).expect("write plan");
+        let ledger = dir.path().join("ledger.db");
+        Env { dir, plan, ledger, today: "2027-06-30".into() }
+    }
+
+    /// A temp dir holding a copy of a repo file (e.g. "plan.toml").
+    pub fn with_repo_plan(rel: &str) -> Env {
+        Env::with_plan(&std::fs::read_to_string(repo_file(rel)).expect("read repo plan"))
+    }
+
+    pub fn today(mut self, d: &str) -> Env {
+        self.today = d.into();
+        self
+    }
+
+    /// `plan` with --plan and --ledger pointing into the temp dir.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("plan").expect("plan binary");
+        c.current_dir(self.dir.path())
+            .env("PLAN_TODAY", &self.today)
+            .env_remove("PLAN_FILE")
+            .env_remove("PLAN_LEDGER")
+            .env("NO_COLOR", "1")
+            .env("USER", "tester")
+            .arg("--plan")
+            .arg(&self.plan)
+            .arg("--ledger")
+            .arg(&self.ledger);
+        c
+    }
+
+    /// Writes a file in the temp dir and returns its path.
+    pub fn file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, content).expect("write file");
+        p
+    }
+
+    /// Every entry as `plan log --format json` prints it.
+    pub fn log_json(&self) -> Vec<serde_json::Value> {
+        let out = self.cmd().args(["log", "--format", "json"]).output().expect("run log");
+        assert!(out.status.success(), "log failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).expect("log json")
+    }
+
+    /// A fingerprint of the ledger's contents (all entries and batches),
+    /// read straight from SQLite: equal fingerprints = unchanged ledger.
+    pub fn ledger_fingerprint(&self) -> String {
+        if !self.ledger.exists() {
+            return "no ledger".into();
+        }
+        let conn = rusqlite::Connection::open(&self.ledger).expect("open ledger");
+        let mut out = String::new();
+        for table in ["entry", "batch", "meta"] {
+            let exists: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+                .unwrap();
+            if exists == 0 {
+                continue;
+            }
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap();
+            for row in rows {
+                out.push_str(&row.unwrap());
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// A small valid plan in English with one recorded indicator of each
+/// cadence, a derived ratio and a task; ids differ from the shipped plan.
+pub const MINI_PLAN: &str = r#"
+[plan]
+id = "TEST-1"
+title = "Test plan"
+start = 2026
+end = 2028
+lang = "en"
+numbers = "en"
+
+[agencies]
+office = "The Office"
+
+[reporting.due_days]
+year = 15
+half = 15
+quarter = 10
+month = 5
+
+[[group]]
+id = "g1"
+name = "Group one"
+content = "Work"
+lead = "office"
+responsibility = "Office answers to the board"
+schedule = { start = 2026, end = 2028 }
+deliverables = ["Annual report"]
+oversight = { by = "office", every = "quarter" }
+
+[[group.indicator]]
+id = "firms"
+name = "Firms"
+unit = "firms"
+measure = "level"
+every = "half"
+target = ">= 100"
+
+[[group.indicator]]
+id = "revenue"
+name = "Revenue"
+unit = "m"
+measure = "flow"
+every = "quarter"
+
+[[group.indicator]]
+id = "spend"
+name = "Spending"
+unit = "m"
+measure = "flow"
+every = "month"
+
+[[group.indicator]]
+id = "share"
+name = "Spending share"
+unit = "%"
+ratio = ["spend", "revenue"]
+target = ">= 3"
+
+[[group.task]]
+id = "setup"
+name = "Set up the office"
+lead = "office"
+deliverable = "Decision"
+due = 2026-12-31
+"#;

@@ -1,0 +1,4 @@
+//! Tests of `plan import`.
+
+#[allow(unused_imports)]
+use crate::common::*;

@@ -1,0 +1,4 @@
+//! Tests of `plan ledger`.
+
+#[allow(unused_imports)]
+use crate::common::*;

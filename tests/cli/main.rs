@@ -1,0 +1,9 @@
+//! Integration tests: the real `plan` binary against real files in a temp
+//! dir. One binary, a module per subcommand.
+
+mod common;
+
+mod check;
+mod import;
+mod ledger;
+mod report;

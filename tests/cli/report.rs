@@ -1,0 +1,4 @@
+//! Tests of `plan report`.
+
+#[allow(unused_imports)]
+use crate::common::*;
