@@ -2,6 +2,8 @@
 //! Markdown. Renderers take plain data and know nothing of the ledger.
 
 pub mod html;
+pub mod labels;
+pub mod report;
 
 use comfy_table::{ContentArrangement, Table as Comfy, presets};
 use serde::Serialize;

@@ -1,0 +1,438 @@
+//! Unit tests of SPEC §5, with expected figures worked out by hand.
+
+use super::*;
+use crate::counting::tests::entry;
+use crate::ledger::Kind;
+use crate::plan::load_str;
+
+const PLAN: &str = r#"
+[plan]
+id = "T"
+title = "Test"
+start = 2026
+end = 2030
+lang = "en"
+numbers = "en"
+[agencies]
+a = "Agency A"
+[reporting.due_days]
+year = 15
+half = 15
+quarter = 10
+month = 5
+[[group]]
+id = "g"
+name = "G"
+lead = "a"
+[[group.indicator]]
+id = "lvl"
+name = "Level, straight line"
+measure = "level"
+every = "quarter"
+target = ">= 100"
+baseline = { year = 2025, value = 80 }
+[[group.indicator]]
+id = "ms"
+name = "Milestone"
+measure = "level"
+every = "year"
+target = ">= 50"
+milestones = { 2027 = 40 }
+[[group.indicator]]
+id = "nob"
+name = "No path"
+measure = "level"
+every = "year"
+target = "> 120"
+[[group.indicator]]
+id = "flw"
+name = "Flow per year"
+measure = "flow"
+every = "quarter"
+target = "<= 10"
+basis = "year"
+[[group.indicator]]
+id = "avg"
+name = "Average"
+measure = "rate"
+every = "year"
+target = "~ 5"
+basis = "average"
+[[group.indicator]]
+id = "cmp"
+name = "Compound"
+measure = "rate"
+every = "year"
+target = "10..11"
+basis = "compound"
+[[group.indicator]]
+id = "cum"
+name = "Cumulative"
+measure = "flow"
+every = "year"
+target = ">= 500"
+basis = "cumulative"
+[[group.indicator]]
+id = "num"
+name = "Numerator"
+measure = "flow"
+every = "year"
+[[group.indicator]]
+id = "den"
+name = "Denominator"
+measure = "flow"
+every = "year"
+[[group.indicator]]
+id = "rat"
+name = "Ratio"
+ratio = ["num", "den"]
+target = ">= 3"
+basis = "year"
+[[group.indicator]]
+id = "src"
+name = "Source"
+measure = "level"
+every = "year"
+baseline = { year = 2025, value = 100 }
+[[group.indicator]]
+id = "gro"
+name = "Growth"
+growth = "src"
+target = "< 10"
+basis = "year"
+[[group.indicator]]
+id = "zero"
+name = "Zero target"
+measure = "level"
+every = "year"
+target = ">= 0"
+basis = "year"
+[[group.indicator]]
+id = "mon"
+name = "Monthly rate"
+measure = "rate"
+every = "month"
+target = ">= 90"
+basis = "year"
+[[group.indicator]]
+id = "hlf"
+name = "Half-yearly"
+measure = "level"
+every = "half"
+target = "<= 5"
+basis = "year"
+weight = 2
+[[group.task]]
+id = "t1"
+name = "On time"
+lead = "a"
+due = 2027-03-31
+[[group.task]]
+id = "t2"
+name = "Late"
+lead = "a"
+due = 2027-06-30
+[[group.task]]
+id = "t3"
+name = "Open in time"
+lead = "a"
+due = 2027-12-31
+[[group.task]]
+id = "t4"
+name = "Open overdue"
+lead = "a"
+due = 2027-05-31
+[[group.task]]
+id = "t5"
+name = "Carried over"
+lead = "a"
+due = 2026-12-31
+[[group.task]]
+id = "t6"
+name = "Done in 2026"
+lead = "a"
+due = 2026-06-30
+[[group.task]]
+id = "t7"
+name = "No deadline"
+lead = "a"
+"#;
+
+fn plan() -> Plan {
+    let l = load_str(PLAN, "t.toml");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    l.plan.unwrap()
+}
+
+struct Ledger {
+    entries: Vec<Entry>,
+}
+
+impl Ledger {
+    fn new() -> Self {
+        Ledger { entries: Vec::new() }
+    }
+    fn next(&self) -> i64 {
+        self.entries.len() as i64 + 1
+    }
+    fn fig(&mut self, ind: &str, period: &str, v: f64, date: &str) -> i64 {
+        let id = self.next();
+        self.entries.push(entry(id, Kind::Figure, ind, period, Some(v), date, None));
+        id
+    }
+    fn correct(&mut self, target: i64, v: f64, date: &str) -> i64 {
+        let t = self.entries[(target - 1) as usize].clone();
+        let id = self.next();
+        let mut e = entry(id, Kind::Correction, "", "", Some(v), date, Some(target));
+        e.indicator = t.indicator;
+        e.period = t.period;
+        e.year = t.year;
+        self.entries.push(e);
+        id
+    }
+    fn void(&mut self, target: i64, date: &str) -> i64 {
+        let id = self.next();
+        self.entries.push(entry(id, Kind::Void, "", "", None, date, Some(target)));
+        id
+    }
+    fn done(&mut self, task: &str, date: &str) -> i64 {
+        let id = self.next();
+        let mut e = entry(id, Kind::Completion, "", "", None, date, None);
+        e.task = Some(task.into());
+        self.entries.push(e);
+        id
+    }
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn run(l: &Ledger, year: i32, as_of: &str) -> Report {
+    compute(&plan(), year, d(as_of), &l.entries, &Options::default())
+}
+
+fn ind<'r>(r: &'r Report, id: &str) -> &'r IndicatorReport {
+    r.groups.iter().flat_map(|g| &g.indicators).find(|i| i.id == id).unwrap()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-6)
+}
+
+#[test]
+fn end_basis_straight_line_from_baseline() {
+    let mut l = Ledger::new();
+    l.fig("lvl", "2027-Q1", 85.0, "2027-04-05");
+    l.fig("lvl", "2027-Q2", 90.0, "2027-07-20");
+    let r = run(&l, 2027, "2027-09-30");
+    let i = ind(&r, "lvl");
+    // 80 + (100 - 80) * (2027 - 2025) / (2030 - 2025) = 88
+    assert!(close(i.target, 88.0), "{:?}", i.target);
+    assert!(close(i.value, 90.0));
+    assert!(i.partial, "Q2 is not the year's last quarter");
+    assert_eq!(i.status, Status::Exceeded);
+    assert!(close(i.attainment, 90.0 / 88.0 * 100.0));
+    // Q1 on time (due 04-10), Q2 late by 10 days (due 07-10), Q3 not yet due (due 10-10).
+    assert_eq!((i.reports.on_time, i.reports.late, i.reports.days_late), (1, 1, 10));
+    assert_eq!((i.reports.missing, i.reports.not_yet_due), (0, 2));
+    assert!(close(i.reports.reporting_rate, 100.0));
+    assert!(close(i.reports.on_time_rate, 50.0));
+}
+
+#[test]
+fn end_basis_milestone_and_no_target_before_by() {
+    let mut l = Ledger::new();
+    l.fig("ms", "2027", 42.0, "2028-01-10");
+    l.fig("nob", "2027", 110.0, "2028-01-10");
+    let r = run(&l, 2027, "2028-01-31");
+    let ms = ind(&r, "ms");
+    assert!(close(ms.target, 40.0));
+    assert_eq!(ms.status, Status::Exceeded);
+    assert!(close(ms.attainment, 105.0));
+    let nob = ind(&r, "nob");
+    assert_eq!(nob.status, Status::NoTarget);
+    assert_eq!(nob.target, None);
+    assert!(close(nob.progress, 110.0 / 120.0 * 100.0));
+    assert!(!nob.in_rollup);
+    // In 2030 (= by), the final target applies.
+    let mut l = Ledger::new();
+    l.fig("nob", "2030", 121.0, "2031-01-10");
+    let r = run(&l, 2030, "2031-01-31");
+    assert!(close(ind(&r, "nob").target, 120.0));
+    assert_eq!(ind(&r, "nob").status, Status::Exceeded);
+}
+
+#[test]
+fn flow_sums_quarters_against_an_upper_bound() {
+    let mut l = Ledger::new();
+    for (q, v) in [("Q1", 2.0), ("Q2", 3.0), ("Q3", 4.0), ("Q4", 3.0)] {
+        l.fig("flw", &format!("2027-{q}"), v, "2028-01-05");
+    }
+    let r = run(&l, 2027, "2028-02-01");
+    let i = ind(&r, "flw");
+    assert!(close(i.value, 12.0));
+    assert!(!i.partial);
+    assert_eq!(i.status, Status::NotMet);
+    assert!(close(i.attainment, 10.0 / 12.0 * 100.0));
+    // Q1-Q3 late: due 04-10, 07-10, 10-10; reported 2028-01-05.
+    assert_eq!(i.reports.late, 3);
+    assert_eq!(i.reports.days_late, 270 + 179 + 87);
+    // An annual figure replaces the sum.
+    l.fig("flw", "2027", 9.0, "2028-01-06");
+    let r = run(&l, 2027, "2028-02-01");
+    assert!(close(ind(&r, "flw").value, 9.0));
+    assert_eq!(ind(&r, "flw").status, Status::Exceeded);
+}
+
+#[test]
+fn average_and_compound_skip_missing_years_as_partial() {
+    let mut l = Ledger::new();
+    l.fig("avg", "2026", 4.0, "2027-01-10");
+    l.fig("avg", "2027", 5.5, "2028-01-10");
+    l.fig("cmp", "2026", 12.0, "2027-01-10");
+    l.fig("cmp", "2028", 9.0, "2029-01-10");
+    let r = run(&l, 2027, "2028-01-31");
+    let a = ind(&r, "avg");
+    assert!(close(a.value, 4.75));
+    assert!(!a.partial);
+    // ~ 5: 4.75 is within 5 % of 5
+    assert_eq!(a.status, Status::Met);
+    assert!(close(a.attainment, 95.0));
+    let r = run(&l, 2028, "2029-01-31");
+    let c = ind(&r, "cmp");
+    // sqrt(1.12 * 1.09) - 1 = 10.4898…%; 2027 missing → partial
+    let expect = ((1.12f64 * 1.09).sqrt() - 1.0) * 100.0;
+    assert!(close(c.value, expect));
+    assert!(c.partial);
+    assert_eq!(c.status, Status::Met);
+    assert!(close(c.target, 10.0));
+    assert!(close(c.attainment, expect / 10.0 * 100.0));
+}
+
+#[test]
+fn cumulative_pro_rata_target() {
+    let mut l = Ledger::new();
+    l.fig("cum", "2026", 90.0, "2027-01-10");
+    l.fig("cum", "2027", 120.0, "2028-01-10");
+    let r = run(&l, 2027, "2028-01-31");
+    let i = ind(&r, "cum");
+    // 500 * (2027 - 2026 + 1) / (2030 - 2026 + 1) = 200
+    assert!(close(i.target, 200.0));
+    assert!(close(i.value, 210.0));
+    assert_eq!(i.status, Status::Exceeded);
+}
+
+#[test]
+fn ratio_growth_and_division_by_zero() {
+    let mut l = Ledger::new();
+    l.fig("num", "2026", 30.0, "2027-01-10");
+    l.fig("den", "2026", 1000.0, "2027-01-10");
+    l.fig("src", "2026", 108.0, "2027-01-10");
+    l.fig("zero", "2026", 5.0, "2027-01-10");
+    let r = run(&l, 2026, "2027-01-31");
+    assert!(close(ind(&r, "rat").value, 3.0));
+    assert_eq!(ind(&r, "rat").status, Status::Met);
+    // First plan year: growth against the source's 2025 baseline (100).
+    assert!(close(ind(&r, "gro").value, 8.0));
+    assert_eq!(ind(&r, "gro").status, Status::Exceeded);
+    let z = ind(&r, "zero");
+    assert_eq!(z.attainment, None);
+    assert_eq!(z.attainment_note.as_deref(), Some("target is 0"));
+    assert!(!z.in_rollup);
+    // Denominator 0 → n/a with the reason, never inf.
+    l.fig("den", "2026", 0.0, "2027-01-11");
+    let r = run(&l, 2026, "2027-01-31");
+    let rat = ind(&r, "rat");
+    assert_eq!(rat.value, None);
+    assert_eq!(rat.status, Status::NoData);
+    assert!(rat.attainment_note.as_deref().unwrap().contains("is 0"));
+    // Growth in 2027 from 2026's value.
+    l.fig("src", "2027", 113.4, "2028-01-10");
+    let r = run(&l, 2027, "2028-01-31");
+    assert!(close(ind(&r, "gro").value, 5.0));
+}
+
+#[test]
+fn corrections_voids_and_the_as_of_cut() {
+    let mut l = Ledger::new();
+    let a = l.fig("ms", "2027", 30.0, "2028-01-05");
+    l.correct(a, 41.0, "2028-01-20");
+    let r = run(&l, 2027, "2028-01-31");
+    assert!(close(ind(&r, "ms").value, 41.0));
+    // Before the correction was dated, the first value counts.
+    let r = run(&l, 2027, "2028-01-10");
+    assert!(close(ind(&r, "ms").value, 30.0));
+    // Voided: no data, and the period is missing again (due 2028-01-15).
+    l.void(a, "2028-01-25");
+    let r = run(&l, 2027, "2028-01-31");
+    let i = ind(&r, "ms");
+    assert_eq!(i.status, Status::NoData);
+    assert_eq!((i.reports.missing, i.reports.days_overdue), (1, 16));
+    assert!(i.in_rollup, "a missing overdue figure counts as 0");
+}
+
+#[test]
+fn monthly_and_half_periods_lateness() {
+    let mut l = Ledger::new();
+    l.fig("mon", "2027-01", 91.0, "2027-02-05");
+    l.fig("mon", "2027-02", 92.0, "2027-03-08");
+    l.fig("hlf", "2027-H1", 4.0, "2027-07-15");
+    let r = run(&l, 2027, "2027-04-30");
+    let m = ind(&r, "mon");
+    // Jan on time (due 02-05), Feb late 3 (due 03-05), Mar missing 26 d (due 04-05 → 04-30), 9 not yet due.
+    assert_eq!((m.reports.on_time, m.reports.late, m.reports.days_late), (1, 1, 3));
+    assert_eq!((m.reports.missing, m.reports.days_overdue, m.reports.not_yet_due), (1, 25, 9));
+    assert!(close(m.value, 92.0));
+    assert!(m.partial);
+    // The H1 figure is dated after as_of: not seen.
+    let h = ind(&r, "hlf");
+    assert_eq!(h.status, Status::NoData);
+    assert!(!h.in_rollup, "nothing due yet");
+}
+
+#[test]
+fn four_task_classes_and_the_headline_rate() {
+    let mut l = Ledger::new();
+    l.done("t1", "2027-03-01");
+    l.done("t2", "2027-07-10");
+    l.done("t6", "2026-06-01");
+    let r = run(&l, 2027, "2027-09-30");
+    let g = &r.groups[0];
+    let class = |id: &str| g.task_list.iter().find(|t| t.id == id).map(|t| (t.class, t.days));
+    assert_eq!(class("t1"), Some((TaskClass::DoneOnTime, 0)));
+    assert_eq!(class("t2"), Some((TaskClass::DoneLate, 10)));
+    assert_eq!(class("t3"), Some((TaskClass::OpenInTime, 0)));
+    assert_eq!(class("t4"), Some((TaskClass::OpenOverdue, 122)));
+    assert_eq!(class("t5"), Some((TaskClass::OpenOverdue, 273)));
+    assert_eq!(class("t6"), None, "done before 2027");
+    assert_eq!(class("t7"), Some((TaskClass::NoDeadline, 0)));
+    let t = g.tasks;
+    assert_eq!((t.done_on_time, t.done_late, t.open_in_time, t.open_overdue, t.no_deadline), (1, 1, 1, 2, 1));
+    assert_eq!((t.days_late, t.days_overdue), (10, 395));
+    assert!(close(t.rate, 50.0));
+}
+
+#[test]
+fn rollup_weights_caps_and_leaves_out() {
+    let mut l = Ledger::new();
+    // hlf (weight 2): <= 5 with value 10 → 50 %
+    l.fig("hlf", "2027", 10.0, "2028-01-05");
+    // ms: 60 vs milestone 40 → 150 %, capped at 100
+    l.fig("ms", "2027", 60.0, "2028-01-05");
+    let r = run(&l, 2027, "2028-01-31");
+    let g = &r.groups[0];
+    // In the roll-up: hlf 50×2, ms 100×1, and every indicator with a
+    // target whose 2027 figures are overdue as 0: lvl, flw, avg, cmp, cum,
+    // rat, gro (inputs missing), zero, mon. nob has no target in 2027.
+    let included: Vec<&str> = g.indicators.iter().filter(|i| i.in_rollup).map(|i| i.id.as_str()).collect();
+    // Every indicator with a 2027 target is in: those with values, and those
+    // whose 2027 figures (or inputs') are overdue, as 0. Left out: `nob`
+    // (no target in 2027) and `zero` (target 0: no attainment possible).
+    assert_eq!(included, ["lvl", "ms", "flw", "avg", "cmp", "cum", "rat", "gro", "mon", "hlf"]);
+    // (hlf 50 % × 2 + ms 150 % capped to 100 × 1 + 8 × 0) / (2 + 1 + 8)
+    assert!(close(g.attainment, 200.0 / 11.0), "{:?}", g.attainment);
+    assert!(close(r.attainment, 200.0 / 11.0));
+    assert_eq!((g.counts.exceeded, g.counts.not_met, g.counts.no_target), (1, 1, 4), "nob + 3 tracked");
+    assert_eq!(g.counts.no_data, 9);
+}
