@@ -785,10 +785,10 @@ impl<'s> Reader<'s> {
                 self.err(span.clone(), format!("unknown agency `{id}`"), Some(help));
             }
         }
-        if plan.start == 0 || plan.end == 0 {
-            return;
-        }
-        let years = plan.years();
+        // With `start` or `end` unreadable (already reported), year checks
+        // would only repeat that error.
+        let years_known = plan.start != 0 && plan.end != 0;
+        let years = if years_known { plan.years() } else { i32::MIN..=i32::MAX };
         let indicators: HashMap<&str, &Indicator> = plan.indicators().map(|i| (i.id.as_str(), i)).collect();
         let all_ids: Vec<&str> = indicators.keys().copied().collect();
         for ind in plan.indicators() {
@@ -815,6 +815,7 @@ impl<'s> Reader<'s> {
                 }
             }
             if let (Some(b), Some(span)) = (ind.baseline, &isp.baseline_year)
+                && years_known
                 && (b.year > plan.end || b.year >= ind.by)
             {
                 self.err(
@@ -866,6 +867,9 @@ impl<'s> Reader<'s> {
                     None,
                 );
             }
+        }
+        if !years_known {
+            return;
         }
         let first = NaiveDate::from_ymd_opt(plan.start, 1, 1);
         let last = NaiveDate::from_ymd_opt(plan.end, 12, 31);

@@ -1,4 +1,245 @@
-//! Tests of `plan check`.
+//! Tests of `plan check` and `plan show`.
 
-#[allow(unused_imports)]
 use crate::common::*;
+use predicates::prelude::*;
+
+#[test]
+fn shipped_plan_is_valid_and_audited() {
+    let env = Env::with_repo_plan("plan.toml");
+    env.cmd()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Rõ nội dung").and(predicate::str::contains("ktn (II.1)")))
+        .stderr(predicate::str::contains("valid"));
+}
+
+#[test]
+fn five_mistakes_are_all_reported_at_their_line_and_column() {
+    let env = Env::with_plan(&std::fs::read_to_string(repo_file("tests/fixtures/bad_plan.toml")).unwrap());
+    let out = env.cmd().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let file = env.plan.display().to_string();
+    for (pos, msg) in [
+        ("53:1", "unknown key `tagret`"),
+        ("63:26", "milestone year 2031 is outside"),
+        ("75:8", "unknown agency `phong_ktt`"),
+        ("97:10", "`=> 5` is not a target"),
+        ("101:6", "duplicate id `hop_dan`"),
+    ] {
+        let want = format!("{file}:{pos}: {msg}");
+        assert!(err.contains(&want), "missing `{want}` in:\n{err}");
+    }
+    assert!(err.contains("did you mean `target`?"));
+    assert!(err.contains("did you mean `phong_kt`?"));
+    assert!(err.contains("write `>= 5`"));
+    assert!(err.contains("5 error(s)"), "{err}");
+}
+
+#[test]
+fn check_json_lists_errors_with_positions() {
+    let env = Env::with_plan(&std::fs::read_to_string(repo_file("tests/fixtures/bad_plan.toml")).unwrap());
+    let out = env.cmd().args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 5);
+    assert_eq!(errors[0]["line"], 53);
+    assert_eq!(errors[0]["column"], 1);
+}
+
+#[test]
+fn another_body_plan_passes_check_and_show() {
+    let env = Env::with_repo_plan("tests/fixtures/other_plan.toml");
+    env.cmd().arg("check").assert().success().stdout(predicate::str::contains("Timeline"));
+    let out = env.cmd().args(["show", "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["lang"], "en");
+    env.cmd()
+        .args(["show", "opd_growth"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("growth opd_visits").and(predicate::str::contains("6. Supervision")));
+}
+
+#[test]
+fn strict_makes_audit_gaps_errors() {
+    let env = Env::with_repo_plan("plan.toml");
+    env.cmd().args(["check", "--strict"]).assert().code(1).stderr(predicate::str::contains("--strict"));
+}
+
+#[test]
+fn audit_names_each_missing_ro() {
+    let env = Env::with_plan(
+        r#"
+[plan]
+id = "X"
+title = "Gaps"
+start = 2026
+end = 2027
+lang = "en"
+numbers = "en"
+[[group]]
+id = "bare"
+name = "A bare group"
+[[group.task]]
+id = "t"
+name = "Undated task"
+"#,
+    );
+    let out = env.cmd().args(["check", "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ro = &v["audit"][0]["ro"];
+    for key in ["content", "executor", "responsibility", "timeline", "product", "supervision"] {
+        assert!(!ro[key].as_array().unwrap().is_empty(), "{key} should have a gap: {ro}");
+    }
+    let timeline = ro["timeline"].to_string();
+    assert!(timeline.contains("no milestone, task due date or `by`"), "{timeline}");
+    assert!(timeline.contains("without due date"), "{timeline}");
+}
+
+#[test]
+fn unknown_keys_types_and_references_in_one_run() {
+    let env = Env::with_plan(
+        r#"
+[plan]
+id = "X"
+title = "Errors"
+start = 2026
+end = 2027
+horizon = "2045"
+lang = "fr"
+numbers = "en"
+colour = "red"
+[agencies]
+a = "A"
+[[group]]
+id = "Bad Id"
+name = "G"
+lead = "a"
+[[group.indicator]]
+id = "r"
+name = "Ratio"
+ratio = ["x", "y"]
+measure = "level"
+[[group.indicator]]
+id = "g"
+name = "Growth of a ratio"
+growth = "r"
+[[group.task]]
+id = "t"
+name = "T"
+due = 2031-01-01
+"#,
+    );
+    let out = env.cmd().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for want in [
+        "`horizon` must be an integer",
+        "`lang` = \"fr\" is not valid",
+        "unknown key `colour`",
+        "id `Bad Id` may use only a-z, 0-9 and _",
+        "computed from unknown indicator `x`",
+        "remove `measure`",
+        "growth source `r` must be a recorded indicator",
+        "due date 2031-01-01 is outside",
+    ] {
+        assert!(err.contains(want), "missing `{want}` in:\n{err}");
+    }
+}
+
+#[test]
+fn cyclic_ratios_are_refused() {
+    let env = Env::with_plan(
+        r#"
+[plan]
+id = "X"
+title = "Cycle"
+start = 2026
+end = 2027
+[[group]]
+id = "g"
+name = "G"
+[[group.indicator]]
+id = "a"
+name = "A"
+ratio = ["b", "c"]
+[[group.indicator]]
+id = "b"
+name = "B"
+ratio = ["a", "c"]
+[[group.indicator]]
+id = "c"
+name = "C"
+measure = "flow"
+every = "year"
+"#,
+    );
+    env.cmd().arg("check").assert().code(1).stderr(predicate::str::contains("form a cycle"));
+}
+
+#[test]
+fn toml_syntax_error_is_located() {
+    let env = Env::with_plan("[plan]\nid = \"X\nstart = 2026\n");
+    let out = env.cmd().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&format!("{}:2:", env.plan.display())), "{err}");
+}
+
+#[test]
+fn show_lists_every_indicator_of_the_seed_with_its_target() {
+    let env = Env::with_repo_plan("plan.toml");
+    let out = env.cmd().args(["show", "--format", "csv"]).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    for (id, target) in [
+        ("so_dn", "> 120"),
+        ("dn_dmst", ">= 48"),
+        ("viec_lam", "> 2.000"),
+        ("nsld", "9,5..10"),
+        ("tl_thu_ktn", "10..12"),
+        ("tt_dich_vu", "10..11"),
+        ("ocop", ">= 1"),
+        ("tt_grdp", "10..11"),
+        ("tl_chi_khcn", ">= 3"),
+    ] {
+        let line = csv.lines().find(|l| l.split(',').nth(1) == Some(id)).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(line.contains(target), "{id}: {line}");
+    }
+}
+
+#[test]
+fn show_one_item_with_its_six_ro_and_unknown_id_suggests() {
+    let env = Env::with_repo_plan("plan.toml");
+    env.cmd()
+        .args(["show", "so_dn"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Rõ trách nhiệm").and(predicate::str::contains("Phòng Kinh tế")));
+    env.cmd().args(["show", "so_dm"]).assert().code(1).stderr(predicate::str::contains("did you mean `so_dn`?"));
+}
+
+#[test]
+fn show_formats() {
+    let env = Env::with_plan(MINI_PLAN);
+    env.cmd().args(["show", "--format", "md"]).assert().success().stdout(predicate::str::contains("| firms |"));
+    env.cmd().args(["show"]).assert().success().stdout(predicate::str::contains("spend / revenue"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example_and_completions_work() {
+    let env = Env::with_plan(MINI_PLAN);
+    for c in [
+        "check", "show", "record", "done", "import", "correct", "void", "log", "report", "verify", "completions",
+    ] {
+        env.cmd().args([c, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+    }
+    env.cmd().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("plan"));
+    env.cmd().arg("frobnicate").assert().code(2);
+}
