@@ -1,12 +1,242 @@
-use super::Ctx;
+//! `plan correct` and `plan void`: new entries that supersede or withdraw
+//! an earlier one (the ledger itself never changes).
+//!
+//! A correction always targets a figure: correcting a correction targets
+//! the figure it corrected. Refused: an unknown entry, an entry of another
+//! plan, correcting a void or a completion, voiding a void, and anything
+//! about an entry that is already voided. The checks read the ledger inside
+//! the write transaction, so they cannot race another writer.
+
+use super::record::{invalid, text};
+use super::{Ctx, reject, today};
 use crate::cli::{CorrectArgs, VoidArgs};
-use anyhow::{Result, bail};
+use crate::counting;
+use crate::input;
+use crate::ledger::{Entry, Kind, Ledger, NewEntry, Writer};
+use crate::period::Period;
+use crate::plan::Plan;
+use anyhow::Result;
+use chrono::NaiveDate;
 use std::process::ExitCode;
 
-pub fn run_correct(_ctx: &Ctx, _args: CorrectArgs) -> Result<ExitCode> {
-    bail!("`plan correct` is not built yet")
+/// What both commands take besides the entry: why, when, who.
+struct Why {
+    reason: String,
+    reported_on: NaiveDate,
+    by: String,
 }
 
-pub fn run_void(_ctx: &Ctx, _args: VoidArgs) -> Result<ExitCode> {
-    bail!("`plan void` is not built yet")
+fn why(reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
+    let reason = text(Some(reason.to_string())).ok_or_else(|| {
+        reject("invalid --reason: empty; say why, e.g. --reason \"Số liệu chính thức của Chi cục Thống kê\"")
+    })?;
+    let today = today()?;
+    let reported_on = match date {
+        Some(d) => invalid("--date", input::date(d, today))?,
+        None => today,
+    };
+    Ok(Why { reason, reported_on, by: input::who(by) })
+}
+
+/// The existing ledger: correcting or voiding never creates one.
+fn existing_ledger(ctx: &Ctx, plan: &Plan, id: i64) -> Result<Ledger> {
+    ctx.read_ledger(plan)?.ok_or_else(|| {
+        reject(format!("no entry #{id}: the ledger {} has no entries yet", ctx.ledger_path(plan).display()))
+    })
+}
+
+/// The entry `id`, which must exist and belong to `plan`.
+fn target(w: &Writer, plan: &Plan, id: i64) -> Result<Entry> {
+    let e = w
+        .entry(id)?
+        .ok_or_else(|| reject(format!("no entry #{id} in the ledger: `plan log` lists the entries")))?;
+    if e.plan_id != plan.id {
+        return Err(reject(format!(
+            "entry #{id} belongs to plan `{}`, not `{}`: refusing to change another plan's figures",
+            e.plan_id, plan.id
+        )));
+    }
+    Ok(e)
+}
+
+/// Every entry about the same indicator or task as `e`.
+fn related(w: &Writer, e: &Entry) -> Result<Vec<Entry>> {
+    w.entries(e.indicator.as_deref(), if e.indicator.is_none() { e.task.as_deref() } else { None })
+}
+
+/// The void that withdrew `id`, if any.
+fn voided_by(entries: &[Entry], id: i64) -> Option<i64> {
+    entries.iter().filter(|e| e.kind == Kind::Void && e.target_entry == Some(id)).map(|e| e.id).min()
+}
+
+/// "so_dn 2026-H2" or "task hoi_dn".
+fn subject(e: &Entry) -> String {
+    match (&e.indicator, &e.task) {
+        (Some(i), _) => format!("{i} {}", e.period.as_deref().unwrap_or_default()),
+        (None, Some(t)) => format!("task {t}"),
+        (None, None) => "?".to_string(),
+    }
+}
+
+fn unit(plan: &Plan, e: &Entry) -> String {
+    e.indicator.as_deref().and_then(|i| plan.indicator(i)).map(|i| format!(" {}", i.unit)).unwrap_or_default()
+}
+
+/// How to bring back what the void `e` withdrew.
+fn follow_up(e: &Entry) -> &'static str {
+    if e.task.is_some() { "record `plan done` again" } else { "record the figure again" }
+}
+
+pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
+    let plan = ctx.load_plan()?;
+    let value = invalid("<VALUE>", input::value(&args.value, plan.numbers))?;
+    let why = why(&args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let mut ledger = existing_ledger(ctx, &plan, args.entry)?;
+    let mut w = ledger.writer(&plan.id)?;
+    let t = target(&w, &plan, args.entry)?;
+    let figure = match t.kind {
+        Kind::Figure => t,
+        Kind::Correction => {
+            let Some(f) = t.target_entry else {
+                return Err(reject(format!("entry #{} is a correction of no entry", t.id)));
+            };
+            target(&w, &plan, f)?
+        }
+        Kind::Void => {
+            return Err(reject(format!(
+                "entry #{} is a void: it has no value to correct; to bring back #{}, {}",
+                t.id,
+                t.target_entry.unwrap_or_default(),
+                follow_up(&t)
+            )));
+        }
+        Kind::Completion => {
+            return Err(reject(format!(
+                "entry #{} is a completion of task `{}`: it has no value to correct; void it and record `done` again",
+                t.id,
+                t.task.as_deref().unwrap_or_default()
+            )));
+        }
+    };
+    if figure.kind != Kind::Figure {
+        return Err(reject(format!("entry #{} corrects #{}, which is not a figure", args.entry, figure.id)));
+    }
+    let others = related(&w, &figure)?;
+    if let Some(v) = voided_by(&others, figure.id) {
+        return Err(reject(format!(
+            "entry #{} was voided by #{v}: there is nothing to correct; record a new figure instead",
+            figure.id
+        )));
+    }
+    // The value it has now: its latest correction that was not voided.
+    let was = others
+        .iter()
+        .filter(|e| {
+            e.kind == Kind::Correction
+                && e.target_entry == Some(figure.id)
+                && voided_by(&others, e.id).is_none()
+        })
+        .max_by_key(|e| e.id)
+        .unwrap_or(&figure)
+        .value_text
+        .clone()
+        .unwrap_or_default();
+    let correction = NewEntry {
+        kind: Kind::Correction,
+        indicator: figure.indicator.clone(),
+        task: figure.task.clone(),
+        period: figure.period.clone(),
+        year: figure.year as i32,
+        value_text: Some(args.value.trim().to_string()),
+        value: Some(value),
+        reported_on: why.reported_on,
+        by: why.by.clone(),
+        source: None,
+        note: Some(why.reason.clone()),
+        target_entry: Some(figure.id),
+    };
+    let id = w.push(&correction)?;
+    w.commit()?;
+    println!(
+        "#{id} correction of #{}: {} = {}{} (was {was}; reported {} by {}: {})",
+        figure.id,
+        subject(&figure),
+        args.value.trim(),
+        unit(&plan, &figure),
+        why.reported_on,
+        why.by,
+        why.reason
+    );
+    let counted = counting::count_figures(&others, None);
+    let superseded_by = figure
+        .indicator
+        .as_ref()
+        .zip(figure.period.as_deref().and_then(|p| p.parse::<Period>().ok()))
+        .and_then(|(i, p)| counted.get(i)?.get(&p)?.counted.as_ref().map(|c| c.entry))
+        .filter(|&c| c != figure.id);
+    if let Some(c) = superseded_by {
+        eprintln!(
+            "note: #{} is superseded by #{c}, which is the figure that counts for {}; this correction changes no total",
+            figure.id,
+            subject(&figure)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
+    let plan = ctx.load_plan()?;
+    let why = why(&args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let mut ledger = existing_ledger(ctx, &plan, args.entry)?;
+    let mut w = ledger.writer(&plan.id)?;
+    let t = target(&w, &plan, args.entry)?;
+    if t.kind == Kind::Void {
+        return Err(reject(format!(
+            "entry #{} is a void: a void cannot be voided; to bring back #{}, {}",
+            t.id,
+            t.target_entry.unwrap_or_default(),
+            follow_up(&t)
+        )));
+    }
+    let mut others = related(&w, &t)?;
+    if let Some(v) = voided_by(&others, t.id) {
+        return Err(reject(format!("entry #{} is already voided by #{v}", t.id)));
+    }
+    let void = NewEntry {
+        kind: Kind::Void,
+        indicator: t.indicator.clone(),
+        task: t.task.clone(),
+        period: t.period.clone(),
+        year: t.year as i32,
+        value_text: None,
+        value: None,
+        reported_on: why.reported_on,
+        by: why.by.clone(),
+        source: None,
+        note: Some(why.reason.clone()),
+        target_entry: Some(t.id),
+    };
+    let id = w.push(&void)?;
+    others.extend(w.entry(id)?);
+    w.commit()?;
+    let what = match (t.kind, &t.value_text) {
+        (Kind::Completion, _) => format!("completion of task {}", t.task.as_deref().unwrap_or_default()),
+        (k, Some(v)) => format!("{} {} = {v}{}", k.as_str(), subject(&t), unit(&plan, &t)),
+        (k, None) => format!("{} {}", k.as_str(), subject(&t)),
+    };
+    println!("#{id} void of #{} ({what}; reported {} by {}: {})", t.id, why.reported_on, why.by, why.reason);
+    // What counts now, so the clerk sees the effect.
+    if let (Some(ind), Some(p)) = (&t.indicator, t.period.as_deref().and_then(|p| p.parse::<Period>().ok())) {
+        let now = counting::count_figures(&others, None);
+        match now.get(ind).and_then(|m| m.get(&p)).and_then(|f| f.counted.as_ref()) {
+            Some(c) => eprintln!("{ind} {p} now counts #{} = {}{}", c.entry, c.value_text, unit(&plan, &t)),
+            None => eprintln!("{ind} {p} now has no figure"),
+        }
+    } else if let Some(task) = &t.task {
+        match counting::completions(&others, None).get(task) {
+            Some((d, e)) => eprintln!("task {task} still done: #{e}, reported {d}"),
+            None => eprintln!("task {task} is open again"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,355 @@
-use super::Ctx;
-use crate::cli::LogArgs;
-use anyhow::{Result, bail};
+//! `plan log`: the audit trail, entry by entry, with what became of each
+//! (superseded, corrected, voided) and whether it was back-dated.
+//!
+//! Statuses are computed over the whole ledger, then the filters apply, so
+//! a filtered view says the same about an entry as the full one.
+
+use super::{Ctx, reject};
+use crate::cli::{Format, LogArgs};
+use crate::counting;
+use crate::ledger::{Entry, Kind};
+use crate::plan::{self, Lang, Plan};
+use crate::render::{self, Grid};
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(_ctx: &Ctx, _args: LogArgs) -> Result<ExitCode> {
-    bail!("`plan log` is not built yet")
+/// An entry reported more than this many days before it was written is
+/// flagged as back-dated.
+const BACKDATED_DAYS: i64 = 30;
+
+/// An entry as `log` shows it: the stored fields and what became of it.
+#[derive(Debug, Serialize)]
+struct LogEntry {
+    #[serde(flatten)]
+    entry: Entry,
+    year: i64,
+    /// A later figure for the same period (or a later correction of the
+    /// same figure) that counts instead.
+    superseded_by: Option<i64>,
+    voided_by: Option<i64>,
+    /// The correction whose value counts for this figure.
+    corrected_by: Option<i64>,
+    backdated: bool,
+    /// Days between the reported date and the day it was written.
+    backdated_days: Option<i64>,
+}
+
+pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
+    let plan = ctx.load_plan()?;
+    if args.format == Format::Html {
+        return Err(reject("invalid --format: html is for `plan report`; log prints table, csv, json or md"));
+    }
+    // Corrections and voids carry their target's indicator or task, so the
+    // entries of one indicator (task) are enough to compute their statuses.
+    let entries = match ctx.read_ledger(&plan)? {
+        Some(l) => l.entries(args.indicator.as_deref(), args.task.as_deref(), None)?,
+        None => Vec::new(),
+    };
+    check_filter(&plan, &entries, "indicator", args.indicator.as_deref(), |id| plan.indicator(id).is_some())?;
+    check_filter(&plan, &entries, "task", args.task.as_deref(), |id| plan.task(id).is_some())?;
+    let total = entries.len();
+    let shown: Vec<LogEntry> =
+        annotate(entries).into_iter().filter(|e| args.year.is_none_or(|y| e.year == i64::from(y))).collect();
+
+    let mut out = render::stdout();
+    match args.format {
+        Format::Json => render::write_json(&shown, &mut out)?,
+        Format::Csv => render::write_csv(&csv_grid(&shown), &mut out)?,
+        Format::Md if !shown.is_empty() => write!(out, "{}", render::markdown(&table_grid(&plan, &shown)))?,
+        // Ids, kinds, periods, values and dates never wrap; text does.
+        _ if !shown.is_empty() => {
+            writeln!(out, "{}", render::table_keeping(&table_grid(&plan, &shown), &[0, 1, 3, 4, 5]))?
+        }
+        _ => {}
+    }
+    out.flush()?;
+    if total == 0 && args.indicator.is_none() && args.task.is_none() {
+        eprintln!("no entries yet in {}", ctx.ledger_path(&plan).display());
+    } else if shown.is_empty() {
+        eprintln!("no entries match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An id filter must name something the plan has, or that the ledger has
+/// entries of (an id since removed from the plan).
+fn check_filter(
+    plan: &Plan,
+    entries: &[Entry],
+    what: &str,
+    id: Option<&str>,
+    known: impl Fn(&str) -> bool,
+) -> Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    let has = |e: &Entry| {
+        if what == "task" { e.task.as_deref() == Some(id) } else { e.indicator.as_deref() == Some(id) }
+    };
+    if known(id) || entries.iter().any(has) {
+        return Ok(());
+    }
+    let candidates: Vec<&str> = if what == "task" {
+        plan.tasks().map(|t| t.id.as_str()).collect()
+    } else {
+        plan.indicators().map(|i| i.id.as_str()).collect()
+    };
+    let hint = match plan::suggest(id, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("`plan show` lists the {what} ids"),
+    };
+    Err(reject(format!("invalid --{what}: unknown {what} `{id}`: {hint}")))
+}
+
+/// Computes each entry's status over the whole ledger.
+fn annotate(entries: Vec<Entry>) -> Vec<LogEntry> {
+    let voids: HashMap<i64, i64> = {
+        let mut m = HashMap::new();
+        for e in entries.iter().filter(|e| e.kind == Kind::Void) {
+            if let Some(t) = e.target_entry {
+                m.entry(t).or_insert(e.id);
+            }
+        }
+        m
+    };
+    let voided: HashSet<i64> = voids.keys().copied().collect();
+    // Figures: which one counts for each period, and with which correction.
+    let mut superseded_by: HashMap<i64, i64> = HashMap::new();
+    let mut corrected_by: HashMap<i64, i64> = HashMap::new();
+    for periods in counting::count_figures(&entries, None).values() {
+        for pf in periods.values() {
+            if let Some(c) = &pf.counted {
+                for s in &pf.superseded {
+                    superseded_by.insert(*s, c.entry);
+                }
+                if let Some(k) = c.corrected_by {
+                    corrected_by.insert(c.entry, k);
+                }
+            }
+        }
+    }
+    // A figure that no longer counts may still have been corrected; and an
+    // earlier correction of a figure is superseded by its latest one.
+    let mut latest_correction: HashMap<i64, i64> = HashMap::new();
+    for e in entries.iter().filter(|e| e.kind == Kind::Correction && !voided.contains(&e.id)) {
+        if let Some(t) = e.target_entry {
+            let slot = latest_correction.entry(t).or_insert(e.id);
+            *slot = (*slot).max(e.id);
+        }
+    }
+    for (fig, corr) in &latest_correction {
+        corrected_by.entry(*fig).or_insert(*corr);
+    }
+    entries
+        .into_iter()
+        .map(|e| {
+            let superseded = match e.kind {
+                Kind::Figure => superseded_by.get(&e.id).copied(),
+                Kind::Correction if !voided.contains(&e.id) => e
+                    .target_entry
+                    .and_then(|t| latest_correction.get(&t))
+                    .copied()
+                    .filter(|&latest| latest != e.id),
+                _ => None,
+            };
+            let days = recorded_on(&e.recorded_at).map(|r| (r - e.reported_on).num_days());
+            LogEntry {
+                year: e.year,
+                superseded_by: superseded,
+                voided_by: voids.get(&e.id).copied(),
+                corrected_by: if e.kind == Kind::Figure { corrected_by.get(&e.id).copied() } else { None },
+                backdated: days.is_some_and(|d| d > BACKDATED_DAYS),
+                backdated_days: days.filter(|&d| d > BACKDATED_DAYS),
+                entry: e,
+            }
+        })
+        .collect()
+}
+
+/// The UTC day of a `recorded_at` timestamp.
+fn recorded_on(recorded_at: &str) -> Option<NaiveDate> {
+    recorded_at.get(..10)?.parse().ok()
+}
+
+fn status(e: &LogEntry, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut parts = Vec::new();
+    if let Some(t) = e.entry.target_entry {
+        parts.push(match (e.entry.kind, vi) {
+            (Kind::Void, true) => format!("hủy #{t}"),
+            (Kind::Void, false) => format!("voids #{t}"),
+            (_, true) => format!("sửa #{t}"),
+            (_, false) => format!("corrects #{t}"),
+        });
+    }
+    if let Some(v) = e.voided_by {
+        parts.push(if vi { format!("đã hủy bởi #{v}") } else { format!("voided by #{v}") });
+    }
+    if let Some(s) = e.superseded_by {
+        parts.push(if vi { format!("thay bằng #{s}") } else { format!("superseded by #{s}") });
+    }
+    if let Some(c) = e.corrected_by {
+        parts.push(if vi { format!("đã sửa bởi #{c}") } else { format!("corrected by #{c}") });
+    }
+    if let Some(d) = e.backdated_days {
+        parts.push(if vi { format!("nhập lùi ngày {d} ngày") } else { format!("back-dated {d} d") });
+    }
+    parts.join("; ")
+}
+
+fn kind_label(kind: Kind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (Kind::Figure, Lang::Vi) => "số liệu",
+        (Kind::Completion, Lang::Vi) => "hoàn thành",
+        (Kind::Correction, Lang::Vi) => "điều chỉnh",
+        (Kind::Void, Lang::Vi) => "hủy",
+        (k, Lang::En) => k.as_str(),
+    }
+}
+
+fn table_grid(plan: &Plan, entries: &[LogEntry]) -> Grid {
+    let headers: &[&str] = if plan.lang == Lang::Vi {
+        &[
+            "#",
+            "Loại",
+            "Chỉ tiêu / nhiệm vụ",
+            "Kỳ",
+            "Giá trị",
+            "Ngày",
+            "Người nhập",
+            "Nguồn",
+            "Ghi chú",
+            "Tình trạng",
+        ]
+    } else {
+        &["#", "Kind", "Indicator / task", "Period", "Value", "Date", "By", "Source", "Note", "Status"]
+    };
+    let mut grid = Grid::new(headers);
+    for e in entries {
+        let x = &e.entry;
+        grid.push(vec![
+            x.id.to_string(),
+            kind_label(x.kind, plan.lang).to_string(),
+            x.indicator.clone().or_else(|| x.task.clone()).unwrap_or_default(),
+            x.period.clone().unwrap_or_default(),
+            x.value_text.clone().unwrap_or_default(),
+            x.reported_on.to_string(),
+            x.by.clone(),
+            x.source.clone().unwrap_or_default(),
+            x.note.clone().unwrap_or_default(),
+            status(e, plan.lang),
+        ]);
+    }
+    grid
+}
+
+/// CSV: the JSON fields, flat, with plain machine numbers.
+fn csv_grid(entries: &[LogEntry]) -> Grid {
+    let mut grid = Grid::new(&[
+        "id",
+        "kind",
+        "indicator",
+        "task",
+        "period",
+        "year",
+        "value",
+        "value_text",
+        "date",
+        "recorded_at",
+        "by",
+        "source",
+        "note",
+        "target_entry",
+        "batch",
+        "superseded_by",
+        "voided_by",
+        "corrected_by",
+        "backdated",
+        "hash",
+    ]);
+    let id = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for e in entries {
+        let x = &e.entry;
+        grid.push(vec![
+            x.id.to_string(),
+            x.kind.as_str().to_string(),
+            x.indicator.clone().unwrap_or_default(),
+            x.task.clone().unwrap_or_default(),
+            x.period.clone().unwrap_or_default(),
+            e.year.to_string(),
+            x.value.map(|v| v.to_string()).unwrap_or_default(),
+            x.value_text.clone().unwrap_or_default(),
+            x.reported_on.to_string(),
+            x.recorded_at.clone(),
+            x.by.clone(),
+            x.source.clone().unwrap_or_default(),
+            x.note.clone().unwrap_or_default(),
+            id(x.target_entry),
+            id(x.batch),
+            id(e.superseded_by),
+            id(e.voided_by),
+            id(e.corrected_by),
+            e.backdated.to_string(),
+            x.hash.clone(),
+        ]);
+    }
+    grid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: i64, kind: Kind, period: &str, value: Option<f64>, target: Option<i64>) -> Entry {
+        Entry {
+            id,
+            kind,
+            indicator: Some("a".into()),
+            task: None,
+            period: Some(period.into()),
+            year: period[..4].parse().unwrap(),
+            value_text: value.map(|v| v.to_string()),
+            value,
+            reported_on: "2027-01-10".parse().unwrap(),
+            recorded_at: "2027-03-01T08:00:00.000Z".into(),
+            by: "t".into(),
+            source: None,
+            note: None,
+            target_entry: target,
+            batch: None,
+            plan_id: "P".into(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn statuses() {
+        use Kind::*;
+        let es = vec![
+            entry(1, Figure, "2026", Some(1.0), None),
+            entry(2, Figure, "2026", Some(2.0), None),
+            entry(3, Correction, "2026", Some(3.0), Some(2)),
+            entry(4, Correction, "2026", Some(4.0), Some(2)),
+            entry(5, Figure, "2027", Some(5.0), None),
+            entry(6, Void, "2027", None, Some(5)),
+        ];
+        let got: Vec<_> = annotate(es)
+            .into_iter()
+            .map(|e| (e.entry.id, e.superseded_by, e.voided_by, e.corrected_by, e.backdated))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, Some(2), None, None, true),
+                (2, None, None, Some(4), true),
+                (3, Some(4), None, None, true),
+                (4, None, None, None, true),
+                (5, None, Some(6), None, true),
+                (6, None, None, None, true),
+            ]
+        );
+    }
 }

@@ -348,6 +348,19 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Gives this connection a page cache of `kib` KiB, for a bulk write
+    /// (an import touches index pages all over; the default 2 MiB cache
+    /// spills them to the WAL and reads them back).
+    pub fn set_cache_kib(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(())
+    }
+
+    pub fn xx_pragma(&self, name: &str, value: &str) -> Result<()> {
+        self.conn.pragma_update(None, name, value)?;
+        Ok(())
+    }
+
     /// Whether the append-only triggers are in place.
     pub fn triggers_present(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
@@ -432,6 +445,25 @@ impl Writer<'_> {
         self.last_id = id;
         self.last_hash = h;
         Ok(id)
+    }
+
+    /// The entry `id`, read inside this transaction.
+    pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?1");
+        Ok(self.tx.query_row(&sql, [id], row_to_entry).optional()?)
+    }
+
+    /// Entries matching the filters, read inside this transaction: a check
+    /// made on them (a task already done, an entry already voided) cannot
+    /// race another writer.
+    pub fn entries(&self, indicator: Option<&str>, task: Option<&str>) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry
+             WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) ORDER BY id"
+        );
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map(params![indicator, task], row_to_entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn commit(self) -> Result<()> {

@@ -44,6 +44,27 @@ pub fn table(grid: &Grid) -> String {
     t.to_string()
 }
 
+/// Like [`table`], but the columns numbered in `whole` (ids, dates,
+/// numbers) keep their content on one line; only the others wrap, and only
+/// on a terminal: piped, every row stays one line (for grep and `less -S`).
+pub fn table_keeping(grid: &Grid, whole: &[usize]) -> String {
+    let mut t = Comfy::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if !io::IsTerminal::is_terminal(&io::stdout()) {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t.set_header(&grid.headers);
+    for row in &grid.rows {
+        t.add_row(row);
+    }
+    for &i in whole {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    t.to_string()
+}
+
 /// Markdown table, `|` in cells escaped.
 pub fn markdown(grid: &Grid) -> String {
     let esc = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `plan record` end to end (start, read plan.toml, open and check the ledger,
+# validate, hash, append in an IMMEDIATE transaction) against the sqlite3
+# CLI inserting one comparable row into a plain table of the SAME ledger
+# file, with the same durability (WAL, synchronous=NORMAL, busy timeout).
+# Target: plan within 2x of sqlite3.
+#
+#   bench/record.sh            # RUNS=200 by default
+#   RUNS=500 bench/record.sh
+source "$(dirname "$0")/lib.sh"
+need_tools
+build
+RUNS=${RUNS:-200}
+export PLAN_TODAY=2027-06-30 NO_COLOR=1
+
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cp "$ROOT/plan.toml" "$dir/plan.toml"
+db="$dir/ledger.db"
+# The ledger exists (schema migrated) before timing starts, as in daily use.
+"$PLAN_BIN" --plan "$dir/plan.toml" --ledger "$db" record so_dn 100 --period 2026-H1 --date 2027-01-10 >/dev/null
+# A plain table with the entry's columns, in the same file.
+sqlite3 "$db" "CREATE TABLE bench_row (id INTEGER PRIMARY KEY, kind TEXT, indicator TEXT, task TEXT, period TEXT,
+    year INTEGER, value_text TEXT, value REAL, reported_on TEXT, recorded_at TEXT, by TEXT, source TEXT, note TEXT,
+    target_entry INTEGER, batch INTEGER, plan_id TEXT, prev_hash TEXT, hash TEXT)"
+
+insert="PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL;
+INSERT INTO bench_row (kind, indicator, task, period, year, value_text, value, reported_on, recorded_at, by,
+    source, note, target_entry, batch, plan_id, prev_hash, hash)
+VALUES ('figure', 'so_dn', NULL, '2026-H1', 2026, '104', 104, '2027-01-10', strftime('%Y-%m-%dT%H:%M:%fZ'),
+    'bench', NULL, NULL, NULL, NULL, '66-KH/ĐU', '$(printf '0%.0s' {1..64})', '$(printf 'f%.0s' {1..64})')"
+printf '%s\n' "$insert" > "$dir/insert.sql"
+
+# hyperfine -N: no shell in between, so the figures are the programs' own.
+median_n() {
+    local name=$1; shift
+    hyperfine -N --style none --warmup 5 --runs "$RUNS" --export-json "$OUT/$name.json" "$@" >/dev/null 2>&1
+    python3 -c "import json,sys; print('%.2f' % (json.load(open(sys.argv[1]))['results'][0]['median']*1000))" "$OUT/$name.json"
+}
+base=$(median_n record-sqlite3 "sqlite3 $db '.read $dir/insert.sql'")
+plan=$(median_n record-plan "$PLAN_BIN --plan $dir/plan.toml --ledger $db record so_dn 104 --period 2026-H1 --date 2027-01-10")
+entries=$(sqlite3 "$db" "SELECT count(*) FROM entry")
+rows=$(sqlite3 "$db" "SELECT count(*) FROM bench_row")
+
+printf '%-52s %10s %7s\n' "one row into the ledger file ($RUNS runs each)" "median ms" "ratio"
+printf '%-52s %10s %7s\n' "sqlite3 CLI: INSERT into a plain table" "$base" "1.00"
+printf '%-52s %10s %7s\n' "plan record (end to end)" "$plan" "$(ratio "$plan" "$base")"
+echo "(ledger now holds $entries entries and $rows sqlite3 rows; plan verify:)"
+"$PLAN_BIN" --plan "$dir/plan.toml" --ledger "$db" verify
