@@ -31,9 +31,14 @@ impl Fmt {
 pub fn reports_text(r: &Reports, l: &Labels) -> String {
     let due = r.expected;
     if due == 0 && r.on_time + r.late == 0 {
-        return if r.not_yet_due > 0 { l.t("chưa đến hạn", "not yet due").into() } else { "—".into() };
+        return if r.not_yet_due > 0 {
+            l.t("chưa đến hạn", "not yet due").into()
+        } else {
+            "—".into()
+        };
     }
-    let mut parts = vec![format!("{}/{} {}", r.on_time, r.on_time + r.late + r.missing, l.t("đúng hạn", "on time"))];
+    let mut parts =
+        vec![format!("{}/{} {}", r.on_time, r.on_time + r.late + r.missing, l.t("đúng hạn", "on time"))];
     if r.late > 0 {
         parts.push(format!("{} {} {}", r.late, l.t("trễ, tổng", "late by"), l.days(r.days_late)));
     }
@@ -146,7 +151,8 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
         Some(s) => format!("{s} {} ({})", g.name, g.id),
         None => format!("{} ({})", g.name, g.id),
     };
-    let lead = g.lead_name.as_deref().map(|n| format!(" — {} {n}", l.t("chủ trì:", "lead:"))).unwrap_or_default();
+    let lead =
+        g.lead_name.as_deref().map(|n| format!(" — {} {n}", l.t("chủ trì:", "lead:"))).unwrap_or_default();
     vec![
         format!("{title}{lead}"),
         format!(
@@ -176,27 +182,29 @@ fn indicator_row(i: &IndicatorReport, final_target: Option<&str>, l: &Labels, f:
         value_text(i, f, l),
         target_cell(i, final_target, l),
         l.status(i.status).to_string(),
-        if i.derived { l.t("(tính từ chỉ tiêu khác)", "(derived)").into() } else { reports_text(&i.reports, l) },
+        if i.derived {
+            l.t("(tính từ chỉ tiêu khác)", "(derived)").into()
+        } else {
+            reports_text(&i.reports, l)
+        },
     ]
 }
 
 /// The plan's final target text per indicator id, for "no target yet" rows.
 pub type FinalTargets = std::collections::HashMap<String, String>;
 
-pub fn write_table(r: &Report, finals: &FinalTargets, detail: bool, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn write_table(
+    r: &Report,
+    finals: &FinalTargets,
+    detail: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let l = Labels::new(r.lang);
     let f = Fmt { style: r.numbers };
     let color = use_color();
     let width = super::terminal_width();
     writeln!(out, "{} — {}", r.plan, r.title)?;
-    writeln!(
-        out,
-        "{} {} · {} {}\n",
-        l.t("Năm", "Year"),
-        r.year,
-        l.t("tính đến", "as of"),
-        l.date(r.as_of)
-    )?;
+    writeln!(out, "{} {} · {} {}\n", l.t("Năm", "Year"), r.year, l.t("tính đến", "as of"), l.date(r.as_of))?;
     let mut any_partial = false;
     for g in &r.groups {
         for line in heading(g, &l, &f) {
@@ -240,14 +248,26 @@ pub fn write_table(r: &Report, finals: &FinalTargets, detail: bool, out: &mut im
         tasks_text(&r.tasks, &l, &f)
     )?;
     if any_partial {
-        writeln!(out, "* {}", l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period of the year is in"))?;
+        writeln!(
+            out,
+            "* {}",
+            l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period of the year is in")
+        )?;
     }
     Ok(())
 }
 
-fn write_detail(g: &GroupReport, l: &Labels, f: &Fmt, width: u16, out: &mut impl Write) -> anyhow::Result<()> {
+fn write_detail(
+    g: &GroupReport,
+    l: &Labels,
+    f: &Fmt,
+    width: u16,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
     t.set_header(vec![
         l.t("Chỉ tiêu", "Indicator"),
         l.t("Kỳ", "Period"),
@@ -260,7 +280,9 @@ fn write_detail(g: &GroupReport, l: &Labels, f: &Fmt, width: u16, out: &mut impl
     for i in &g.indicators {
         for p in &i.periods {
             let status = match p.status {
-                PeriodStatus::Late | PeriodStatus::Missing => format!("{} {}", l.period_status(p.status), l.days(p.days)),
+                PeriodStatus::Late | PeriodStatus::Missing => {
+                    format!("{} {}", l.period_status(p.status), l.days(p.days))
+                }
                 s => l.period_status(s).to_string(),
             };
             t.add_row(vec![
@@ -279,7 +301,9 @@ fn write_detail(g: &GroupReport, l: &Labels, f: &Fmt, width: u16, out: &mut impl
     }
     if !g.task_list.is_empty() {
         let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+        t.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
         t.set_header(vec![
             l.t("Nhiệm vụ", "Task"),
             l.t("Chủ trì", "Lead"),
@@ -341,9 +365,28 @@ pub fn write_markdown(r: &Report, finals: &FinalTargets, out: &mut impl Write) -
 /// Tidy CSV: one row per indicator, group columns repeated, machine numbers.
 pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
     let mut grid = Grid::new(&[
-        "plan", "year", "as_of", "group", "group_name", "group_attainment", "indicator", "name", "unit", "basis",
-        "value", "target", "target_max", "attainment", "status", "partial", "on_time", "late", "missing",
-        "not_yet_due", "days_late", "days_overdue",
+        "plan",
+        "year",
+        "as_of",
+        "group",
+        "group_name",
+        "group_attainment",
+        "indicator",
+        "name",
+        "unit",
+        "basis",
+        "value",
+        "target",
+        "target_max",
+        "attainment",
+        "status",
+        "partial",
+        "on_time",
+        "late",
+        "missing",
+        "not_yet_due",
+        "days_late",
+        "days_overdue",
     ]);
     let n = |x: Option<f64>| x.map(|v| format!("{}", (v * 1e9).round() / 1e9)).unwrap_or_default();
     for g in &r.groups {
@@ -358,7 +401,10 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                 i.id.clone(),
                 i.name.clone(),
                 i.unit.clone(),
-                serde_json::to_value(i.basis).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                serde_json::to_value(i.basis)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
                 n(i.value),
                 n(i.target),
                 n(i.target_max),

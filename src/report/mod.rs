@@ -543,7 +543,13 @@ fn indicator_report(
                     Val::Some(v) if y <= as_of.year() => (Some(v.value), v.partial),
                     _ => (None, false),
                 };
-                YearPoint { year: y, value, target: t.map(Target::reference), target_max: t.and_then(Target::upper), partial }
+                YearPoint {
+                    year: y,
+                    value,
+                    target: t.map(Target::reference),
+                    target_max: t.and_then(Target::upper),
+                    partial,
+                }
             })
             .collect()
     } else {

@@ -57,7 +57,10 @@ impl<'a> Values<'a> {
                         if d.value == 0.0 {
                             Val::NotApplicable(format!("`{den}` is 0 in {year}"))
                         } else {
-                            Val::Some(YearValue { value: n.value / d.value * 100.0, partial: n.partial || d.partial })
+                            Val::Some(YearValue {
+                                value: n.value / d.value * 100.0,
+                                partial: n.partial || d.partial,
+                            })
                         }
                     }
                     _ => Val::Missing,

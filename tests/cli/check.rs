@@ -58,11 +58,9 @@ fn another_body_plan_passes_check_and_show() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["lang"], "en");
-    env.cmd()
-        .args(["show", "opd_growth"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("growth opd_visits").and(predicate::str::contains("6. Supervision")));
+    env.cmd().args(["show", "opd_growth"]).assert().success().stdout(
+        predicate::str::contains("growth opd_visits").and(predicate::str::contains("6. Supervision")),
+    );
 }
 
 #[test]
@@ -209,7 +207,8 @@ fn show_lists_every_indicator_of_the_seed_with_its_target() {
         ("tt_grdp", "10..11"),
         ("tl_chi_khcn", ">= 3"),
     ] {
-        let line = csv.lines().find(|l| l.split(',').nth(1) == Some(id)).unwrap_or_else(|| panic!("{id} missing"));
+        let line =
+            csv.lines().find(|l| l.split(',').nth(1) == Some(id)).unwrap_or_else(|| panic!("{id} missing"));
         assert!(line.contains(target), "{id}: {line}");
     }
 }
@@ -222,13 +221,21 @@ fn show_one_item_with_its_six_ro_and_unknown_id_suggests() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Rõ trách nhiệm").and(predicate::str::contains("Phòng Kinh tế")));
-    env.cmd().args(["show", "so_dm"]).assert().code(1).stderr(predicate::str::contains("did you mean `so_dn`?"));
+    env.cmd()
+        .args(["show", "so_dm"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `so_dn`?"));
 }
 
 #[test]
 fn show_formats() {
     let env = Env::with_plan(MINI_PLAN);
-    env.cmd().args(["show", "--format", "md"]).assert().success().stdout(predicate::str::contains("| firms |"));
+    env.cmd()
+        .args(["show", "--format", "md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| firms |"));
     env.cmd().args(["show"]).assert().success().stdout(predicate::str::contains("spend / revenue"));
 }
 
@@ -236,7 +243,17 @@ fn show_formats() {
 fn every_command_has_help_with_an_example_and_completions_work() {
     let env = Env::with_plan(MINI_PLAN);
     for c in [
-        "check", "show", "record", "done", "import", "correct", "void", "log", "report", "verify", "completions",
+        "check",
+        "show",
+        "record",
+        "done",
+        "import",
+        "correct",
+        "void",
+        "log",
+        "report",
+        "verify",
+        "completions",
     ] {
         env.cmd().args([c, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
     }

@@ -89,10 +89,7 @@ impl Env {
             let n = stmt.column_count();
             let rows = stmt
                 .query_map([], |r| {
-                    Ok((0..n)
-                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                        .collect::<Vec<_>>()
-                        .join("|"))
+                    Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
                 })
                 .unwrap();
             for row in rows {

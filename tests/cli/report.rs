@@ -356,15 +356,11 @@ fn open_within_deadline_before_the_due_date() {
 #[test]
 fn table_csv_md_and_group_filter() {
     let env = loaded();
-    env.cmd()
-        .args(["report", "--year", "2027", "--as-of", "2028-01-31"])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("Access (alpha)")
-                .and(predicate::str::contains("Exceeded"))
-                .and(predicate::str::contains("Whole plan: attainment")),
-        );
+    env.cmd().args(["report", "--year", "2027", "--as-of", "2028-01-31"]).assert().success().stdout(
+        predicate::str::contains("Access (alpha)")
+            .and(predicate::str::contains("Exceeded"))
+            .and(predicate::str::contains("Whole plan: attainment")),
+    );
     env.cmd()
         .args(["report", "--year", "2027", "--as-of", "2028-01-31", "--detail"])
         .assert()
@@ -390,8 +386,16 @@ fn bad_report_arguments() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("outside the plan's years 2026–2028"));
-    env.cmd().args(["report", "--group", "alhpa"]).assert().code(1).stderr(predicate::str::contains("did you mean `alpha`?"));
-    env.cmd().args(["report", "--as-of", "31/01/2028"]).assert().code(1).stderr(predicate::str::contains("--as-of"));
+    env.cmd()
+        .args(["report", "--group", "alhpa"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `alpha`?"));
+    env.cmd()
+        .args(["report", "--as-of", "31/01/2028"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--as-of"));
 }
 
 #[test]
