@@ -39,3 +39,8 @@ ratio() {
 peak_rss_mib() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {printf "%.1f\n", $2/1024}'
 }
+
+# summary FIGURE PLAN BASELINE UNIT TARGET: one row of bench/run.sh's table.
+summary() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4" "$5" >> "$OUT/summary.tsv"
+}

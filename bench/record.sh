@@ -45,5 +45,6 @@ rows=$(sqlite3 "$db" "SELECT count(*) FROM bench_row")
 printf '%-52s %10s %7s\n' "one row into the ledger file ($RUNS runs each)" "median ms" "ratio"
 printf '%-52s %10s %7s\n' "sqlite3 CLI: INSERT into a plain table" "$base" "1.00"
 printf '%-52s %10s %7s\n' "plan record (end to end)" "$plan" "$(ratio "$plan" "$base")"
+summary "plan record vs sqlite3 INSERT (median)" "$plan" "$base" ms "ratio <= 2"
 echo "(ledger now holds $entries entries and $rows sqlite3 rows; plan verify:)"
 "$PLAN_BIN" --plan "$dir/plan.toml" --ledger "$db" verify

@@ -25,5 +25,7 @@ for n in 100000 1000000; do
     printf '%-44s %12s %8s\n' "sqlite3 indexed read, $n entries" "$base" "1.00"
     printf '%-44s %12s %8s\n' "plan report, $n entries" "$plan" "$(ratio "$plan" "$base")"
     eval "plan_$n=$plan"
+    summary "plan report --year, $n-entry ledger vs sqlite3 indexed read" "$plan" "$base" ms "< 100 ms"
 done
 printf '%-44s %12s %8s\n' "1,000,000 vs 100,000 entries (plan)" "" "$(ratio "$plan_1000000" "$plan_100000")"
+summary "plan report --year: 1,000,000 vs 100,000 entries" "$plan_1000000" "$plan_100000" ms "ratio <= 2"
