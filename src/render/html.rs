@@ -1,9 +1,660 @@
-//! Self-contained HTML report (issue 6): built by a helper.
+//! Self-contained HTML report (issue 6): one file, inline CSS, charts as
+//! inline SVG drawn here, no script and nothing fetched from the network.
+//! Built with maud, so every plan text is escaped; every number goes
+//! through [`Fmt`] (vi: `1.234,5`), so none prints as NaN or inf.
+//!
+//! Layout: a title block, the attainment of each group as a bar chart,
+//! then per group (a new page in print) its heading, the indicator table
+//! with a progress bar and a trend chart per indicator, the tasks as a
+//! stacked bar, and the lists of missing figures and overdue tasks.
 
-use crate::plan::Plan;
-use crate::report::Report;
+mod charts;
+
+use super::labels::Labels;
+use super::report::{Fmt, reports_text, tasks_text};
+use crate::period::{Cadence, Period};
+use crate::plan::{Plan, Status};
+use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
+use charts::{BarRow, Segment};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::io::Write;
 
-pub fn write(_report: &Report, _plan: &Plan, _out: &mut impl Write) -> anyhow::Result<()> {
-    anyhow::bail!("--format html is not built yet")
+const CSS: &str = include_str!("html/style.css");
+
+pub fn write(report: &Report, plan: &Plan, out: &mut impl Write) -> anyhow::Result<()> {
+    let page = page(report, plan);
+    out.write_all(page.into_string().as_bytes())?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// What every part of the page needs.
+struct Ctx<'a> {
+    r: &'a Report,
+    plan: &'a Plan,
+    l: Labels,
+    f: Fmt,
+}
+
+impl Ctx<'_> {
+    fn days(&self, n: i64) -> String {
+        let num = self.f.num(n as f64);
+        if self.l.vi() {
+            format!("{num} ngày")
+        } else if n == 1 {
+            "1 day".into()
+        } else {
+            format!("{num} days")
+        }
+    }
+
+    /// ("đến 2030", "> 120") for an indicator with no target in the year.
+    fn final_target(&self, id: &str) -> Option<(String, String)> {
+        let ind = self.plan.indicator(id)?;
+        let t = ind.target?;
+        Some((format!("{} {}", self.l.t("đến", "by"), ind.by), t.display(self.plan.numbers)))
+    }
+
+    fn final_year(&self, id: &str) -> Option<i32> {
+        self.plan.indicator(id).filter(|i| i.target.is_some()).map(|i| i.by)
+    }
+}
+
+fn page(r: &Report, plan: &Plan) -> Markup {
+    let c = Ctx { r, plan, l: Labels::new(r.lang), f: Fmt { style: r.numbers } };
+    let l = &c.l;
+    let lang = if l.vi() { "vi" } else { "en" };
+    let doc_title = format!("{} — {} {}", r.plan, l.t("Báo cáo năm", "Report"), r.year);
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="plan";
+                title { (doc_title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                (charts::defs())
+                (title_block(&c))
+                (overview(&c))
+                @for (k, g) in r.groups.iter().enumerate() {
+                    (group_section(&c, g, k))
+                }
+                (footer(&c))
+            }
+        }
+    }
+}
+
+fn title_block(c: &Ctx) -> Markup {
+    let (r, l, f) = (c.r, &c.l, &c.f);
+    let total_ind: u32 = r.groups.iter().map(|g| g.indicators.len() as u32).sum();
+    let due_tasks = r.tasks.done_on_time + r.tasks.done_late + r.tasks.open_overdue;
+    html! {
+        header.title {
+            @if let Some(by) = &r.issued_by {
+                p.issuer { (by) }
+            }
+            h1 { span.plan-id { (r.plan) } " " span.plan-title { (r.title) } }
+            p.meta {
+                strong { (l.t("Báo cáo kết quả thực hiện năm", "Progress report for")) " " (r.year) }
+                " · " (l.t("số liệu tính đến ngày", "figures as of")) " " strong { (l.date(r.as_of)) }
+                @if let Some(d) = c.plan.issued_on {
+                    " · " (l.t("kế hoạch ban hành ngày", "plan issued on")) " " (l.date(d))
+                }
+                " · " (l.t("giai đoạn", "plan years")) " " (r.start) "–" (r.end)
+            }
+            @if let Some(imp) = &c.plan.implements {
+                p.implements { (l.t("Thực hiện", "Implements")) ": " (imp) }
+            }
+            div.tiles {
+                div.tile {
+                    span.big { (f.opt_pct(r.attainment)) }
+                    span.cap { (l.t("Tỷ lệ đạt toàn kế hoạch", "Attainment, whole plan")) }
+                }
+                div.tile {
+                    span.big { (f.num(f64::from(total_ind))) }
+                    span.cap { (l.t("Chỉ tiêu", "Indicators")) }
+                    span.sub { (counts_text(&r.counts, l, f)) }
+                }
+                div.tile {
+                    span.big { (f.opt_pct(r.reports.on_time_rate)) }
+                    span.cap { (l.t("Số liệu báo cáo đúng hạn", "Figures reported on time")) }
+                    span.sub {
+                        (f.num(f64::from(r.reports.received))) "/" (f.num(f64::from(r.reports.expected)))
+                        " " (l.t("kỳ đến hạn đã có số liệu", "periods due have a figure"))
+                    }
+                }
+                div.tile {
+                    span.big { (f.opt_pct(r.tasks.rate)) }
+                    span.cap { (l.t("Nhiệm vụ đến hạn đã hoàn thành", "Tasks due that are done")) }
+                    span.sub {
+                        (f.num(f64::from(r.tasks.done_on_time + r.tasks.done_late))) "/" (f.num(f64::from(due_tasks)))
+                        @if r.tasks.open_overdue > 0 {
+                            " · " (f.num(f64::from(r.tasks.open_overdue))) " " (l.t("quá hạn", "overdue"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Vượt 1 · Đạt 2 · …", only the non-zero ones ("—" when none).
+fn counts_text(k: &Counts, l: &Labels, f: &Fmt) -> String {
+    let parts: Vec<String> = statuses(k)
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {}", l.status(*s), f.num(f64::from(*n))))
+        .collect();
+    if parts.is_empty() { "—".into() } else { parts.join(" · ") }
+}
+
+fn statuses(k: &Counts) -> [(Status, u32); 5] {
+    [
+        (Status::Exceeded, k.exceeded),
+        (Status::Met, k.met),
+        (Status::NotMet, k.not_met),
+        (Status::NoData, k.no_data),
+        (Status::NoTarget, k.no_target),
+    ]
+}
+
+/// Why a group has no attainment.
+fn why_none(g: &GroupReport, c: &Ctx) -> String {
+    let l = &c.l;
+    if g.indicators.is_empty() {
+        l.t("không có chỉ tiêu định lượng", "no indicators").into()
+    } else if g.counts.no_target as usize == g.indicators.len() {
+        format!("{} {}", l.t("chưa có chỉ tiêu cho năm", "no target for"), c.r.year)
+    } else {
+        l.t("chưa có số liệu đến hạn", "no figures due yet").into()
+    }
+}
+
+fn group_title(g: &GroupReport) -> String {
+    match &g.section {
+        Some(s) => format!("{s} {}", g.name),
+        None => g.name.clone(),
+    }
+}
+
+fn overview(c: &Ctx) -> Markup {
+    let (r, l, f) = (c.r, &c.l, &c.f);
+    let mut rows: Vec<BarRow> = r
+        .groups
+        .iter()
+        .map(|g| BarRow {
+            label: group_title(g),
+            value: g.attainment,
+            why_none: why_none(g, c),
+            total: false,
+        })
+        .collect();
+    if r.groups.len() > 1 {
+        rows.push(BarRow {
+            label: l.t("Toàn kế hoạch", "Whole plan").into(),
+            value: r.attainment,
+            why_none: l.t("chưa đánh giá được", "not assessable yet").into(),
+            total: true,
+        });
+    }
+    let caption = format!("{} {}", l.t("Tỷ lệ đạt theo nhóm nhiệm vụ, năm", "Attainment by group,"), r.year);
+    html! {
+        section.overview {
+            h2 { (caption) }
+            @if rows.is_empty() {
+                p.none { (l.t("Kế hoạch không có nhóm nhiệm vụ nào.", "The plan has no groups.")) }
+            } @else {
+                figure {
+                    (charts::attainment_bars(&rows, &caption, f))
+                    figcaption {
+                        (l.t(
+                            "Tỷ lệ đạt của nhóm: bình quân gia quyền tỷ lệ đạt của các chỉ tiêu có chỉ tiêu năm, mỗi chỉ tiêu tính tối đa 100 %.",
+                            "Group attainment: weighted mean of the attainment of the indicators with a target for the year, each capped at 100 %."
+                        ))
+                    }
+                }
+            }
+            (reading_guide(c))
+        }
+    }
+}
+
+fn status_badge(s: Status, l: &Labels) -> Markup {
+    let sym = match s {
+        Status::Exceeded => "▲",
+        Status::Met => "✓",
+        Status::NotMet => "✗",
+        Status::NoData => "?",
+        Status::NoTarget => "–",
+    };
+    html! {
+        span class=(format!("status s-{}", s.key())) {
+            span.sym aria-hidden="true" { (sym) } (l.status(s))
+        }
+    }
+}
+
+/// How to read the symbols and charts.
+fn reading_guide(c: &Ctx) -> Markup {
+    let l = &c.l;
+    let key = |body: Markup| {
+        html! { svg.key viewBox="0 0 34 14" width="34" height="14" aria-hidden="true" { (body) } }
+    };
+    html! {
+        div.reading {
+            p { strong { (l.t("Cách đọc", "How to read")) } }
+            ul.legend {
+                @for s in [Status::Exceeded, Status::Met, Status::NotMet, Status::NoData, Status::NoTarget] {
+                    li { (status_badge(s, l)) }
+                }
+            }
+            ul.legend {
+                li {
+                    (key(html! {
+                        line x1="2" y1="7" x2="32" y2="7" stroke="#2b5c9e" stroke-width="2" {}
+                        circle cx="17" cy="7" r="2.8" fill="#2b5c9e" {}
+                    }))
+                    (l.t("giá trị theo năm", "value by year"))
+                }
+                li {
+                    (key(html! { circle cx="17" cy="7" r="2.8" fill="#fff" stroke="#2b5c9e" stroke-width="1.4" {} }))
+                    (l.t("số liệu chưa đủ các kỳ (*)", "partial: not every period in (*)"))
+                }
+                li {
+                    (key(html! { line x1="2" y1="7" x2="32" y2="7" stroke="#333" stroke-width="1.3" stroke-dasharray="3 2" {} }))
+                    (l.t("mục tiêu", "target"))
+                }
+                li {
+                    (key(html! { rect x="2" y="2" width="30" height="10" fill="#cfd8e6" {} }))
+                    (l.t("khoảng mục tiêu", "target range"))
+                }
+                li {
+                    (key(html! { rect x="11" y="0" width="12" height="14" fill="#e8edf5" {} }))
+                    (l.t("năm báo cáo", "report year"))
+                }
+                li {
+                    (charts::progress(100.0, "#43a047", ""))
+                    (l.t("thanh tỷ lệ đạt (tối đa 100 %; ▸ khi vượt)", "attainment bar (capped at 100 %; ▸ above)"))
+                }
+            }
+        }
+    }
+}
+
+fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
+    let (r, l, f) = (c.r, &c.l, &c.f);
+    html! {
+        section.group id=(format!("group-{k}")) {
+            div.group-head {
+                h2 {
+                    @if let Some(s) = &g.section { span.sec { (s) } " " }
+                    (g.name)
+                    " " span.id { "(" (g.id) ")" }
+                }
+                div.att-big {
+                    span.num { (f.opt_pct(g.attainment)) }
+                    span.cap {
+                        (l.t("tỷ lệ đạt năm", "attainment")) " " (r.year)
+                        @if g.attainment.is_none() { br; (why_none(g, c)) }
+                    }
+                }
+            }
+            dl.facts {
+                dt { (l.t("Chủ trì", "Lead")) }
+                dd { (g.lead_name.as_deref().unwrap_or("—")) }
+                dt { (l.t("Chỉ tiêu", "Indicators")) }
+                dd {
+                    @if g.indicators.is_empty() {
+                        "—"
+                    } @else {
+                        span.chips {
+                            @for (s, n) in statuses(&g.counts) {
+                                @if n > 0 { (status_badge(s, l)) " " (f.num(f64::from(n))) }
+                            }
+                        }
+                    }
+                }
+                dt { (l.t("Số liệu", "Figures")) }
+                dd {
+                    (reports_text(&g.reports, l))
+                    @if let Some(rate) = g.reports.on_time_rate {
+                        " · " (l.t("tỷ lệ đúng hạn", "on-time rate")) " " strong { (f.pct(rate)) }
+                    }
+                }
+                dt { (l.t("Nhiệm vụ", "Tasks")) }
+                dd { (tasks_text(&g.tasks, l, f)) }
+            }
+            h3 { (l.t("Chỉ tiêu", "Indicators")) }
+            @if g.indicators.is_empty() {
+                p.none { (l.t("Nhóm này không có chỉ tiêu định lượng.", "This group has no indicators.")) }
+            } @else {
+                (indicator_table(c, g))
+            }
+            h3 { (l.t("Nhiệm vụ trong năm", "Tasks in the year")) }
+            (task_chart(c, &g.tasks))
+            h3 { (l.t("Số liệu chưa báo cáo, đã quá hạn", "Missing figures, overdue")) }
+            (missing_figures(c, g))
+            h3 { (l.t("Nhiệm vụ chưa hoàn thành, đã quá hạn", "Open tasks past their deadline")) }
+            (overdue_tasks(c, g))
+        }
+    }
+}
+
+fn indicator_table(c: &Ctx, g: &GroupReport) -> Markup {
+    let (r, l) = (c.r, &c.l);
+    html! {
+        table.indicators {
+            colgroup {
+                col.c-ind; col.c-val; col.c-tgt; col.c-att; col.c-trend; col.c-rep;
+            }
+            thead {
+                tr {
+                    th { (l.t("Chỉ tiêu", "Indicator")) }
+                    th.num { (l.t("Giá trị", "Value")) }
+                    th { (l.t("Mục tiêu", "Target")) " " (r.year) }
+                    th { (l.t("Đánh giá, tỷ lệ đạt", "Status, attainment")) }
+                    th { (l.t("Diễn biến", "Trend")) " " (r.start) "–" (r.end) }
+                    th { (l.t("Báo cáo số liệu", "Reporting")) }
+                }
+            }
+            tbody {
+                @for i in &g.indicators {
+                    (indicator_row(c, i))
+                }
+            }
+        }
+    }
+}
+
+fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
+    let (r, l, f) = (c.r, &c.l, &c.f);
+    let na_note = i.attainment_note.as_deref().filter(|n| *n != "no data");
+    let caption = trend_caption(c, i);
+    html! {
+        tr class=(format!("ind-row r-{}", i.status.key())) {
+            td.ind {
+                div.name { (i.name) }
+                div.sub {
+                    code { (i.id) }
+                    @if !i.unit.is_empty() { " · " (i.unit) }
+                    @if i.derived { " · " (l.t("tính từ chỉ tiêu khác", "derived")) }
+                }
+            }
+            td.num.value {
+                @match i.value {
+                    Some(v) => {
+                        (f.num(v))
+                        @if i.partial {
+                            span.partial-mark title=(l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period is in")) { "*" }
+                        }
+                    }
+                    None => "—",
+                }
+                @if let Some(n) = na_note {
+                    span.note { "n/a: " (n) }
+                }
+            }
+            td.target {
+                @if !i.target_text.is_empty() {
+                    (i.target_text)
+                } @else if let Some((by, t)) = c.final_target(&i.id) {
+                    span.muted { (by) ":" br; (t) }
+                } @else {
+                    "—"
+                }
+            }
+            td.att {
+                (status_badge(i.status, l))
+                @if let Some(a) = i.attainment {
+                    div.bar {
+                        (charts::progress(a, charts::status_fill(i.status), &f.pct(a)))
+                        span.pct { (f.pct(a)) }
+                    }
+                } @else if let Some(p) = i.progress {
+                    div.bar {
+                        (charts::progress(p, "url(#pat-final)", &f.pct(p)))
+                        span.pct { (f.pct(p)) }
+                    }
+                    span.note {
+                        (l.t("so với mục tiêu", "of the final target"))
+                        @if let Some(by) = c.final_year(&i.id) { " " (by) }
+                    }
+                }
+            }
+            td.trend-cell { (charts::trend(&i.series, r.year, &caption, f, l)) }
+            td.rep {
+                @if i.derived {
+                    span.muted { (l.t("tính từ chỉ tiêu khác", "derived from other indicators")) }
+                } @else {
+                    (reports_text(&i.reports, l))
+                    @if let Some(rate) = i.reports.on_time_rate {
+                        br; span.muted { (l.t("đúng hạn", "on time")) " " (f.pct(rate)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The trend chart's text: every year's value and target.
+fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
+    let (l, f) = (&c.l, &c.f);
+    let years: Vec<String> = i
+        .series
+        .iter()
+        .map(|p| {
+            let v = p.value.map(|v| format!("{}{}", f.num(v), if p.partial { "*" } else { "" }));
+            let t = match (p.target, p.target_max) {
+                (Some(a), Some(b)) => Some(format!("{}–{}", f.num(a), f.num(b))),
+                (Some(a), None) => Some(f.num(a)),
+                _ => None,
+            };
+            format!(
+                "{}: {}{}",
+                p.year,
+                v.unwrap_or_else(|| "—".into()),
+                t.map(|t| format!(" ({} {t})", l.t("mục tiêu", "target"))).unwrap_or_default()
+            )
+        })
+        .collect();
+    format!("{}: {}", i.name, years.join("; "))
+}
+
+fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
+    let l = &c.l;
+    let total = t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline;
+    if total == 0 {
+        return html! { p.none { (l.t("Không có nhiệm vụ trong năm.", "No tasks in the year.")) } };
+    }
+    let mut segs = vec![
+        Segment {
+            class: TaskClass::DoneOnTime,
+            count: t.done_on_time,
+            label: l.task_class(TaskClass::DoneOnTime).into(),
+        },
+        Segment {
+            class: TaskClass::DoneLate,
+            count: t.done_late,
+            label: l.task_class(TaskClass::DoneLate).into(),
+        },
+        Segment {
+            class: TaskClass::OpenInTime,
+            count: t.open_in_time,
+            label: l.task_class(TaskClass::OpenInTime).into(),
+        },
+        Segment {
+            class: TaskClass::OpenOverdue,
+            count: t.open_overdue,
+            label: l.task_class(TaskClass::OpenOverdue).into(),
+        },
+    ];
+    if t.no_deadline > 0 {
+        segs.push(Segment {
+            class: TaskClass::NoDeadline,
+            count: t.no_deadline,
+            label: l.t("Chưa xác định thời hạn", "No deadline set").into(),
+        });
+    }
+    let caption =
+        format!("{}: {}", l.t("Nhiệm vụ theo tình trạng", "Tasks by status"), tasks_text(t, l, &c.f));
+    html! {
+        figure {
+            (charts::task_bar(&segs, &caption))
+            ul.legend {
+                @for s in &segs {
+                    li {
+                        (charts::swatch(charts::task_fill(s.class)))
+                        (s.label) ": " strong { (c.f.num(f64::from(s.count))) }
+                        @if s.class == TaskClass::DoneLate && t.days_late > 0 {
+                            " (" (l.t("tổng", "total")) " " (c.days(t.days_late)) ")"
+                        }
+                        @if s.class == TaskClass::OpenOverdue && t.days_overdue > 0 {
+                            " (" (l.t("tổng", "total")) " " (c.days(t.days_overdue)) ")"
+                        }
+                    }
+                }
+            }
+            @if let Some(rate) = t.rate {
+                figcaption {
+                    (l.t("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion rate of tasks that have come due")) ": "
+                    strong { (c.f.pct(rate)) }
+                }
+            }
+        }
+    }
+}
+
+/// "Tháng 8/2026", "Quý III/2026", "6 tháng đầu năm 2026"; en "Aug 2026".
+fn period_text(p: &Period, l: &Labels) -> String {
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let i = p.index as usize;
+    match (p.cadence, l.vi()) {
+        (Cadence::Year, true) => format!("Năm {}", p.year),
+        (Cadence::Half, true) => format!("6 tháng {} năm {}", if i == 1 { "đầu" } else { "cuối" }, p.year),
+        (Cadence::Quarter, true) => {
+            format!("Quý {}/{}", ROMAN.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year)
+        }
+        (Cadence::Month, true) => format!("Tháng {}/{}", i, p.year),
+        (Cadence::Year, false) => p.year.to_string(),
+        (Cadence::Half, false) => format!("H{i} {}", p.year),
+        (Cadence::Quarter, false) => format!("Q{i} {}", p.year),
+        (Cadence::Month, false) => format!("{} {}", MONTHS.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year),
+    }
+}
+
+fn missing_figures(c: &Ctx, g: &GroupReport) -> Markup {
+    let l = &c.l;
+    let rows: Vec<_> = g
+        .indicators
+        .iter()
+        .flat_map(|i| i.periods.iter().filter(|p| p.status == PeriodStatus::Missing).map(move |p| (i, p)))
+        .collect();
+    if rows.is_empty() {
+        return html! { p.none { (l.t("Không có số liệu nào quá hạn.", "No figure is overdue.")) } };
+    }
+    html! {
+        table.overdue {
+            thead {
+                tr {
+                    th { (l.t("Chỉ tiêu", "Indicator")) }
+                    th { (l.t("Kỳ", "Period")) }
+                    th { (l.t("Hạn báo cáo", "Due")) }
+                    th.num { (l.t("Quá hạn", "Overdue")) }
+                    th { (l.t("Cơ quan chịu trách nhiệm", "Agency responsible")) }
+                }
+            }
+            tbody {
+                @for (i, p) in &rows {
+                    tr {
+                        td { (i.name) " " code { (i.id) } }
+                        td { (period_text(&p.period, l)) " " code { (p.period.to_string()) } }
+                        td { (l.date(p.due)) }
+                        td.num.days { (c.days(p.days)) }
+                        td { (g.lead_name.as_deref().unwrap_or("—")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn overdue_tasks(c: &Ctx, g: &GroupReport) -> Markup {
+    let l = &c.l;
+    let rows: Vec<_> = g.task_list.iter().filter(|t| t.class == TaskClass::OpenOverdue).collect();
+    if rows.is_empty() {
+        return html! { p.none { (l.t("Không có nhiệm vụ nào quá hạn.", "No task is overdue.")) } };
+    }
+    html! {
+        table.overdue {
+            thead {
+                tr {
+                    th { (l.t("Nhiệm vụ", "Task")) }
+                    th { (l.t("Hạn", "Due")) }
+                    th.num { (l.t("Quá hạn", "Overdue")) }
+                    th { (l.t("Cơ quan chủ trì", "Lead agency")) }
+                }
+            }
+            tbody {
+                @for t in rows {
+                    tr {
+                        td {
+                            (t.name) " " code { (t.id) }
+                            @if let Some(d) = &t.deliverable {
+                                br; span.muted { (l.t("Sản phẩm", "Deliverable")) ": " (d) }
+                            }
+                        }
+                        td { (t.due.map(|d| l.date(d)).unwrap_or_else(|| "—".into())) }
+                        td.num.days { (c.days(t.days)) }
+                        td { (t.lead_name.as_deref().or(g.lead_name.as_deref()).unwrap_or("—")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn footer(c: &Ctx) -> Markup {
+    let (r, l) = (c.r, &c.l);
+    html! {
+        footer {
+            p {
+                (r.plan) " · " (l.t("Báo cáo năm", "Report for")) " " (r.year) " · "
+                (l.t("số liệu tính đến ngày", "figures as of")) " " (l.date(r.as_of))
+            }
+            p {
+                "* " (l.t(
+                    "số liệu chưa đủ các kỳ trong năm (tạm tính).",
+                    "partial: not every period of the year is in yet."
+                ))
+            }
+            p { (l.t("Tạo bởi công cụ plan từ sổ số liệu; tệp tự chứa, không tải gì từ mạng.",
+                     "Made by plan from the ledger; a self-contained file that loads nothing from the network.")) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Lang;
+
+    #[test]
+    fn periods_read_in_each_language() {
+        let vi = Labels::new(Lang::Vi);
+        let en = Labels::new(Lang::En);
+        let q3 = Period { year: 2026, cadence: Cadence::Quarter, index: 3 };
+        assert_eq!(period_text(&q3, &vi), "Quý III/2026");
+        assert_eq!(period_text(&q3, &en), "Q3 2026");
+        let m = Period { year: 2026, cadence: Cadence::Month, index: 8 };
+        assert_eq!(period_text(&m, &vi), "Tháng 8/2026");
+        assert_eq!(period_text(&m, &en), "Aug 2026");
+        let h = Period { year: 2026, cadence: Cadence::Half, index: 1 };
+        assert_eq!(period_text(&h, &vi), "6 tháng đầu năm 2026");
+    }
 }

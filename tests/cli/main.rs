@@ -4,6 +4,7 @@
 mod common;
 
 mod check;
+mod html;
 mod import;
 mod ledger;
 mod report;
