@@ -65,6 +65,8 @@ pub enum NumberError {
     WrongStyle { text: String, style: NumberStyle, rule: &'static str, suggestion: String },
     #[error("`{text}` is not a number under `{style}` numbers ({rule})")]
     Invalid { text: String, style: NumberStyle, rule: &'static str },
+    #[error("`{text}` is too large to be a number")]
+    TooLarge { text: String },
 }
 
 fn rule(style: NumberStyle) -> &'static str {
@@ -81,10 +83,16 @@ pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
     if t.is_empty() {
         return Err(NumberError::Empty);
     }
+    // Over ~309 digits the grammar still matches but f64 overflows to
+    // infinity, which must never reach the ledger or a report.
+    let too_large = || NumberError::TooLarge { text: t.to_string() };
     if let Some(v) = parse_strict(t, style) {
-        return Ok(v);
+        return if v.is_finite() { Ok(v) } else { Err(too_large()) };
     }
     if let Some(v) = parse_strict(t, style.other()) {
+        if !v.is_finite() {
+            return Err(too_large());
+        }
         return Err(NumberError::WrongStyle {
             text: t.to_string(),
             style,
@@ -205,6 +213,22 @@ mod tests {
         for s in ["1,23", "1e5", ".5", "5.", "1,2345"] {
             assert!(parse(s, En).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn too_many_digits_is_refused_not_infinity() {
+        // Found by the `number` fuzz target: 400 digits parsed to +inf.
+        let big = "9".repeat(400);
+        for s in [Vi, En] {
+            assert_eq!(parse(&big, s), Err(NumberError::TooLarge { text: big.clone() }));
+            assert!(parse(&format!("-{big}"), s).is_err());
+        }
+        // Grouped in the other style: still too large, not "write `n/a`".
+        let grouped = format!("1{}", ".000".repeat(103));
+        assert!(matches!(parse(&grouped, En), Err(NumberError::TooLarge { .. })));
+        assert!(matches!(parse(&grouped, Vi), Err(NumberError::TooLarge { .. })));
+        let max = format!("{:.0}", f64::MAX);
+        assert_eq!(parse(&max, En), Ok(f64::MAX));
     }
 
     #[test]

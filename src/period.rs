@@ -136,11 +136,12 @@ impl Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Four digits, as parsed: `0999` prints as `0999`, not `999`.
         match self.cadence {
-            Cadence::Year => write!(f, "{}", self.year),
-            Cadence::Half => write!(f, "{}-H{}", self.year, self.index),
-            Cadence::Quarter => write!(f, "{}-Q{}", self.year, self.index),
-            Cadence::Month => write!(f, "{}-{:02}", self.year, self.index),
+            Cadence::Year => write!(f, "{:04}", self.year),
+            Cadence::Half => write!(f, "{:04}-H{}", self.year, self.index),
+            Cadence::Quarter => write!(f, "{:04}-Q{}", self.year, self.index),
+            Cadence::Month => write!(f, "{:04}-{:02}", self.year, self.index),
         }
     }
 }
@@ -203,6 +204,17 @@ mod tests {
             ["27", "2027-H3", "2027-Q0", "2027-Q5", "2027-13", "2027-00", "2027-7", "x", "2027-", "2027-W1"]
         {
             assert!(s.parse::<Period>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn years_below_1000_print_as_parsed() {
+        // Found by the `period` fuzz target: `0000` printed as `0`, which
+        // does not parse back.
+        for s in ["0000", "0999-H2", "0042-Q1", "0001-07"] {
+            let p: Period = s.parse().unwrap();
+            assert_eq!(p.to_string(), s);
+            assert_eq!(p.to_string().parse::<Period>(), Ok(p));
         }
     }
 

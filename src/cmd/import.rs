@@ -1,8 +1,398 @@
-use super::Ctx;
-use crate::cli::ImportArgs;
-use anyhow::{Result, bail};
+//! `plan import FILE|-`: figures and task completions from a CSV file, all
+//! or nothing (the reading and checking is `crate::import`).
+//!
+//! Invariants: a file goes in as one IMMEDIATE transaction and one batch,
+//! or not at all; a rejected file leaves the ledger as it was, and when
+//! there was no ledger yet, no ledger file either: a new ledger is built
+//! beside the real path and linked into place only once committed. The
+//! summary goes to stdout (like the receipts of `record` and `done`), bad
+//! rows and refusals to stderr.
+
+use super::{Ctx, Reported, reject, today};
+use crate::cli::{ImportArgs, StyleArg};
+use crate::import::{self, BadHeader, MAX_LISTED, Options, Outcome, Store};
+use crate::input;
+use crate::ledger::{Entry, Ledger, NewEntry, Writer};
+use crate::number::{NumberStyle, format_number};
+use crate::plan::Plan;
+use anyhow::{Context, Result, anyhow};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(_ctx: &Ctx, _args: ImportArgs) -> Result<ExitCode> {
-    bail!("`plan import` is not built yet")
+/// Files larger than this get a progress bar (on a terminal).
+const PROGRESS_MIN_BYTES: u64 = 1 << 20;
+
+pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
+    let delimiter = match args.delimiter.as_deref().map(import::parse_delimiter).transpose() {
+        Ok(d) => d,
+        Err(msg) => return usage_error(&msg),
+    };
+    let plan = ctx.load_plan()?;
+    let opts = Options {
+        delimiter,
+        numbers: match args.numbers {
+            Some(StyleArg::Vi) => NumberStyle::Vi,
+            Some(StyleArg::En) => NumberStyle::En,
+            None => plan.numbers,
+        },
+        today: today()?,
+        by: input::who(None),
+    };
+    let input = Input::open(&args.file)?;
+    let first = import::fingerprint(input.reader()?, delimiter)
+        .with_context(|| format!("cannot read {}", input.name))?;
+
+    let path = ctx.ledger_path(&plan);
+    if args.dry_run {
+        let ledger = ctx.read_ledger(&plan)?;
+        if let Some(l) = &ledger {
+            refuse_same_bytes(l, &input, &first.sha256, args.force)?;
+        }
+        let mut store = ReadOnly(ledger.as_ref());
+        let outcome = read(&plan, &input, &opts, &mut store, &first.sha256)?;
+        print_summary(&plan, &input, &outcome, None, " (dry run: nothing written)")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    // A new ledger is built aside and linked into place once committed.
+    let staging = (!path.exists()).then(|| Staging::beside(&path));
+    let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
+    let mut ledger =
+        Ledger::open(work).with_context(|| format!("cannot create ledger {}", path.display()))?;
+    if staging.is_some() {
+        ledger.build_unshared()?;
+    } else {
+        ledger.check_plan(&plan.id)?;
+        refuse_same_bytes(&ledger, &input, &first.sha256, args.force)?;
+    }
+    let mut w = ledger.writer(&plan.id)?;
+    let batch = w.begin_batch(&input.batch_name, &first.sha256, first.rows as i64, &opts.by)?;
+    let outcome = read(&plan, &input, &opts, &mut Writing(&mut w), &first.sha256)?;
+    if outcome.total.added == 0 {
+        drop(w);
+        print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    w.commit()?;
+    if staging.is_some() {
+        ledger.share()?;
+    }
+    drop(ledger);
+    if let Some(s) = &staging {
+        s.publish(&path)?;
+    }
+    print_summary(&plan, &input, &outcome, Some(batch), "")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A bad argument value: clap's message and usage, exit 2.
+fn usage_error(message: &str) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    cmd.build();
+    let err = match cmd.find_subcommand_mut("import") {
+        Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
+        None => cmd.error(clap::error::ErrorKind::InvalidValue, message),
+    };
+    let _ = err.print();
+    Ok(ExitCode::from(2))
+}
+
+/// The second pass; bad rows and a bad header are printed and refused.
+fn read<S: Store>(
+    plan: &Plan,
+    input: &Input,
+    opts: &Options,
+    store: &mut S,
+    sha256: &str,
+) -> Result<Outcome> {
+    let bar = input.progress_bar();
+    let result = import::run(plan, input.reader()?, opts, store, |pos| {
+        if let Some(b) = &bar {
+            b.set_position(pos);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) => {
+            if let Some(h) = e.downcast_ref::<BadHeader>() {
+                for p in &h.problems {
+                    eprintln!("{}:1: {p}", input.name);
+                }
+                eprintln!("error: {} has no usable header row; nothing imported", input.name);
+                return Err(Reported("bad header".into()).into());
+            }
+            return Err(e.context(format!("cannot read {}", input.name)));
+        }
+    };
+    if outcome.bad_rows > 0 {
+        print_bad_rows(plan, input, &outcome)?;
+        return Err(Reported("bad rows".into()).into());
+    }
+    if outcome.sha256 != sha256 {
+        return Err(reject(format!("{} changed while it was being read; nothing imported", input.name)));
+    }
+    Ok(outcome)
+}
+
+/// Refuses a file whose bytes were imported before, unless `--force`.
+fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    match ledger.batch_by_sha(sha256)? {
+        Some(b) => Err(reject(format!(
+            "{} was already imported as batch #{} (file {}, {} by {}); use --force to import again",
+            input.name,
+            b.id,
+            b.file,
+            b.imported_at.get(..10).unwrap_or(&b.imported_at),
+            b.by
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn count(plan: &Plan, n: u64) -> String {
+    format_number(n as f64, plan.numbers, 0)
+}
+
+fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
+    let mut err = io::stderr().lock();
+    for e in &o.errors {
+        match &e.column {
+            Some(c) => writeln!(err, "{}:{}: {c}: {}", input.name, e.line, e.message)?,
+            None => writeln!(err, "{}:{}: {}", input.name, e.line, e.message)?,
+        }
+    }
+    let listed = o.bad_rows.min(MAX_LISTED as u64);
+    if o.bad_rows > listed {
+        writeln!(err, "… and {} more bad rows", count(plan, o.bad_rows - listed))?;
+    }
+    writeln!(
+        err,
+        "error: {} bad row{} of {}; nothing imported",
+        count(plan, o.bad_rows),
+        if o.bad_rows == 1 { "" } else { "s" },
+        count(plan, o.rows)
+    )?;
+    Ok(())
+}
+
+fn print_summary(plan: &Plan, input: &Input, o: &Outcome, batch: Option<i64>, note: &str) -> Result<()> {
+    let mut out = crate::render::stdout();
+    let batch = batch.map(|b| format!(" as batch #{b}")).unwrap_or_default();
+    let rows = if o.rows == 1 { "row" } else { "rows" };
+    write!(
+        out,
+        "{}: {} {rows}{batch}: {} added, {} unchanged",
+        input.name,
+        count(plan, o.rows),
+        count(plan, o.total.added),
+        count(plan, o.total.unchanged)
+    )?;
+    writeln!(out, "{note}")?;
+    let width = o.indicators.iter().chain(&o.tasks).map(|(id, _)| id.chars().count()).max().unwrap_or(0);
+    for (id, t) in o.indicators.iter().chain(&o.tasks) {
+        writeln!(
+            out,
+            "  {id:<width$}  {} added, {} unchanged",
+            count(plan, t.added),
+            count(plan, t.unchanged)
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The file to import: a path, or standard input copied to a temporary
+/// file (it is read twice).
+struct Input {
+    /// For messages: the path as typed, or `<stdin>`.
+    name: String,
+    /// For the batch: the file's name, or `<stdin>`.
+    batch_name: String,
+    path: PathBuf,
+    size: u64,
+    temporary: bool,
+}
+
+impl Input {
+    fn open(arg: &str) -> Result<Input> {
+        if arg == "-" {
+            let (path, mut f) = temp_file()?;
+            let mut input = Input {
+                name: "<stdin>".into(),
+                batch_name: "<stdin>".into(),
+                path,
+                size: 0,
+                temporary: true,
+            };
+            input.size = io::copy(&mut io::stdin().lock(), &mut f).context("cannot read standard input")?;
+            return Ok(input);
+        }
+        let path = PathBuf::from(arg);
+        let meta = std::fs::metadata(&path).with_context(|| format!("cannot read {arg}"))?;
+        if meta.is_dir() {
+            return Err(anyhow!("{arg} is a directory: expected a CSV file"));
+        }
+        let batch_name =
+            path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
+        Ok(Input { name: arg.to_string(), batch_name, path, size: meta.len(), temporary: false })
+    }
+
+    fn reader(&self) -> Result<impl Read + use<>> {
+        File::open(&self.path).with_context(|| format!("cannot read {}", self.name))
+    }
+
+    fn progress_bar(&self) -> Option<ProgressBar> {
+        if self.size < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = ProgressBar::new(self.size);
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .map(|s| s.progress_chars("=> "))
+        {
+            bar.set_style(style);
+        }
+        bar.set_message(format!("importing {}", self.batch_name));
+        Some(bar)
+    }
+}
+
+/// A new file in the temporary directory, never one that was there.
+fn temp_file() -> Result<(PathBuf, File)> {
+    let dir = std::env::temp_dir();
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let mut attempt = 0u32;
+    loop {
+        let path = dir.join(format!("plan-import-{}-{nanos}-{attempt}.csv", std::process::id()));
+        match File::options().write(true).create_new(true).open(&path) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("cannot create a file in {} to hold standard input", dir.display())
+                });
+            }
+        }
+    }
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        if self.temporary {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// A new ledger built beside its final path; removed unless published.
+struct Staging {
+    path: PathBuf,
+}
+
+impl Staging {
+    fn beside(ledger: &Path) -> Staging {
+        let name =
+            ledger.file_name().map_or_else(|| "ledger.db".into(), |n| n.to_string_lossy().into_owned());
+        let path = ledger.with_file_name(format!(".{name}.import-{}", std::process::id()));
+        let s = Staging { path };
+        s.remove();
+        s
+    }
+
+    /// Puts the committed ledger at `dest`, unless another command created
+    /// one there meanwhile (then nothing is imported).
+    fn publish(&self, dest: &Path) -> Result<()> {
+        let raced = || {
+            reject(format!(
+                "ledger {} was created by another command during the import; nothing imported: run the import again",
+                dest.display()
+            ))
+        };
+        // Closing the connection checkpointed the WAL into the file; if it
+        // could not, the file alone is not the ledger.
+        if std::fs::metadata(self.sibling("-wal")).is_ok_and(|m| m.len() > 0) {
+            return Err(anyhow!("cannot finish the new ledger {}; nothing imported", dest.display()));
+        }
+        // It was built without syncs: make it durable before it is seen.
+        File::open(&self.path)
+            .and_then(|f| f.sync_all())
+            .with_context(|| format!("cannot finish the new ledger {}", dest.display()))?;
+        match std::fs::hard_link(&self.path, dest) {
+            Ok(()) => {
+                // The new name, too (best effort: not every system can).
+                if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    let _ = File::open(dir).and_then(|d| d.sync_all());
+                }
+                Ok(())
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(raced()),
+            // No hard links here (some network drives): rename instead.
+            Err(_) if dest.exists() => Err(raced()),
+            Err(_) => std::fs::rename(&self.path, dest)
+                .with_context(|| format!("cannot create ledger {}", dest.display())),
+        }
+    }
+
+    fn sibling(&self, suffix: &str) -> PathBuf {
+        let mut p = self.path.clone().into_os_string();
+        p.push(suffix);
+        PathBuf::from(p)
+    }
+
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(self.sibling(suffix));
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
+/// Appends inside the import's transaction; reads there too, so "unchanged"
+/// cannot race another writer.
+struct Writing<'a, 'c>(&'a mut Writer<'c>);
+
+impl Store for Writing<'_, '_> {
+    fn each_entry_newest_first(&mut self, f: &mut dyn FnMut(Entry) -> Result<()>) -> Result<()> {
+        self.0.for_each_entry_newest_first(f)
+    }
+
+    fn task_entries(&mut self, task: &str) -> Result<Vec<Entry>> {
+        self.0.entries(None, Some(task))
+    }
+
+    fn push(&mut self, entry: &NewEntry) -> Result<()> {
+        self.0.push(entry).map(|_| ())
+    }
+}
+
+/// `--dry-run`: reads the ledger if there is one, writes nothing.
+struct ReadOnly<'a>(Option<&'a Ledger>);
+
+impl Store for ReadOnly<'_> {
+    fn each_entry_newest_first(&mut self, f: &mut dyn FnMut(Entry) -> Result<()>) -> Result<()> {
+        self.0.map_or(Ok(()), |l| l.for_each_entry_newest_first(f))
+    }
+
+    fn task_entries(&mut self, task: &str) -> Result<Vec<Entry>> {
+        self.0.map_or(Ok(Vec::new()), |l| l.entries(None, Some(task), None))
+    }
+
+    fn push(&mut self, _: &NewEntry) -> Result<()> {
+        Ok(())
+    }
 }

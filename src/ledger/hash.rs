@@ -61,5 +61,8 @@ pub fn entry_hash(prev: &str, c: &Content) -> String {
     let ba = c.batch.map(i64::to_le_bytes);
     field(b'B', ba.as_ref().map(|b| b.as_slice()));
     field(b'l', Some(c.plan_id.as_bytes()));
-    hex::encode(h.finalize())
+    // The same lowercase hex as `hex::encode`, without a char iterator.
+    let mut hex = [0u8; 64];
+    hex::encode_to_slice(h.finalize(), &mut hex).expect("32 bytes make 64 hex digits");
+    hex.iter().map(|&b| b as char).collect()
 }

@@ -309,6 +309,12 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Calls `f` on every entry, newest first, one at a time (a large
+    /// ledger has too many to hold at once).
+    pub fn for_each_entry_newest_first(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        each_entry_newest_first(&self.conn, f)
+    }
+
     /// Calls `f` on every entry in ledger order (streaming, for verify).
     pub fn for_each_entry(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry ORDER BY id");
@@ -348,16 +354,21 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Gives this connection a page cache of `kib` KiB, for a bulk write
-    /// (an import touches index pages all over; the default 2 MiB cache
-    /// spills them to the WAL and reads them back).
-    pub fn set_cache_kib(&self, kib: i64) -> Result<()> {
-        self.conn.pragma_update(None, "cache_size", -kib)?;
+    /// For a new ledger built aside, which no other process can open until
+    /// it is moved into place (a first import): the rollback journal in
+    /// memory and no syncs while it fills, so each page is written once,
+    /// not to the WAL and again at the checkpoint. [`Ledger::share`] puts
+    /// it back in WAL mode; the caller syncs the file before moving it.
+    pub fn build_unshared(&self) -> Result<()> {
+        self.conn.pragma_update(None, "journal_mode", "MEMORY")?;
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
         Ok(())
     }
 
-    pub fn xx_pragma(&self, name: &str, value: &str) -> Result<()> {
-        self.conn.pragma_update(None, name, value)?;
+    /// Back to WAL mode after [`Ledger::build_unshared`].
+    pub fn share(&self) -> Result<()> {
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
@@ -397,7 +408,8 @@ impl Writer<'_> {
     /// Appends one entry; returns its id.
     pub fn push(&mut self, e: &NewEntry) -> Result<i64> {
         let id = self.last_id + 1;
-        let reported_on = e.reported_on.format("%Y-%m-%d").to_string();
+        // `Display` is `%Y-%m-%d` without parsing a format string per entry.
+        let reported_on = e.reported_on.to_string();
         let content = hash::Content {
             id,
             kind: e.kind.as_str(),
@@ -466,10 +478,25 @@ impl Writer<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// [`Ledger::for_each_entry_newest_first`], read inside this transaction.
+    pub fn for_each_entry_newest_first(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        each_entry_newest_first(&self.tx, f)
+    }
+
     pub fn commit(self) -> Result<()> {
         self.tx.commit().context("cannot commit to the ledger")?;
         Ok(())
     }
+}
+
+fn each_entry_newest_first(conn: &Connection, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry ORDER BY id DESC");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(row_to_entry(row)?)?;
+    }
+    Ok(())
 }
 
 fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
@@ -506,7 +533,8 @@ fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
 
 /// Recomputes `e`'s hash from its content and `prev`.
 pub fn recompute_hash(prev: &str, e: &Entry) -> String {
-    let reported_on = e.reported_on.format("%Y-%m-%d").to_string();
+    // `Display` is `%Y-%m-%d` without parsing a format string per entry.
+    let reported_on = e.reported_on.to_string();
     hash::entry_hash(
         prev,
         &hash::Content {

@@ -343,23 +343,30 @@ pub fn compute(plan: &Plan, year: i32, as_of: NaiveDate, entries: &[Entry], opts
 /// Weighted mean of capped attainments.
 #[derive(Debug, Default)]
 struct Rollup {
-    sum: f64,
-    weight: f64,
+    /// (attainment capped to 0..=100, weight > 0)
+    items: Vec<(f64, f64)>,
 }
 
 impl Rollup {
     fn add(&mut self, attainment: f64, weight: f64) {
-        self.sum += attainment.clamp(0.0, 100.0) * weight;
-        self.weight += weight;
+        self.items.push((attainment.clamp(0.0, 100.0), weight));
     }
 
     fn merge(&mut self, o: &Rollup) {
-        self.sum += o.sum;
-        self.weight += o.weight;
+        self.items.extend_from_slice(&o.items);
     }
 
+    /// Weights are scaled by the largest first, so that their sum cannot
+    /// overflow (a plan may give any finite weight); the clamp absorbs
+    /// rounding (weights 0.1 and 0.7 at 100 % gave 100.00000000000001).
     fn result(&self) -> Option<f64> {
-        (self.weight > 0.0).then(|| self.sum / self.weight)
+        let max = self.items.iter().fold(0.0, |m: f64, &(_, w)| m.max(w));
+        if max <= 0.0 {
+            return None;
+        }
+        let (sum, weight) =
+            self.items.iter().fold((0.0, 0.0), |(s, t), &(a, w)| (s + a * (w / max), t + w / max));
+        Some((sum / weight).clamp(0.0, 100.0))
     }
 }
 
@@ -445,7 +452,12 @@ pub fn target_for(plan: &Plan, ind: &Indicator, year: i32) -> Option<Target> {
             }
             let b = ind.baseline.filter(|b| b.year < year)?;
             let frac = f64::from(year - b.year) / f64::from(ind.by - b.year);
-            Some(target.map(|bound| b.value + (bound - b.value) * frac))
+            Some(target.map(|bound| {
+                let v = b.value + (bound - b.value) * frac;
+                // The same point, without the overflow of `bound - b.value`
+                // when both are huge and of opposite signs.
+                if v.is_finite() { v } else { b.value * (1.0 - frac) + bound * frac }
+            }))
         }
         Basis::Year | Basis::Average | Basis::Compound => Some(milestone.unwrap_or(target)),
         Basis::Cumulative => milestone.or_else(|| {

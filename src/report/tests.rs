@@ -436,3 +436,61 @@ fn rollup_weights_caps_and_leaves_out() {
     assert_eq!((g.counts.exceeded, g.counts.not_met, g.counts.no_target), (1, 1, 4), "nob + 3 tracked");
     assert_eq!(g.counts.no_data, 9);
 }
+
+#[test]
+fn rollup_stays_within_0_and_100_whatever_the_weights() {
+    // Found by tests/props.rs: weights 0.1 and 0.7, both at 100 %, rolled
+    // up to 100.00000000000001.
+    let mut r = Rollup::default();
+    r.add(100.0, 0.1);
+    r.add(100.0, 0.7);
+    assert_eq!(r.result(), Some(100.0));
+    // Weights whose sum overflows f64 (allowed by the plan: any finite
+    // weight above 0) gave NaN, then inf.
+    let mut r = Rollup::default();
+    r.add(100.0, 1e308);
+    r.add(50.0, 1e308);
+    assert!(close(r.result(), 75.0), "{:?}", r.result());
+    let mut plan = Rollup::default();
+    plan.merge(&r);
+    plan.add(0.0, f64::MAX);
+    let a = plan.result().unwrap();
+    assert!(a.is_finite() && (0.0..=100.0).contains(&a), "{a}");
+    assert_eq!(Rollup::default().result(), None);
+}
+
+#[test]
+fn year_values_that_overflow_are_n_a_not_infinity() {
+    // Found by tests/props.rs: two quarterly flows of -f64::MAX summed to
+    // -inf, which reached the report (and its JSON as null).
+    let mut l = Ledger::new();
+    l.fig("flw", "2027-Q1", -f64::MAX, "2027-04-05");
+    l.fig("flw", "2027-Q2", -f64::MAX, "2027-07-05");
+    // A ratio of huge over tiny overflows the same way.
+    l.fig("num", "2027", 1e300, "2028-01-05");
+    l.fig("den", "2027", 1e-300, "2028-01-05");
+    let r = compute(&plan(), 2027, d("2028-01-31"), &l.entries, &Options { group: None, series: true });
+    for id in ["flw", "rat"] {
+        let i = ind(&r, id);
+        assert_eq!((i.value, i.attainment), (None, None), "{id}");
+        assert_eq!(i.attainment_note.as_deref(), Some("not a finite number"), "{id}");
+        assert!(i.series.iter().all(|p| p.value.is_none_or(f64::is_finite)), "{id}");
+    }
+}
+
+#[test]
+fn straight_line_between_huge_bounds_stays_finite() {
+    // Found while writing the plan_loader fuzz target: baseline -1e308 and
+    // target >= 1e308 gave a 2027 target of inf (`bound - baseline` overflowed).
+    let text = format!(
+        "[plan]\nid = \"X\"\ntitle = \"X\"\nstart = 2026\nend = 2030\nnumbers = \"en\"\n[[group]]\nid = \"g\"\n\
+         name = \"G\"\n[[group.indicator]]\nid = \"a\"\nname = \"A\"\nmeasure = \"level\"\nevery = \"year\"\n\
+         target = \">= 1{}\"\nbaseline = {{ year = 2025, value = -1e308 }}\n",
+        "0".repeat(308)
+    );
+    let l = load_str(&text, "x.toml");
+    let p = l.plan.unwrap_or_else(|| panic!("{:?}", l.diagnostics));
+    let t = target_for(&p, p.indicator("a").unwrap(), 2027).unwrap();
+    // 2027 is 2/5 of the way from 2025 to 2030: -1e308 + 2e308 × 0.4 = -0.2e308.
+    assert!((t.reference() / -0.2e308 - 1.0).abs() < 1e-9, "{t:?}");
+}

@@ -39,7 +39,12 @@ impl<'a> Values<'a> {
         if let Some(v) = self.cache.borrow().get(&key) {
             return v.clone();
         }
-        let v = self.compute(ind, year);
+        // Finite figures can still overflow (a sum of flows, huge / tiny):
+        // n/a, never inf, in the report.
+        let v = match self.compute(ind, year) {
+            Val::Some(y) if !y.value.is_finite() => Val::NotApplicable("not a finite number".into()),
+            v => v,
+        };
         self.cache.borrow_mut().insert(key, v.clone());
         v
     }

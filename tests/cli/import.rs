@@ -1,4 +1,459 @@
-//! Tests of `plan import`.
+//! Tests of `plan import`: formats (BOM, CRLF, delimiters, number styles,
+//! Vietnamese headers), all-or-nothing on bad rows, the same-file check,
+//! unchanged rows, and the dry run.
 
-#[allow(unused_imports)]
 use crate::common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// The shipped plan (vi numbers) on a day after the seed's last figure.
+fn vi_env() -> Env {
+    Env::with_repo_plan("plan.toml").today("2026-11-26")
+}
+
+/// Entries of `kind` as `plan log --format json` prints them.
+fn entries(env: &Env, kind: &str) -> Vec<Value> {
+    env.log_json().into_iter().filter(|e| e["kind"] == kind).collect()
+}
+
+fn figure<'a>(log: &'a [Value], indicator: &str, period: &str) -> &'a Value {
+    log.iter()
+        .rfind(|e| e["indicator"] == indicator && e["period"] == period)
+        .unwrap_or_else(|| panic!("no figure {indicator} {period} in {log:#?}"))
+}
+
+/// Runs a rejected import: exit 1, stderr containing every `needles`, the
+/// ledger unchanged. Returns stderr.
+fn rejected(env: &Env, args: &[&str], needles: &[&str]) -> String {
+    let before = env.ledger_fingerprint();
+    let out = env.cmd().arg("import").args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "expected {n:?} in stderr:\n{stderr}");
+    }
+    assert_eq!(env.ledger_fingerprint(), before, "the ledger changed");
+    stderr
+}
+
+/// One figure recorded by hand, so that the ledger exists and is not empty.
+fn with_one_entry(env: &Env) {
+    env.cmd().args(["record", "firms", "90", "--period", "2026-H1"]).assert().success();
+}
+
+#[test]
+fn vietnamese_spreadsheet_csv() {
+    let env = vi_env();
+    // As a spreadsheet in a Vietnamese locale saves it: BOM, CRLF, `;`,
+    // decimal comma, `.` grouping thousands, a quoted cell with `;` in it.
+    let mut csv = b"\xEF\xBB\xBF".to_vec();
+    csv.extend_from_slice(
+        "Chỉ tiêu;Kỳ;Giá trị;Ngày;Người nhập;Nguồn;Ghi chú;Nhiệm vụ\r\n\
+         so_dn;2026-H1;2.000;2026-07-10;Nguyễn Thị Hoa;Báo cáo 91/BC-UBND;\"số liệu; tạm\";\r\n\
+         thu_ns;2026-Q1;1.234,5;2026-04-08;Nguyễn Thị Hoa;;;\r\n\
+         thu_ktn;2026-Q2;742,3;2026-07-20;;;;\r\n\
+         chi_khcn;2026-q3;1.234.567;;;;;\r\n\
+         ;;;2026-06-25;Lê Thị Thu Hà;KH 79/KH-UBND;;ktn_kh\r\n\
+         ;;;;;;;\r\n"
+            .as_bytes(),
+    );
+    let path = env.file("so-lieu.csv", &csv);
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 rows as batch #1: 5 added, 0 unchanged"));
+    let log = env.log_json();
+    assert_eq!(log.len(), 5, "{log:#?}");
+    let so_dn = figure(&log, "so_dn", "2026-H1");
+    assert_eq!(so_dn["value"], 2000.0);
+    assert_eq!(so_dn["value_text"], "2.000");
+    assert_eq!(so_dn["by"], "Nguyễn Thị Hoa");
+    assert_eq!(so_dn["source"], "Báo cáo 91/BC-UBND");
+    assert_eq!(so_dn["note"], "số liệu; tạm");
+    assert_eq!(so_dn["date"], "2026-07-10");
+    assert_eq!(figure(&log, "thu_ns", "2026-Q1")["value"], 1234.5);
+    let ktn = figure(&log, "thu_ktn", "2026-Q2");
+    assert_eq!(ktn["value"], 742.3);
+    assert_eq!(ktn["by"], "tester", "an empty `by` is the OS user");
+    assert_eq!(ktn["source"], Value::Null);
+    // A lower-case period is stored as written canonically; no date = today.
+    let khcn = figure(&log, "chi_khcn", "2026-Q3");
+    assert_eq!(khcn["value"], 1_234_567.0);
+    assert_eq!(khcn["date"], "2026-11-26");
+    let done: Vec<&Value> = log.iter().filter(|e| e["kind"] == "completion").collect();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0]["task"], "ktn_kh");
+    assert_eq!(done[0]["date"], "2026-06-25");
+    assert!(log.iter().all(|e| e["batch"] == 1));
+}
+
+#[test]
+fn shipped_seed_imports_cleanly() {
+    let env = vi_env();
+    let seed = repo_file("seeds/illustrative-figures.csv");
+    env.cmd()
+        .arg("import")
+        .arg(&seed)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("24 rows as batch #1: 24 added, 0 unchanged"))
+        .stdout(predicate::str::contains("viec_lam  9 added, 0 unchanged"));
+    let log = env.log_json();
+    assert_eq!(log.len(), 24);
+    assert_eq!(entries(&env, "completion").len(), 2);
+    assert_eq!(figure(&log, "thu_ns", "2026-Q1")["value"], 6850.5);
+    assert_eq!(figure(&log, "chi_nsdp", "2026-Q2")["value"], 11480.7);
+    assert_eq!(figure(&log, "viec_lam", "2026-05")["by"], "Trần Văn Nam");
+    env.cmd().arg("verify").assert().success();
+}
+
+#[test]
+fn comma_and_tab_delimiters_lf_and_crlf() {
+    let env = Env::with_plan(MINI_PLAN);
+    let comma = env.file("a.csv", "indicator,period,value,date\nrevenue,2026-Q1,\"1,234.5\",2026-04-05\n");
+    env.cmd().arg("import").arg(&comma).assert().success();
+    let tab = env.file("b.tsv", "task\tdate\tsource\r\nsetup\t2026-12-01\tDecision 4\r\n\r\n");
+    env.cmd()
+        .arg("import")
+        .arg(&tab)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 row as batch #2"));
+    let semi = env.file("c.csv", "indicator;period;value\nrevenue;2026-Q2;2,000\n");
+    env.cmd().arg("import").arg(&semi).assert().success();
+    let log = env.log_json();
+    assert_eq!(figure(&log, "revenue", "2026-Q1")["value"], 1234.5);
+    assert_eq!(figure(&log, "revenue", "2026-Q2")["value"], 2000.0);
+    assert_eq!(entries(&env, "completion")[0]["source"], "Decision 4");
+}
+
+#[test]
+fn forced_delimiter() {
+    let env = Env::with_plan(MINI_PLAN);
+    let pipes = env.file("p.csv", "indicator|period|value\nrevenue|2026-Q1|12.5\n");
+    // Detected as `,`, the header is one unknown column.
+    rejected(&env, &[pipes.to_str().unwrap()], &["p.csv:1: unknown column `indicator|period|value`"]);
+    env.cmd().arg("import").arg(&pipes).args(["--delimiter", "|"]).assert().success();
+    let tabs = env.file("t.csv", "indicator\tperiod\tvalue\nrevenue\t2026-Q2\t1,5\n");
+    // Forcing `;` on a tab file: one unknown column again.
+    rejected(&env, &[tabs.to_str().unwrap(), "--delimiter", ";"], &["unknown column"]);
+    for tab in ["tab", "\\t"] {
+        env.cmd()
+            .arg("import")
+            .arg(&tabs)
+            .args(["--delimiter", tab, "--dry-run", "--numbers", "vi"])
+            .assert()
+            .success();
+    }
+    env.cmd()
+        .arg("import")
+        .arg(&tabs)
+        .args(["--delimiter", "ab"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid delimiter `ab`"));
+    assert_eq!(env.log_json().len(), 1);
+}
+
+#[test]
+fn numbers_override() {
+    let env = Env::with_plan(MINI_PLAN);
+    let vi = env.file("vi.csv", "indicator;period;value\nrevenue;2026-Q1;1.234,5\n");
+    rejected(
+        &env,
+        &[vi.to_str().unwrap()],
+        &["vi.csv:2: value: `1.234,5` is ambiguous under `en` numbers", "write `1,234.5`"],
+    );
+    assert!(!env.ledger.exists(), "a rejected import created the ledger");
+    env.cmd().arg("import").arg(&vi).args(["--numbers", "vi"]).assert().success();
+    assert_eq!(figure(&env.log_json(), "revenue", "2026-Q1")["value"], 1234.5);
+}
+
+#[test]
+fn reads_standard_input() {
+    let env = Env::with_plan(MINI_PLAN);
+    env.cmd()
+        .args(["import", "-"])
+        .write_stdin("indicator,period,value\nspend,2026-01,7\nspend,2026-02,8\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<stdin>: 2 rows as batch #1: 2 added"));
+    assert_eq!(env.log_json().len(), 2);
+    rejected(&env, &["-"], &["<stdin>:1: the file is empty"]);
+}
+
+/// `rows` valid figures of MINI_PLAN (en numbers), with `bad` replacing
+/// data row `i` (0-based) for each (i, bad).
+fn many_rows(rows: usize, bad: &[(usize, &str)]) -> String {
+    let mut s = String::with_capacity(rows * 40);
+    s.push_str("indicator,period,value,date\n");
+    for i in 0..rows {
+        if let Some((_, b)) = bad.iter().find(|(j, _)| *j == i) {
+            s.push_str(b);
+        } else {
+            s.push_str(&format!(
+                "spend,2026-{:02},{}.{},2027-01-{:02}",
+                i % 12 + 1,
+                i % 997,
+                i % 10,
+                i % 28 + 1
+            ));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn one_bad_row_among_100000_imports_nothing() {
+    let env = Env::with_plan(MINI_PLAN);
+    // Line = data row + 2 (the header is line 1).
+    let path = env.file("big.csv", many_rows(100_000, &[(99_990, "spend,2026-13,5,2027-01-02")]));
+    with_one_entry(&env);
+    let err = rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["big.csv:99992: period: `2026-13` is not a period", "1 bad row of 100,000; nothing imported"],
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(env.log_json().len(), 1);
+}
+
+#[test]
+fn every_bad_row_is_listed() {
+    let env = Env::with_plan(MINI_PLAN);
+    with_one_entry(&env);
+    let csv = "indicator,period,value,date,task\n\
+               spend,2026-01,5,2027-01-05,\n\
+               spnd,2026-02,5,,\n\
+               share,2026,5,,\n\
+               firms,2026-Q1,5,,\n\
+               revenue,2031-Q1,5,,\n\
+               revenue,2026-Q3,abc,2027-07-01,\n\
+               ,,,,setpu\n\
+               ,,,,setup\n\
+               spend,2026-03,5,,setup\n\
+               revenue,2026-Q4,\"9,5\",31/12/2026,\n";
+    let path = env.file("bad.csv", csv);
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &[
+            "bad.csv:3: indicator: unknown indicator `spnd`: did you mean `spend`?",
+            "bad.csv:4: indicator: `share` is derived",
+            "bad.csv:5: period: period `2026-Q1` does not fit `firms`, which is reported every half",
+            "bad.csv:6: period: period `2031-Q1` is outside the plan's years 2026–2028",
+            "bad.csv:7: value: `abc` is not a number under `en` numbers",
+            "bad.csv:7: date: date 2027-07-01 is after today (2027-06-30)",
+            "bad.csv:8: task: unknown task `setpu`: did you mean `setup`?",
+            "bad.csv:9: date: no date given: a task completion needs the date",
+            "bad.csv:10: task: a row is either a figure",
+            "bad.csv:11: value: `9,5` is ambiguous under `en` numbers",
+            "9 bad rows of 10; nothing imported",
+        ],
+    );
+}
+
+#[test]
+fn more_than_fifty_bad_rows_are_counted() {
+    let env = Env::with_plan(MINI_PLAN);
+    let bad: Vec<(usize, String)> = (0..60).map(|i| (i * 2, format!("nope,2026-01,{i},"))).collect();
+    let bad_refs: Vec<(usize, &str)> = bad.iter().map(|(i, s)| (*i, s.as_str())).collect();
+    let path = env.file("many.csv", many_rows(200, &bad_refs));
+    let err = rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["many.csv:2: indicator: unknown indicator `nope`", "… and 10 more bad rows", "60 bad rows of 200"],
+    );
+    assert_eq!(err.lines().filter(|l| l.contains("many.csv:")).count(), 50, "{err}");
+    assert!(err.contains("many.csv:100:") && !err.contains("many.csv:102:"), "{err}");
+}
+
+#[test]
+fn vi_numbers_refuse_an_english_decimal() {
+    let env = vi_env();
+    let path = env.file("x.csv", "chi_tieu;ky;gia_tri\r\nthu_ns;2026-Q1;9.5\r\n");
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["x.csv:2: gia_tri: `9.5` is ambiguous under `vi` numbers", "write `9,5`"],
+    );
+}
+
+#[test]
+fn the_same_file_twice_is_refused_unless_forced() {
+    let env = Env::with_plan(MINI_PLAN);
+    let path = env.file("q.csv", "indicator,period,value\nrevenue,2026-Q1,10\nrevenue,2026-Q2,20\n");
+    env.cmd().arg("import").arg(&path).assert().success();
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["q.csv was already imported as batch #1 (file q.csv,", "by tester); use --force to import again"],
+    );
+    // --dry-run says the same.
+    rejected(&env, &[path.to_str().unwrap(), "--dry-run"], &["already imported as batch #1"]);
+    // A later figure changed Q1; forcing brings the file's Q1 back.
+    env.cmd().args(["record", "revenue", "11", "--period", "2026-Q1"]).assert().success();
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .arg("--force")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 rows as batch #2: 1 added, 1 unchanged"));
+    let log = env.log_json();
+    assert_eq!(log.len(), 4);
+    assert_eq!(figure(&log, "revenue", "2026-Q1")["value"], 10.0);
+    assert_eq!(figure(&log, "revenue", "2026-Q1")["batch"], 2);
+}
+
+#[test]
+fn overlapping_reexports_count_unchanged_rows() {
+    let env = Env::with_plan(MINI_PLAN);
+    let first = env.file(
+        "jan.csv",
+        "indicator,period,value,date,task\n\
+         spend,2026-01,7,2026-02-03,\n\
+         spend,2026-02,8,2026-03-03,\n\
+         revenue,2026-Q1,\"1,000\",2026-04-03,\n\
+         ,,,2026-05-01,setup\n",
+    );
+    env.cmd().arg("import").arg(&first).assert().success();
+    // The next export repeats the old rows (one written differently but
+    // equal, one revised) and adds new ones; within the file, a repeated
+    // row counts once.
+    let second = env.file(
+        "feb.csv",
+        "indicator,period,value,date,task\n\
+         spend,2026-01,7.0,2026-02-03,\n\
+         spend,2026-02,9,2026-03-20,\n\
+         revenue,2026-Q1,1000,2026-04-03,\n\
+         spend,2026-03,6,2026-04-03,\n\
+         spend,2026-03,6,2026-04-04,\n\
+         ,,,2026-05-02,setup\n",
+    );
+    env.cmd()
+        .arg("import")
+        .arg(&second)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("6 rows as batch #2: 2 added, 4 unchanged"))
+        .stdout(predicate::str::contains("spend    2 added, 2 unchanged"))
+        .stdout(predicate::str::contains("revenue  0 added, 1 unchanged"))
+        .stdout(predicate::str::contains("setup    0 added, 1 unchanged"));
+    let log = env.log_json();
+    assert_eq!(log.len(), 6);
+    assert_eq!(figure(&log, "spend", "2026-02")["value"], 9.0);
+    // Nothing new at all: nothing written, not even a batch.
+    let third = env.file("mar.csv", "indicator,period,value\nspend,2026-03,6\n");
+    let before = env.ledger_fingerprint();
+    env.cmd()
+        .arg("import")
+        .arg(&third)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 added, 1 unchanged; nothing new, nothing written"));
+    assert_eq!(env.ledger_fingerprint(), before);
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let env = Env::with_plan(MINI_PLAN);
+    let path = env.file("d.csv", "indicator,period,value\nspend,2026-01,7\nspend,2026-01,7\n");
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 rows: 1 added, 1 unchanged (dry run: nothing written)"));
+    assert!(!env.ledger.exists(), "a dry run created the ledger");
+    with_one_entry(&env);
+    let before = env.ledger_fingerprint();
+    env.cmd().arg("import").arg(&path).arg("--dry-run").assert().success();
+    assert_eq!(env.ledger_fingerprint(), before);
+    // A bad file is refused in a dry run too.
+    let bad = env.file("e.csv", "indicator,period,value\nspend,2026-01,x\n");
+    rejected(&env, &[bad.to_str().unwrap(), "--dry-run"], &["e.csv:2: value:"]);
+}
+
+#[test]
+fn unknown_and_missing_columns() {
+    let env = Env::with_plan(MINI_PLAN);
+    with_one_entry(&env);
+    let typo = env.file("u.csv", "indicator,periode,value,nguon,comment\nspend,2026-01,7,,\n");
+    rejected(
+        &env,
+        &[typo.to_str().unwrap()],
+        &[
+            "u.csv:1: unknown column `periode`: did you mean `period`?",
+            "u.csv:1: unknown column `comment`: expected indicator, period, value",
+            "u.csv:1: missing column `period`",
+            "has no usable header row; nothing imported",
+        ],
+    );
+    let missing = env.file("m.csv", "indicator,value\nspend,7\n");
+    rejected(&env, &[missing.to_str().unwrap()], &["m.csv:1: missing column `period`"]);
+    let no_date = env.file("n.csv", "nhiem_vu;nguon\nsetup;QĐ 1\n");
+    rejected(&env, &[no_date.to_str().unwrap()], &["n.csv:1: missing column `date` (ngay)"]);
+    let twice = env.file("t.csv", "indicator,chi_tieu,period,value\n");
+    rejected(&env, &[twice.to_str().unwrap()], &["column `chi_tieu` repeats column 1 `indicator`"]);
+    let empty = env.file("empty.csv", "");
+    rejected(&env, &[empty.to_str().unwrap()], &["empty.csv:1: the file is empty"]);
+    rejected(&env, &["nowhere.csv"], &["cannot read nowhere.csv"]);
+}
+
+#[test]
+fn malformed_rows_are_errors_not_panics() {
+    let env = Env::with_plan(MINI_PLAN);
+    with_one_entry(&env);
+    let bytes =
+        b"indicator,period,value,note\nspend,2026-01,7,caf\xE9\nspend,2026-02,7\nspend,2026-03,7,a,b\n";
+    let path = env.file("w.csv", bytes);
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &[
+            "w.csv:2: note: not UTF-8 text (invalid byte 0xE9 at position 4)",
+            "w.csv:3: this row has 3 fields but the header has 4",
+            "w.csv:4: this row has 5 fields but the header has 4: quote values that contain the delimiter `,`",
+        ],
+    );
+    // A quote never closed swallows the rest of the file: an error, not a
+    // silently longer note.
+    let open = env.file("q.csv", "indicator,period,value,note\nspend,2026-05,7,\"oops\nspend,2026-06,8,x\n");
+    rejected(&env, &[open.to_str().unwrap()], &["q.csv:2: a quote `\"` opened on this line is never closed"]);
+    // Cells under an unnamed column must be empty.
+    let unnamed = env.file("x.csv", "indicator,period,value,\nspend,2026-05,7,\nspend,2026-06,7,oops\n");
+    rejected(
+        &env,
+        &[unnamed.to_str().unwrap()],
+        &["x.csv:3: column 4: a value under no header: name column 4 or empty it"],
+    );
+}
+
+#[test]
+fn a_file_with_only_a_header_adds_nothing() {
+    let env = Env::with_plan(MINI_PLAN);
+    let path = env.file("h.csv", "\u{feff}indicator,period,value\r\n");
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 rows: 0 added, 0 unchanged; nothing new, nothing written"));
+    assert!(!env.ledger.exists());
+}
+
+#[test]
+fn a_ledger_of_another_plan_is_refused() {
+    let env = Env::with_plan(MINI_PLAN);
+    let other = Env::with_repo_plan("plan.toml").today("2026-11-26");
+    let seed = repo_file("seeds/illustrative-figures.csv");
+    other.cmd().arg("import").arg(&seed).assert().success();
+    std::fs::copy(&other.ledger, &env.ledger).unwrap();
+    let path = env.file("a.csv", "indicator,period,value\nspend,2026-01,7\n");
+    rejected(&env, &[path.to_str().unwrap()], &["belongs to plan `66-KH/ĐU`, not `TEST-1`"]);
+}

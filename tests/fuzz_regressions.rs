@@ -1,0 +1,161 @@
+//! Every input the fuzz targets (fuzz/, run by scripts/fuzz.sh) crashed on,
+//! kept as a test that runs on stable with `cargo test`: each asserts what
+//! the target asserts (no panic, round trips, the right error).
+
+use plan::number::{NumberError, NumberStyle, format_number, parse};
+use plan::period::Period;
+
+/// What the `number` target checks of one input.
+fn number_target(text: &str) {
+    for style in [NumberStyle::Vi, NumberStyle::En] {
+        let Ok(v) = parse(text, style) else { continue };
+        assert!(v.is_finite(), "{text:?} under {style} parsed to {v}");
+        let printed = format_number(v, style, 10);
+        let back = parse(&printed, style).unwrap();
+        assert!((back - v).abs() <= 1e-9 * v.abs().max(back.abs()) + 0.5e-10 + f64::EPSILON);
+    }
+}
+
+/// What the `period` target checks of one input.
+fn period_target(text: &str) {
+    let Ok(p) = text.parse::<Period>() else { return };
+    assert_eq!(p.to_string().parse::<Period>(), Ok(p), "{text:?} printed as {p}");
+    assert!(p.start() <= p.end());
+    assert!(p.contains_date(p.start()) && p.contains_date(p.end()));
+    assert!(p.next() > p);
+}
+
+/// `period`, crash-39dfa55283318d31afe5a3ff4a0e3253e2045e43: the year 0
+/// printed as `0`, which is not a period. Fixed in src/period.rs (years
+/// print with four digits).
+#[test]
+fn period_year_0000_prints_as_parsed() {
+    let input: &[u8] = b"0000";
+    let text = std::str::from_utf8(input).unwrap();
+    period_target(text);
+    assert_eq!(text.parse::<Period>().unwrap().to_string(), "0000");
+}
+
+/// `number`, crash-e2645e8d279a91973834865cb0323e1d0cdcb8d6 (392 bytes: 391
+/// digits then one ASCII whitespace control byte; the exact last byte was
+/// not kept, any whitespace reproduces it): the digits parsed to +inf under
+/// both styles, and +inf printed as `n/a`. Fixed in src/number.rs: refused
+/// as too large.
+#[test]
+fn number_of_391_digits_is_too_large_not_infinity() {
+    let digits = concat!(
+        "446999999999999999999999999999999999999999999999999999999999999999999999999999699999999999",
+        "999999999999999999999999999999999999999999999999999999999999999999999699999999999999999999",
+        "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999699",
+        "999999999999999999999999999999999999999999999999999999999999999999999999999999699999999999",
+        "9999999999999999999999999999999",
+    );
+    assert_eq!(digits.len(), 391);
+    for last in ["\u{b}", "\u{c}", "\t", " "] {
+        let input = format!("{digits}{last}");
+        number_target(&input);
+        for style in [NumberStyle::Vi, NumberStyle::En] {
+            assert!(matches!(parse(&input, style), Err(NumberError::TooLarge { .. })), "{style}");
+        }
+    }
+}
+
+mod import_row {
+    //! `import_row` crashes. src/import.rs belongs to the engineer building
+    //! `plan import` (in progress): these are reported to them, and ignored
+    //! here until fixed (`cargo test -- --ignored` shows them).
+
+    use plan::import::{self, Options, Outcome, Store};
+    use plan::ledger::{Entry, NewEntry};
+    use plan::number::NumberStyle;
+    use plan::plan::load_str;
+
+    struct Empty;
+
+    impl Store for Empty {
+        fn each_entry_newest_first(
+            &mut self,
+            _: &mut dyn FnMut(Entry) -> anyhow::Result<()>,
+        ) -> anyhow::Result<()> {
+            Ok(())
+        }
+
+        fn task_entries(&mut self, _: &str) -> anyhow::Result<Vec<Entry>> {
+            Ok(Vec::new())
+        }
+
+        fn push(&mut self, _: &NewEntry) -> anyhow::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn import(file: &[u8]) -> Outcome {
+        let text = include_str!("../fuzz/seeds/plan_loader/every_form.toml");
+        let plan = load_str(text, "every_form.toml").plan.expect("the plan loads");
+        let opts = Options {
+            delimiter: None,
+            numbers: NumberStyle::Vi,
+            today: chrono::NaiveDate::from_ymd_opt(2028, 1, 31).unwrap(),
+            by: "t".into(),
+        };
+        import::run(&plan, file, &opts, &mut Empty, |_| {}).expect("a file with a valid header")
+    }
+
+    /// crash-5d740a66e416dafef1894e960c758e2514a1ae94 (`t"Tah;ghih;;0`; the
+    /// first byte `t` picks the tab header): a row on line 2 opens a quote
+    /// it never closes; its "has 1 fields but the header has 4" error is
+    /// reported at line 1, the header's line.
+    #[test]
+    #[ignore = "known bug in src/import.rs, reported (fuzz import_row)"]
+    fn ragged_row_with_an_open_quote_is_on_its_own_line() {
+        let out = import(b"indicator\tperiod\tvalue\tdate\n\"Tah;ghih;;0");
+        assert!(out.errors.iter().all(|e| e.line >= 2), "{:?}", out.errors);
+    }
+
+    /// crash-63e5eea482614d2146e8669a688044c80f3adf76
+    /// (`ci_32dp;f15"Q;"Q;\0\0`; `c` picks the BOM + `;` + CRLF header):
+    /// the same line error with an even number of quotes: the first is
+    /// literal (mid-field), the second opens the third field and is never
+    /// closed.
+    #[test]
+    #[ignore = "known bug in src/import.rs, reported (fuzz import_row)"]
+    fn ragged_row_with_a_quote_open_to_the_end_is_on_its_own_line() {
+        let header = "\u{feff}chi_tieu;ky;gia_tri;ngay;nguoi_nhap;nguon;ghi_chu;nhiem_vu\r\n";
+        let out = import(&[header.as_bytes(), b"i_32dp;f15\"Q;\"Q;\x00\x00"].concat());
+        assert!(out.errors.iter().all(|e| e.line >= 2), "{:?}", out.errors);
+    }
+
+    /// crash-dd29ecf524b030a65261e3059c48ab9e1ecb2585 (`""`; the first `"`
+    /// picks the `task,date,note` header, the second is the only "row"): an
+    /// open quote and nothing else counts 1 bad row of 0 rows.
+    #[test]
+    #[ignore = "known bug in src/import.rs, reported (fuzz import_row)"]
+    fn an_open_quote_alone_is_not_more_bad_rows_than_rows() {
+        let out = import(b"task,date,note\n\"");
+        assert!(out.bad_rows <= out.rows, "{} bad of {} rows: {:?}", out.bad_rows, out.rows, out.errors);
+    }
+
+    /// crash-37eb59fedc398336c9dcd74747e3a18bbdb15b4d (259 bytes; `2` picks
+    /// the tab header): 50 bad rows then a quote never closed: 51 rows'
+    /// errors are listed (the open quote's on top of the first
+    /// `MAX_LISTED` = 50), though its record is not counted as a row.
+    #[test]
+    #[ignore = "known bug in src/import.rs, reported (fuzz import_row)"]
+    fn an_open_quote_after_50_bad_rows_lists_at_most_50_rows() {
+        let input: Vec<u8> = [
+            &b"2\x00\x00\x00i\x00\x00\x00\x03\n\x03\n\n\n\nS\n\n)t\n2\x00\x00\x85\x00\x00\x00\x00"[..],
+            &b"\x00\x00\nS\x00\n)t\"2\x00\x00\x00\n\n\n\x03\n\n\n\n\x0e\n\n\nl\n\n\n\n\nT\n1\n\x03"[..],
+            &b"\n\n\xf6\xf5\xf5\xf5\xf5\xf5\xf5\xa3\n\n)t\n1\x00\x00\x00\x03\n\x03\n\n\n\nS\n\n)t\n"[..],
+            &b"2\x00=\x00\n\n\n\x03\n\n\n\n\n\n\n\nl\n\n\n\n\nT\n1\n\n\x00\x03\n\x03\n\n\n\n\n\n\nS"[..],
+            &b"\n\n\x00\x00i\x00\x00\x00\x03\n\x03\n\n\n\nS\n\n)t\n2\x00\x00\x85\x00\x00\x00\x00"[..],
+            &b"\x00\x00\x00S\n\n)t\n2\x00\x00\x00\n\n\n\x03\n\n\n\n\n\n\n\nl\n\n\n\n\nT\n1\n\x03\n"[..],
+            &b"\n\xf6\xf5\xf5\xf5\xf5\xf5\xf5\xa3\n\n)t\n2\x00\x00\x00\x03\x00\x00\x00\x00\x00\nS"[..],
+            &b"\x00\n)t\n2\x00\x00\x00\n\n\n\x03\n\n\n\n\x0e\n\n\nl\n\n\n\n\nT\n1\x83"[..],
+        ]
+        .concat();
+        let out = import(&[&b"indicator\tperiod\tvalue\tdate\n"[..], &input[1..]].concat());
+        let lines: std::collections::HashSet<u64> = out.errors.iter().map(|e| e.line).collect();
+        assert!(lines.len() <= import::MAX_LISTED, "{} rows listed", lines.len());
+        assert!(out.bad_rows <= out.rows, "{} bad of {} rows", out.bad_rows, out.rows);
+    }
+}
