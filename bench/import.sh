@@ -76,3 +76,6 @@ for name in ["sqlite3 .import", "plan import"]:
 print(f"ledger entries after plan import: {sys.argv[4]} of {sys.argv[5]} rows")
 EOF
 rm -f "$db" "$db-wal" "$db-shm" "$plain"
+med() { python3 -c "import json,sys; r={x['command']:x for x in json.load(open(sys.argv[1]))['results']}; print('%.3f' % r[sys.argv[2]]['median'])" "$OUT/import.json" "$1"; }
+summary "plan import vs sqlite3 .import, $ROWS rows (median)" "$(med 'plan import')" "$(med 'sqlite3 .import')" s "ratio <= 1"
+summary "plan import peak RSS vs sqlite3 .import" "$rss_plan" "$rss_sqlite" MiB "< 64 MiB"

@@ -286,10 +286,14 @@ impl Ledger {
 
     /// Every entry about any task, in ledger order.
     pub fn task_entries(&self) -> Result<Vec<Entry>> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY id");
+        // Ordered as the partial index is (task, id): `ORDER BY id` alone made
+        // SQLite scan the whole table in rowid order instead of the index.
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY task, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], row_to_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut entries: Vec<Entry> = rows.collect::<rusqlite::Result<_>>()?;
+        entries.sort_by_key(|e| e.id);
+        Ok(entries)
     }
 
     /// Entries matching the filters, in ledger order.
