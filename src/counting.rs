@@ -143,7 +143,6 @@ pub(crate) mod tests {
             target_entry: target,
             batch: None,
             plan_id: "P".into(),
-            prev_hash: String::new(),
             hash: String::new(),
         }
     }

@@ -1,19 +1,19 @@
 //! CSV import (SPEC §4 "Import CSV"): figures and task completions read
 //! from a spreadsheet export, checked row by row with the same checks as
-//! `record` and `done` (`crate::input`), and handed to a [`Store`].
+//! `record` and `done` (`crate::input`), and handed to the caller's `push`.
 //!
-//! The file is read twice, streaming both times: [`fingerprint`] hashes its
-//! bytes and counts its rows (for the batch and the same-file check), then
-//! [`run`] validates every row and pushes each new entry into the store as
-//! it goes. After the first bad row nothing more is pushed (the caller rolls
+//! The file is read twice, streaming both times: [`sha256`] hashes its
+//! bytes (for the same-file check, before anything is written), then
+//! [`run`] hashes them again (the file must not change in between),
+//! validates every row and pushes each new entry as it goes. After the first bad row nothing more is pushed (the caller rolls
 //! back), but every row is still checked so that all bad rows are reported.
 //!
 //! Invariants: memory grows neither with the file nor with the ledger.
 //! What may grow is bounded: the first [`MAX_LISTED`] bad rows, the caches
 //! of resolved indicator, task, period and date strings (valid ones only,
 //! dates capped), and the value that counts for each (indicator, period),
-//! which the plan's years and cadences bound. The ledger is read once, the
-//! first time a figure needs comparing, entry by entry (newest first),
+//! which the plan's years and cadences bound. The ledger is read once,
+//! before the rows ([`Known::read`]), entry by entry (newest first),
 //! keeping only what can count (see `counted_values`).
 
 use crate::counting;
@@ -41,16 +41,31 @@ const MAX_HEADER: usize = 1 << 20;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// What the importer needs from the ledger: what is already there (for
-/// "unchanged" rows) and a place to put new entries.
+/// What the importer reads from the ledger, to tell "unchanged" rows.
 pub trait Store {
     /// Calls `f` on every entry, newest first, one at a time (a large
     /// ledger has too many to hold at once).
     fn each_entry_newest_first(&mut self, f: &mut dyn FnMut(Entry) -> Result<()>) -> Result<()>;
-    /// Every entry about `task`, in ledger order.
-    fn task_entries(&mut self, task: &str) -> Result<Vec<Entry>>;
-    /// Appends one entry.
-    fn push(&mut self, entry: &NewEntry) -> Result<()>;
+    /// Every entry about a task, in ledger order.
+    fn task_entries(&mut self) -> Result<Vec<Entry>>;
+}
+
+/// What the ledger already counts, read once before the rows: a row that
+/// repeats it is "unchanged". The importer keeps it up to date with the
+/// rows it adds, so it never reads the ledger again.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// The value that counts per period, per indicator.
+    pub counted: HashMap<String, HashMap<Period, f64>>,
+    /// The tasks done.
+    pub done: HashSet<String>,
+}
+
+impl Known {
+    pub fn read<S: Store + ?Sized>(store: &mut S) -> Result<Known> {
+        let done = counting::completions(&store.task_entries()?, None).into_keys().collect();
+        Ok(Known { counted: counted_values(store)?, done })
+    }
 }
 
 /// How to read the file.
@@ -339,25 +354,19 @@ fn is_blank(rec: &ByteRecord) -> bool {
     rec.iter().all(|f| f.trim_ascii().is_empty())
 }
 
-/// What the first pass learns: enough to name the batch before writing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fingerprint {
-    /// SHA-256 of the file's bytes, hex.
-    pub sha256: String,
-    /// Data rows (not the header, not blank rows).
-    pub rows: u64,
-}
-
-/// First pass: hashes the bytes and counts the data rows. Never fails on
-/// content (the second pass reports it); only on I/O.
-pub fn fingerprint(raw: impl Read, delimiter: Option<u8>) -> Result<Fingerprint> {
-    let mut records = open(raw, delimiter)?;
-    let mut rec = ByteRecord::new();
-    let mut n = 0u64;
-    while !matches!(records.next(&mut rec).context("cannot read the file")?, Next::End) {
-        n += 1;
+/// First pass: the SHA-256 of every byte, as hex (a raw hash, no CSV
+/// parsing: for the same-file check before anything is written).
+pub fn sha256(mut raw: impl Read) -> io::Result<String> {
+    let mut sha = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match raw.read(&mut buf) {
+            Ok(0) => return Ok(hex::encode(sha.finalize())),
+            Ok(n) => sha.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    Ok(Fingerprint { sha256: records.finish()?.0, rows: n.saturating_sub(1) })
 }
 
 /// One bad cell or row, at a physical line of the file (the header is 1).
@@ -406,14 +415,15 @@ struct TaskState<'p> {
     tally: Tally,
 }
 
-/// Second pass: validates every row and pushes each new entry into
-/// `store`, until the first bad row. `progress` gets the bytes read so far
-/// now and then.
-pub fn run<R: Read, S: Store>(
+/// Second pass: validates every row and hands each new entry (new against
+/// `known`) to `push`, until the first bad row. `progress` gets the bytes
+/// read so far now and then.
+pub fn run<R: Read>(
     plan: &Plan,
     raw: R,
     opts: &Options,
-    store: &mut S,
+    known: Known,
+    mut push: impl FnMut(&NewEntry) -> Result<()>,
     mut progress: impl FnMut(u64),
 ) -> Result<Outcome> {
     let mut records = open(raw, opts.delimiter)?;
@@ -456,7 +466,7 @@ pub fn run<R: Read, S: Store>(
             note: None,
             target_entry: None,
         },
-        ledger_counted: None,
+        known,
         cell_errors: Vec::new(),
         rows: 0,
         total: Tally::default(),
@@ -471,7 +481,7 @@ pub fn run<R: Read, S: Store>(
             Next::End => break,
             Next::Record { line } => {
                 last_line = line;
-                imp.row(&rec, line, store)?;
+                imp.row(&rec, line, &mut push)?;
             }
             Next::Ragged { line, expected, len } => {
                 last_line = line;
@@ -534,9 +544,9 @@ struct Importer<'p, 'o> {
     dates: HashMap<String, NaiveDate>,
     /// One entry whose buffers every row reuses.
     scratch: NewEntry,
-    /// What counts in the ledger, read when first needed; each indicator
-    /// takes its part into its own state.
-    ledger_counted: Option<HashMap<String, HashMap<Period, f64>>>,
+    /// What the ledger counts; each indicator takes its part into its own
+    /// state when first met.
+    known: Known,
     /// The current row's errors: (column index, message).
     cell_errors: Vec<(Option<usize>, String)>,
     rows: u64,
@@ -553,7 +563,7 @@ struct Importer<'p, 'o> {
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store>(store: &mut S) -> Result<HashMap<String, HashMap<Period, f64>>> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, HashMap<Period, f64>>> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();
@@ -624,7 +634,12 @@ impl<'p> Importer<'p, '_> {
         }
     }
 
-    fn row<S: Store>(&mut self, rec: &ByteRecord, line: u64, store: &mut S) -> Result<()> {
+    fn row(
+        &mut self,
+        rec: &ByteRecord,
+        line: u64,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         self.rows += 1;
         self.cell_errors.clear();
         // Every cell as trimmed UTF-8 text ("" for an absent column).
@@ -656,9 +671,9 @@ impl<'p> Importer<'p, '_> {
             && (!cell(Col::Indicator).is_empty() || cell(Col::Task).is_empty());
         if self.cell_errors.is_empty() {
             if figure {
-                self.figure(&cells, store)?;
+                self.figure(&cells, push)?;
             } else {
-                self.completion(&cells, store)?;
+                self.completion(&cells, push)?;
             }
         }
         if !self.cell_errors.is_empty() {
@@ -730,7 +745,7 @@ impl<'p> Importer<'p, '_> {
         Ok(d)
     }
 
-    fn figure<S: Store>(&mut self, cells: &[&str; 8], store: &mut S) -> Result<()> {
+    fn figure(&mut self, cells: &[&str; 8], push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
         let cell = |c: Col| cells[c as usize];
         if !cell(Col::Task).is_empty() {
             self.err(
@@ -776,16 +791,8 @@ impl<'p> Importer<'p, '_> {
             return Ok(());
         }
         let st = &mut self.indicators[i];
-        let counted = match &mut st.counted {
-            Some(c) => c,
-            None => {
-                if self.ledger_counted.is_none() {
-                    self.ledger_counted = Some(counted_values(store)?);
-                }
-                let from_ledger = self.ledger_counted.as_mut().and_then(|m| m.remove(&st.ind.id));
-                st.counted.insert(from_ledger.unwrap_or_default())
-            }
-        };
+        let counted =
+            st.counted.get_or_insert_with(|| self.known.counted.remove(&st.ind.id).unwrap_or_default());
         if counted.get(&period) == Some(&value) {
             st.tally.unchanged += 1;
             self.total.unchanged += 1;
@@ -806,10 +813,14 @@ impl<'p> Importer<'p, '_> {
         e.value = Some(value);
         e.reported_on = date;
         self.fill_provenance(cells);
-        store.push(&self.scratch)
+        push(&self.scratch)
     }
 
-    fn completion<S: Store>(&mut self, cells: &[&str; 8], store: &mut S) -> Result<()> {
+    fn completion(
+        &mut self,
+        cells: &[&str; 8],
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         let cell = |c: Col| cells[c as usize];
         for c in [Col::Period, Col::Value] {
             if !cell(c).is_empty() {
@@ -843,13 +854,7 @@ impl<'p> Importer<'p, '_> {
             return Ok(());
         }
         let st = &mut self.tasks[i];
-        let done = match st.done {
-            Some(d) => d,
-            None => {
-                let entries = store.task_entries(&st.task.id)?;
-                counting::completions(&entries, None).contains_key(&st.task.id)
-            }
-        };
+        let done = st.done.unwrap_or_else(|| self.known.done.contains(&st.task.id));
         st.done = Some(true);
         if done {
             st.tally.unchanged += 1;
@@ -868,7 +873,7 @@ impl<'p> Importer<'p, '_> {
         e.value = None;
         e.reported_on = date;
         self.fill_provenance(cells);
-        store.push(&self.scratch)
+        push(&self.scratch)
     }
 
     fn fill_provenance(&mut self, cells: &[&str; 8]) {
@@ -911,18 +916,15 @@ mod tests {
     use crate::counting::tests::entry;
     use proptest::prelude::*;
 
-    /// A ledger in memory: entries given, pushes dropped.
+    /// A ledger in memory.
     struct Entries(Vec<Entry>);
 
     impl Store for Entries {
         fn each_entry_newest_first(&mut self, f: &mut dyn FnMut(Entry) -> Result<()>) -> Result<()> {
             self.0.iter().rev().try_for_each(|e| f(e.clone()))
         }
-        fn task_entries(&mut self, _: &str) -> Result<Vec<Entry>> {
-            Ok(Vec::new())
-        }
-        fn push(&mut self, _: &NewEntry) -> Result<()> {
-            Ok(())
+        fn task_entries(&mut self) -> Result<Vec<Entry>> {
+            Ok(self.0.iter().filter(|e| e.task.is_some()).cloned().collect())
         }
     }
 
@@ -1054,10 +1056,11 @@ mod tests {
     }
 
     #[test]
-    fn fingerprint_counts_rows_and_hashes_bytes() {
+    fn both_passes_hash_the_same_bytes() {
         let data = b"\xEF\xBB\xBFa;b\r\n1;2\r\n;\r\n3;4\r\n";
-        let f = fingerprint(&data[..], None).unwrap();
-        assert_eq!(f.rows, 2);
-        assert_eq!(f.sha256, hex::encode(Sha256::digest(data)));
+        let sha = sha256(&data[..]).unwrap();
+        assert_eq!(sha, hex::encode(Sha256::digest(data)));
+        let (second, _) = open(&data[..], None).unwrap().finish().unwrap();
+        assert_eq!(second, sha);
     }
 }

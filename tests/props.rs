@@ -327,7 +327,6 @@ fn entry(id: i64, kind: Kind, indicator: Option<&str>, task: Option<&str>, p: Op
         target_entry: None,
         batch: None,
         plan_id: "P-1".into(),
-        prev_hash: String::new(),
         hash: String::new(),
     }
 }

@@ -2,8 +2,8 @@
 //! store) against a small fixed plan, and each row's fields (indicator,
 //! period, value, date, task) through the checks `record` shares with it
 //! (src/input.rs). Any input is imported or refused with messages, never a
-//! panic; what is imported is sane, and the first pass (`fingerprint`)
-//! agrees with the second on rows and hash.
+//! panic; what is imported is sane, and the first pass (`sha256`) agrees
+//! with the second on the hash.
 //!
 //! The input's first byte picks a fixed header (delimiter, English or
 //! Vietnamese names) put before the rest, so that most inputs are rows; the
@@ -13,7 +13,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use plan::import::{self, MAX_LISTED, Options, Store};
+use plan::import::{self, Known, MAX_LISTED, Options, Store};
 use plan::input;
 use plan::ledger::{Entry, Kind, NewEntry};
 use plan::number::NumberStyle;
@@ -94,7 +94,6 @@ const HEADERS: [&str; 6] = [
 /// A ledger in memory, holding one figure and one completion already.
 struct Memory {
     entries: Vec<Entry>,
-    pushed: Vec<NewEntry>,
 }
 
 fn stored(id: i64, kind: Kind, indicator: Option<&str>, task: Option<&str>, period: Option<&str>) -> Entry {
@@ -115,7 +114,6 @@ fn stored(id: i64, kind: Kind, indicator: Option<&str>, task: Option<&str>, peri
         target_entry: None,
         batch: None,
         plan_id: "FUZZ".into(),
-        prev_hash: String::new(),
         hash: String::new(),
     }
 }
@@ -126,7 +124,7 @@ impl Memory {
             stored(1, Kind::Figure, Some("viec_lam"), None, Some("2026-01")),
             stored(2, Kind::Completion, None, Some("hoi_doanh_nhan"), None),
         ];
-        Memory { entries, pushed: Vec::new() }
+        Memory { entries }
     }
 }
 
@@ -138,13 +136,8 @@ impl Store for Memory {
         self.entries.iter().rev().try_for_each(|e| f(e.clone()))
     }
 
-    fn task_entries(&mut self, task: &str) -> anyhow::Result<Vec<Entry>> {
-        Ok(self.entries.iter().filter(|e| e.task.as_deref() == Some(task)).cloned().collect())
-    }
-
-    fn push(&mut self, entry: &NewEntry) -> anyhow::Result<()> {
-        self.pushed.push(entry.clone());
-        Ok(())
+    fn task_entries(&mut self) -> anyhow::Result<Vec<Entry>> {
+        Ok(self.entries.iter().filter(|e| e.task.is_some()).cloned().collect())
     }
 }
 
@@ -152,9 +145,15 @@ impl Store for Memory {
 fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
     let opts = Options { delimiter: None, numbers, today: today(), by: "fuzz".into() };
     let mut store = Memory::new();
-    let Ok(out) = import::run(plan, file, &opts, &mut store, |_| {}) else { return };
-    let fp = import::fingerprint(file, None).expect("reading from memory cannot fail");
-    assert_eq!((fp.rows, &fp.sha256), (out.rows, &out.sha256), "the two passes disagree");
+    let known = Known::read(&mut store).expect("reading from memory cannot fail");
+    let mut pushed = Vec::new();
+    let push = |e: &NewEntry| {
+        pushed.push(e.clone());
+        Ok(())
+    };
+    let Ok(out) = import::run(plan, file, &opts, known, push, |_| {}) else { return };
+    let sha = import::sha256(file).expect("reading from memory cannot fail");
+    assert_eq!(sha, out.sha256, "the two passes disagree");
     assert_eq!(out.bad_rows == 0, out.errors.is_empty(), "bad rows without errors or the reverse");
     // KNOWN (reported; src/import.rs is another engineer's, in progress):
     // a quote opened at the start of a field and never closed makes the
@@ -175,9 +174,9 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
     if out.bad_rows > 0 {
         return; // the caller rolls back what was pushed
     }
-    assert_eq!(store.pushed.len() as u64, out.total.added);
+    assert_eq!(pushed.len() as u64, out.total.added);
     assert_eq!(out.total.added + out.total.unchanged, out.rows);
-    for e in &store.pushed {
+    for e in &pushed {
         assert!(e.reported_on <= today(), "dated after today: {e:?}");
         match e.kind {
             Kind::Figure => {

@@ -56,7 +56,6 @@ fn figures(plan: &Plan, year: i32) -> Vec<Entry> {
             target_entry: None,
             batch: None,
             plan_id: plan.id.clone(),
-            prev_hash: String::new(),
             hash: String::new(),
         })
         .collect()

@@ -10,17 +10,24 @@
 
 use super::{Ctx, Reported, reject, today};
 use crate::cli::{ImportArgs, StyleArg};
-use crate::import::{self, BadHeader, MAX_LISTED, Options, Outcome, Store};
+use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store};
 use crate::input;
-use crate::ledger::{Entry, Ledger, NewEntry, Writer};
+use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+
+/// More than any real row takes (a row of figures is some 40 to 80 bytes):
+/// a file of `n` bytes has at least `n / BYTES_PER_ROW_AT_MOST` rows, and
+/// when that is more than the ledger holds, its indexes are built once at
+/// the end rather than row by row.
+const BYTES_PER_ROW_AT_MOST: u64 = 200;
 
 /// Files larger than this get a progress bar (on a terminal).
 const PROGRESS_MIN_BYTES: u64 = 1 << 20;
@@ -42,17 +49,16 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         by: input::who(None),
     };
     let input = Input::open(&args.file)?;
-    let first = import::fingerprint(input.reader()?, delimiter)
-        .with_context(|| format!("cannot read {}", input.name))?;
+    let sha256 = import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?;
 
     let path = ctx.ledger_path(&plan);
     if args.dry_run {
         let ledger = ctx.read_ledger(&plan)?;
         if let Some(l) = &ledger {
-            refuse_same_bytes(l, &input, &first.sha256, args.force)?;
+            refuse_same_bytes(l, &input, &sha256, args.force)?;
         }
-        let mut store = ReadOnly(ledger.as_ref());
-        let outcome = read(&plan, &input, &opts, &mut store, &first.sha256)?;
+        let known = Known::read(&mut ReadOnly(ledger.as_ref()))?;
+        let outcome = read(&plan, &input, &opts, known, |_| Ok(()), &sha256)?;
         print_summary(&plan, &input, &outcome, None, " (dry run: nothing written)")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -66,17 +72,16 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         ledger.build_unshared()?;
     } else {
         ledger.check_plan(&plan.id)?;
-        refuse_same_bytes(&ledger, &input, &first.sha256, args.force)?;
+        refuse_same_bytes(&ledger, &input, &sha256, args.force)?;
     }
-    let mut w = ledger.writer(&plan.id)?;
-    let batch = w.begin_batch(&input.batch_name, &first.sha256, first.rows as i64, &opts.by)?;
-    let outcome = read(&plan, &input, &opts, &mut Writing(&mut w), &first.sha256)?;
-    if outcome.total.added == 0 {
-        drop(w);
-        print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    w.commit()?;
+    let written = import_piped(&mut ledger, &plan, &input, &opts, &sha256)?;
+    let (outcome, batch) = match written {
+        (outcome, None) => {
+            print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        (outcome, Some(batch)) => (outcome, batch),
+    };
     if staging.is_some() {
         ledger.share()?;
     }
@@ -101,16 +106,138 @@ fn usage_error(message: &str) -> Result<ExitCode> {
     Ok(ExitCode::from(2))
 }
 
-/// The second pass; bad rows and a bad header are printed and refused.
-fn read<S: Store>(
+/// Entries sent to the writing thread at a time.
+const CHUNK: usize = 1024;
+/// Chunks on their way to the writing thread at most (memory stays bounded
+/// when it is the slower of the two).
+const CHUNKS_IN_FLIGHT: usize = 8;
+
+/// What the reading thread sends the writing one.
+enum ToWriter {
+    Entries(Vec<Sealed>),
+    /// Every row was good: write the batch's row and commit.
+    Commit {
+        rows: u64,
+    },
+}
+
+/// The second pass, on two threads: this one reads and checks the rows and
+/// seals the new entries (id and hash), another inserts them in one
+/// IMMEDIATE transaction (which it opens, reading what the ledger counts
+/// inside it). Returns the
+/// batch, or `None` when nothing was new (then nothing is written).
+fn import_piped(
+    ledger: &mut Ledger,
     plan: &Plan,
     input: &Input,
     opts: &Options,
-    store: &mut S,
+    sha256: &str,
+) -> Result<(Outcome, Option<i64>)> {
+    std::thread::scope(|s| {
+        let (known_tx, known_rx) = mpsc::sync_channel(1);
+        let (to_writer, from_reader) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+        let (recycle, recycled) = mpsc::channel::<Vec<Sealed>>();
+        let batch_file = &input.batch_name;
+        let size = input.size;
+        let writer = s.spawn(move || -> Result<Option<i64>> {
+            let mut w = ledger.writer(&plan.id)?;
+            if size / BYTES_PER_ROW_AT_MOST > w.entries_before() as u64 {
+                w.defer_indexes()?;
+            }
+            let batch = w.open_batch()?;
+            if known_tx.send((Known::read(&mut Reading(&w))?, w.sealer())).is_err() {
+                return Ok(None);
+            }
+            for msg in from_reader {
+                match msg {
+                    ToWriter::Entries(chunk) => {
+                        w.insert(&chunk)?;
+                        // The reader may be gone: then the chunk just drops.
+                        let _ = recycle.send(chunk);
+                    }
+                    ToWriter::Commit { rows } => {
+                        w.close_batch(batch_file, sha256, rows as i64, &opts.by)?;
+                        w.commit()?;
+                        return Ok(Some(batch));
+                    }
+                }
+            }
+            // The reader stopped without a commit: the transaction rolls back.
+            Ok(None)
+        });
+        let writer_failed =
+            |writer: std::thread::ScopedJoinHandle<'_, Result<Option<i64>>>| match writer.join() {
+                Ok(Err(e)) => e,
+                Ok(Ok(_)) => anyhow!("the ledger writer stopped early"),
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+        // The hash chain is extended here, the writer only checks each
+        // entry's place in it: hashing is a good part of the work.
+        let Ok((known, mut sealer)) = known_rx.recv() else { return Err(writer_failed(writer)) };
+        let mut chunk: Vec<Sealed> = Vec::with_capacity(CHUNK);
+        let mut filled = 0;
+        let send = |chunk: &mut Vec<Sealed>, filled: &mut usize| {
+            chunk.truncate(*filled);
+            let next = recycled.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+            *filled = 0;
+            to_writer.send(ToWriter::Entries(std::mem::replace(chunk, next))).is_ok()
+        };
+        let read = read(
+            plan,
+            input,
+            opts,
+            known,
+            |e| {
+                match chunk.get_mut(filled) {
+                    Some(slot) => sealer.seal_into(e, slot),
+                    None => chunk.push(sealer.seal(e)),
+                }
+                filled += 1;
+                if filled == CHUNK && !send(&mut chunk, &mut filled) {
+                    bail!("the ledger writer stopped");
+                }
+                Ok(())
+            },
+            sha256,
+        );
+        let outcome = match read {
+            Ok(o) if o.total.added > 0 => o,
+            // Bad rows, or nothing new: dropping the sender rolls back.
+            other => {
+                drop(to_writer);
+                return match writer.join() {
+                    Ok(Err(e)) => Err(e),
+                    Ok(Ok(_)) => other.map(|o| (o, None)),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+            }
+        };
+        if filled > 0 && !send(&mut chunk, &mut filled) {
+            return Err(writer_failed(writer));
+        }
+        if to_writer.send(ToWriter::Commit { rows: outcome.rows }).is_err() {
+            return Err(writer_failed(writer));
+        }
+        drop(to_writer);
+        match writer.join() {
+            Ok(Ok(batch)) => Ok((outcome, batch)),
+            Ok(Err(e)) => Err(e),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// The second pass; bad rows and a bad header are printed and refused.
+fn read(
+    plan: &Plan,
+    input: &Input,
+    opts: &Options,
+    known: Known,
+    push: impl FnMut(&NewEntry) -> Result<()>,
     sha256: &str,
 ) -> Result<Outcome> {
     let bar = input.progress_bar();
-    let result = import::run(plan, input.reader()?, opts, store, |pos| {
+    let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
         if let Some(b) = &bar {
             b.set_position(pos);
         }
@@ -362,21 +489,17 @@ impl Drop for Staging {
     }
 }
 
-/// Appends inside the import's transaction; reads there too, so "unchanged"
-/// cannot race another writer.
-struct Writing<'a, 'c>(&'a mut Writer<'c>);
+/// Reads inside the import's transaction, so "unchanged" cannot race
+/// another writer.
+struct Reading<'a, 'c>(&'a Writer<'c>);
 
-impl Store for Writing<'_, '_> {
+impl Store for Reading<'_, '_> {
     fn each_entry_newest_first(&mut self, f: &mut dyn FnMut(Entry) -> Result<()>) -> Result<()> {
         self.0.for_each_entry_newest_first(f)
     }
 
-    fn task_entries(&mut self, task: &str) -> Result<Vec<Entry>> {
-        self.0.entries(None, Some(task))
-    }
-
-    fn push(&mut self, entry: &NewEntry) -> Result<()> {
-        self.0.push(entry).map(|_| ())
+    fn task_entries(&mut self) -> Result<Vec<Entry>> {
+        self.0.task_entries()
     }
 }
 
@@ -388,11 +511,7 @@ impl Store for ReadOnly<'_> {
         self.0.map_or(Ok(()), |l| l.for_each_entry_newest_first(f))
     }
 
-    fn task_entries(&mut self, task: &str) -> Result<Vec<Entry>> {
-        self.0.map_or(Ok(Vec::new()), |l| l.entries(None, Some(task), None))
-    }
-
-    fn push(&mut self, _: &NewEntry) -> Result<()> {
-        Ok(())
+    fn task_entries(&mut self) -> Result<Vec<Entry>> {
+        self.0.map_or(Ok(Vec::new()), |l| l.task_entries())
     }
 }

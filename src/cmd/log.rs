@@ -320,7 +320,6 @@ mod tests {
             target_entry: target,
             batch: None,
             plan_id: "P".into(),
-            prev_hash: String::new(),
             hash: String::new(),
         }
     }

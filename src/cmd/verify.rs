@@ -2,8 +2,8 @@
 //!
 //! Checks, in order: SQLite's own integrity check, the schema version, the
 //! append-only triggers, the plan the ledger is bound to, then every entry
-//! in id order: ids consecutive from 1, `prev_hash` equal to the previous
-//! entry's hash, `hash` equal to the hash of the entry's content, the plan
+//! in id order: ids consecutive from 1, `hash` equal to the hash of the
+//! entry's content and the previous entry's hash, its batch present, the plan
 //! id, targets that precede the entry, and indicator/task ids the plan still
 //! has. Findings are printed one per line; exit 1 if there is any.
 
@@ -81,6 +81,8 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     let mut other_plans: BTreeMap<String, (u64, i64)> = BTreeMap::new();
     let mut unknown: BTreeMap<(String, String), (u64, i64)> = BTreeMap::new();
     let mut bad_targets = Vec::new();
+    let batches = ledger.batch_ids()?;
+    let mut lost_batches: BTreeMap<i64, (u64, i64)> = BTreeMap::new();
     let read = ledger.for_each_entry(|e| {
         entries += 1;
         let mut problem = None;
@@ -89,12 +91,9 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
                 "entry #{}: ids jump from #{prev_id} to #{} (entries deleted or inserted outside plan?)",
                 e.id, e.id
             ));
-        } else if e.prev_hash != prev_hash {
-            problem = Some(format!(
-                "entry #{}: its link to entry #{prev_id} is broken (prev_hash differs; edited outside plan?)",
-                e.id
-            ));
-        } else if ledger::recompute_hash(&e.prev_hash, &e) != e.hash {
+        } else if ledger::recompute_hash(&prev_hash, &e) != e.hash {
+            // The hash covers the previous entry's hash: an edit there shows
+            // here too.
             problem =
                 Some(format!("entry #{}: hash does not match its content (edited outside plan?)", e.id));
         }
@@ -106,7 +105,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             }
         }
         prev_id = e.id;
-        prev_hash = e.hash.clone();
+        prev_hash.clone_from(&e.hash);
         if e.plan_id != plan.id {
             let slot = other_plans.entry(e.plan_id.clone()).or_insert((0, e.id));
             slot.0 += 1;
@@ -119,6 +118,9 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         if !known {
             let slot = unknown.entry((what.to_string(), id.clone())).or_insert((0, e.id));
             slot.0 += 1;
+        }
+        if let Some(b) = e.batch.filter(|b| !batches.contains(b)) {
+            lost_batches.entry(b).or_insert((0, e.id)).0 += 1;
         }
         if matches!(e.kind, Kind::Correction | Kind::Void) {
             match e.target_entry {
@@ -155,6 +157,12 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         } else {
             format!("{n} entr{} of {what} `{id}`, which the plan no longer has (first #{first})", plural(n))
         });
+    }
+    for (b, (n, first)) in lost_batches {
+        findings.push(format!(
+            "{n} entr{} of batch #{b}, which is not in the ledger (first #{first}; deleted outside plan?)",
+            plural(n)
+        ));
     }
     findings.extend(bad_targets);
     Ok(Verdict { findings, entries, schema, chain_intact })

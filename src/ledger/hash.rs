@@ -26,9 +26,10 @@ pub struct Content<'a> {
     pub plan_id: &'a str,
 }
 
-/// SHA-256 over `prev` and the length-prefixed fields (so no two different
-/// contents share an encoding), as lowercase hex.
-pub fn entry_hash(prev: &str, c: &Content) -> String {
+/// SHA-256 over `prev` (the previous entry's hash as lowercase hex) and
+/// the length-prefixed fields, so no two different contents share an
+/// encoding.
+pub fn entry_hash(prev: &str, c: &Content) -> [u8; 32] {
     let mut h = Sha256::new();
     let mut field = |tag: u8, s: Option<&[u8]>| {
         h.update([tag]);
@@ -61,8 +62,14 @@ pub fn entry_hash(prev: &str, c: &Content) -> String {
     let ba = c.batch.map(i64::to_le_bytes);
     field(b'B', ba.as_ref().map(|b| b.as_slice()));
     field(b'l', Some(c.plan_id.as_bytes()));
-    // The same lowercase hex as `hex::encode`, without a char iterator.
-    let mut hex = [0u8; 64];
-    hex::encode_to_slice(h.finalize(), &mut hex).expect("32 bytes make 64 hex digits");
-    hex.iter().map(|&b| b as char).collect()
+    h.finalize().into()
+}
+
+/// A hash as lowercase hex, into `out` (reusing its buffer).
+pub fn to_hex(hash: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(hash.iter().flat_map(|b| {
+        let digit = |n: u8| char::from(b"0123456789abcdef"[usize::from(n)]);
+        [digit(b >> 4), digit(b & 0xf)]
+    }));
 }

@@ -77,13 +77,12 @@ pub struct Entry {
     pub target_entry: Option<i64>,
     pub batch: Option<i64>,
     pub plan_id: String,
-    #[serde(skip)]
-    pub prev_hash: String,
+    /// SHA-256 over the content and the previous entry's hash, as hex.
     pub hash: String,
 }
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct NewEntry {
     pub kind: Kind,
     pub indicator: Option<String>,
@@ -97,6 +96,44 @@ pub struct NewEntry {
     pub source: Option<String>,
     pub note: Option<String>,
     pub target_entry: Option<i64>,
+}
+
+impl Clone for NewEntry {
+    fn clone(&self) -> Self {
+        let mut e = NewEntry {
+            kind: self.kind,
+            indicator: None,
+            task: None,
+            period: None,
+            year: self.year,
+            value_text: None,
+            value: self.value,
+            reported_on: self.reported_on,
+            by: String::new(),
+            source: None,
+            note: None,
+            target_entry: self.target_entry,
+        };
+        e.clone_from(self);
+        e
+    }
+
+    /// Field by field, so that the strings reuse their buffers (an import
+    /// refills the same entries a million times).
+    fn clone_from(&mut self, src: &Self) {
+        self.kind = src.kind;
+        self.indicator.clone_from(&src.indicator);
+        self.task.clone_from(&src.task);
+        self.period.clone_from(&src.period);
+        self.year = src.year;
+        self.value_text.clone_from(&src.value_text);
+        self.value = src.value;
+        self.reported_on = src.reported_on;
+        self.by.clone_from(&src.by);
+        self.source.clone_from(&src.source);
+        self.note.clone_from(&src.note);
+        self.target_entry = src.target_entry;
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,7 +152,7 @@ pub struct Ledger {
 }
 
 const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
-     recorded_at, by, source, note, target_entry, batch, plan_id, prev_hash, hash";
+     recorded_at, by, source, note, target_entry, batch, plan_id, hash";
 
 /// The real clock, for `recorded_at` (never settable).
 pub fn now_utc() -> String {
@@ -179,6 +216,17 @@ impl Ledger {
     /// Applies the missing migrations in one exclusive transaction; the
     /// version is re-read inside it, so two processes never both migrate.
     fn migrate(&mut self) -> Result<()> {
+        // A migration that rebuilds a table drops the old one, whose rows
+        // the new one references: foreign keys are off while it runs (they
+        // cannot be switched inside a transaction) and checked before the
+        // commit.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = self.migrate_unchecked();
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        result
+    }
+
+    fn migrate_unchecked(&mut self) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == 0 {
@@ -193,6 +241,10 @@ impl Ledger {
         }
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql).with_context(|| format!("migration to schema version {}", i + 1))?;
+        }
+        let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+        if let Some(table) = broken {
+            bail!("a {table} row refers to a row that is not there");
         }
         tx.pragma_update(None, "user_version", VERSION)?;
         tx.commit()?;
@@ -245,20 +297,25 @@ impl Ledger {
                     .with_context(|| format!("cannot write to ledger {path}"))?;
             }
         }
-        let tip: Option<(i64, String)> = tx
+        let tip: Option<(i64, Vec<u8>)> = tx
             .query_row("SELECT id, hash FROM entry ORDER BY id DESC LIMIT 1", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        let (last_id, last_hash) = tip.unwrap_or((0, GENESIS.to_string()));
-        Ok(Writer {
-            tx,
+        let (last_id, last_hash) = match tip {
+            // A hash that is not 32 bytes was edited outside plan: the chain
+            // goes on from it all the same (`plan verify` names it).
+            Some((id, h)) => (id, h.try_into().unwrap_or([0xff; 32])),
+            None => (0, [0; 32]),
+        };
+        let sealer = Sealer {
             plan_id: plan_id.to_string(),
-            last_id,
-            last_hash,
-            batch: None,
             recorded_at: now_utc(),
-        })
+            batch: None,
+            next_id: last_id + 1,
+            last_hash,
+        };
+        Ok(Writer { tx, sealer, open_batch: false, deferred_indexes: Vec::new(), scratch: None })
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -286,14 +343,7 @@ impl Ledger {
 
     /// Every entry about any task, in ledger order.
     pub fn task_entries(&self) -> Result<Vec<Entry>> {
-        // Ordered as the partial index is (task, id): `ORDER BY id` alone made
-        // SQLite scan the whole table in rowid order instead of the index.
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY task, id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], row_to_entry)?;
-        let mut entries: Vec<Entry> = rows.collect::<rusqlite::Result<_>>()?;
-        entries.sort_by_key(|e| e.id);
-        Ok(entries)
+        task_entries(&self.conn)
     }
 
     /// Entries matching the filters, in ledger order.
@@ -317,6 +367,13 @@ impl Ledger {
     /// ledger has too many to hold at once).
     pub fn for_each_entry_newest_first(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
         each_entry_newest_first(&self.conn, f)
+    }
+
+    /// The ids of every batch.
+    pub fn batch_ids(&self) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM batch")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Calls `f` on every entry in ledger order (streaming, for verify).
@@ -387,80 +444,190 @@ impl Ledger {
     }
 }
 
+/// Gives entries their id and hash, extending the chain from its tip. It
+/// needs no database, so an import can seal entries on one thread while
+/// another inserts them.
+#[derive(Debug, Clone)]
+pub struct Sealer {
+    plan_id: String,
+    recorded_at: String,
+    batch: Option<i64>,
+    next_id: i64,
+    /// The tip's hash (all zeros before the first entry: [`GENESIS`]).
+    last_hash: [u8; 32],
+}
+
+/// An entry with its id and hash: a row ready to insert.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    id: i64,
+    entry: NewEntry,
+    /// `entry.reported_on` as stored.
+    reported_on: String,
+    batch: Option<i64>,
+    hash: [u8; 32],
+}
+
+impl Sealer {
+    /// Seals `e` as the next entry, into `out` (reusing its buffers).
+    pub fn seal_into(&mut self, e: &NewEntry, out: &mut Sealed) {
+        out.entry.clone_from(e);
+        self.seal_in_place(out);
+    }
+
+    /// Seals `e` as the next entry.
+    pub fn seal(&mut self, e: &NewEntry) -> Sealed {
+        let mut out =
+            Sealed { id: 0, entry: e.clone(), reported_on: String::new(), batch: None, hash: [0; 32] };
+        self.seal_in_place(&mut out);
+        out
+    }
+
+    fn seal_in_place(&mut self, out: &mut Sealed) {
+        use std::fmt::Write as _;
+        out.id = self.next_id;
+        out.batch = self.batch;
+        // `Display` is `%Y-%m-%d` without parsing a format string per entry.
+        out.reported_on.clear();
+        write!(out.reported_on, "{}", out.entry.reported_on).expect("write to a String");
+        let mut prev = [0u8; 64];
+        hex::encode_to_slice(self.last_hash, &mut prev).expect("32 bytes make 64 hex digits");
+        let e = &out.entry;
+        out.hash = hash::entry_hash(
+            std::str::from_utf8(&prev).expect("hex is ASCII"),
+            &hash::Content {
+                id: out.id,
+                kind: e.kind.as_str(),
+                indicator: e.indicator.as_deref(),
+                task: e.task.as_deref(),
+                period: e.period.as_deref(),
+                year: e.year.into(),
+                value_text: e.value_text.as_deref(),
+                value: e.value,
+                reported_on: &out.reported_on,
+                recorded_at: &self.recorded_at,
+                by: &e.by,
+                source: e.source.as_deref(),
+                note: e.note.as_deref(),
+                target_entry: e.target_entry,
+                batch: out.batch,
+                plan_id: &self.plan_id,
+            },
+        );
+        self.next_id += 1;
+        self.last_hash = out.hash;
+    }
+}
+
 /// An open append transaction. Dropping it without `commit` writes nothing.
 pub struct Writer<'c> {
     tx: rusqlite::Transaction<'c>,
-    plan_id: String,
-    last_id: i64,
-    last_hash: String,
-    batch: Option<i64>,
-    recorded_at: String,
+    /// The chain's tip as this transaction has extended it.
+    sealer: Sealer,
+    /// A batch was opened and its row is not written yet.
+    open_batch: bool,
+    /// Indexes dropped by [`Writer::defer_indexes`], to create at the commit.
+    deferred_indexes: Vec<String>,
+    /// The entry [`Writer::push`] seals, reused.
+    scratch: Option<Sealed>,
 }
 
+const INSERT_ENTRY: &str = "INSERT INTO entry (id, kind, indicator, task, period, year, value_text, value,
+         reported_on, recorded_at, by, source, note, target_entry, batch, plan_id, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+
 impl Writer<'_> {
-    /// Starts a batch; later entries belong to it.
-    pub fn begin_batch(&mut self, file: &str, sha256: &str, rows: i64, by: &str) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO batch (file, sha256, rows, by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![file, sha256, rows, by, self.recorded_at],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        self.batch = Some(id);
+    /// Opens a batch; later entries belong to it. Its row is written by
+    /// [`Writer::close_batch`], once the rows are known, and must be before
+    /// the commit.
+    pub fn open_batch(&mut self) -> Result<i64> {
+        let id: i64 = self.tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM batch", [], |r| r.get(0))?;
+        self.sealer.batch = Some(id);
+        self.open_batch = true;
         Ok(id)
+    }
+
+    /// A sealer that goes on from the chain's tip, for entries to insert
+    /// with [`Writer::insert`].
+    pub fn sealer(&self) -> Sealer {
+        self.sealer.clone()
+    }
+
+    /// Entries in the ledger (before this transaction, until it appends).
+    pub fn entries_before(&self) -> i64 {
+        self.sealer.next_id - 1
+    }
+
+    /// Drops the entry indexes until the commit, which builds them again:
+    /// for a bulk load at least as large as the ledger, sorting once beats
+    /// inserting into them row by row. Readers never see them missing (the
+    /// drop is part of the transaction).
+    pub fn defer_indexes(&mut self) -> Result<()> {
+        let mut stmt = self.tx.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'entry' AND sql IS NOT NULL",
+        )?;
+        let indexes = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        for (name, sql) in indexes {
+            self.tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+            self.deferred_indexes.push(sql);
+        }
+        Ok(())
+    }
+
+    /// Writes the open batch's row.
+    pub fn close_batch(&mut self, file: &str, sha256: &str, rows: i64, by: &str) -> Result<()> {
+        let Some(id) = self.sealer.batch.filter(|_| self.open_batch) else {
+            bail!("no batch is open");
+        };
+        self.tx.execute(
+            "INSERT INTO batch (id, file, sha256, rows, by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, file, sha256, rows, by, self.sealer.recorded_at],
+        )?;
+        self.open_batch = false;
+        Ok(())
     }
 
     /// Appends one entry; returns its id.
     pub fn push(&mut self, e: &NewEntry) -> Result<i64> {
-        let id = self.last_id + 1;
-        // `Display` is `%Y-%m-%d` without parsing a format string per entry.
-        let reported_on = e.reported_on.to_string();
-        let content = hash::Content {
-            id,
-            kind: e.kind.as_str(),
-            indicator: e.indicator.as_deref(),
-            task: e.task.as_deref(),
-            period: e.period.as_deref(),
-            year: e.year.into(),
-            value_text: e.value_text.as_deref(),
-            value: e.value,
-            reported_on: &reported_on,
-            recorded_at: &self.recorded_at,
-            by: &e.by,
-            source: e.source.as_deref(),
-            note: e.note.as_deref(),
-            target_entry: e.target_entry,
-            batch: self.batch,
-            plan_id: &self.plan_id,
+        let sealed = match self.scratch.take() {
+            Some(mut s) => {
+                self.sealer.seal_into(e, &mut s);
+                s
+            }
+            None => self.sealer.seal(e),
         };
-        let h = hash::entry_hash(&self.last_hash, &content);
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO entry (id, kind, indicator, task, period, year, value_text, value, reported_on,
-                 recorded_at, by, source, note, target_entry, batch, plan_id, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        )?;
-        stmt.execute(params![
-            id,
-            content.kind,
-            content.indicator,
-            content.task,
-            content.period,
-            content.year,
-            content.value_text,
-            content.value,
-            reported_on,
-            self.recorded_at,
-            content.by,
-            content.source,
-            content.note,
-            content.target_entry,
-            content.batch,
-            self.plan_id,
-            self.last_hash,
-            h,
-        ])?;
-        self.last_id = id;
-        self.last_hash = h;
-        Ok(id)
+        let result = self.insert_row(&sealed);
+        let id = sealed.id;
+        self.scratch = Some(sealed);
+        result.map(|()| id)
+    }
+
+    /// Appends entries sealed by a [`Writer::sealer`], which must be the
+    /// next ones of this chain, in order.
+    pub fn insert(&mut self, sealed: &[Sealed]) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(INSERT_ENTRY)?;
+        for s in sealed {
+            if s.id != self.sealer.next_id || s.batch != self.sealer.batch {
+                bail!(
+                    "entry #{} does not follow the chain's tip #{} of batch {:?}",
+                    s.id,
+                    self.sealer.next_id - 1,
+                    self.sealer.batch
+                );
+            }
+            insert_row(&mut stmt, &self.sealer, s)?;
+            self.sealer.next_id = s.id + 1;
+            self.sealer.last_hash = s.hash;
+        }
+        Ok(())
+    }
+
+    fn insert_row(&self, s: &Sealed) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(INSERT_ENTRY)?;
+        insert_row(&mut stmt, &self.sealer, s)
     }
 
     /// The entry `id`, read inside this transaction.
@@ -482,15 +649,61 @@ impl Writer<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// [`Ledger::task_entries`], read inside this transaction.
+    pub fn task_entries(&self) -> Result<Vec<Entry>> {
+        task_entries(&self.tx)
+    }
+
     /// [`Ledger::for_each_entry_newest_first`], read inside this transaction.
     pub fn for_each_entry_newest_first(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
         each_entry_newest_first(&self.tx, f)
     }
 
     pub fn commit(self) -> Result<()> {
+        if self.open_batch {
+            bail!("batch #{} has no row: close it before the commit", self.sealer.batch.unwrap_or_default());
+        }
+        for sql in &self.deferred_indexes {
+            self.tx.execute_batch(sql).context("cannot rebuild the ledger's indexes")?;
+        }
         self.tx.commit().context("cannot commit to the ledger")?;
         Ok(())
     }
+}
+
+fn insert_row(stmt: &mut rusqlite::CachedStatement, sealer: &Sealer, s: &Sealed) -> Result<()> {
+    let e = &s.entry;
+    stmt.execute(params![
+        s.id,
+        e.kind.as_str(),
+        e.indicator,
+        e.task,
+        e.period,
+        e.year,
+        e.value_text,
+        e.value,
+        s.reported_on,
+        sealer.recorded_at,
+        e.by,
+        e.source,
+        e.note,
+        e.target_entry,
+        s.batch,
+        sealer.plan_id,
+        &s.hash[..],
+    ])?;
+    Ok(())
+}
+
+fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {
+    // Ordered as the partial index is (task, id): `ORDER BY id` alone made
+    // SQLite scan the whole table in rowid order instead of the index.
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY task, id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], row_to_entry)?;
+    let mut entries: Vec<Entry> = rows.collect::<rusqlite::Result<_>>()?;
+    entries.sort_by_key(|e| e.id);
+    Ok(entries)
 }
 
 fn each_entry_newest_first(conn: &Connection, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
@@ -530,16 +743,19 @@ fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
         target_entry: r.get(13)?,
         batch: r.get(14)?,
         plan_id: r.get(15)?,
-        prev_hash: r.get(16)?,
-        hash: r.get(17)?,
+        hash: {
+            let mut hex = String::with_capacity(64);
+            hash::to_hex(r.get_ref(16)?.as_bytes()?, &mut hex);
+            hex
+        },
     })
 }
 
-/// Recomputes `e`'s hash from its content and `prev`.
+/// Recomputes `e`'s hash (as hex) from its content and `prev`.
 pub fn recompute_hash(prev: &str, e: &Entry) -> String {
     // `Display` is `%Y-%m-%d` without parsing a format string per entry.
     let reported_on = e.reported_on.to_string();
-    hash::entry_hash(
+    let h = hash::entry_hash(
         prev,
         &hash::Content {
             id: e.id,
@@ -559,7 +775,10 @@ pub fn recompute_hash(prev: &str, e: &Entry) -> String {
             batch: e.batch,
             plan_id: &e.plan_id,
         },
-    )
+    );
+    let mut hex = String::with_capacity(64);
+    hash::to_hex(&h, &mut hex);
+    hex
 }
 
 #[cfg(test)]
@@ -598,12 +817,110 @@ mod tests {
         assert_eq!(ids, vec![1, 2]);
         let e1 = l.entry(1).unwrap().unwrap();
         let e2 = l.entry(2).unwrap().unwrap();
-        assert_eq!(e1.prev_hash, GENESIS);
-        assert_eq!(e2.prev_hash, e1.hash);
+        assert_eq!(recompute_hash(GENESIS, &e1), e1.hash);
         assert_eq!(recompute_hash(&e1.hash, &e2), e2.hash);
         assert!(l.conn.execute("UPDATE entry SET value = 9 WHERE id = 1", []).is_err());
         assert!(l.conn.execute("DELETE FROM entry WHERE id = 1", []).is_err());
         assert_eq!(l.indicator_entries("a", 2027, 2027).unwrap().len(), 1);
+    }
+
+    /// A ledger as version 1 wrote it: hashes as hex, with `prev_hash`.
+    fn version_1_ledger(path: &Path, values: &[f64]) {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute("INSERT INTO meta (key, value) VALUES ('plan_id', 'P')", []).unwrap();
+        conn.execute(
+            "INSERT INTO batch (id, file, sha256, rows, by, imported_at) VALUES (1, 'a.csv', 'x', 1, 'b', 't')",
+            [],
+        )
+        .unwrap();
+        let mut prev = GENESIS.to_string();
+        for (i, v) in values.iter().enumerate() {
+            let id = i as i64 + 1;
+            let target = (id > 1).then_some(1);
+            let c = hash::Content {
+                id,
+                kind: if id > 1 { "correction" } else { "figure" },
+                indicator: Some("a"),
+                task: None,
+                period: Some("2026"),
+                year: 2026,
+                value_text: Some("v"),
+                value: Some(*v),
+                reported_on: "2026-05-01",
+                recorded_at: "2026-05-02T00:00:00.000Z",
+                by: "b",
+                source: None,
+                note: None,
+                target_entry: target,
+                batch: Some(1),
+                plan_id: "P",
+            };
+            let h = hex::encode(hash::entry_hash(&prev, &c));
+            conn.execute(
+                "INSERT INTO entry (id, kind, indicator, period, year, value_text, value, reported_on,
+                     recorded_at, by, target_entry, batch, plan_id, prev_hash, hash)
+                 VALUES (?1, ?2, 'a', '2026', 2026, 'v', ?3, '2026-05-01', '2026-05-02T00:00:00.000Z',
+                     'b', ?4, 1, 'P', ?5, ?6)",
+                params![id, c.kind, v, target, prev, h],
+            )
+            .unwrap();
+            prev = h;
+        }
+    }
+
+    #[test]
+    fn version_1_ledgers_migrate_with_their_chain_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        version_1_ledger(&path, &[1.0, 2.0, 3.0]);
+        let mut l = Ledger::open(&path).unwrap();
+        assert_eq!(l.schema_version().unwrap(), 2);
+        assert!(l.triggers_present().unwrap());
+        let entries = l.entries(None, None, None).unwrap();
+        assert_eq!(entries.len(), 3);
+        let mut prev = GENESIS.to_string();
+        for e in &entries {
+            assert_eq!(recompute_hash(&prev, e), e.hash, "entry #{}", e.id);
+            prev.clone_from(&e.hash);
+        }
+        assert_eq!(entries[2].target_entry, Some(1));
+        // The chain goes on from the migrated tip.
+        l.append("P", &[figure("a", "2027", 4.0)]).unwrap();
+        let e4 = l.entry(4).unwrap().unwrap();
+        assert_eq!(recompute_hash(&prev, &e4), e4.hash);
+        assert!(l.conn.execute("DELETE FROM entry WHERE id = 1", []).is_err());
+    }
+
+    #[test]
+    fn a_hash_edited_into_garbage_survives_the_migration_as_garbage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        version_1_ledger(&path, &[1.0, 2.0]);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TRIGGER entry_no_update; UPDATE entry SET hash = 'not hex' WHERE id = 2;")
+            .unwrap();
+        drop(conn);
+        let l = Ledger::open(&path).unwrap();
+        let e2 = l.entry(2).unwrap().unwrap();
+        assert_eq!(e2.hash, hex::encode("not hex"));
+        assert_ne!(recompute_hash(&l.entry(1).unwrap().unwrap().hash, &e2), e2.hash);
+    }
+
+    #[test]
+    fn sealed_entries_must_follow_the_tip() {
+        let mut l = Ledger::in_memory().unwrap();
+        let mut w = l.writer("P").unwrap();
+        let mut sealer = w.sealer();
+        let first = sealer.seal(&figure("a", "2026", 1.0));
+        let second = sealer.seal(&figure("a", "2027", 2.0));
+        let err = w.insert(std::slice::from_ref(&second)).unwrap_err();
+        assert!(err.to_string().contains("does not follow"), "{err}");
+        w.insert(&[first, second]).unwrap();
+        w.commit().unwrap();
+        let e2 = l.entry(2).unwrap().unwrap();
+        assert_eq!(recompute_hash(&l.entry(1).unwrap().unwrap().hash, &e2), e2.hash);
     }
 
     #[test]

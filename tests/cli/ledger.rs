@@ -573,7 +573,7 @@ fn verify_passes_on_a_ledger_written_by_plan() {
     ok(&env, &["done", "setup"]);
     ok(&env, &["void", "3", "--reason", "x"]);
     let out = ok(&env, &["verify"]);
-    assert!(out.ends_with("ledger.db: 4 entries, chain intact, schema 1\n"), "{out}");
+    assert!(out.ends_with("ledger.db: 4 entries, chain intact, schema 2\n"), "{out}");
 }
 
 #[test]
@@ -640,6 +640,21 @@ fn verify_finds_a_rehashed_entry_deleted_rows_and_ids_the_plan_lost() {
     assert!(text.contains("1 entry of indicator `spend`, which the plan no longer has (first #1)"), "{text}");
     assert!(text.contains("1 entry of task `setup`, which the plan no longer has (first #2)"), "{text}");
     assert!(text.contains("chain intact"), "{text}");
+}
+
+#[test]
+fn verify_names_entries_whose_batch_was_deleted() {
+    let env = mini();
+    let csv = env.file("q1.csv", "indicator,period,value\nrevenue,2026-Q1,5\nrevenue,2026-Q2,6\n");
+    ok(&env, &["import", csv.to_str().unwrap()]);
+    ok(&env, &["verify"]);
+    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
+    conn.execute_batch("DROP TRIGGER batch_no_delete; DELETE FROM batch;").unwrap();
+    drop(conn);
+    let out = env.cmd().arg("verify").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("2 entries of batch #1, which is not in the ledger (first #1"), "{text}");
 }
 
 // ---------------------------------------------------------------------------
