@@ -41,6 +41,10 @@ const MAX_HEADER: usize = 1 << 20;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The maps looked up for every row: keys are the file's own short strings,
+/// so a fast hash is worth more than SipHash's guard against crafted keys.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// What the importer reads from the ledger, to tell "unchanged" rows.
 pub trait Store {
     /// Calls `f` on every entry, newest first, one at a time (a large
@@ -56,7 +60,7 @@ pub trait Store {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     /// The value that counts per period, per indicator.
-    pub counted: HashMap<String, HashMap<Period, f64>>,
+    pub counted: HashMap<String, FastMap<Period, f64>>,
     /// The tasks done.
     pub done: HashSet<String>,
 }
@@ -403,9 +407,9 @@ pub struct Outcome {
 
 struct IndicatorState<'p> {
     ind: &'p Indicator,
-    periods: HashMap<String, Period>,
+    periods: FastMap<String, Period>,
     /// The value that counts per period: the ledger's, then this file's.
-    counted: Option<HashMap<Period, f64>>,
+    counted: Option<FastMap<Period, f64>>,
     tally: Tally,
 }
 
@@ -448,10 +452,10 @@ pub fn run<R: Read>(
         opts,
         header,
         indicators: Vec::new(),
-        indicator_index: HashMap::new(),
+        indicator_index: FastMap::default(),
         tasks: Vec::new(),
-        task_index: HashMap::new(),
-        dates: HashMap::new(),
+        task_index: FastMap::default(),
+        dates: FastMap::default(),
         scratch: NewEntry {
             kind: Kind::Figure,
             indicator: None,
@@ -538,10 +542,10 @@ struct Importer<'p, 'o> {
     opts: &'o Options,
     header: Header,
     indicators: Vec<IndicatorState<'p>>,
-    indicator_index: HashMap<String, usize>,
+    indicator_index: FastMap<String, usize>,
     tasks: Vec<TaskState<'p>>,
-    task_index: HashMap<String, usize>,
-    dates: HashMap<String, NaiveDate>,
+    task_index: FastMap<String, usize>,
+    dates: FastMap<String, NaiveDate>,
     /// One entry whose buffers every row reuses.
     scratch: NewEntry,
     /// What the ledger counts; each indicator takes its part into its own
@@ -563,7 +567,7 @@ struct Importer<'p, 'o> {
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, HashMap<Period, f64>>> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, FastMap<Period, f64>>> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();
@@ -700,7 +704,7 @@ impl<'p> Importer<'p, '_> {
         let i = self.indicators.len();
         self.indicators.push(IndicatorState {
             ind,
-            periods: HashMap::new(),
+            periods: FastMap::default(),
             counted: None,
             tally: Tally::default(),
         });
@@ -951,10 +955,10 @@ mod tests {
                 };
                 es.push(e);
             }
-            let values = |f: counting::Figures| -> HashMap<String, HashMap<Period, f64>> {
+            let values = |f: counting::Figures| -> HashMap<String, FastMap<Period, f64>> {
                 f.into_iter()
                     .map(|(i, m)| (i, m.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, c.value))).collect()))
-                    .filter(|(_, m): &(String, HashMap<Period, f64>)| !m.is_empty())
+                    .filter(|(_, m): &(String, FastMap<Period, f64>)| !m.is_empty())
                     .collect()
             };
             let mut got = counted_values(&mut Entries(es.clone())).unwrap();

@@ -484,12 +484,11 @@ impl Sealer {
     }
 
     fn seal_in_place(&mut self, out: &mut Sealed) {
-        use std::fmt::Write as _;
         out.id = self.next_id;
         out.batch = self.batch;
         // `Display` is `%Y-%m-%d` without parsing a format string per entry.
         out.reported_on.clear();
-        write!(out.reported_on, "{}", out.entry.reported_on).expect("write to a String");
+        push_date(&mut out.reported_on, out.entry.reported_on);
         let mut prev = [0u8; 64];
         hex::encode_to_slice(self.last_hash, &mut prev).expect("32 bytes make 64 hex digits");
         let e = &out.entry;
@@ -519,6 +518,22 @@ impl Sealer {
     }
 }
 
+/// Appends `d` as `Display` writes it (`%Y-%m-%d`), without the formatting
+/// machinery for the years every plan has.
+fn push_date(out: &mut String, d: NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        use std::fmt::Write as _;
+        write!(out, "{d}").expect("write to a String");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    out.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-']);
+    out.extend([digit(m / 10), digit(m), '-', digit(day / 10), digit(day)]);
+}
+
 /// An open append transaction. Dropping it without `commit` writes nothing.
 pub struct Writer<'c> {
     tx: rusqlite::Transaction<'c>,
@@ -532,9 +547,33 @@ pub struct Writer<'c> {
     scratch: Option<Sealed>,
 }
 
-const INSERT_ENTRY: &str = "INSERT INTO entry (id, kind, indicator, task, period, year, value_text, value,
-         reported_on, recorded_at, by, source, note, target_entry, batch, plan_id, hash)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+/// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
+/// set-up once for all of them.
+const ROWS_PER_INSERT: usize = 32;
+
+/// Parameters of each row of [`insert_sql`], after the shared ones.
+const ROW_PARAMS: usize = 13;
+const SHARED_PARAMS: usize = 3;
+
+/// `INSERT INTO entry` of `rows` rows. What every entry of a transaction
+/// shares is bound once (`?1` the time, `?2` the batch, `?3` the plan).
+/// The id is left to SQLite, which appends at the end of the table without
+/// searching it; [`Writer::insert`] checks it is the sealed one.
+fn insert_sql(rows: usize) -> String {
+    use std::fmt::Write as _;
+    let mut sql = String::from(
+        "INSERT INTO entry (recorded_at, batch, plan_id, kind, indicator, task, period, year, value_text, \
+         value, reported_on, by, source, note, target_entry, hash) VALUES ",
+    );
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(?1, ?2, ?3" } else { ", (?1, ?2, ?3" });
+        for c in 0..ROW_PARAMS {
+            write!(sql, ", ?{}", SHARED_PARAMS + r * ROW_PARAMS + c + 1).expect("write to a String");
+        }
+        sql.push(')');
+    }
+    sql
+}
 
 impl Writer<'_> {
     /// Opens a batch; later entries belong to it. Its row is written by
@@ -570,6 +609,10 @@ impl Writer<'_> {
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
+        // The commit sorts every entry for each index: with helper threads.
+        // (A memory map of the table would save a copy of each page, but
+        // count the whole ledger in the import's memory.)
+        self.tx.pragma_update(None, "threads", 2)?;
         for (name, sql) in indexes {
             self.tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             self.deferred_indexes.push(sql);
@@ -608,26 +651,54 @@ impl Writer<'_> {
     /// Appends entries sealed by a [`Writer::sealer`], which must be the
     /// next ones of this chain, in order.
     pub fn insert(&mut self, sealed: &[Sealed]) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(INSERT_ENTRY)?;
-        for s in sealed {
-            if s.id != self.sealer.next_id || s.batch != self.sealer.batch {
+        for (i, s) in sealed.iter().enumerate() {
+            if s.id != self.sealer.next_id + i as i64 || s.batch != self.sealer.batch {
                 bail!(
                     "entry #{} does not follow the chain's tip #{} of batch {:?}",
                     s.id,
-                    self.sealer.next_id - 1,
+                    self.sealer.next_id - 1 + i as i64,
                     self.sealer.batch
                 );
             }
-            insert_row(&mut stmt, &self.sealer, s)?;
-            self.sealer.next_id = s.id + 1;
-            self.sealer.last_hash = s.hash;
+        }
+        let mut groups = sealed.chunks_exact(ROWS_PER_INSERT);
+        if groups.len() > 0 {
+            let mut stmt = self.tx.prepare_cached(&insert_sql(ROWS_PER_INSERT))?;
+            for group in &mut groups {
+                self.execute_insert(&mut stmt, group)?;
+            }
+        }
+        for s in groups.remainder() {
+            let mut stmt = self.tx.prepare_cached(&insert_sql(1))?;
+            self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
+        }
+        if let Some(last) = sealed.last() {
+            self.sealer.next_id = last.id + 1;
+            self.sealer.last_hash = last.hash;
         }
         Ok(())
     }
 
     fn insert_row(&self, s: &Sealed) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(INSERT_ENTRY)?;
-        insert_row(&mut stmt, &self.sealer, s)
+        let mut stmt = self.tx.prepare_cached(&insert_sql(1))?;
+        self.execute_insert(&mut stmt, std::slice::from_ref(s))
+    }
+
+    /// Runs `stmt` (an [`insert_sql`] of `rows.len()` rows) on `rows`.
+    fn execute_insert(&self, stmt: &mut rusqlite::Statement, rows: &[Sealed]) -> Result<()> {
+        stmt.raw_bind_parameter(1, &self.sealer.recorded_at)?;
+        stmt.raw_bind_parameter(2, self.sealer.batch)?;
+        stmt.raw_bind_parameter(3, &self.sealer.plan_id)?;
+        for (r, s) in rows.iter().enumerate() {
+            bind_row(stmt, SHARED_PARAMS + r * ROW_PARAMS, s)?;
+        }
+        stmt.raw_execute()?;
+        let last = rows.last().map_or(0, |s| s.id);
+        let got = self.tx.last_insert_rowid();
+        if got != last {
+            bail!("the ledger gave entry #{got} the id sealed as #{last}: another writer?");
+        }
+        Ok(())
     }
 
     /// The entry `id`, read inside this transaction.
@@ -671,27 +742,22 @@ impl Writer<'_> {
     }
 }
 
-fn insert_row(stmt: &mut rusqlite::CachedStatement, sealer: &Sealer, s: &Sealed) -> Result<()> {
+/// Binds `s` as the row whose first parameter follows `at`.
+fn bind_row(stmt: &mut rusqlite::Statement, at: usize, s: &Sealed) -> rusqlite::Result<()> {
     let e = &s.entry;
-    stmt.execute(params![
-        s.id,
-        e.kind.as_str(),
-        e.indicator,
-        e.task,
-        e.period,
-        e.year,
-        e.value_text,
-        e.value,
-        s.reported_on,
-        sealer.recorded_at,
-        e.by,
-        e.source,
-        e.note,
-        e.target_entry,
-        s.batch,
-        sealer.plan_id,
-        &s.hash[..],
-    ])?;
+    stmt.raw_bind_parameter(at + 1, e.kind.as_str())?;
+    stmt.raw_bind_parameter(at + 2, &e.indicator)?;
+    stmt.raw_bind_parameter(at + 3, &e.task)?;
+    stmt.raw_bind_parameter(at + 4, &e.period)?;
+    stmt.raw_bind_parameter(at + 5, e.year)?;
+    stmt.raw_bind_parameter(at + 6, &e.value_text)?;
+    stmt.raw_bind_parameter(at + 7, e.value)?;
+    stmt.raw_bind_parameter(at + 8, &s.reported_on)?;
+    stmt.raw_bind_parameter(at + 9, &e.by)?;
+    stmt.raw_bind_parameter(at + 10, &e.source)?;
+    stmt.raw_bind_parameter(at + 11, &e.note)?;
+    stmt.raw_bind_parameter(at + 12, e.target_entry)?;
+    stmt.raw_bind_parameter(at + 13, &s.hash[..])?;
     Ok(())
 }
 
@@ -906,6 +972,16 @@ mod tests {
         let e2 = l.entry(2).unwrap().unwrap();
         assert_eq!(e2.hash, hex::encode("not hex"));
         assert_ne!(recompute_hash(&l.entry(1).unwrap().unwrap().hash, &e2), e2.hash);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_are_pushed_as_displayed(days in -4_000_000i32..4_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let mut s = String::from("x");
+            push_date(&mut s, d);
+            proptest::prop_assert_eq!(s, format!("x{d}"));
+        }
     }
 
     #[test]
