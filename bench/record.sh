@@ -22,13 +22,13 @@ db="$dir/ledger.db"
 # A plain table with the entry's columns, in the same file.
 sqlite3 "$db" "CREATE TABLE bench_row (id INTEGER PRIMARY KEY, kind TEXT, indicator TEXT, task TEXT, period TEXT,
     year INTEGER, value_text TEXT, value REAL, reported_on TEXT, recorded_at TEXT, by TEXT, source TEXT, note TEXT,
-    target_entry INTEGER, batch INTEGER, plan_id TEXT, prev_hash TEXT, hash TEXT)"
+    target_entry INTEGER, batch INTEGER, plan_id TEXT, hash BLOB)"
 
 insert="PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL;
 INSERT INTO bench_row (kind, indicator, task, period, year, value_text, value, reported_on, recorded_at, by,
-    source, note, target_entry, batch, plan_id, prev_hash, hash)
+    source, note, target_entry, batch, plan_id, hash)
 VALUES ('figure', 'so_dn', NULL, '2026-H1', 2026, '104', 104, '2027-01-10', strftime('%Y-%m-%dT%H:%M:%fZ'),
-    'bench', NULL, NULL, NULL, NULL, '66-KH/ĐU', '$(printf '0%.0s' {1..64})', '$(printf 'f%.0s' {1..64})')"
+    'bench', NULL, NULL, NULL, NULL, '66-KH/ĐU', X'$(printf 'f%.0s' {1..64})')"
 printf '%s\n' "$insert" > "$dir/insert.sql"
 
 # hyperfine -N: no shell in between, so the figures are the programs' own.

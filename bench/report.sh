@@ -12,7 +12,7 @@ for n in 100000 1000000; do
     if [ ! -s "$db" ]; then
         rm -f "$db" "$db-wal" "$db-shm"
         python3 "$ROOT/bench/gen_figures.py" "$n" "$OUT/report-$n.csv" --year-rows "$YEAR_ROWS" --year 2026
-        "$PLAN_BIN" --plan "$ROOT/plan.toml" --ledger "$db" import "$OUT/report-$n.csv" 2>/dev/null
+        "$PLAN_BIN" --plan "$ROOT/plan.toml" --ledger "$db" import "$OUT/report-$n.csv" >/dev/null 2>&1
         rm -f "$OUT/report-$n.csv"
     fi
 done
