@@ -38,6 +38,27 @@ fn why(reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
     Ok(Why { reason, reported_on, by: input::who(by) })
 }
 
+impl Why {
+    /// A new entry of `kind` about the same indicator, task and period as
+    /// `target`, pointing at it, with no value.
+    fn entry_on(&self, kind: Kind, target: &Entry) -> NewEntry {
+        NewEntry {
+            kind,
+            indicator: target.indicator.clone(),
+            task: target.task.clone(),
+            period: target.period.clone(),
+            year: target.year as i32,
+            value_text: None,
+            value: None,
+            reported_on: self.reported_on,
+            by: self.by.clone(),
+            source: None,
+            note: Some(self.reason.clone()),
+            target_entry: Some(target.id),
+        }
+    }
+}
+
 /// The existing ledger: correcting or voiding never creates one.
 fn existing_ledger(ctx: &Ctx, plan: &Plan, id: i64) -> Result<Ledger> {
     ctx.read_ledger(plan)?.ok_or_else(|| {
@@ -142,18 +163,9 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
         .clone()
         .unwrap_or_default();
     let correction = NewEntry {
-        kind: Kind::Correction,
-        indicator: figure.indicator.clone(),
-        task: figure.task.clone(),
-        period: figure.period.clone(),
-        year: figure.year as i32,
         value_text: Some(args.value.trim().to_string()),
         value: Some(value),
-        reported_on: why.reported_on,
-        by: why.by.clone(),
-        source: None,
-        note: Some(why.reason.clone()),
-        target_entry: Some(figure.id),
+        ..why.entry_on(Kind::Correction, &figure)
     };
     let id = w.push(&correction)?;
     w.commit()?;
@@ -202,20 +214,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     if let Some(v) = voided_by(&others, t.id) {
         return Err(reject(format!("entry #{} is already voided by #{v}", t.id)));
     }
-    let void = NewEntry {
-        kind: Kind::Void,
-        indicator: t.indicator.clone(),
-        task: t.task.clone(),
-        period: t.period.clone(),
-        year: t.year as i32,
-        value_text: None,
-        value: None,
-        reported_on: why.reported_on,
-        by: why.by.clone(),
-        source: None,
-        note: Some(why.reason.clone()),
-        target_entry: Some(t.id),
-    };
+    let void = why.entry_on(Kind::Void, &t);
     let id = w.push(&void)?;
     others.extend(w.entry(id)?);
     w.commit()?;

@@ -302,26 +302,12 @@ fn csv_grid(entries: &[LogEntry]) -> Grid {
 mod tests {
     use super::*;
 
+    /// An entry about indicator `a`, reported 2027-01-10 and recorded
+    /// 2027-03-01 (so backdated).
     fn entry(id: i64, kind: Kind, period: &str, value: Option<f64>, target: Option<i64>) -> Entry {
-        Entry {
-            id,
-            kind,
-            indicator: Some("a".into()),
-            task: None,
-            period: Some(period.into()),
-            year: period[..4].parse().unwrap(),
-            value_text: value.map(|v| v.to_string()),
-            value,
-            reported_on: "2027-01-10".parse().unwrap(),
-            recorded_at: "2027-03-01T08:00:00.000Z".into(),
-            by: "t".into(),
-            source: None,
-            note: None,
-            target_entry: target,
-            batch: None,
-            plan_id: "P".into(),
-            hash: String::new(),
-        }
+        let mut e = crate::counting::tests::entry(id, kind, "a", period, value, "2027-01-10", target);
+        e.recorded_at = "2027-03-01T08:00:00.000Z".into();
+        e
     }
 
     #[test]

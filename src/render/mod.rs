@@ -31,13 +31,20 @@ pub fn terminal_width() -> u16 {
     comfy_table::Table::new().width().unwrap_or(100)
 }
 
-/// A terminal table that wraps long cells to fit the width.
-pub fn table(grid: &Grid) -> String {
+/// An empty terminal table with `header` that wraps long cells to fit
+/// `width`.
+pub fn wrapping_table(width: u16, header: impl Into<comfy_table::Row>) -> Comfy {
     let mut t = Comfy::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(terminal_width())
-        .set_header(&grid.headers);
+        .set_width(width)
+        .set_header(header);
+    t
+}
+
+/// A terminal table that wraps long cells to fit the width.
+pub fn table(grid: &Grid) -> String {
+    let mut t = wrapping_table(terminal_width(), &grid.headers);
     for row in &grid.rows {
         t.add_row(row);
     }

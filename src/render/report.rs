@@ -1,11 +1,11 @@
 //! The year report as a terminal table, Markdown, CSV or JSON.
 
 use super::labels::Labels;
-use super::{Grid, markdown, use_color, write_csv, write_json};
+use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Status;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report, Reports, TaskCounts};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color};
 use std::io::Write;
 
 /// How a number reads in the report's style.
@@ -211,11 +211,7 @@ pub fn write_table(
             writeln!(out, "{line}")?;
         }
         if !g.indicators.is_empty() {
-            let mut t = Table::new();
-            t.load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(width)
-                .set_header(indicator_headers(&l));
+            let mut t = wrapping_table(width, indicator_headers(&l));
             for i in &g.indicators {
                 any_partial |= i.partial;
                 let row = indicator_row(i, finals.get(&i.id).map(String::as_str), &l, &f);
@@ -264,18 +260,17 @@ fn write_detail(
     width: u16,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width);
-    t.set_header(vec![
-        l.t("Chỉ tiêu", "Indicator"),
-        l.t("Kỳ", "Period"),
-        l.t("Giá trị", "Value"),
-        l.t("Ngày báo cáo", "Reported"),
-        l.t("Hạn", "Due"),
-        l.t("Tình trạng", "Status"),
-    ]);
+    let mut t = wrapping_table(
+        width,
+        vec![
+            l.t("Chỉ tiêu", "Indicator"),
+            l.t("Kỳ", "Period"),
+            l.t("Giá trị", "Value"),
+            l.t("Ngày báo cáo", "Reported"),
+            l.t("Hạn", "Due"),
+            l.t("Tình trạng", "Status"),
+        ],
+    );
     let mut rows = 0;
     for i in &g.indicators {
         for p in &i.periods {
@@ -300,17 +295,16 @@ fn write_detail(
         writeln!(out, "{t}")?;
     }
     if !g.task_list.is_empty() {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width);
-        t.set_header(vec![
-            l.t("Nhiệm vụ", "Task"),
-            l.t("Chủ trì", "Lead"),
-            l.t("Hạn", "Due"),
-            l.t("Hoàn thành", "Done"),
-            l.t("Tình trạng", "Status"),
-        ]);
+        let mut t = wrapping_table(
+            width,
+            vec![
+                l.t("Nhiệm vụ", "Task"),
+                l.t("Chủ trì", "Lead"),
+                l.t("Hạn", "Due"),
+                l.t("Hoàn thành", "Done"),
+                l.t("Tình trạng", "Status"),
+            ],
+        );
         for tr in &g.task_list {
             let class = if tr.days > 0 {
                 format!("{} ({})", l.task_class(tr.class), l.days(tr.days))

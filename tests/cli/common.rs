@@ -35,6 +35,14 @@ impl Env {
         Env::with_plan(&std::fs::read_to_string(repo_file(rel)).expect("read repo plan"))
     }
 
+    /// The shipped plan with the illustrative figures imported, as of
+    /// 2026-11-26.
+    pub fn shipped() -> Env {
+        let env = Env::with_repo_plan("plan.toml").today("2026-11-26");
+        env.import(repo_file("seeds/illustrative-figures.csv"));
+        env
+    }
+
     pub fn today(mut self, d: &str) -> Env {
         self.today = d.into();
         self
@@ -61,6 +69,18 @@ impl Env {
         let p = self.dir.path().join(name);
         std::fs::write(&p, content).expect("write file");
         p
+    }
+
+    /// `plan import FILE`, which must succeed.
+    pub fn import(&self, file: impl AsRef<Path>) {
+        self.cmd().arg("import").arg(file.as_ref()).assert().success();
+    }
+
+    /// `plan report --format json ARGS`, which must succeed, parsed.
+    pub fn report_json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd().args(["report", "--format", "json"]).args(args).output().expect("run report");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("report json")
     }
 
     /// Every entry as `plan log --format json` prints it.

@@ -3,25 +3,11 @@
 //! fine with an empty ledger. Structural checks on the HTML text.
 
 use crate::common::*;
-use serde_json::Value;
-
-/// The shipped plan with the illustrative figures, as of 2026-11-26.
-fn shipped() -> Env {
-    let env = Env::with_repo_plan("plan.toml").today("2026-11-26");
-    env.cmd().arg("import").arg(repo_file("seeds/illustrative-figures.csv")).assert().success();
-    env
-}
 
 fn html(env: &Env, args: &[&str]) -> String {
     let out = env.cmd().args(["report", "--format", "html"]).args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8 html")
-}
-
-fn json(env: &Env, args: &[&str]) -> Value {
-    let out = env.cmd().args(["report", "--format", "json"]).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn count(hay: &str, needle: &str) -> usize {
@@ -54,11 +40,11 @@ fn self_contained(h: &str) {
 
 #[test]
 fn shipped_plan_html_has_a_section_per_group_and_every_indicator() {
-    let env = shipped();
+    let env = Env::shipped();
     let args = ["--year", "2026", "--as-of", "2026-11-26"];
     let h = html(&env, &args);
     self_contained(&h);
-    let r = json(&env, &args);
+    let r = env.report_json(&args);
     let groups = r["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 5);
     assert_eq!(count(&h, r#"<section class="group""#), groups.len());
@@ -91,7 +77,7 @@ fn shipped_plan_html_has_a_section_per_group_and_every_indicator() {
 
 #[test]
 fn shipped_plan_html_lists_missing_figures_and_overdue_tasks() {
-    let env = shipped();
+    let env = Env::shipped();
     let h = html(&env, &["--year", "2026", "--as-of", "2026-11-26"]);
     // viec_lam 2026-08 was never reported: due 05/09/2026, 82 days overdue,
     // the group's lead answers for it.
@@ -109,7 +95,7 @@ fn shipped_plan_html_lists_missing_figures_and_overdue_tasks() {
 
 #[test]
 fn vietnamese_labels_for_a_vietnamese_plan() {
-    let env = shipped();
+    let env = Env::shipped();
     let h = html(&env, &["--year", "2026"]);
     assert!(h.contains(r#"<html lang="vi">"#));
     for word in
@@ -133,7 +119,7 @@ fn mini() -> Env {
          revenue,2026-Q1,200,2026-04-08,\n\
          spend,2026-01,7,2026-02-03,\n",
     );
-    env.cmd().arg("import").arg(&csv).assert().success();
+    env.import(&csv);
     env
 }
 

@@ -208,14 +208,8 @@ fn figures_csv() -> String {
 fn loaded() -> Env {
     let env = Env::with_plan(HEALTH_PLAN).today("2028-02-15");
     let csv = env.file("figures.csv", figures_csv());
-    env.cmd().arg("import").arg(&csv).assert().success();
+    env.import(&csv);
     env
-}
-
-fn report(env: &Env, args: &[&str]) -> Value {
-    let out = env.cmd().args(["report", "--format", "json"]).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn group<'a>(r: &'a Value, id: &str) -> &'a Value {
@@ -241,7 +235,7 @@ fn approx(v: &Value, want: f64) {
 #[test]
 fn hand_computed_json_report() {
     let env = loaded();
-    let r = report(&env, &["--year", "2027", "--as-of", "2028-01-31"]);
+    let r = env.report_json(&["--year", "2027", "--as-of", "2028-01-31"]);
     assert_eq!(r["plan"], "RHB-7/2026");
     assert_eq!(r["year"], 2027);
     assert_eq!(r["as_of"], "2028-01-31");
@@ -342,7 +336,7 @@ fn hand_computed_json_report() {
 #[test]
 fn open_within_deadline_before_the_due_date() {
     let env = loaded();
-    let r = report(&env, &["--year", "2027", "--as-of", "2027-10-31"]);
+    let r = env.report_json(&["--year", "2027", "--as-of", "2027-10-31"]);
     let bt = &group(&r, "beta")["tasks"];
     assert_eq!(bt["open_in_time"], 1, "{bt}");
     assert_eq!(bt["open_overdue"], 2);
@@ -401,16 +395,14 @@ fn bad_report_arguments() {
 #[test]
 fn empty_ledger_reports_without_creating_it() {
     let env = Env::with_plan(HEALTH_PLAN).today("2027-03-01");
-    let r = report(&env, &["--year", "2026"]);
+    let r = env.report_json(&["--year", "2026"]);
     assert_eq!(ind(&r, "wait")["status"], "no_data");
     assert!(!env.ledger.exists());
 }
 
 #[test]
 fn vietnamese_labels_and_numbers() {
-    let env = Env::with_repo_plan("plan.toml").today("2026-11-26");
-    let csv = repo_file("seeds/illustrative-figures.csv");
-    env.cmd().arg("import").arg(&csv).assert().success();
+    let env = Env::shipped();
     let out = env.cmd().args(["report", "--year", "2026"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
