@@ -239,33 +239,53 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
     if counts[best] == 0 { b',' } else { cands[best] }
 }
 
-/// A reader that hashes what passes through it and counts its quotes.
+/// A reader that hashes what passes through it.
 struct Hashing<R> {
     inner: R,
     sha: Sha256,
-    /// `"` bytes seen: odd at the end means a quote never closed.
-    quotes: u64,
 }
 
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.sha.update(&buf[..n]);
-        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
         Ok(n)
     }
 }
 
 /// The header line read ahead, the rest of the input, and a final line
-/// break so that every record ends with one.
-type Source<R> = Chain<Chain<Cursor<Vec<u8>>, Hashing<R>>, &'static [u8]>;
+/// break so that every record ends with one, but for a record that a quote
+/// left open.
+type Input<R> = Chain<Chain<Cursor<Vec<u8>>, Hashing<R>>, &'static [u8]>;
+
+/// What the csv reader reads: the input, and whether all of it was read.
+struct Source<R> {
+    input: Input<R>,
+    /// Set once a read returned nothing: every byte was read.
+    ended: bool,
+}
+
+impl<R: Read> Read for Source<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.ended |= n == 0 && !buf.is_empty();
+        Ok(n)
+    }
+}
 
 /// Records with the physical line each starts on.
 ///
 /// Lines are counted by `\n` only and records end at `\n` (a `\r` before
 /// it is trimmed with the cell), so that the csv crate's line count after a
-/// record, less the line breaks inside it, is the line it started on: its
-/// own position is where it began to look, before skipping blank lines.
+/// record, less the line breaks inside it and the one that ended it, is the
+/// line it started on: its own position is where it began to look, before
+/// skipping blank lines.
+///
+/// A quote never closed is the one way a record ends without a line break:
+/// its cell runs to the end of the input, the final line break inside it.
+/// Such a record is the only one read once the input has `ended`: the csv
+/// reader asks for more bytes only while a record is unfinished, and the
+/// empty read that tells it the input is over is what finishes this one.
 struct Records<R> {
     rdr: csv::Reader<Source<R>>,
     delimiter: u8,
@@ -274,31 +294,48 @@ struct Records<R> {
 enum Next {
     Record {
         line: u64,
+        /// The line of a quote never closed, which ran this record to the
+        /// end of the file (it is the last).
+        open_quote: Option<u64>,
     },
     /// A record whose field count differs from the header's.
     Ragged {
         line: u64,
         expected: u64,
         len: u64,
+        open_quote: Option<u64>,
     },
     End,
 }
 
 impl<R: Read> Records<R> {
-    /// The next record that is not blank, into `rec`.
+    /// The next record that is not blank, into `rec`. A record that a quote
+    /// left open is returned even when blank: the quote is an error.
     fn next(&mut self, rec: &mut ByteRecord) -> csv::Result<Next> {
         loop {
             let read = self.rdr.read_byte_record(rec);
-            let breaks = rec.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-            let line = self.rdr.position().line().saturating_sub(breaks + 1).max(1);
+            let after = self.rdr.position().line();
+            let breaks = |field: &[u8]| field.iter().filter(|&&b| b == b'\n').count() as u64;
+            // Only a record that a quote left open ends at the end of the
+            // input, not at a line break of its own.
+            let (line, open_quote) = if self.rdr.get_ref().ended {
+                // The open cell is the last one: the quote opened on the
+                // line before its line breaks.
+                let last = rec.iter().next_back().map_or(0, breaks);
+                (after.saturating_sub(breaks(rec.as_slice())), Some(after.saturating_sub(last).max(1)))
+            } else {
+                (after.saturating_sub(breaks(rec.as_slice()) + 1), None)
+            };
+            let line = line.max(1);
+            let blank = open_quote.is_none() && is_blank(rec);
             match read {
                 Ok(false) => return Ok(Next::End),
-                Ok(true) if is_blank(rec) => continue,
-                Ok(true) => return Ok(Next::Record { line }),
+                Ok(true) if blank => continue,
+                Ok(true) => return Ok(Next::Record { line, open_quote }),
                 Err(e) => match e.kind() {
-                    csv::ErrorKind::UnequalLengths { .. } if is_blank(rec) => continue,
+                    csv::ErrorKind::UnequalLengths { .. } if blank => continue,
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        return Ok(Next::Ragged { line, expected: *expected_len, len: *len });
+                        return Ok(Next::Ragged { line, expected: *expected_len, len: *len, open_quote });
                     }
                     _ => return Err(e),
                 },
@@ -306,20 +343,19 @@ impl<R: Read> Records<R> {
         }
     }
 
-    /// Reads what is left; returns the hash of every byte, as hex, and
-    /// whether a quote was left open.
-    fn finish(self) -> io::Result<(String, bool)> {
-        let (inner, _) = self.rdr.into_inner().into_inner();
+    /// Reads what is left; returns the hash of every byte, as hex.
+    fn finish(self) -> io::Result<String> {
+        let (inner, _) = self.rdr.into_inner().input.into_inner();
         let (_, mut src) = inner.into_inner();
         io::copy(&mut src, &mut io::sink())?;
-        Ok((hex::encode(src.sha.finalize()), !src.quotes.is_multiple_of(2)))
+        Ok(hex::encode(src.sha.finalize()))
     }
 }
 
 /// Reads the header line (to detect the delimiter), drops a UTF-8 BOM, and
 /// returns the records of the whole input, hashing every byte.
 fn open<R: Read>(raw: R, delimiter: Option<u8>) -> io::Result<Records<R>> {
-    let mut src = Hashing { inner: raw, sha: Sha256::new(), quotes: 0 };
+    let mut src = Hashing { inner: raw, sha: Sha256::new() };
     let mut head = Vec::with_capacity(8192);
     let mut buf = [0u8; 8192];
     let mut quoted = false;
@@ -350,12 +386,19 @@ fn open<R: Read>(raw: R, delimiter: Option<u8>) -> io::Result<Records<R>> {
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(1 << 16)
-        .from_reader(Cursor::new(head).chain(src).chain(&b"\n"[..]));
+        .from_reader(Source { input: Cursor::new(head).chain(src).chain(&b"\n"[..]), ended: false });
     Ok(Records { rdr, delimiter })
 }
 
 fn is_blank(rec: &ByteRecord) -> bool {
     rec.iter().all(|f| f.trim_ascii().is_empty())
+}
+
+/// The error of a quote never closed, reported at line `at`; `into` is what
+/// the rest of the file was read as.
+fn never_closed(at: u64, quote: u64, into: &str) -> String {
+    let on = if quote == at { "on this line".to_string() } else { format!("on line {quote}") };
+    format!("a quote `\"` opened {on} is never closed: the rest of the file was read as {into}")
 }
 
 /// First pass: the SHA-256 of every byte, as hex (a raw hash, no CSV
@@ -435,7 +478,15 @@ pub fn run<R: Read>(
     let mut rec = ByteRecord::new();
     let header = match records.next(&mut rec) {
         // A ragged header is the first record: it cannot be.
-        Ok(Next::Record { .. } | Next::Ragged { .. }) => parse_header(&rec)?,
+        Ok(Next::Record { open_quote: None, .. } | Next::Ragged { open_quote: None, .. }) => {
+            parse_header(&rec)?
+        }
+        // The quote swallowed the whole file: there is no header to read.
+        Ok(Next::Record { open_quote: Some(quote), .. } | Next::Ragged { open_quote: Some(quote), .. }) => {
+            let mut problems = parse_header(&rec).err().map(|h| h.problems).unwrap_or_default();
+            problems.push(never_closed(1, quote, "the header row"));
+            return Err(BadHeader { problems }.into());
+        }
         Ok(Next::End) => {
             return Err(BadHeader {
                 problems: vec![
@@ -477,18 +528,23 @@ pub fn run<R: Read>(
         bad_rows: 0,
         errors: Vec::new(),
     };
-    // Where the last record started, and whether it was already bad.
-    let (mut last_line, mut last_bad) = (1, false);
     loop {
         let bad_before = imp.bad_rows;
-        match records.next(&mut rec).context("cannot read the file")? {
+        let (line, open_quote) = match records.next(&mut rec).context("cannot read the file")? {
             Next::End => break,
-            Next::Record { line } => {
-                last_line = line;
-                imp.row(&rec, line, &mut push)?;
+            // Nothing but a quote left open: that is the row's one error.
+            Next::Record { line, open_quote: Some(quote) }
+            | Next::Ragged { line, open_quote: Some(quote), .. }
+                if is_blank(&rec) =>
+            {
+                imp.rows += 1;
+                (line, Some(quote))
             }
-            Next::Ragged { line, expected, len } => {
-                last_line = line;
+            Next::Record { line, open_quote } => {
+                imp.row(&rec, line, &mut push)?;
+                (line, open_quote)
+            }
+            Next::Ragged { line, expected, len, open_quote } => {
                 imp.rows += 1;
                 let d = match delimiter {
                     b'\t' => "tab".to_string(),
@@ -498,31 +554,25 @@ pub fn run<R: Read>(
                     "this row has {len} fields but the header has {expected}: quote values that contain the delimiter {d}"
                 );
                 imp.bad(line, vec![(None, message)]);
+                (line, open_quote)
+            }
+        };
+        if let Some(quote) = open_quote {
+            // The quote swallowed the rest of the file into this row, the
+            // last: one more error of the row, which is one bad row.
+            let message = never_closed(line, quote, "one cell");
+            if imp.bad_rows == bad_before {
+                imp.bad(line, vec![(None, message)]);
+            } else if imp.bad_rows as usize <= MAX_LISTED {
+                imp.errors.push(RowError { line, column: None, message });
             }
         }
-        last_bad = imp.bad_rows > bad_before;
         if imp.rows.is_multiple_of(8192) {
             progress(records.rdr.position().byte());
         }
     }
     progress(records.rdr.position().byte());
-    let (sha256, open_quote) = records.finish()?;
-    if open_quote {
-        // The open quote swallowed the rest of the file into the last
-        // record, which starts on the line of that quote; it ended at the
-        // end of the input, not at a line break of its own.
-        let last_line = last_line + 1;
-        let message =
-            "a quote `\"` opened on this line is never closed: the rest of the file was read as one cell"
-                .to_string();
-        if last_bad {
-            if imp.bad_rows as usize <= MAX_LISTED {
-                imp.errors.push(RowError { line: last_line, column: None, message });
-            }
-        } else {
-            imp.bad(last_line, vec![(None, message)]);
-        }
-    }
+    let sha256 = records.finish()?;
     let indicators = imp.ordered_indicators();
     let tasks = imp.ordered_tasks();
     Ok(Outcome {
@@ -1028,18 +1078,19 @@ mod tests {
         assert_eq!(far.to_string(), far.format("%Y-%m-%d").to_string());
     }
 
-    fn lines(data: &[u8]) -> Vec<(u64, Vec<String>)> {
+    /// Each record: its line, the line of a quote it left open, its cells.
+    fn lines(data: &[u8]) -> Vec<(u64, Option<u64>, Vec<String>)> {
         let mut records = open(data, None).unwrap();
         let mut rec = ByteRecord::new();
         let mut out = Vec::new();
         loop {
-            let line = match records.next(&mut rec).unwrap() {
+            let (line, open_quote) = match records.next(&mut rec).unwrap() {
                 Next::End => break,
-                Next::Record { line } => line,
-                Next::Ragged { line, .. } => line,
+                Next::Record { line, open_quote } => (line, open_quote),
+                Next::Ragged { line, open_quote, .. } => (line, open_quote),
             };
             let cells = rec.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect();
-            out.push((line, cells));
+            out.push((line, open_quote, cells));
         }
         out
     }
@@ -1049,13 +1100,121 @@ mod tests {
         for eol in ["\n", "\r\n"] {
             let text = "a,b\n\nx,\"two\nlines\"\n\n;;\n,\n\ny,z".replace('\n', eol);
             let got = lines(text.as_bytes());
-            let want: Vec<(u64, Vec<String>)> = vec![
-                (1, vec!["a".into(), "b".into()]),
-                (3, vec!["x".into(), format!("two{eol}lines")]),
-                (6, vec![";;".into()]),
-                (9, vec!["y".into(), "z".into()]),
+            let want: Vec<(u64, Option<u64>, Vec<String>)> = vec![
+                (1, None, vec!["a".into(), "b".into()]),
+                (3, None, vec!["x".into(), format!("two{eol}lines")]),
+                (6, None, vec![";;".into()]),
+                (9, None, vec!["y".into(), "z".into()]),
             ];
             assert_eq!(got, want, "eol {eol:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_never_closed_runs_its_record_to_the_end() {
+        let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        for eol in ["\n", "\r\n"] {
+            let text = |s: &str| s.replace('\n', eol);
+            let open_first = text("a,b\n\nx,\"y\nz,w\n");
+            let want = vec![(1, None, cells(&["a", "b"])), (3, Some(3), cells(&["x", &text("y\nz,w")]))];
+            assert_eq!(lines(open_first.as_bytes()), want, "eol {eol:?}");
+            // Nothing after the quote: a blank record, still returned.
+            let alone = text("a,b\n\"");
+            assert_eq!(
+                lines(alone.as_bytes()),
+                vec![(1, None, cells(&["a", "b"])), (2, Some(2), cells(&[""]))]
+            );
+            // The record starts on line 2; its last cell's quote opens on 3.
+            let later = text("a,b\nx,\"two\nlines\",\"open\n\nmore");
+            let got = lines(later.as_bytes());
+            assert_eq!((got[1].0, got[1].1), (2, Some(3)), "eol {eol:?}");
+            // A quote inside a cell is a literal one: nothing is left open,
+            // whether the file's quotes are odd or even.
+            let literal = text("a,b\nx,y\"z\nu,v\n");
+            let want = vec![
+                (1, None, cells(&["a", "b"])),
+                (2, None, cells(&["x", "y\"z"])),
+                (3, None, cells(&["u", "v"])),
+            ];
+            assert_eq!(lines(literal.as_bytes()), want, "eol {eol:?}");
+            let even = text("a,b\nx\"y,\"z\nu,v");
+            let got = lines(even.as_bytes());
+            assert_eq!(got.len(), 2);
+            assert_eq!((got[1].0, got[1].1), (2, Some(2)), "eol {eol:?}");
+        }
+    }
+
+    /// What `lines` should give, worked out byte by byte the way the csv
+    /// reader reads (`"` opens a quoted cell only at its start, `""` in it
+    /// is a quote, `\n` ends records, empty lines are skipped).
+    fn reference_lines(data: &[u8]) -> Vec<(u64, Option<u64>, Vec<String>)> {
+        #[derive(PartialEq)]
+        enum S {
+            StartRecord,
+            StartField,
+            InField,
+            Quoted,
+            QuoteInQuoted,
+        }
+        let mut out = Vec::new();
+        let (mut line, mut start, mut quote) = (1, 1, 1);
+        let (mut state, mut cells, mut cell) = (S::StartRecord, Vec::new(), Vec::new());
+        // A record, unless blank with no quote left open (skipped).
+        let mut end = |cells: &mut Vec<String>, open: Option<u64>, start: u64| {
+            let cells = std::mem::take(cells);
+            if open.is_some() || cells.iter().any(|c| !c.is_empty()) {
+                out.push((start, open, cells));
+            }
+        };
+        let text = |cell: &mut Vec<u8>| String::from_utf8_lossy(&std::mem::take(cell)).trim().to_string();
+        for &b in data.iter().chain(b"\n") {
+            if state == S::StartRecord && b != b'\n' {
+                start = line;
+                state = S::StartField;
+            }
+            match (&state, b) {
+                (S::StartRecord, _) => {}
+                (S::StartField, b'"') => {
+                    quote = line;
+                    state = S::Quoted;
+                }
+                (S::Quoted, b'"') => state = S::QuoteInQuoted,
+                (S::Quoted, _) => cell.push(b),
+                (S::QuoteInQuoted, b'"') => {
+                    cell.push(b);
+                    state = S::Quoted;
+                }
+                (_, b',') => {
+                    cells.push(text(&mut cell));
+                    state = S::StartField;
+                }
+                (_, b'\n') => {
+                    cells.push(text(&mut cell));
+                    end(&mut cells, None, start);
+                    state = S::StartRecord;
+                }
+                _ => {
+                    cell.push(b);
+                    state = S::InField;
+                }
+            }
+            line += (b == b'\n') as u64;
+        }
+        if state == S::Quoted {
+            cells.push(text(&mut cell));
+            end(&mut cells, Some(quote), start);
+        }
+        out
+    }
+
+    proptest! {
+        /// Every record's line and open quote, whatever the quotes, cells
+        /// and line breaks.
+        #[test]
+        fn records_agree_with_a_byte_by_byte_reading(
+            data in proptest::collection::vec(proptest::sample::select(b"a,\"\n\r ".to_vec()), 0..40)
+        ) {
+            prop_assert_eq!(lines(&data), reference_lines(&data));
         }
     }
 
@@ -1064,7 +1223,7 @@ mod tests {
         let data = b"\xEF\xBB\xBFa;b\r\n1;2\r\n;\r\n3;4\r\n";
         let sha = sha256(&data[..]).unwrap();
         assert_eq!(sha, hex::encode(Sha256::digest(data)));
-        let (second, _) = open(&data[..], None).unwrap().finish().unwrap();
+        let second = open(&data[..], None).unwrap().finish().unwrap();
         assert_eq!(second, sha);
     }
 }

@@ -435,6 +435,67 @@ fn malformed_rows_are_errors_not_panics() {
 }
 
 #[test]
+fn a_quote_never_closed_is_reported_on_the_line_of_its_row() {
+    let env = Env::with_plan(MINI_PLAN);
+    with_one_entry(&env);
+    // Line 3 opens a quote that nothing closes: it swallows line 4 and the
+    // file ends inside the quoted cell, with no line break of its own.
+    let csv = "indicator,period,value,note\n\
+               spend,2026-01,7,fine\n\
+               spend,2026-02,8,\"unclosed\n\
+               spend,2026-03,9,x";
+    let path = env.file("open.csv", csv);
+    let err = rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &[
+            "open.csv:3: a quote `\"` opened on this line is never closed: the rest of the file was read as one cell",
+            "1 bad row of 2; nothing imported",
+        ],
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(env.log_json().len(), 1, "the good row on line 2 was imported");
+    // When the row started on an earlier line (a quoted cell spanning lines
+    // 2-3 comes first), the message names the quote's own line.
+    let csv = "indicator,period,value,source,note\r\n\
+               spend,2026-01,7,\"two\r\nlines\",\"unclosed\r\n\
+               spend,2026-03,9,,x\r\n";
+    let path = env.file("later.csv", csv);
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["later.csv:2: a quote `\"` opened on line 3 is never closed", "1 bad row of 1; nothing imported"],
+    );
+    // An even number of quotes, the first a literal one inside a cell: a
+    // count of them takes every quote for closed, and the swallowed row,
+    // a valid note, would be imported silently.
+    let path = env.file(
+        "even.csv",
+        "indicator,period,value,source,note\nspend,2026-01,7,5\" disk,\"oops\nspend,2026-03,9,,x\n",
+    );
+    rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &["even.csv:2: a quote `\"` opened on this line is never closed"],
+    );
+}
+
+#[test]
+fn a_quote_inside_a_cell_is_a_literal_one() {
+    let env = Env::with_plan(MINI_PLAN);
+    // The file's one quote is in the middle of a cell: the csv reader reads
+    // it as a character; nothing is left open.
+    let path = env.file("inch.csv", "indicator,period,value,note\nspend,2026-01,7,a 5\" screen\n");
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 row as batch #1: 1 added, 0 unchanged"));
+    assert_eq!(figure(&env.log_json(), "spend", "2026-01")["note"], "a 5\" screen");
+}
+
+#[test]
 fn a_file_with_only_a_header_adds_nothing() {
     let env = Env::with_plan(MINI_PLAN);
     let path = env.file("h.csv", "\u{feff}indicator,period,value\r\n");
