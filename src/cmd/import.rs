@@ -124,8 +124,8 @@ enum ToWriter {
 /// The second pass, on two threads: this one reads and checks the rows and
 /// seals the new entries (id and hash), another inserts them in one
 /// IMMEDIATE transaction (which it opens, reading what the ledger counts
-/// inside it). Returns the
-/// batch, or `None` when nothing was new (then nothing is written).
+/// inside it). Returns the batch, or `None` when nothing was new (then
+/// nothing is written).
 fn import_piped(
     ledger: &mut Ledger,
     plan: &Plan,
@@ -142,7 +142,7 @@ fn import_piped(
         let writer = s.spawn(move || -> Result<Option<i64>> {
             let mut w = ledger.writer(&plan.id)?;
             if size / BYTES_PER_ROW_AT_MOST > w.entries_before() as u64 {
-                w.defer_indexes()?;
+                w.defer_figure_index()?;
             }
             let batch = w.open_batch()?;
             if known_tx.send((Known::read(&mut Reading(&w))?, w.sealer())).is_err() {

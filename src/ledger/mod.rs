@@ -541,7 +541,7 @@ pub struct Writer<'c> {
     sealer: Sealer,
     /// A batch was opened and its row is not written yet.
     open_batch: bool,
-    /// Indexes dropped by [`Writer::defer_indexes`], to create at the commit.
+    /// Indexes dropped by [`Writer::defer_figure_index`], to create at the commit.
     deferred_indexes: Vec<String>,
     /// The entry [`Writer::push`] seals, reused.
     scratch: Option<Sealed>,
@@ -597,26 +597,26 @@ impl Writer<'_> {
         self.sealer.next_id - 1
     }
 
-    /// Drops the entry indexes until the commit, which builds them again:
-    /// for a bulk load at least as large as the ledger, sorting once beats
-    /// inserting into them row by row. Readers never see them missing (the
-    /// drop is part of the transaction).
-    pub fn defer_indexes(&mut self) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'entry' AND sql IS NOT NULL",
-        )?;
-        let indexes = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        drop(stmt);
-        // The commit sorts every entry for each index: with helper threads.
+    /// Drops the index of entries by indicator until the commit, which
+    /// builds it again: for a bulk load of figures at least as large as the
+    /// ledger, sorting once beats inserting into it row by row. Readers
+    /// never see it missing (the drop is part of the transaction). The task
+    /// index stays: an import adds at most one completion per task.
+    pub fn defer_figure_index(&mut self) -> Result<()> {
+        const NAME: &str = "entry_by_indicator";
+        let sql: Option<String> = self
+            .tx
+            .query_row("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", [NAME], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(sql) = sql else { return Ok(()) };
+        // The commit sorts every entry for the index: with helper threads.
         // (A memory map of the table would save a copy of each page, but
         // count the whole ledger in the import's memory.)
         self.tx.pragma_update(None, "threads", 2)?;
-        for (name, sql) in indexes {
-            self.tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-            self.deferred_indexes.push(sql);
-        }
+        self.tx.execute_batch(&format!("DROP INDEX {NAME}"))?;
+        self.deferred_indexes.push(sql);
         Ok(())
     }
 
