@@ -200,15 +200,24 @@ impl Ledger {
                 path.display()
             );
         }
-        if !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+        if !read_only {
             // WAL lets readers work while a writer appends; NORMAL sync is
             // durable at each checkpoint and never corrupts in WAL mode.
             conn.pragma_update(None, "journal_mode", "WAL").with_context(not_ledger)?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut ledger = Ledger { conn, path: path.to_path_buf() };
-        if version < VERSION {
+        if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
+        } else if version < VERSION {
+            let upgrade = format!("ledger {} has schema version {version}", path.display());
+            if read_only {
+                bail!(
+                    "{upgrade} and is read-only here: run any plan command once with write access to upgrade it to version {VERSION}"
+                );
+            }
+            ledger.migrate().with_context(|| format!("cannot upgrade {upgrade} to version {VERSION}"))?;
         }
         Ok(ledger)
     }
@@ -957,6 +966,16 @@ mod tests {
         let e4 = l.entry(4).unwrap().unwrap();
         assert_eq!(recompute_hash(&prev, &e4), e4.hash);
         assert!(l.conn.execute("DELETE FROM entry WHERE id = 1", []).is_err());
+    }
+
+    #[test]
+    fn a_read_only_old_ledger_asks_for_an_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        version_1_ledger(&path, &[1.0]);
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let err = Ledger::init(conn, &path).err().expect("a read-only v1 ledger cannot be read");
+        assert!(err.to_string().contains("schema version 1 and is read-only here"), "{err}");
     }
 
     #[test]
