@@ -450,7 +450,9 @@ pub struct Outcome {
 
 struct IndicatorState<'p> {
     ind: &'p Indicator,
-    periods: FastMap<String, Period>,
+    /// Each period text met, its period, and whether the text is the
+    /// period as stored (then it is stored as is, without formatting).
+    periods: FastMap<String, (Period, bool)>,
     /// The value that counts per period: the ledger's, then this file's.
     counted: Option<FastMap<Period, f64>>,
     tally: Tally,
@@ -698,10 +700,17 @@ impl<'p> Importer<'p, '_> {
         self.cell_errors.clear();
         // Every cell as trimmed UTF-8 text ("" for an absent column).
         let mut cells: [&str; 8] = [""; 8];
+        // The record checked at once; a cell on its own only when that fails
+        // (to say where), or when a cell's edge splits a character.
+        let whole = std::str::from_utf8(rec.as_slice()).ok();
         for (c, at) in self.header.at.iter().enumerate() {
             if let Some(i) = *at {
                 let raw = rec.get(i).unwrap_or_default();
-                match std::str::from_utf8(raw) {
+                let text = match whole.zip(rec.range(i)).and_then(|(w, r)| w.get(r)) {
+                    Some(t) => Ok(t),
+                    None => std::str::from_utf8(raw),
+                };
+                match text {
                     Ok(s) => cells[c] = s.trim(),
                     Err(e) => self.cell_errors.push((
                         Some(i),
@@ -773,7 +782,7 @@ impl<'p> Importer<'p, '_> {
         Ok(i)
     }
 
-    fn period(&mut self, i: usize, text: &str) -> Result<Period, String> {
+    fn period(&mut self, i: usize, text: &str) -> Result<(Period, bool), String> {
         let st = &mut self.indicators[i];
         if let Some(p) = st.periods.get(text) {
             return Ok(*p);
@@ -784,8 +793,9 @@ impl<'p> Importer<'p, '_> {
                 .to_string());
         }
         let p = input::period(self.plan, st.ind, text)?;
-        st.periods.insert(text.to_string(), p);
-        Ok(p)
+        let stored = (p, p.to_string() == text);
+        st.periods.insert(text.to_string(), stored);
+        Ok(stored)
     }
 
     fn date(&mut self, text: &str) -> Result<NaiveDate, String> {
@@ -837,7 +847,7 @@ impl<'p> Importer<'p, '_> {
             "" => Some(self.opts.today),
             d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
         };
-        let (Some(i), Some(period), Some(value), Some(date)) = (ind, period, value, date) else {
+        let (Some(i), Some((period, as_stored)), Some(value), Some(date)) = (ind, period, value, date) else {
             return Ok(());
         };
         if !self.cell_errors.is_empty() || self.bad_rows > 0 {
@@ -847,12 +857,11 @@ impl<'p> Importer<'p, '_> {
         let st = &mut self.indicators[i];
         let counted =
             st.counted.get_or_insert_with(|| self.known.counted.remove(&st.ind.id).unwrap_or_default());
-        if counted.get(&period) == Some(&value) {
+        if counted.insert(period, value) == Some(value) {
             st.tally.unchanged += 1;
             self.total.unchanged += 1;
             return Ok(());
         }
-        counted.insert(period, value);
         st.tally.added += 1;
         self.total.added += 1;
         let e = &mut self.scratch;
@@ -860,8 +869,12 @@ impl<'p> Importer<'p, '_> {
         set_opt(&mut e.indicator, &st.ind.id);
         e.task = None;
         let p = e.period.get_or_insert_with(String::new);
-        p.clear();
-        write!(p, "{period}").expect("write to a String");
+        if as_stored {
+            set(p, cell(Col::Period));
+        } else {
+            p.clear();
+            write!(p, "{period}").expect("write to a String");
+        }
         e.year = period.year;
         set_opt(&mut e.value_text, cell(Col::Value));
         e.value = Some(value);

@@ -537,10 +537,21 @@ fn push_date(out: &mut String, d: NaiveDate) {
         write!(out, "{d}").expect("write to a String");
         return;
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
-    out.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-']);
-    out.extend([digit(m / 10), digit(m), '-', digit(day / 10), digit(day)]);
+    let text = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    out.push_str(std::str::from_utf8(&text).expect("ASCII digits"));
 }
 
 /// An open append transaction. Dropping it without `commit` writes nothing.

@@ -421,6 +421,17 @@ fn malformed_rows_are_errors_not_panics() {
             "w.csv:4: this row has 5 fields but the header has 4: quote values that contain the delimiter `,`",
         ],
     );
+    // A character split across two cells: valid bytes together, neither
+    // cell valid alone.
+    let split = env.file("s.csv", b"indicator,period,value,note,source\nspend,2026-04,7,caf\xC3,\xA9x\n");
+    rejected(
+        &env,
+        &[split.to_str().unwrap()],
+        &[
+            "s.csv:2: note: not UTF-8 text (invalid byte 0xC3 at position 4)",
+            "s.csv:2: source: not UTF-8 text (invalid byte 0xA9 at position 1)",
+        ],
+    );
     // A quote never closed swallows the rest of the file: an error, not a
     // silently longer note.
     let open = env.file("q.csv", "indicator,period,value,note\nspend,2026-05,7,\"oops\nspend,2026-06,8,x\n");
