@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-/// The `prev_hash` of the first entry.
+/// The hash before the first entry (what the first hash covers as "previous").
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The fields that the hash covers, in a fixed order.
