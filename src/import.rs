@@ -5,10 +5,13 @@
 //! The file is read twice, streaming both times: [`sha256`] hashes its
 //! bytes (for the same-file check, before anything is written), then
 //! [`run`] hashes them again (the file must not change in between),
-//! validates every row and pushes each new entry as it goes. After the first bad row nothing more is pushed (the caller rolls
-//! back), but every row is still checked so that all bad rows are reported.
+//! validates every row and pushes each new entry as it goes. After the
+//! first bad row nothing more is pushed (the caller rolls back), but every
+//! row is still checked so that all bad rows are reported.
 //!
-//! Invariants: memory grows neither with the file nor with the ledger.
+//! Invariants: memory grows neither with the file nor with the ledger
+//! (but for one record: a quote never closed makes the rest of the file
+//! one record, which the csv reader holds whole).
 //! What may grow is bounded: the first [`MAX_LISTED`] bad rows, the caches
 //! of resolved indicator, task, period and date strings (valid ones only,
 //! dates capped), and the value that counts for each (indicator, period),
