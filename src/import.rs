@@ -3,8 +3,9 @@
 //! `record` and `done` (`crate::input`), and handed to the caller's `push`.
 //!
 //! The file is read twice, streaming both times: [`sha256`] hashes its
-//! bytes (for the same-file check, before anything is written), then
-//! [`run`] hashes them again (the file must not change in between),
+//! bytes (for the same-file check, before anything is written; a new
+//! ledger, which has no batch to compare with, skips it), then [`run`]
+//! hashes them again (the file must not change in between),
 //! validates every row and pushes each new entry as it goes. After the
 //! first bad row nothing more is pushed (the caller rolls back), but every
 //! row is still checked so that all bad rows are reported.

@@ -49,16 +49,24 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         by: input::who(None),
     };
     let input = Input::open(&args.file)?;
-    let sha256 = import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?;
-
     let path = ctx.ledger_path(&plan);
+    // A new ledger has no batch to compare the file with: its one pass
+    // hashes the bytes it reads, which is what the batch records.
+    let first_pass = args.dry_run || path.exists();
+    let sha256 = if first_pass {
+        Some(import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?)
+    } else {
+        None
+    };
+
     if args.dry_run {
+        let sha256 = sha256.as_deref().unwrap_or_default();
         let ledger = ctx.read_ledger(&plan)?;
         if let Some(l) = &ledger {
-            refuse_same_bytes(l, &input, &sha256, args.force)?;
+            refuse_same_bytes(l, &input, sha256, args.force)?;
         }
         let known = Known::read(&mut ReadOnly(ledger.as_ref()))?;
-        let outcome = read(&plan, &input, &opts, known, |_| Ok(()), &sha256)?;
+        let outcome = read(&plan, &input, &opts, known, |_| Ok(()), Some(sha256))?;
         print_summary(&plan, &input, &outcome, None, " (dry run: nothing written)")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -72,9 +80,16 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         ledger.build_unshared()?;
     } else {
         ledger.check_plan(&plan.id)?;
-        refuse_same_bytes(&ledger, &input, &sha256, args.force)?;
+        // Created by another command since `first_pass` was decided.
+        let Some(sha256) = &sha256 else {
+            return Err(reject(format!(
+                "ledger {} was created by another command during the import; nothing imported: run the import again",
+                path.display()
+            )));
+        };
+        refuse_same_bytes(&ledger, &input, sha256, args.force)?;
     }
-    let written = import_piped(&mut ledger, &plan, &input, &opts, &sha256)?;
+    let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref())?;
     let (outcome, batch) = match written {
         (outcome, None) => {
             print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
@@ -118,6 +133,7 @@ enum ToWriter {
     /// Every row was good: write the batch's row and commit.
     Commit {
         rows: u64,
+        sha256: String,
     },
 }
 
@@ -131,7 +147,7 @@ fn import_piped(
     plan: &Plan,
     input: &Input,
     opts: &Options,
-    sha256: &str,
+    sha256: Option<&str>,
 ) -> Result<(Outcome, Option<i64>)> {
     std::thread::scope(|s| {
         let (known_tx, known_rx) = mpsc::sync_channel(1);
@@ -155,8 +171,8 @@ fn import_piped(
                         // The reader may be gone: then the chunk just drops.
                         let _ = recycle.send(chunk);
                     }
-                    ToWriter::Commit { rows } => {
-                        w.close_batch(batch_file, sha256, rows as i64, &opts.by)?;
+                    ToWriter::Commit { rows, sha256 } => {
+                        w.close_batch(batch_file, &sha256, rows as i64, &opts.by)?;
                         w.commit()?;
                         return Ok(Some(batch));
                     }
@@ -215,7 +231,8 @@ fn import_piped(
         if filled > 0 && !send(&mut chunk, &mut filled) {
             return Err(writer_failed(writer));
         }
-        if to_writer.send(ToWriter::Commit { rows: outcome.rows }).is_err() {
+        let commit = ToWriter::Commit { rows: outcome.rows, sha256: outcome.sha256.clone() };
+        if to_writer.send(commit).is_err() {
             return Err(writer_failed(writer));
         }
         drop(to_writer);
@@ -227,14 +244,16 @@ fn import_piped(
     })
 }
 
-/// The second pass; bad rows and a bad header are printed and refused.
+/// The second pass; bad rows and a bad header are printed and refused, and
+/// so is a file whose bytes differ from the first pass's `sha256` (when
+/// there was one).
 fn read(
     plan: &Plan,
     input: &Input,
     opts: &Options,
     known: Known,
     push: impl FnMut(&NewEntry) -> Result<()>,
-    sha256: &str,
+    sha256: Option<&str>,
 ) -> Result<Outcome> {
     let bar = input.progress_bar();
     let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
@@ -262,7 +281,7 @@ fn read(
         print_bad_rows(plan, input, &outcome)?;
         return Err(Reported("bad rows".into()).into());
     }
-    if outcome.sha256 != sha256 {
+    if sha256.is_some_and(|s| s != outcome.sha256) {
         return Err(reject(format!("{} changed while it was being read; nothing imported", input.name)));
     }
     Ok(outcome)
