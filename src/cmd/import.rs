@@ -89,7 +89,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         };
         refuse_same_bytes(&ledger, &input, sha256, args.force)?;
     }
-    let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref())?;
+    let early_sync = staging.as_ref().map(|s| s.path.as_path());
+    let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref(), early_sync)?;
     let (outcome, batch) = match written {
         (outcome, None) => {
             print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
@@ -148,6 +149,7 @@ fn import_piped(
     input: &Input,
     opts: &Options,
     sha256: Option<&str>,
+    early_sync: Option<&Path>,
 ) -> Result<(Outcome, Option<i64>)> {
     std::thread::scope(|s| {
         let (known_tx, known_rx) = mpsc::sync_channel(1);
@@ -236,6 +238,12 @@ fn import_piped(
             return Err(writer_failed(writer));
         }
         drop(to_writer);
+        // A new ledger is synced before it is published: what is written
+        // so far goes to disk while the writer builds the index, so that
+        // less is left for that sync (best effort: it is repeated).
+        if let Some(path) = early_sync {
+            let _ = File::open(path).and_then(|f| f.sync_data());
+        }
         match writer.join() {
             Ok(Ok(batch)) => Ok((outcome, batch)),
             Ok(Err(e)) => Err(e),
