@@ -71,40 +71,45 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    // A new ledger is built aside and linked into place once committed.
-    let staging = (!path.exists()).then(|| Staging::beside(&path));
-    let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
-    let mut ledger =
-        Ledger::open(work).with_context(|| format!("cannot create ledger {}", path.display()))?;
-    if staging.is_some() {
-        ledger.build_unshared()?;
-    } else {
-        ledger.check_plan(&plan.id)?;
-        // Created by another command since `first_pass` was decided.
-        let Some(sha256) = &sha256 else {
-            return Err(reject(format!(
-                "ledger {} was created by another command during the import; nothing imported: run the import again",
-                path.display()
-            )));
-        };
-        refuse_same_bytes(&ledger, &input, sha256, args.force)?;
-    }
-    let early_sync = staging.as_ref().map(|s| s.path.as_path());
-    let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref(), early_sync)?;
-    let (outcome, batch) = match written {
-        (outcome, None) => {
-            print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
-            return Ok(ExitCode::SUCCESS);
+    // A new ledger is built aside and linked into place once committed;
+    // when another command creates the ledger meanwhile, the import goes
+    // again, into that one (the second time round, the ledger exists).
+    let mut sha256 = sha256;
+    let (outcome, batch) = loop {
+        let staging = (!path.exists()).then(|| Staging::beside(&path));
+        let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
+        let mut ledger =
+            Ledger::open(work).with_context(|| format!("cannot create ledger {}", path.display()))?;
+        if staging.is_some() {
+            ledger.build_unshared()?;
+        } else {
+            ledger.check_plan(&plan.id)?;
+            // The ledger was created since the first pass was skipped.
+            if sha256.is_none() {
+                let first =
+                    import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?;
+                sha256 = Some(first);
+            }
+            refuse_same_bytes(&ledger, &input, sha256.as_deref().unwrap_or_default(), args.force)?;
         }
-        (outcome, Some(batch)) => (outcome, batch),
+        let early_sync = staging.as_ref().map(|s| s.path.as_path());
+        let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref(), early_sync)?;
+        let (outcome, batch) = match written {
+            (outcome, None) => {
+                print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            (outcome, Some(batch)) => (outcome, batch),
+        };
+        if staging.is_some() {
+            ledger.share()?;
+        }
+        drop(ledger);
+        match &staging {
+            Some(s) if !s.publish(&path)? => continue,
+            _ => break (outcome, batch),
+        }
     };
-    if staging.is_some() {
-        ledger.share()?;
-    }
-    drop(ledger);
-    if let Some(s) = &staging {
-        s.publish(&path)?;
-    }
     print_summary(&plan, &input, &outcome, Some(batch), "")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -464,14 +469,8 @@ impl Staging {
     }
 
     /// Puts the committed ledger at `dest`, unless another command created
-    /// one there meanwhile (then nothing is imported).
-    fn publish(&self, dest: &Path) -> Result<()> {
-        let raced = || {
-            reject(format!(
-                "ledger {} was created by another command during the import; nothing imported: run the import again",
-                dest.display()
-            ))
-        };
+    /// one there meanwhile: then nothing is imported, and it returns false.
+    fn publish(&self, dest: &Path) -> Result<bool> {
         // Closing the connection checkpointed the WAL into the file; if it
         // could not, the file alone is not the ledger.
         if std::fs::metadata(self.sibling("-wal")).is_ok_and(|m| m.len() > 0) {
@@ -487,12 +486,13 @@ impl Staging {
                 if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
                     let _ = File::open(dir).and_then(|d| d.sync_all());
                 }
-                Ok(())
+                Ok(true)
             }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(raced()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
             // No hard links here (some network drives): rename instead.
-            Err(_) if dest.exists() => Err(raced()),
+            Err(_) if dest.exists() => Ok(false),
             Err(_) => std::fs::rename(&self.path, dest)
+                .map(|()| true)
                 .with_context(|| format!("cannot create ledger {}", dest.display())),
         }
     }
