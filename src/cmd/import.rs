@@ -371,7 +371,7 @@ fn print_summary(plan: &Plan, input: &Input, o: &Outcome, batch: Option<i64>, no
 }
 
 /// The file to import: a path, or standard input copied to a temporary
-/// file (it is read twice).
+/// file (it may be read twice).
 struct Input {
     /// For messages: the path as typed, or `<stdin>`.
     name: String,
