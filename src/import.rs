@@ -823,13 +823,7 @@ impl<'p> Importer<'p, '_> {
                     .to_string(),
             );
         }
-        let ind = match self.indicator(cell(Col::Indicator)) {
-            Ok(i) => Some(i),
-            Err(m) => {
-                self.err(Col::Indicator, m);
-                None
-            }
-        };
+        let ind = self.indicator(cell(Col::Indicator)).map_err(|m| self.err(Col::Indicator, m)).ok();
         let period = match ind {
             Some(i) => self.period(i, cell(Col::Period)).map_err(|m| self.err(Col::Period, m)).ok(),
             None => {
@@ -840,13 +834,8 @@ impl<'p> Importer<'p, '_> {
                 None
             }
         };
-        let value = match input::value(cell(Col::Value), self.opts.numbers) {
-            Ok(v) => Some(v),
-            Err(m) => {
-                self.err(Col::Value, m);
-                None
-            }
-        };
+        let value =
+            input::value(cell(Col::Value), self.opts.numbers).map_err(|m| self.err(Col::Value, m)).ok();
         let date = match cell(Col::Date) {
             "" => Some(self.opts.today),
             d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
@@ -902,13 +891,7 @@ impl<'p> Importer<'p, '_> {
                 );
             }
         }
-        let task = match self.task(cell(Col::Task)) {
-            Ok(i) => Some(i),
-            Err(m) => {
-                self.err(Col::Task, m);
-                None
-            }
-        };
+        let task = self.task(cell(Col::Task)).map_err(|m| self.err(Col::Task, m)).ok();
         let date = match cell(Col::Date) {
             "" => {
                 self.err(

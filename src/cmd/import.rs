@@ -25,8 +25,8 @@ use std::sync::mpsc;
 
 /// More than any real row takes (a row of figures is some 40 to 80 bytes):
 /// a file of `n` bytes has at least `n / BYTES_PER_ROW_AT_MOST` rows, and
-/// when that is more than the ledger holds, its indexes are built once at
-/// the end rather than row by row.
+/// when that is more than the ledger holds, the index of figures is built
+/// once at the end rather than row by row.
 const BYTES_PER_ROW_AT_MOST: u64 = 200;
 
 /// Files larger than this get a progress bar (on a terminal).
@@ -50,17 +50,14 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     };
     let input = Input::open(&args.file)?;
     let path = ctx.ledger_path(&plan);
-    // A new ledger has no batch to compare the file with: its one pass
-    // hashes the bytes it reads, which is what the batch records.
-    let first_pass = args.dry_run || path.exists();
-    let sha256 = if first_pass {
-        Some(import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?)
-    } else {
-        None
-    };
+    // The hash of the bytes, for the same-file check before anything is
+    // written. A new ledger has no batch to compare the file with: there,
+    // the one pass hashes the bytes it reads, which is what the batch records.
+    let first_pass =
+        || import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name));
 
     if args.dry_run {
-        let sha256 = sha256.as_deref().unwrap_or_default();
+        let sha256 = &first_pass()?;
         let ledger = ctx.read_ledger(&plan)?;
         if let Some(l) = &ledger {
             refuse_same_bytes(l, &input, sha256, args.force)?;
@@ -74,7 +71,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     // A new ledger is built aside and linked into place once committed;
     // when another command creates the ledger meanwhile, the import goes
     // again, into that one (the second time round, the ledger exists).
-    let mut sha256 = sha256;
+    let mut sha256: Option<String> = None;
     let (outcome, batch) = loop {
         let staging = (!path.exists()).then(|| Staging::beside(&path));
         let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
@@ -84,13 +81,11 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
             ledger.build_unshared()?;
         } else {
             ledger.check_plan(&plan.id)?;
-            // The ledger was created since the first pass was skipped.
-            if sha256.is_none() {
-                let first =
-                    import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name))?;
-                sha256 = Some(first);
-            }
-            refuse_same_bytes(&ledger, &input, sha256.as_deref().unwrap_or_default(), args.force)?;
+            let sha = match &sha256 {
+                Some(s) => s,
+                None => sha256.insert(first_pass()?),
+            };
+            refuse_same_bytes(&ledger, &input, sha, args.force)?;
         }
         let early_sync = staging.as_ref().map(|s| s.path.as_path());
         let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref(), early_sync)?;

@@ -324,7 +324,7 @@ impl Ledger {
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer { tx, sealer, open_batch: false, deferred_indexes: Vec::new(), scratch: None })
+        Ok(Writer { tx, sealer, open_batch: false, deferred_indexes: Vec::new() })
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -563,8 +563,6 @@ pub struct Writer<'c> {
     open_batch: bool,
     /// Indexes dropped by [`Writer::defer_figure_index`], to create at the commit.
     deferred_indexes: Vec<String>,
-    /// The entry [`Writer::push`] seals, reused.
-    scratch: Option<Sealed>,
 }
 
 /// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
@@ -655,17 +653,10 @@ impl Writer<'_> {
 
     /// Appends one entry; returns its id.
     pub fn push(&mut self, e: &NewEntry) -> Result<i64> {
-        let sealed = match self.scratch.take() {
-            Some(mut s) => {
-                self.sealer.seal_into(e, &mut s);
-                s
-            }
-            None => self.sealer.seal(e),
-        };
-        let result = self.insert_row(&sealed);
-        let id = sealed.id;
-        self.scratch = Some(sealed);
-        result.map(|()| id)
+        // Sealed by a copy: `insert` moves the tip once the row is in.
+        let sealed = self.sealer.clone().seal(e);
+        self.insert(std::slice::from_ref(&sealed))?;
+        Ok(sealed.id)
     }
 
     /// Appends entries sealed by a [`Writer::sealer`], which must be the
@@ -688,20 +679,17 @@ impl Writer<'_> {
                 self.execute_insert(&mut stmt, group)?;
             }
         }
-        for s in groups.remainder() {
+        if !groups.remainder().is_empty() {
             let mut stmt = self.tx.prepare_cached(&insert_sql(1))?;
-            self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
+            for s in groups.remainder() {
+                self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
+            }
         }
         if let Some(last) = sealed.last() {
             self.sealer.next_id = last.id + 1;
             self.sealer.last_hash = last.hash;
         }
         Ok(())
-    }
-
-    fn insert_row(&self, s: &Sealed) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(&insert_sql(1))?;
-        self.execute_insert(&mut stmt, std::slice::from_ref(s))
     }
 
     /// Runs `stmt` (an [`insert_sql`] of `rows.len()` rows) on `rows`.
