@@ -11,7 +11,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if !err.is::<plan::cmd::Reported>() {
-                eprintln!("error: {err:#}");
+                eprintln!("{}", plan::tr!("common-error", message = format!("{err:#}")));
             }
             ExitCode::from(1)
         }

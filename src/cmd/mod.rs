@@ -51,6 +51,7 @@ impl Ctx {
         if let Some(lang) = self.lang {
             plan.lang = lang;
         }
+        crate::i18n::set_lang(plan.lang);
         Ok(plan)
     }
 
@@ -101,6 +102,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             LangArg::En => Lang::En,
         }),
     };
+    // Until the plan is read, messages follow `--lang`, else the environment.
+    if let Some(lang) = ctx.lang {
+        crate::i18n::set_lang(lang);
+    }
     match cli.command {
         Command::Check(a) => check::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),

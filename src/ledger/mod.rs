@@ -146,6 +146,21 @@ pub struct Batch {
     pub imported_at: String,
 }
 
+/// The last entry of the chain: its id and full hash (32 bytes as stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub id: i64,
+    pub hash: Vec<u8>,
+}
+
+impl Head {
+    /// `ID:HEX`, HEX the first 16 hex digits of the hash (SPEC §3).
+    pub fn fingerprint(&self) -> String {
+        let hex = hex::encode(&self.hash);
+        format!("{}:{}", self.id, &hex[..hex.len().min(16)])
+    }
+}
+
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
@@ -273,6 +288,19 @@ impl Ledger {
         Ok(self
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The head fingerprint of the chain (SPEC §3): the last entry's id and
+    /// the first 16 hex digits of its hash, `None` for an empty ledger.
+    /// Reports print it so a signed paper pins the ledger as it was.
+    pub fn head(&self) -> Result<Option<Head>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, hash FROM entry ORDER BY id DESC LIMIT 1", [], |r| {
+                // A hash edited behind plan's back may be text: keep its bytes.
+                Ok(Head { id: r.get(0)?, hash: r.get_ref(1)?.as_bytes()?.to_vec() })
+            })
             .optional()?)
     }
 
