@@ -33,9 +33,11 @@ macro_rules! resources {
 }
 
 /// (file name, Fluent source) of every resource, per language.
-pub const VI: &[(&str, &str)] = resources!("vi": "common.ftl");
+pub const VI: &[(&str, &str)] = resources!("vi": 
+    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl");
 /// (file name, Fluent source) of every resource, per language.
-pub const EN: &[(&str, &str)] = resources!("en": "common.ftl");
+pub const EN: &[(&str, &str)] = resources!("en": 
+    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl");
 
 static CURRENT: AtomicU8 = AtomicU8::new(LANG_UNSET);
 const LANG_UNSET: u8 = 0;

@@ -1,0 +1,1 @@
+# commands messages (English). Every key here exists in locales/vi/commands.ftl.ftl with the same variables.

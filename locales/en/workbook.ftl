@@ -1,0 +1,1 @@
+# workbook messages (English). Every key here exists in locales/vi/workbook.ftl.ftl with the same variables.

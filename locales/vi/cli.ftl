@@ -1,0 +1,1 @@
+# cli messages (tiếng Việt). Every key here exists in locales/en/cli.ftl.ftl with the same variables.

@@ -1,0 +1,1 @@
+# input messages (tiếng Việt). Every key here exists in locales/en/input.ftl.ftl with the same variables.

@@ -1,0 +1,1 @@
+# verify messages (tiếng Việt). Every key here exists in locales/en/verify.ftl.ftl with the same variables.
