@@ -20,6 +20,8 @@
 //! before the rows ([`Known::read`]), entry by entry (newest first),
 //! keeping only what can count (see `counted_values`).
 
+pub mod cell;
+
 use crate::counting;
 use crate::input;
 use crate::ledger::{Entry, Kind, NewEntry};
