@@ -21,6 +21,7 @@
 //! keeping only what can count (see `counted_values`).
 
 pub mod cell;
+pub mod workbook;
 
 use crate::counting;
 use crate::input;

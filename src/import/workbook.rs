@@ -1,0 +1,470 @@
+//! Workbooks read directly (SPEC §4.1 "Files", "Cells"): `.xlsx` (and
+//! `.xlsm`), `.xls` and `.ods`, through `calamine`.
+//!
+//! What this module owns: finding the sheet (the first, or `--sheet NAME`),
+//! skipping the title rows above the header, and turning every cell into a
+//! typed [`Cell`] as the spreadsheet holds it, never through text:
+//!
+//! - a number cell is [`Cell::Number`]; one whose number format shows a
+//!   percentage (`0.0%`) is [`Cell::Percent`], as shown (0.102 → 10.2);
+//! - a date or date-time cell is [`Cell::Date`] (the time dropped);
+//! - a formula cell is its cached value, typed as above;
+//! - a text cell is [`Cell::Text`], also when it holds a number typed as
+//!   text (`'1.234,5`): the row checker reads it by the plan's number rules;
+//! - a logical or error cell is [`Cell::Text`] as the spreadsheet shows it
+//!   (`TRUE`, `#DIV/0!`), which the checker refuses where it wants a number.
+//!
+//! The header is the first row in which more than half of the filled cells
+//! are column names the caller knows (`is_column`): title rows (`BÁO CÁO SỐ
+//! LIỆU QUÝ 3/2027`, a blank line) above it are skipped. Rows are numbered
+//! as the sheet shows them (1 is the first row), so that a message can say
+//! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped.
+//!
+//! Invariants: an `.xlsx` sheet is streamed cell by cell (memory holds one
+//! row, not the sheet); `.xls` and `.ods` sheets are read whole by
+//! calamine. Percent formats are read from the workbook's styles for
+//! `.xlsx`, and from the cell's value type (`percentage`) for `.ods`;
+//! `.xls` files carry no such information that calamine exposes, so a
+//! percent cell there reads as its fraction (README: save as `.xlsx`).
+
+use super::cell::Cell;
+use anyhow::Result;
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufReader, Seek};
+use std::path::Path;
+
+/// The kinds of workbook `plan import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Office Open XML (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// The Excel 97–2003 binary format (`.xls`).
+    Xls,
+    /// OpenDocument spreadsheet (`.ods`).
+    Ods,
+}
+
+impl Kind {
+    /// The kind a file name says (its extension, any case), if a workbook.
+    pub fn from_path(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(Kind::Xlsx),
+            "xls" => Some(Kind::Xls),
+            "ods" => Some(Kind::Ods),
+            _ => None,
+        }
+    }
+
+    /// The kind the first bytes of a file say: a zip holding a workbook
+    /// cannot be told from another zip by its first bytes, so `zip` files
+    /// are `Xlsx` unless their name says `.ods`; the OLE2 signature is
+    /// `.xls`. `None` for anything else (text, most likely).
+    pub fn sniff(head: &[u8], path: &Path) -> Option<Kind> {
+        const ZIP: &[u8] = b"PK\x03\x04";
+        const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+        if head.starts_with(OLE2) {
+            Some(Kind::Xls)
+        } else if head.starts_with(ZIP) {
+            Some(if Kind::from_path(path) == Some(Kind::Ods) { Kind::Ods } else { Kind::Xlsx })
+        } else {
+            None
+        }
+    }
+}
+
+/// What the reader hands the caller, in sheet order.
+#[derive(Debug)]
+pub enum Item<'r, 'c> {
+    /// The header row: its row number and the text of each cell from
+    /// column A (an empty string for an empty or non-text cell).
+    Header { row: u32, names: &'r [String] },
+    /// A data row below the header that is not blank: its row number and
+    /// its cells from column A, as wide as the widest of it and the header.
+    Row { row: u32, cells: &'r [Cell<'c>] },
+}
+
+/// What was read: the sheet's name (for row labels such as `Sheet1!12`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetRead {
+    pub sheet: String,
+    /// The row number of the header.
+    pub header_row: u32,
+    /// Data rows handed over (blank rows not counted).
+    pub rows: u64,
+}
+
+/// Why a workbook cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error("{}", crate::tr!("workbook-no-sheet", sheet = .wanted.as_str(), sheets = .sheets.join(", ")))]
+    NoSuchSheet { wanted: String, sheets: Vec<String> },
+    #[error("{}", crate::tr!("workbook-empty"))]
+    NoSheets,
+    #[error("{}", crate::tr!("workbook-no-header", sheet = .sheet.as_str()))]
+    NoHeader { sheet: String },
+    #[error("{}", crate::tr!("workbook-unreadable", detail = .0.as_str()))]
+    Unreadable(String),
+}
+
+/// Reads the sheet `sheet` (the first when `None`) of the workbook at
+/// `path`, of kind `kind`, handing `f` the header and then every data row.
+/// `is_column` tells a column name the importer knows (it finds the
+/// header). An error of `f` stops the reading and is returned.
+pub fn read(
+    path: &Path,
+    kind: Kind,
+    sheet: Option<&str>,
+    is_column: &dyn Fn(&str) -> bool,
+    mut f: impl FnMut(Item<'_, '_>) -> Result<()>,
+) -> Result<SheetRead> {
+    let file = BufReader::new(File::open(path)?);
+    let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
+    match kind {
+        Kind::Xlsx => {
+            let mut wb = Xlsx::new(file).map_err(|e| unreadable(&e))?;
+            let name = pick_sheet(wb.sheet_names(), sheet)?;
+            read_xlsx(&mut wb, &name, is_column, &mut f)
+        }
+        Kind::Xls => {
+            let mut wb = Xls::new(file).map_err(|e| unreadable(&e))?;
+            let name = pick_sheet(wb.sheet_names(), sheet)?;
+            let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            read_range(&range, &name, &HashSet::new(), is_column, &mut f)
+        }
+        Kind::Ods => {
+            let mut wb = Ods::new(file).map_err(|e| unreadable(&e))?;
+            let names = wb.sheet_names();
+            let name = pick_sheet(names.clone(), sheet)?;
+            let index = names.iter().position(|n| *n == name).unwrap_or(0);
+            let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            let percent = ods::percent_cells(path, index).map_err(|e| unreadable(&e))?;
+            read_range(&range, &name, &percent, is_column, &mut f)
+        }
+    }
+}
+
+/// The sheet to read: `wanted`, else the first.
+fn pick_sheet(names: Vec<String>, wanted: Option<&str>) -> Result<String, WorkbookError> {
+    match wanted {
+        None => names.into_iter().next().ok_or(WorkbookError::NoSheets),
+        Some(w) => {
+            // Exact first, then without regard to case and spacing.
+            let loose = |s: &str| s.trim().to_lowercase();
+            match names.iter().find(|n| *n == w).or_else(|| names.iter().find(|n| loose(n) == loose(w))) {
+                Some(n) => Ok(n.clone()),
+                None => Err(WorkbookError::NoSuchSheet { wanted: w.to_string(), sheets: names }),
+            }
+        }
+    }
+}
+
+fn read_xlsx<RS: std::io::Read + Seek>(
+    wb: &mut Xlsx<RS>,
+    sheet: &str,
+    is_column: &dyn Fn(&str) -> bool,
+    f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>,
+) -> Result<SheetRead> {
+    let mut cells = wb.worksheet_cells_reader(sheet).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    // Which styles of the palette show a percentage.
+    let percent: Vec<bool> = cells
+        .styles()
+        .iter()
+        .map(|s| s.number_format.as_ref().is_some_and(|n| is_percent_format(&n.format_code)))
+        .collect();
+    let mut rows = Rows::new(sheet, is_column);
+    while let Some((cell, style)) =
+        cells.next_cell_with_style_id().map_err(|e| WorkbookError::Unreadable(e.to_string()))?
+    {
+        let (r, c) = cell.get_position();
+        let typed = from_data_ref(cell.get_value(), percent.get(style).copied().unwrap_or(false));
+        rows.put(r, c, typed, f)?;
+    }
+    rows.finish(f)
+}
+
+fn read_range(
+    range: &calamine::Range<Data>,
+    sheet: &str,
+    percent: &HashSet<(u32, u32)>,
+    is_column: &dyn Fn(&str) -> bool,
+    f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>,
+) -> Result<SheetRead> {
+    let mut rows = Rows::new(sheet, is_column);
+    for (r, c, data) in range.used_cells() {
+        let (r, c) =
+            (r as u32 + range.start().map_or(0, |s| s.0), c as u32 + range.start().map_or(0, |s| s.1));
+        rows.put(r, c, from_data(data, percent.contains(&(r, c))), f)?;
+    }
+    rows.finish(f)
+}
+
+/// Whether an Excel number format shows its number as a percentage: a `%`
+/// outside quotes and escapes, in the format's first (positive) section.
+pub fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for ch in code.chars() {
+        match ch {
+            _ if escaped => escaped = false,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '\\' | '_' | '*' => escaped = true,
+            ';' => return false,
+            '%' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `x` rounded to 15 significant digits, as spreadsheets show numbers:
+/// 0.102 × 100 is 10.2, not 10.200000000000001.
+fn round15(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    format!("{x:.14e}").parse().unwrap_or(x)
+}
+
+fn number(x: f64, percent: bool) -> Cell<'static> {
+    if percent { Cell::Percent(round15(x * 100.0)) } else { Cell::Number(x) }
+}
+
+fn from_data_ref<'a>(d: &DataRef<'a>, percent: bool) -> Cell<'a> {
+    match d {
+        DataRef::Int(i) => number(*i as f64, percent),
+        DataRef::Float(x) => number(*x, percent),
+        DataRef::String(s) => text(Cow::Owned(s.clone())),
+        DataRef::SharedString(s) => text(Cow::Borrowed(s)),
+        DataRef::Bool(b) => Cell::Text(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" })),
+        DataRef::DateTime(dt) => date_time(dt),
+        DataRef::DateTimeIso(s) => owned(iso_date(s)),
+        DataRef::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
+        DataRef::Error(e) => Cell::Text(Cow::Owned(e.to_string())),
+        DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn from_data(d: &Data, percent: bool) -> Cell<'_> {
+    match d {
+        Data::Int(i) => number(*i as f64, percent),
+        Data::Float(x) => number(*x, percent),
+        Data::String(s) => text(Cow::Borrowed(s)),
+        Data::Bool(b) => Cell::Text(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" })),
+        Data::DateTime(dt) => date_time(dt),
+        Data::DateTimeIso(s) => iso_date(s),
+        Data::DurationIso(s) => Cell::Text(Cow::Borrowed(s)),
+        Data::Error(e) => Cell::Text(Cow::Owned(e.to_string())),
+        Data::Empty => Cell::Empty,
+    }
+}
+
+/// A text cell; only spaces is an empty one.
+fn text(s: Cow<'_, str>) -> Cell<'_> {
+    if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s) }
+}
+
+fn date_time(dt: &calamine::ExcelDateTime) -> Cell<'static> {
+    match dt.as_datetime() {
+        Some(d) if dt.is_datetime() => Cell::Date(d.date()),
+        // A duration (`[h]:mm`): no date; shown as its number.
+        _ => Cell::Number(dt.as_f64()),
+    }
+}
+
+/// An OpenDocument date (`2026-04-08` or `2026-04-08T10:30:00`).
+fn iso_date(s: &str) -> Cell<'_> {
+    let day = s.get(..10).unwrap_or(s);
+    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        Ok(d) => Cell::Date(d),
+        Err(_) => Cell::Text(Cow::Borrowed(s)),
+    }
+}
+
+/// The text of a header cell (numbers and dates are no column names).
+fn header_text(c: &Cell<'_>) -> String {
+    match c {
+        Cell::Text(s) => s.trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Assembles cells, given in row-major order, into rows; finds the header.
+struct Rows<'s> {
+    sheet: &'s str,
+    is_column: &'s dyn Fn(&str) -> bool,
+    /// The 0-based row being filled, and its cells from column A.
+    at: Option<u32>,
+    cells: Vec<Cell<'static>>,
+    header: Option<(u32, Vec<String>)>,
+    rows: u64,
+}
+
+impl<'s> Rows<'s> {
+    fn new(sheet: &'s str, is_column: &'s dyn Fn(&str) -> bool) -> Self {
+        Rows { sheet, is_column, at: None, cells: Vec::new(), header: None, rows: 0 }
+    }
+
+    fn put(
+        &mut self,
+        r: u32,
+        c: u32,
+        cell: Cell<'_>,
+        f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        if self.at != Some(r) {
+            self.flush(f)?;
+            self.at = Some(r);
+        }
+        if matches!(cell, Cell::Empty) {
+            return Ok(());
+        }
+        let c = c as usize;
+        if self.cells.len() <= c {
+            self.cells.resize(c + 1, Cell::Empty);
+        }
+        self.cells[c] = owned(cell);
+        Ok(())
+    }
+
+    fn flush(&mut self, f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>) -> Result<()> {
+        let Some(r) = self.at.take() else { return Ok(()) };
+        let row = r + 1;
+        if self.cells.iter().all(|c| matches!(c, Cell::Empty)) {
+            self.cells.clear();
+            return Ok(());
+        }
+        match &self.header {
+            None => {
+                let names: Vec<String> = self.cells.iter().map(header_text).collect();
+                let filled = self.cells.iter().filter(|c| !matches!(c, Cell::Empty)).count();
+                let known = names.iter().filter(|n| !n.is_empty() && (self.is_column)(n)).count();
+                if known * 2 > filled {
+                    f(Item::Header { row, names: &names })?;
+                    self.header = Some((row, names));
+                }
+            }
+            Some((_, names)) => {
+                if self.cells.len() < names.len() {
+                    self.cells.resize(names.len(), Cell::Empty);
+                }
+                self.rows += 1;
+                f(Item::Row { row, cells: &self.cells })?;
+            }
+        }
+        self.cells.clear();
+        Ok(())
+    }
+
+    fn finish(mut self, f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>) -> Result<SheetRead> {
+        self.flush(f)?;
+        match self.header {
+            Some((header_row, _)) => {
+                Ok(SheetRead { sheet: self.sheet.to_string(), header_row, rows: self.rows })
+            }
+            None => Err(WorkbookError::NoHeader { sheet: self.sheet.to_string() }.into()),
+        }
+    }
+}
+
+/// A cell that owns its text (a row outlives the reader's buffers).
+fn owned(c: Cell<'_>) -> Cell<'static> {
+    match c {
+        Cell::Text(s) => Cell::Text(Cow::Owned(s.into_owned())),
+        Cell::Empty => Cell::Empty,
+        Cell::Number(x) => Cell::Number(x),
+        Cell::Percent(x) => Cell::Percent(x),
+        Cell::Date(d) => Cell::Date(d),
+    }
+}
+
+/// The message for a period cell that the spreadsheet turned into a date
+/// (typing `7/2027` or `Q3/2027`-like text into a cell makes Excel and
+/// LibreOffice store a date): SPEC §4.1 "Cells".
+pub fn period_was_date(date: NaiveDate) -> String {
+    crate::tr!("workbook-period-is-date", date = date.format("%Y-%m-%d").to_string())
+}
+
+/// `.ods` percentage cells, which calamine reads as plain numbers: their
+/// positions, from the sheet's `office:value-type="percentage"` in
+/// `content.xml` (a second, light pass over the XML).
+mod ods {
+    use quick_xml::events::{BytesStart, Event};
+    use std::collections::HashSet;
+    use std::io::BufReader;
+    use std::path::Path;
+
+    /// The 0-based (row, column) of every percentage cell of the sheet at
+    /// `index` (0-based, in document order).
+    pub fn percent_cells(path: &Path, index: usize) -> anyhow::Result<HashSet<(u32, u32)>> {
+        let mut zip = zip::ZipArchive::new(BufReader::new(std::fs::File::open(path)?))?;
+        let content = BufReader::new(zip.by_name("content.xml")?);
+        let mut xml = quick_xml::Reader::from_reader(content);
+        let mut buf = Vec::new();
+        let mut out = HashSet::new();
+        let mut table: Option<usize> = None;
+        let mut tables = 0usize;
+        let (mut row, mut col, mut rows_repeated) = (0u32, 0u32, 1u32);
+        // The values looked at are plain ASCII (no entities to unescape).
+        let attr = |e: &BytesStart<'_>, name: &str| -> Option<String> {
+            e.attributes().flatten().find(|a| a.key.0 == name).map(|a| a.value.into_owned())
+        };
+        let repeat = |e: &BytesStart<'_>, name: &str| -> u32 {
+            attr(e, name).and_then(|v| v.parse().ok()).unwrap_or(1).max(1)
+        };
+        loop {
+            let ev = xml.read_event_into(&mut buf)?;
+            let empty = matches!(ev, Event::Empty(_));
+            match ev {
+                Event::Start(ref e) | Event::Empty(ref e) => match e.name().0 {
+                    "table:table" => {
+                        table = Some(tables);
+                        tables += 1;
+                        row = 0;
+                    }
+                    "table:table-row" if table == Some(index) => {
+                        col = 0;
+                        rows_repeated = repeat(e, "table:number-rows-repeated");
+                        if empty {
+                            row = row.saturating_add(rows_repeated);
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" if table == Some(index) => {
+                        let n = repeat(e, "table:number-columns-repeated");
+                        if attr(e, "office:value-type").as_deref() == Some("percentage") {
+                            for k in 0..n.min(1 << 14) {
+                                out.insert((row, col + k));
+                            }
+                        }
+                        col = col.saturating_add(n);
+                    }
+                    _ => {}
+                },
+                Event::End(ref e) => match e.name().0 {
+                    "table:table" => {
+                        if table == Some(index) {
+                            break;
+                        }
+                        table = None;
+                    }
+                    // A repeated row is as many rows (its cells are
+                    // blank in practice: repeats are how ODS stores gaps).
+                    "table:table-row" if table == Some(index) => row = row.saturating_add(rows_repeated),
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests;
