@@ -38,6 +38,7 @@ pub enum Format {
     Json,
     Md,
     Html,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -89,6 +90,11 @@ pub enum Command {
         after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
     )]
     Report(ReportArgs),
+    /// A sheet to fill in with the figures due, ready to import
+    #[command(
+        after_help = "Examples:\n  plan template --format xlsx > mau-so-lieu.xlsx\n  plan template --period 2027-Q3 --format xlsx --output quy3.xlsx\n  plan template --format csv > mau.csv"
+    )]
+    Template(TemplateArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     #[command(after_help = "Examples:\n  plan verify")]
     Verify(VerifyArgs),
@@ -213,6 +219,9 @@ pub struct LogArgs {
     pub year: Option<i32>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Write to FILE instead of stdout (binary formats: xlsx)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +240,23 @@ pub struct ReportArgs {
     pub detail: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Write to FILE instead of stdout (binary formats: xlsx)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `plan template` (issue #14).
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The period to fill in [default: the periods due and still missing today]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// xlsx or csv
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: Format,
+    /// Write to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

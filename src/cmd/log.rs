@@ -9,8 +9,9 @@ use crate::cli::{Format, LogArgs};
 use crate::counting;
 use crate::ledger::{Entry, Kind};
 use crate::plan::{self, Lang, Plan};
+use crate::render::xlsx::{Sheet, Value};
 use crate::render::{self, Grid};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -55,7 +56,17 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let shown: Vec<LogEntry> =
         annotate(entries).into_iter().filter(|e| args.year.is_none_or(|y| e.year == i64::from(y))).collect();
 
-    let mut out = render::stdout();
+    if args.format == Format::Xlsx {
+        let sheet = xlsx_sheet(&plan, &shown);
+        render::xlsx::deliver(&render::xlsx::workbook(&[sheet], plan.lang)?, args.output.as_deref(), "xlsx")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(render::stdout()),
+    };
     match args.format {
         Format::Json => render::write_json(&shown, &mut out)?,
         Format::Csv => render::write_csv(&csv_grid(&shown), &mut out)?,
@@ -243,6 +254,58 @@ fn table_grid(plan: &Plan, entries: &[LogEntry]) -> Grid {
         ]);
     }
     grid
+}
+
+/// The log as one sheet: typed values, dates and times (SPEC §4: xlsx
+/// holds typed numbers and dates), labels in the plan's language.
+fn xlsx_sheet(plan: &Plan, entries: &[LogEntry]) -> Sheet {
+    let tr = |k: &str| crate::i18n::message(k, None);
+    let headers = [
+        "workbook-col-entry",
+        "workbook-col-kind",
+        "workbook-col-item",
+        "workbook-col-period",
+        "workbook-col-value",
+        "workbook-col-value-text",
+        "workbook-col-reported-on",
+        "workbook-col-recorded-at",
+        "workbook-col-by",
+        "workbook-col-source",
+        "workbook-col-note",
+        "workbook-col-batch",
+        "workbook-col-status",
+    ];
+    let rows = entries
+        .iter()
+        .map(|e| {
+            let x = &e.entry;
+            let recorded = chrono::DateTime::parse_from_rfc3339(&x.recorded_at)
+                .map(|t| Value::DateTime(t.naive_utc()))
+                .unwrap_or_else(|_| Value::text(x.recorded_at.clone()));
+            vec![
+                Value::Id(x.id),
+                Value::text(kind_label(x.kind, plan.lang)),
+                Value::text(x.indicator.clone().or_else(|| x.task.clone()).unwrap_or_default()),
+                Value::text(x.period.clone().unwrap_or_default()),
+                Value::opt_number(x.value),
+                Value::text(x.value_text.clone().unwrap_or_default()),
+                Value::Date(x.reported_on),
+                recorded,
+                Value::text(x.by.clone()),
+                Value::text(x.source.clone().unwrap_or_default()),
+                Value::text(x.note.clone().unwrap_or_default()),
+                x.batch.map_or(Value::Empty, Value::Id),
+                Value::text(status(e, plan.lang)),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: tr("workbook-sheet-log"),
+        title: vec![format!("{} — {}", plan.id, plan.title)],
+        headers: headers.iter().map(|k| tr(k)).collect(),
+        rows,
+        wrap: vec![9, 10, 12],
+    }
 }
 
 /// CSV: the JSON fields, flat, with plain machine numbers.

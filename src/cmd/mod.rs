@@ -8,6 +8,7 @@ mod log;
 mod record;
 mod report;
 mod show;
+mod template;
 mod verify;
 
 use crate::cli::{Cli, Command, LangArg};
@@ -116,6 +117,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Void(a) => correct::run_void(&ctx, a),
         Command::Log(a) => log::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),
+        Command::Template(a) => template::run(&ctx, a),
         Command::Verify(a) => verify::run(&ctx, a),
         Command::Completions(a) => {
             use clap::CommandFactory;

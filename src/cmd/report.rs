@@ -5,7 +5,7 @@ use crate::cli::{Format, ReportArgs};
 use crate::plan::{self, Plan};
 use crate::render::{self, report as rr};
 use crate::report::{self, Options, Report};
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::process::ExitCode;
@@ -32,17 +32,28 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build(ctx, &plan, year, as_of, &opts)?;
-    let mut out = render::stdout();
     let finals = plan
         .indicators()
         .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.display(plan.numbers)))))
         .collect();
+    if args.format == Format::Xlsx {
+        render::xlsx::deliver(&render::xlsx::report(&r, &finals)?, args.output.as_deref(), "xlsx")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(render::stdout()),
+    };
     match args.format {
         Format::Table => rr::write_table(&r, &finals, args.detail, &mut out)?,
         Format::Md => rr::write_markdown(&r, &finals, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
+        // Written above: a binary file, not a stream of text.
+        Format::Xlsx => {}
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

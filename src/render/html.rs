@@ -529,7 +529,7 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
 }
 
 /// "Tháng 8/2026", "Quý III/2026", "6 tháng đầu năm 2026"; en "Aug 2026".
-fn period_text(p: &Period, l: &Labels) -> String {
+pub fn period_text(p: &Period, l: &Labels) -> String {
     const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
     const MONTHS: [&str; 12] =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

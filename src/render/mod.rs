@@ -4,6 +4,7 @@
 pub mod html;
 pub mod labels;
 pub mod report;
+pub mod xlsx;
 
 use comfy_table::{ContentArrangement, Table as Comfy, presets};
 use serde::Serialize;

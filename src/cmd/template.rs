@@ -1,0 +1,222 @@
+//! `plan template`: the fill-in sheet an office hands out (SPEC §4), one
+//! row per recorded indicator and period to fill, which `plan import`
+//! takes back without edits.
+//!
+//! Which rows: with `--period P`, every recorded indicator reported by P's
+//! kind of period (a quarter for quarterly indicators…); without, every
+//! period of every recorded indicator that has ended (or fallen due) by
+//! today and has no figure that counts, oldest first. Each row shows the
+//! previous figure that counts for the same kind of period, to compare.
+//!
+//! The columns are the importer's own names (`chi_tieu, ky, gia_tri, ngay,
+//! nguoi_nhap, nguon` under `vi`, `indicator, period, value, date, by,
+//! source` under `en`), beside `STT`, the name, the unit and the previous
+//! figure, which the importer reads and ignores.
+
+use super::{Ctx, reject, today};
+use crate::cli::{Format, TemplateArgs};
+use crate::counting::{self, Figures};
+use crate::number::{NumberStyle, format_number};
+use crate::period::Period;
+use crate::plan::{Indicator, Lang, Plan};
+use crate::render::labels::Labels;
+use crate::render::xlsx::{self, Sheet, Value};
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// One row to fill in.
+#[derive(Debug, Clone)]
+pub struct Due<'p> {
+    pub indicator: &'p Indicator,
+    pub period: Period,
+    /// The figure that counts for the latest earlier period of the same
+    /// kind, if any.
+    pub previous: Option<f64>,
+}
+
+pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
+    let plan = ctx.load_plan()?;
+    if !matches!(args.format, Format::Csv | Format::Xlsx) {
+        return Err(reject(crate::tr!("workbook-template-format")));
+    }
+    let today = today()?;
+    let period = match args.period.as_deref() {
+        Some(text) => Some(parse_period(&plan, text)?),
+        None => None,
+    };
+    let entries = match ctx.read_ledger(&plan)? {
+        Some(l) => l.entries(None, None, None)?,
+        None => Vec::new(),
+    };
+    let figures = counting::count_figures(&entries, None);
+    let rows = match period {
+        Some(p) => for_period(&plan, &figures, p),
+        None => missing(&plan, &figures, today),
+    };
+    if rows.is_empty() {
+        let msg = match period {
+            Some(p) => crate::tr!("workbook-template-none-for-period", period = p.to_string()),
+            None => crate::tr!("workbook-template-none-missing", date = Labels::new(plan.lang).date(today)),
+        };
+        eprintln!("{msg}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    match args.format {
+        Format::Xlsx => {
+            let sheet = sheet(&plan, &rows, period, today);
+            xlsx::deliver(&xlsx::workbook(&[sheet], plan.lang)?, args.output.as_deref(), "xlsx")?;
+        }
+        _ => {
+            let mut out: Box<dyn Write> = match &args.output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+                )),
+                None => Box::new(crate::render::stdout()),
+            };
+            write_csv(&plan, &rows, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--period`: a period of the plan's years.
+fn parse_period(plan: &Plan, text: &str) -> Result<Period> {
+    let p: Period = text.trim().parse().map_err(|e: crate::period::PeriodError| reject(e.to_string()))?;
+    if !plan.years().contains(&p.year) {
+        return Err(reject(crate::tr!(
+            "workbook-template-outside",
+            period = p.to_string(),
+            start = plan.start.to_string(),
+            end = plan.end.to_string()
+        )));
+    }
+    Ok(p)
+}
+
+/// The figure that counts for the latest period of `p`'s kind before `p`.
+fn previous(figures: &Figures, ind: &Indicator, p: Period) -> Option<f64> {
+    let periods = figures.get(&ind.id)?;
+    periods
+        .iter()
+        .filter(|(q, f)| q.cadence == p.cadence && q.start() < p.start() && f.counted.is_some())
+        .max_by_key(|(q, _)| q.start())
+        .and_then(|(_, f)| f.counted.as_ref().map(|c| c.value))
+}
+
+/// Every recorded indicator reported by `p`'s kind of period, in plan order.
+pub fn for_period<'p>(plan: &'p Plan, figures: &Figures, p: Period) -> Vec<Due<'p>> {
+    plan.indicators()
+        .filter(|i| i.cadence() == Some(p.cadence))
+        .map(|i| Due { indicator: i, period: p, previous: previous(figures, i, p) })
+        .collect()
+}
+
+/// Every period of a recorded indicator, in the plan's years, that has
+/// ended or fallen due by `today` and has no figure that counts: by
+/// period end, then plan order.
+pub fn missing<'p>(plan: &'p Plan, figures: &Figures, today: NaiveDate) -> Vec<Due<'p>> {
+    let mut rows = Vec::new();
+    for (order, ind) in plan.indicators().enumerate() {
+        let Some(every) = ind.cadence() else { continue };
+        let due_days = plan.due_days.of(every);
+        let counted = figures.get(&ind.id);
+        for year in plan.years() {
+            for p in Period::all_in(year, every) {
+                if !(p.end() < today || p.due(due_days) <= today) {
+                    continue;
+                }
+                let has = counted.and_then(|c| c.get(&p)).is_some_and(|f| f.counted.is_some());
+                // A year figure stands for its parts.
+                let has_year = every != crate::period::Cadence::Year
+                    && counted.and_then(|c| c.get(&Period::year(year))).is_some_and(|f| f.counted.is_some());
+                if !has && !has_year {
+                    rows.push((p.end(), order, Due { indicator: ind, period: p, previous: previous(figures, ind, p) }));
+                }
+            }
+        }
+    }
+    rows.sort_by_key(|(end, order, _)| (*end, *order));
+    rows.into_iter().map(|(_, _, d)| d).collect()
+}
+
+/// The header, in the importer's names for the plan's language.
+fn headers(lang: Lang) -> [&'static str; 10] {
+    match lang {
+        Lang::Vi => ["STT", "chi_tieu", "ten", "don_vi", "ky", "so_lieu_ky_truoc", "gia_tri", "ngay", "nguoi_nhap", "nguon"],
+        Lang::En => ["STT", "indicator", "name", "unit", "period", "previous", "value", "date", "by", "source"],
+    }
+}
+
+fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate) -> Sheet {
+    let l = Labels::new(plan.lang);
+    let scope = match period {
+        Some(p) => crate::tr!("workbook-template-period", period = crate::render::html::period_text(&p, &l)),
+        None => crate::tr!("workbook-template-missing", date = l.date(today)),
+    };
+    Sheet {
+        name: crate::i18n::message("workbook-sheet-template", None),
+        title: vec![
+            crate::tr!("workbook-template-title", plan = plan.id.as_str()),
+            scope,
+            crate::tr!("workbook-template-how"),
+        ],
+        headers: headers(plan.lang).iter().map(|h| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(n, d)| {
+                vec![
+                    Value::Id(n as i64 + 1),
+                    Value::text(d.indicator.id.clone()),
+                    Value::text(d.indicator.name.clone()),
+                    Value::text(d.indicator.unit.clone()),
+                    Value::text(d.period.to_string()),
+                    Value::opt_number(d.previous),
+                    Value::BlankNumber,
+                    Value::BlankDate,
+                    Value::Empty,
+                    Value::Empty,
+                ]
+            })
+            .collect(),
+        wrap: vec![2],
+    }
+}
+
+/// A CSV cell that a spreadsheet would run as a formula gets a `'` first
+/// (SPEC §4).
+fn defuse(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+}
+
+/// The CSV template: UTF-8 with a BOM (so that Excel reads the accents),
+/// `;` between cells under `vi` numbers (a `,` would split `742,3`), `,`
+/// under `en`; the previous figure in the plan's number style.
+fn write_csv(plan: &Plan, rows: &[Due<'_>], out: &mut dyn Write) -> Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let delimiter = if plan.numbers == NumberStyle::Vi { b';' } else { b',' };
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+    w.write_record(headers(plan.lang))?;
+    for (n, d) in rows.iter().enumerate() {
+        w.write_record([
+            (n + 1).to_string(),
+            d.indicator.id.clone(),
+            defuse(&d.indicator.name),
+            defuse(&d.indicator.unit),
+            d.period.to_string(),
+            d.previous.map(|v| format_number(v, plan.numbers, 6)).unwrap_or_default(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

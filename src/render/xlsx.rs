@@ -1,0 +1,540 @@
+//! Workbooks (`--format xlsx`, SPEC §4 and §4.2), written with
+//! `rust_xlsxwriter`: the year report, the log and the fill-in template.
+//!
+//! What a sheet holds: typed cells, never numbers as text. Numbers are
+//! number cells with a number format that groups thousands and shows the
+//! decimals the value has (`#,##0.0#`); percentages are fractions with a
+//! percent format (`0.0%`); dates are date cells. Number formats in a
+//! workbook are always stored in Excel's neutral syntax (`,` groups, `.`
+//! marks decimals): the spreadsheet shows them with the separators of its
+//! own locale, so under a Vietnamese locale `#,##0.0` reads `1.234,5`. That
+//! is the point: a figure stays a number whatever locale opens the file
+//! (plan's CSV, read by a Vietnamese LibreOffice, turns `61.625` into
+//! 61625). Date formats carry no locale: `dd/mm/yyyy` under `vi`,
+//! `yyyy-mm-dd` under `en`.
+//!
+//! Every sheet: optional title lines, one header row in bold, frozen below
+//! it, with an autofilter; column widths fitted to the content, capped, with
+//! long text wrapped.
+
+use crate::plan::Lang;
+use crate::render::labels::Labels;
+use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use anyhow::{Result, bail};
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use std::collections::{HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// The widest a fitted column gets, in pixels (about 60 characters).
+const MAX_WIDTH_PX: u32 = 420;
+/// Decimals a number cell shows at most (the cell holds every digit).
+const MAX_DECIMALS: usize = 4;
+
+/// A typed cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    /// A whole number shown without grouping: an id, an STT, a year.
+    Id(i64),
+    /// A number, shown grouped with the decimals it has (up to four).
+    Number(f64),
+    /// A number shown with a fixed count of decimals (an empty cell to
+    /// fill in, or a column of like figures).
+    Fixed(f64, usize),
+    /// A percentage as people say it (96.3 for 96,3 %), stored as the
+    /// fraction 0.963 with a percent format.
+    Percent(f64),
+    Date(NaiveDate),
+    /// An empty cell to fill in with a number: what is typed shows grouped,
+    /// with its decimals (up to three) or none for a whole number.
+    BlankNumber,
+    /// An empty cell to fill in with a date, in the language's date format.
+    BlankDate,
+    /// A date and time (UTC), as `recorded_at`.
+    DateTime(NaiveDateTime),
+}
+
+impl Value {
+    pub fn text(s: impl Into<String>) -> Value {
+        let s = s.into();
+        if s.is_empty() { Value::Empty } else { Value::Text(s) }
+    }
+
+    pub fn opt_number(x: Option<f64>) -> Value {
+        x.filter(|x| x.is_finite()).map_or(Value::Empty, Value::Number)
+    }
+
+    pub fn opt_percent(x: Option<f64>) -> Value {
+        x.filter(|x| x.is_finite()).map_or(Value::Empty, Value::Percent)
+    }
+
+    pub fn opt_date(d: Option<NaiveDate>) -> Value {
+        d.map_or(Value::Empty, Value::Date)
+    }
+}
+
+/// One sheet: title lines above a table.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The tab's name (made valid and unique when written).
+    pub name: String,
+    /// Lines above the header (the first in bold).
+    pub title: Vec<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    /// Columns of long text, which wrap at the capped width.
+    pub wrap: Vec<usize>,
+}
+
+/// The number format showing `decimals` decimals, grouped.
+fn number_format(decimals: usize) -> String {
+    if decimals == 0 { "#,##0".to_string() } else { format!("#,##0.{}", "0".repeat(decimals)) }
+}
+
+/// The decimals `x` needs, up to [`MAX_DECIMALS`].
+fn decimals(x: f64) -> usize {
+    let s = format!("{:.*}", MAX_DECIMALS, x.abs());
+    let frac = s.split_once('.').map_or("", |(_, f)| f);
+    frac.trim_end_matches('0').len()
+}
+
+/// The formats of one workbook, made once each.
+struct Formats {
+    bold: Format,
+    title: Format,
+    date: Format,
+    date_time: Format,
+    id: Format,
+    percent: Format,
+    wrap: Format,
+    numbers: HashMap<usize, Format>,
+    /// For cells to fill in with a number.
+    entry_decimal: Format,
+}
+
+impl Formats {
+    fn new(lang: Lang) -> Self {
+        let date = if lang == Lang::Vi { "dd/mm/yyyy" } else { "yyyy-mm-dd" };
+        Formats {
+            bold: Format::new().set_bold().set_text_wrap(),
+            title: Format::new().set_bold().set_font_size(13),
+            date: Format::new().set_num_format(date),
+            date_time: Format::new().set_num_format(format!("{date} hh:mm:ss")),
+            id: Format::new().set_num_format("0"),
+            percent: Format::new().set_num_format("0.0%"),
+            wrap: Format::new().set_text_wrap(),
+            entry_decimal: Format::new().set_num_format("#,##0.0##"),
+            numbers: (0..=MAX_DECIMALS).map(|d| (d, Format::new().set_num_format(number_format(d)))).collect(),
+        }
+    }
+}
+
+/// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\`,
+/// not empty, not already used (a ` (2)` is added).
+fn sheet_name(wanted: &str, used: &mut HashSet<String>) -> String {
+    let clean: String =
+        wanted.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect::<String>();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = if clean.is_empty() { "Sheet".into() } else { clean.chars().take(31).collect() };
+    let mut name = base.clone();
+    let mut n = 2;
+    while used.contains(&name.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        name = format!("{}{suffix}", base.chars().take(31 - suffix.len()).collect::<String>());
+        n += 1;
+    }
+    used.insert(name.to_lowercase());
+    name
+}
+
+/// The workbook of `sheets`, as bytes.
+pub fn workbook(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let f = Formats::new(lang);
+    let mut used = HashSet::new();
+    for s in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(&s.name, &mut used))?;
+        write_sheet(ws, s, &f)?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
+    let mut row: u32 = 0;
+    for (i, line) in s.title.iter().enumerate() {
+        if i == 0 {
+            ws.write_string_with_format(row, 0, line, &f.title)?;
+        } else {
+            ws.write_string(row, 0, line)?;
+        }
+        row += 1;
+    }
+    if !s.title.is_empty() {
+        row += 1;
+    }
+    let header_row = row;
+    // Columns of cells to fill in: their first and last row.
+    let mut entry: std::collections::BTreeMap<u16, (u32, u32)> = Default::default();
+    for (c, h) in s.headers.iter().enumerate() {
+        ws.write_string_with_format(header_row, c as u16, h, &f.bold)?;
+    }
+    for values in &s.rows {
+        row += 1;
+        for (c, v) in values.iter().enumerate() {
+            let col = c as u16;
+            match v {
+                Value::Empty => {}
+                Value::BlankNumber => {
+                    ws.write_blank(row, col, &f.entry_decimal)?;
+                    let span = entry.entry(col).or_insert((row, row));
+                    span.1 = row;
+                }
+                Value::BlankDate => {
+                    ws.write_blank(row, col, &f.date)?;
+                }
+                Value::Text(t) if s.wrap.contains(&c) => {
+                    ws.write_string_with_format(row, col, t, &f.wrap)?;
+                }
+                Value::Text(t) => {
+                    ws.write_string(row, col, t)?;
+                }
+                Value::Id(n) => {
+                    ws.write_number_with_format(row, col, *n as f64, &f.id)?;
+                }
+                Value::Number(x) => {
+                    ws.write_number_with_format(row, col, *x, &f.numbers[&decimals(*x)])?;
+                }
+                Value::Fixed(x, d) => {
+                    ws.write_number_with_format(row, col, *x, &f.numbers[&(*d).min(MAX_DECIMALS)])?;
+                }
+                Value::Percent(x) => {
+                    ws.write_number_with_format(row, col, x / 100.0, &f.percent)?;
+                }
+                Value::Date(d) => {
+                    ws.write_date_with_format(row, col, d, &f.date)?;
+                }
+                Value::DateTime(t) => {
+                    ws.write_datetime_with_format(row, col, t, &f.date_time)?;
+                }
+            }
+        }
+    }
+    if !s.headers.is_empty() {
+        ws.set_freeze_panes(header_row + 1, 0)?;
+        ws.autofilter(header_row, 0, row.max(header_row), s.headers.len() as u16 - 1)?;
+    }
+    // Cells to fill in show `#,##0.0##`, but a whole number without its
+    // decimal mark: no single number format does both.
+    for (&col, &(first, last)) in &entry {
+        let cell = rust_xlsxwriter::utility::row_col_to_cell(first, col);
+        let whole = rust_xlsxwriter::ConditionalFormatFormula::new()
+            .set_rule(format!("=MOD({cell},1)=0").as_str())
+            .set_format(Format::new().set_num_format("#,##0"));
+        ws.add_conditional_format(first, col, last, col, &whole)?;
+    }
+    // Fit the table, not the title lines (they spill over empty cells).
+    for (c, w) in fitted_widths(s).into_iter().enumerate() {
+        ws.set_column_width(c as u16, w)?;
+    }
+    Ok(())
+}
+
+/// Column widths in characters that fit the header and the cells (about
+/// what Excel's autofit gives), capped at [`MAX_WIDTH_PX`].
+fn fitted_widths(s: &Sheet) -> Vec<f64> {
+    let cap = f64::from(MAX_WIDTH_PX) / 7.0;
+    let len = |v: &Value| -> usize {
+        match v {
+            Value::Empty | Value::BlankNumber => 0,
+            Value::BlankDate => 10,
+            Value::Text(t) => t.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+            Value::Number(x) => format!("{x:.*}", decimals(*x)).len() + (x.abs().log10().max(0.0) / 3.0) as usize,
+            Value::Fixed(x, d) => format!("{x:.d$}").len() + 2,
+            Value::Id(n) => n.to_string().len(),
+            Value::Percent(_) => 7,
+            Value::Date(_) => 10,
+            Value::DateTime(_) => 19,
+        }
+    };
+    (0..s.headers.len())
+        .map(|c| {
+            let head = s.headers[c].chars().count();
+            let cells = s.rows.iter().filter_map(|r| r.get(c)).map(len).max().unwrap_or(0);
+            ((head.max(cells) as f64) * 1.1 + 2.0).min(cap)
+        })
+        .collect()
+}
+
+/// Writes binary output to `output`, or to stdout when that is not a
+/// terminal (SPEC §4: a binary format to a terminal is refused).
+pub fn deliver(bytes: &[u8], output: Option<&Path>, format: &str) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| anyhow::anyhow!(crate::tr!("workbook-cannot-write", path = path.display().to_string(), detail = e.to_string()))),
+        None => {
+            let stdout = std::io::stdout();
+            if stdout.is_terminal() {
+                bail!(crate::tr!("workbook-binary-to-terminal", format = format));
+            }
+            let mut out = stdout.lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// "Quý 3/2027" (vi) or "2027-Q3" (en): a period as the report shows it.
+fn period_label(p: &crate::period::Period, l: &Labels) -> String {
+    if l.vi() { super::html::period_text(p, l) } else { p.to_string() }
+}
+
+fn tr(key: &str) -> String {
+    crate::i18n::message(key, None)
+}
+
+/// The year report as a workbook (SPEC §4.2): a summary sheet, a sheet per
+/// task group with its indicators, then every period of every recorded
+/// indicator and every task, each a table of its own.
+pub fn report(r: &Report, finals: &super::report::FinalTargets) -> Result<Vec<u8>> {
+    let l = Labels::new(r.lang);
+    let mut sheets = vec![summary_sheet(r, &l)];
+    for g in &r.groups {
+        sheets.push(group_sheet(r, g, finals, &l));
+    }
+    sheets.push(periods_sheet(r, &l));
+    sheets.push(tasks_sheet(r, &l));
+    workbook(&sheets, r.lang)
+}
+
+fn heading(r: &Report, l: &Labels) -> Vec<String> {
+    vec![
+        format!("{} — {}", r.plan, r.title),
+        crate::tr!("workbook-report-year", year = r.year.to_string(), date = l.date(r.as_of)),
+    ]
+}
+
+fn headers(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| tr(k)).collect()
+}
+
+fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
+    let mut rows = Vec::new();
+    let row = |section: Value, name: String, id: Value, lead: Value, g_att: Option<f64>, c: &crate::report::Counts, rep: &crate::report::Reports, t: &crate::report::TaskCounts| {
+        vec![
+            section,
+            Value::text(name),
+            id,
+            lead,
+            Value::opt_percent(g_att),
+            Value::Number(f64::from(c.exceeded)),
+            Value::Number(f64::from(c.met)),
+            Value::Number(f64::from(c.not_met)),
+            Value::Number(f64::from(c.no_data)),
+            Value::Number(f64::from(c.no_target)),
+            Value::Number(f64::from(rep.on_time)),
+            Value::Number(f64::from(rep.late)),
+            Value::Number(f64::from(rep.missing)),
+            Value::Number(f64::from(t.done_on_time)),
+            Value::Number(f64::from(t.done_late)),
+            Value::Number(f64::from(t.open_in_time)),
+            Value::Number(f64::from(t.open_overdue)),
+            Value::opt_percent(t.rate),
+        ]
+    };
+    for g in &r.groups {
+        rows.push(row(
+            Value::text(g.section.clone().unwrap_or_default()),
+            g.name.clone(),
+            Value::text(g.id.clone()),
+            Value::text(g.lead_name.clone().unwrap_or_default()),
+            g.attainment,
+            &g.counts,
+            &g.reports,
+            &g.tasks,
+        ));
+    }
+    rows.push(row(
+        Value::Empty,
+        tr("workbook-whole-plan"),
+        Value::Empty,
+        Value::Empty,
+        r.attainment,
+        &r.counts,
+        &r.reports,
+        &r.tasks,
+    ));
+    Sheet {
+        name: tr("workbook-sheet-summary"),
+        title: heading(r, l),
+        headers: headers(&[
+            "workbook-col-section",
+            "workbook-col-group",
+            "workbook-col-id",
+            "workbook-col-lead",
+            "workbook-col-attainment",
+            "workbook-col-exceeded",
+            "workbook-col-met",
+            "workbook-col-not-met",
+            "workbook-col-no-data",
+            "workbook-col-no-target",
+            "workbook-col-on-time",
+            "workbook-col-late",
+            "workbook-col-missing",
+            "workbook-col-done-on-time",
+            "workbook-col-done-late",
+            "workbook-col-open-in-time",
+            "workbook-col-open-overdue",
+            "workbook-col-completion-rate",
+        ]),
+        rows,
+        wrap: vec![1, 3],
+    }
+}
+
+fn group_sheet(r: &Report, g: &GroupReport, finals: &super::report::FinalTargets, l: &Labels) -> Sheet {
+    let mut title = heading(r, l);
+    title[0] = match &g.section {
+        Some(s) => format!("{s} {}", g.name),
+        None => g.name.clone(),
+    };
+    if let Some(lead) = &g.lead_name {
+        title.push(crate::tr!("workbook-lead-line", lead = lead.as_str()));
+    }
+    let rows = g
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(k, i)| indicator_row(k + 1, i, finals.get(&i.id).map(String::as_str), l))
+        .collect();
+    Sheet {
+        name: g.id.clone(),
+        title,
+        headers: headers(&[
+            "workbook-col-stt",
+            "workbook-col-id",
+            "workbook-col-indicator",
+            "workbook-col-unit",
+            "workbook-col-value",
+            "workbook-col-target",
+            "workbook-col-attainment",
+            "workbook-col-progress",
+            "workbook-col-status",
+            "workbook-col-partial",
+            "workbook-col-on-time",
+            "workbook-col-late",
+            "workbook-col-missing",
+            "workbook-col-days-late",
+            "workbook-col-days-overdue",
+        ]),
+        rows,
+        wrap: vec![2, 5, 8],
+    }
+}
+
+fn indicator_row(n: usize, i: &IndicatorReport, final_target: Option<&str>, l: &Labels) -> Vec<Value> {
+    let derived = i.derived;
+    let count = |x: u32| if derived { Value::Empty } else { Value::Number(f64::from(x)) };
+    let days = |x: i64| if derived { Value::Empty } else { Value::Number(x as f64) };
+    vec![
+        Value::Id(n as i64),
+        Value::text(i.id.clone()),
+        Value::text(i.name.clone()),
+        Value::text(i.unit.clone()),
+        Value::opt_number(i.value),
+        Value::text(super::report::target_cell(i, final_target, l)),
+        Value::opt_percent(i.attainment),
+        Value::opt_percent(i.progress),
+        Value::text(l.status(i.status)),
+        if i.partial { Value::text(tr("workbook-partial")) } else { Value::Empty },
+        count(i.reports.on_time),
+        count(i.reports.late),
+        count(i.reports.missing),
+        days(i.reports.days_late),
+        days(i.reports.days_overdue),
+    ]
+}
+
+fn periods_sheet(r: &Report, l: &Labels) -> Sheet {
+    let mut rows = Vec::new();
+    for g in &r.groups {
+        for i in &g.indicators {
+            for p in &i.periods {
+                let days = matches!(p.status, PeriodStatus::Late | PeriodStatus::Missing);
+                rows.push(vec![
+                    Value::text(g.id.clone()),
+                    Value::text(i.id.clone()),
+                    Value::text(i.name.clone()),
+                    Value::text(period_label(&p.period, l)),
+                    Value::opt_number(p.value),
+                    Value::text(i.unit.clone()),
+                    Value::opt_date(p.reported_on),
+                    Value::Date(p.due),
+                    Value::text(l.period_status(p.status)),
+                    if days { Value::Number(p.days as f64) } else { Value::Empty },
+                ]);
+            }
+        }
+    }
+    Sheet {
+        name: tr("workbook-sheet-periods"),
+        title: heading(r, l),
+        headers: headers(&[
+            "workbook-col-group-id",
+            "workbook-col-id",
+            "workbook-col-indicator",
+            "workbook-col-period",
+            "workbook-col-value",
+            "workbook-col-unit",
+            "workbook-col-reported-on",
+            "workbook-col-due",
+            "workbook-col-status",
+            "workbook-col-days",
+        ]),
+        rows,
+        wrap: vec![2],
+    }
+}
+
+fn tasks_sheet(r: &Report, l: &Labels) -> Sheet {
+    let mut rows = Vec::new();
+    for g in &r.groups {
+        for t in &g.task_list {
+            rows.push(vec![
+                Value::text(g.id.clone()),
+                Value::text(t.id.clone()),
+                Value::text(t.name.clone()),
+                Value::text(t.lead_name.clone().unwrap_or_default()),
+                Value::text(t.deliverable.clone().unwrap_or_default()),
+                Value::opt_date(t.due),
+                Value::opt_date(t.done_on),
+                Value::text(l.task_class(t.class)),
+                if t.days > 0 { Value::Number(t.days as f64) } else { Value::Empty },
+            ]);
+        }
+    }
+    Sheet {
+        name: tr("workbook-sheet-tasks"),
+        title: heading(r, l),
+        headers: headers(&[
+            "workbook-col-group-id",
+            "workbook-col-id",
+            "workbook-col-task",
+            "workbook-col-lead",
+            "workbook-col-deliverable",
+            "workbook-col-due",
+            "workbook-col-done-on",
+            "workbook-col-status",
+            "workbook-col-days",
+        ]),
+        rows,
+        wrap: vec![2, 4],
+    }
+}
+
+#[cfg(test)]
+mod tests;
