@@ -71,7 +71,8 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         _ => {
             let mut out: Box<dyn Write> = match &args.output {
                 Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+                    std::fs::File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?,
                 )),
                 None => Box::new(crate::render::stdout()),
             };
@@ -133,7 +134,11 @@ pub fn missing<'p>(plan: &'p Plan, figures: &Figures, today: NaiveDate) -> Vec<D
                 let has_year = every != crate::period::Cadence::Year
                     && counted.and_then(|c| c.get(&Period::year(year))).is_some_and(|f| f.counted.is_some());
                 if !has && !has_year {
-                    rows.push((p.end(), order, Due { indicator: ind, period: p, previous: previous(figures, ind, p) }));
+                    rows.push((
+                        p.end(),
+                        order,
+                        Due { indicator: ind, period: p, previous: previous(figures, ind, p) },
+                    ));
                 }
             }
         }
@@ -145,8 +150,21 @@ pub fn missing<'p>(plan: &'p Plan, figures: &Figures, today: NaiveDate) -> Vec<D
 /// The header, in the importer's names for the plan's language.
 fn headers(lang: Lang) -> [&'static str; 10] {
     match lang {
-        Lang::Vi => ["STT", "chi_tieu", "ten", "don_vi", "ky", "so_lieu_ky_truoc", "gia_tri", "ngay", "nguoi_nhap", "nguon"],
-        Lang::En => ["STT", "indicator", "name", "unit", "period", "previous", "value", "date", "by", "source"],
+        Lang::Vi => [
+            "STT",
+            "chi_tieu",
+            "ten",
+            "don_vi",
+            "ky",
+            "so_lieu_ky_truoc",
+            "gia_tri",
+            "ngay",
+            "nguoi_nhap",
+            "nguon",
+        ],
+        Lang::En => {
+            ["STT", "indicator", "name", "unit", "period", "previous", "value", "date", "by", "source"]
+        }
     }
 }
 

@@ -127,7 +127,9 @@ impl Formats {
             percent: Format::new().set_num_format("0.0%"),
             wrap: Format::new().set_text_wrap(),
             entry_decimal: Format::new().set_num_format("#,##0.0##"),
-            numbers: (0..=MAX_DECIMALS).map(|d| (d, Format::new().set_num_format(number_format(d)))).collect(),
+            numbers: (0..=MAX_DECIMALS)
+                .map(|d| (d, Format::new().set_num_format(number_format(d))))
+                .collect(),
         }
     }
 }
@@ -252,7 +254,9 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
             Value::Empty | Value::BlankNumber => 0,
             Value::BlankDate => 10,
             Value::Text(t) => t.lines().map(|l| l.chars().count()).max().unwrap_or(0),
-            Value::Number(x) => format!("{x:.*}", decimals(*x)).len() + (x.abs().log10().max(0.0) / 3.0) as usize,
+            Value::Number(x) => {
+                format!("{x:.*}", decimals(*x)).len() + (x.abs().log10().max(0.0) / 3.0) as usize
+            }
             Value::Fixed(x, d) => format!("{x:.d$}").len() + 2,
             Value::Id(n) => n.to_string().len(),
             Value::Percent(_) => 7,
@@ -273,8 +277,13 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
 /// terminal (SPEC §4: a binary format to a terminal is refused).
 pub fn deliver(bytes: &[u8], output: Option<&Path>, format: &str) -> Result<()> {
     match output {
-        Some(path) => std::fs::write(path, bytes)
-            .map_err(|e| anyhow::anyhow!(crate::tr!("workbook-cannot-write", path = path.display().to_string(), detail = e.to_string()))),
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            anyhow::anyhow!(crate::tr!(
+                "workbook-cannot-write",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            ))
+        }),
         None => {
             let stdout = std::io::stdout();
             if stdout.is_terminal() {
@@ -324,7 +333,14 @@ fn headers(keys: &[&str]) -> Vec<String> {
 
 fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
     let mut rows = Vec::new();
-    let row = |section: Value, name: String, id: Value, lead: Value, g_att: Option<f64>, c: &crate::report::Counts, rep: &crate::report::Reports, t: &crate::report::TaskCounts| {
+    let row = |section: Value,
+               name: String,
+               id: Value,
+               lead: Value,
+               g_att: Option<f64>,
+               c: &crate::report::Counts,
+               rep: &crate::report::Reports,
+               t: &crate::report::TaskCounts| {
         vec![
             section,
             Value::text(name),

@@ -1,0 +1,123 @@
+//! Which rows a template holds, worked out by hand on a small plan.
+
+use super::*;
+use crate::counting::tests::entry;
+use crate::ledger::Kind;
+use crate::plan::load_str;
+
+const PLAN: &str = r#"
+[plan]
+id = "T"
+title = "Test"
+start = 2026
+end = 2028
+lang = "en"
+numbers = "en"
+[agencies]
+a = "Agency A"
+[reporting.due_days]
+year = 15
+half = 15
+quarter = 10
+month = 5
+[[group]]
+id = "g"
+name = "G"
+lead = "a"
+[[group.indicator]]
+id = "q"
+name = "Quarterly"
+measure = "level"
+every = "quarter"
+target = ">= 100"
+[[group.indicator]]
+id = "y"
+name = "Yearly"
+measure = "level"
+every = "year"
+target = ">= 50"
+[[group.indicator]]
+id = "m"
+name = "Monthly"
+measure = "flow"
+every = "month"
+target = "<= 1,000"
+basis = "year"
+[[group.indicator]]
+id = "r"
+name = "Derived"
+ratio = ["q", "y"]
+"#;
+
+fn plan() -> Plan {
+    let l = load_str(PLAN, "t.toml");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    l.plan.unwrap()
+}
+
+fn p(s: &str) -> Period {
+    s.parse().unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// q: 2026-Q1 = 10, 2026-Q3 = 30 corrected to 33; m: the year 2026 = 500.
+fn figures() -> Figures {
+    let es = vec![
+        entry(1, Kind::Figure, "q", "2026-Q1", Some(10.0), "2026-04-05", None),
+        entry(2, Kind::Figure, "q", "2026-Q3", Some(30.0), "2026-10-05", None),
+        entry(3, Kind::Correction, "q", "2026-Q3", Some(33.0), "2026-10-20", Some(2)),
+        entry(4, Kind::Figure, "m", "2026", Some(500.0), "2027-01-10", None),
+    ];
+    counting::count_figures(&es, None)
+}
+
+fn rows(d: &[Due<'_>]) -> Vec<(String, String, Option<f64>)> {
+    d.iter().map(|d| (d.indicator.id.clone(), d.period.to_string(), d.previous)).collect()
+}
+
+#[test]
+fn missing_periods_by_end_then_plan_order() {
+    let plan = plan();
+    // 2027-02-20: 2027-Q1 has not ended (due 2027-04-10), nor 2027-02; the
+    // months of 2026 are covered by m's year figure; r is derived.
+    let got = rows(&missing(&plan, &figures(), day("2027-02-20")));
+    let want = vec![
+        ("q".to_string(), "2026-Q2".to_string(), Some(10.0)),
+        ("q".to_string(), "2026-Q4".to_string(), Some(33.0)),
+        ("y".to_string(), "2026".to_string(), None),
+        ("m".to_string(), "2027-01".to_string(), None),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_period_that_ended_today_is_not_yet_missing() {
+    let plan = plan();
+    // 2026-06-30 is the last day of Q2: not ended before today, due 07-10
+    // (and the months of 2026 have m's year figure).
+    assert_eq!(rows(&missing(&plan, &figures(), day("2026-06-30"))), vec![]);
+    let got = rows(&missing(&plan, &figures(), day("2026-07-01")));
+    assert_eq!(got, vec![("q".to_string(), "2026-Q2".to_string(), Some(10.0))]);
+}
+
+#[test]
+fn a_given_period_lists_the_indicators_of_its_kind() {
+    let plan = plan();
+    let f = figures();
+    assert_eq!(rows(&for_period(&plan, &f, p("2026-Q4"))), vec![("q".into(), "2026-Q4".into(), Some(33.0))]);
+    // A period with a figure already is listed too (the office asks for it).
+    assert_eq!(rows(&for_period(&plan, &f, p("2026-Q3"))), vec![("q".into(), "2026-Q3".into(), Some(10.0))]);
+    assert_eq!(rows(&for_period(&plan, &f, p("2027"))), vec![("y".into(), "2027".into(), None)]);
+    assert!(for_period(&plan, &f, p("2027-H1")).is_empty());
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+    assert_eq!(defuse("=1+1"), "'=1+1");
+    assert_eq!(defuse("-5 ngày"), "'-5 ngày");
+    assert_eq!(defuse("@x"), "'@x");
+    assert_eq!(defuse("Doanh nghiệp"), "Doanh nghiệp");
+}
