@@ -101,6 +101,14 @@ fn decimals(x: f64) -> usize {
     frac.trim_end_matches('0').len()
 }
 
+/// A percentage as the fraction a percent cell holds, to 15 significant
+/// digits as spreadsheets keep them (49.2 % is 0.492, not
+/// 0.49200000000000005).
+fn fraction(percent: f64) -> f64 {
+    let x = percent / 100.0;
+    format!("{x:.14e}").parse().unwrap_or(x)
+}
+
 /// The formats of one workbook, made once each.
 struct Formats {
     bold: Format,
@@ -214,7 +222,7 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
                     ws.write_number_with_format(row, col, *x, &f.numbers[&(*d).min(MAX_DECIMALS)])?;
                 }
                 Value::Percent(x) => {
-                    ws.write_number_with_format(row, col, x / 100.0, &f.percent)?;
+                    ws.write_number_with_format(row, col, fraction(*x), &f.percent)?;
                 }
                 Value::Date(d) => {
                     ws.write_date_with_format(row, col, d, &f.date)?;

@@ -99,4 +99,6 @@ fn decimals_shown() {
     assert_eq!(decimals(1.0 / 3.0), 4);
     assert_eq!(number_format(0), "#,##0");
     assert_eq!(number_format(2), "#,##0.00");
+    assert_eq!(fraction(49.2), 0.492);
+    assert_eq!(fraction(96.3), 0.963);
 }
