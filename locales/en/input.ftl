@@ -60,6 +60,7 @@ input-text-control = a control character ({$code}, character {$at}) is not allow
 input-text-too-long = {$n} characters: at most {$max}; keep the text short and put the rest in the source document
 
 input-invalid-arg = invalid {$arg}: {$message}
+input-reason-empty = empty; say why, e.g. --reason "Số liệu chính thức của Chi cục Thống kê"
 input-replaces = replaces #{$entry} ({$period} = {$old})
 input-jump = {$value} is { $up ->
     [yes] more than ten times

@@ -59,6 +59,7 @@ input-text-control = không được có ký tự điều khiển ({$code}, ký 
 input-text-too-long = {$n} ký tự: tối đa {$max}; viết ngắn gọn, phần còn lại để trong văn bản nguồn
 
 input-invalid-arg = {$arg} không hợp lệ: {$message}
+input-reason-empty = trống; ghi rõ lý do, ví dụ --reason "Số liệu chính thức của Chi cục Thống kê"
 input-replaces = thay cho #{$entry} ({$period} = {$old})
 input-jump = {$value} { $up ->
     [yes] lớn hơn mười lần

@@ -6,7 +6,9 @@
 //! is [`crate::number::parse`]; this adds what depends on the indicator:
 //! a `%` sign only for a `%` unit, the bounds, whole numbers.
 
+use crate::counting;
 use crate::number::{self, NumberStyle, format_number};
+use crate::period::Period;
 use crate::plan::Indicator;
 use crate::tr;
 
@@ -63,6 +65,42 @@ pub fn check_figure(ind: &Indicator, v: f64, style: NumberStyle) -> Result<(), S
 pub fn tenfold(previous: f64, new: f64) -> bool {
     let (a, b) = (previous.abs(), new.abs());
     a > 0.0 && (b > a * 10.0 || b < a / 10.0)
+}
+
+/// What a new figure of `ind` for `period` is compared with (SPEC §4
+/// `record`): the figure that counts for `period` itself (the one it
+/// replaces), else the latest earlier period of the same kind (month with
+/// month, year with year) that has one.
+pub fn compared_with(
+    figures: &counting::Figures,
+    ind: &str,
+    period: Period,
+) -> Option<(Period, counting::Counted)> {
+    let periods = figures.get(ind)?;
+    if let Some(c) = periods.get(&period).and_then(|f| f.counted.clone()) {
+        return Some((period, c));
+    }
+    periods
+        .range(..period)
+        .rev()
+        .filter(|(p, _)| p.cadence == period.cadence)
+        .find_map(|(p, f)| f.counted.clone().map(|c| (*p, c)))
+}
+
+/// The tenfold guard of `record`: `Some` (with the message) when `value`
+/// jumps more than tenfold against [`compared_with`].
+pub fn jump(figures: &counting::Figures, ind: &str, period: Period, value: f64, text: &str) -> Option<String> {
+    let (p, c) = compared_with(figures, ind, period)?;
+    tenfold(c.value, value).then(|| {
+        tr!(
+            "input-jump",
+            value = text,
+            up = if value.abs() > c.value.abs() { "yes" } else { "no" },
+            period = p.to_string(),
+            previous = c.value_text.as_str(),
+            entry = c.entry.to_string()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -141,5 +179,28 @@ every = "year"
         assert!(!tenfold(104.0, 10.4));
         assert!(!tenfold(0.0, 5.0));
         assert!(!tenfold(34.0, 340.0));
+    }
+
+    #[test]
+    fn compared_with_the_period_itself_else_the_latest_earlier_of_its_kind() {
+        use crate::counting::tests::entry;
+        use crate::ledger::Kind;
+        let es = vec![
+            entry(1, Kind::Figure, "so_dn", "2026-H1", Some(103.0), "2026-07-10", None),
+            entry(2, Kind::Figure, "so_dn", "2026", Some(5.0), "2026-07-10", None),
+            entry(3, Kind::Figure, "so_dn", "2027-H1", Some(110.0), "2027-07-10", None),
+        ];
+        let f = counting::count_figures(&es, None);
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        // 2026-H2: none itself; the latest earlier half is 2026-H1 (not the year).
+        assert_eq!(compared_with(&f, "so_dn", p("2026-H2")).map(|(q, c)| (q, c.entry)), Some((p("2026-H1"), 1)));
+        // 2027-H1 has its own figure: that is what a new one replaces.
+        assert_eq!(compared_with(&f, "so_dn", p("2027-H1")).map(|(_, c)| c.entry), Some(3));
+        assert_eq!(compared_with(&f, "so_dn", p("2027")).map(|(_, c)| c.entry), Some(2));
+        assert_eq!(compared_with(&f, "so_dn", p("2026-H1")).map(|(_, c)| c.entry), Some(1));
+        crate::i18n::set_lang(crate::plan::Lang::En);
+        let m = jump(&f, "so_dn", p("2026-H2"), 2060.0, "2.060").unwrap();
+        assert!(m.contains("2.060") && m.contains("2026-H1") && m.contains("#1"), "{m}");
+        assert!(jump(&f, "so_dn", p("2026-H2"), 104.0, "104").is_none());
     }
 }
