@@ -195,6 +195,9 @@ pub struct ImportArgs {
     /// Import rows more than tenfold off the previous figure
     #[arg(long)]
     pub yes: bool,
+    /// The sheet of a workbook (.xlsx, .xls, .ods) [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,6 @@ workbook-no-sheet = there is no sheet `{ $sheet }` in this workbook; its sheets 
 workbook-empty = the workbook has no sheets
 workbook-no-header = no header row found in sheet { $sheet }: expected a row of column names such as chi_tieu, ky, gia_tri, ngay (or indicator, period, value, date)
 workbook-unreadable = cannot read the workbook: { $detail }
-workbook-period-is-date = the spreadsheet turned this period into the date { $date }: format the column as Text and type the period again (2027, 2027-Q3, Q3/2027, 2027-07)
 workbook-cannot-write = cannot write { $path }: { $detail }
 workbook-binary-to-terminal = --format { $format } writes a binary file: redirect it (`> report.{ $format }`) or give --output FILE
 
@@ -73,3 +72,4 @@ workbook-template-title = Figures to report — plan { $plan }
 workbook-template-period = Period: { $period }
 workbook-template-missing = Periods due and still without a figure on { $date }
 workbook-template-how = Fill in value (and date, by, source), then: plan import FILE
+workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and { $file } is not one

@@ -4,7 +4,6 @@ workbook-no-sheet = bảng tính không có trang `{ $sheet }`; các trang có t
 workbook-empty = bảng tính không có trang nào
 workbook-no-header = không tìm thấy dòng tiêu đề trong trang { $sheet }: cần một dòng tên cột như chi_tieu, ky, gia_tri, ngay
 workbook-unreadable = không đọc được bảng tính: { $detail }
-workbook-period-is-date = bảng tính đã tự đổi kỳ này thành ngày { $date }: định dạng cột là Văn bản (Text) rồi nhập lại kỳ (2027, 2027-Q3, Q3/2027, 2027-07)
 workbook-cannot-write = không ghi được { $path }: { $detail }
 workbook-binary-to-terminal = --format { $format } ghi ra tệp nhị phân: hãy chuyển hướng (`> bao-cao.{ $format }`) hoặc dùng --output TỆP
 
@@ -73,3 +72,4 @@ workbook-template-title = Mẫu báo cáo số liệu — Kế hoạch { $plan }
 workbook-template-period = Kỳ: { $period }
 workbook-template-missing = Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày { $date }
 workbook-template-how = Điền cột gia_tri (và ngay, nguoi_nhap, nguon), rồi nhập bằng lệnh: plan import TÊN_TỆP
+workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính

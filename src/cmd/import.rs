@@ -12,10 +12,10 @@ use super::{Ctx, Reported, reject, today};
 use crate::cli::{DatesArg, ImportArgs, StyleArg};
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
 use crate::input::{self, DateOrder};
-use crate::tr;
 use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
+use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
@@ -55,7 +55,14 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         by: input::who(None),
         yes: args.yes,
     };
-    let input = Input::open(&args.file)?;
+    let mut input = Input::open(&args.file)?;
+    input.workbook = input.sniff_workbook()?;
+    match (&input.workbook, &args.sheet) {
+        (None, Some(_)) => {
+            return Err(reject(tr!("workbook-sheet-not-workbook", file = input.name.as_str())));
+        }
+        (_, sheet) => input.sheet = sheet.clone(),
+    }
     let path = ctx.ledger_path(&plan);
     // The hash of the bytes, for the same-file check before anything is
     // written. A new ledger has no batch to compare the file with: there,
@@ -270,18 +277,39 @@ fn read(
     push: impl FnMut(&NewEntry) -> Result<()>,
     sha256: Option<&str>,
 ) -> Result<Outcome> {
-    let bar = input.progress_bar();
-    let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
-        if let Some(b) = &bar {
-            b.set_position(pos);
+    let result = match input.workbook {
+        Some(kind) => {
+            import::workbook::run(plan, &input.path, kind, input.sheet.as_deref(), opts, known, push)
         }
-    });
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+        None => {
+            let bar = input.progress_bar();
+            let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
+                if let Some(b) = &bar {
+                    b.set_position(pos);
+                }
+            });
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            result
+        }
+    };
     let outcome = match result {
         Ok(o) => o,
         Err(e) => {
+            if let Some(import::workbook::WorkbookError::BadHeader { sheet, row, problems }) =
+                e.downcast_ref()
+            {
+                for p in problems {
+                    eprintln!("{}:{sheet}!{row}: {p}", input.name);
+                }
+                eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
+                return Err(Reported("bad header".into()).into());
+            }
+            if let Some(w) = e.downcast_ref::<import::workbook::WorkbookError>() {
+                eprintln!("{}", tr!("common-error", message = format!("{}: {w}", input.name)));
+                return Err(Reported("unreadable workbook".into()).into());
+            }
             if let Some(h) = e.downcast_ref::<BadHeader>() {
                 for p in &h.problems {
                     eprintln!("{}:1: {p}", input.name);
@@ -409,7 +437,11 @@ fn print_summary(
         )?;
     }
     if o.replaced > o.replacements.len() as u64 {
-        writeln!(out, "  {}", tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64)))?;
+        writeln!(
+            out,
+            "  {}",
+            tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64))
+        )?;
     }
     out.flush()?;
     Ok(())
@@ -425,6 +457,10 @@ struct Input {
     path: PathBuf,
     size: u64,
     temporary: bool,
+    /// A workbook, read by `import::workbook`, not as CSV text.
+    workbook: Option<import::workbook::Kind>,
+    /// `--sheet`.
+    sheet: Option<String>,
 }
 
 impl Input {
@@ -437,6 +473,8 @@ impl Input {
                 path,
                 size: 0,
                 temporary: true,
+                workbook: None,
+                sheet: None,
             };
             input.size = io::copy(&mut io::stdin().lock(), &mut f).context("cannot read standard input")?;
             return Ok(input);
@@ -448,7 +486,25 @@ impl Input {
         }
         let batch_name =
             path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
-        Ok(Input { name: arg.to_string(), batch_name, path, size: meta.len(), temporary: false })
+        Ok(Input {
+            name: arg.to_string(),
+            batch_name,
+            path,
+            size: meta.len(),
+            temporary: false,
+            workbook: None,
+            sheet: None,
+        })
+    }
+
+    /// Whether the file is a workbook, by its first bytes (and its name).
+    fn sniff_workbook(&self) -> Result<Option<import::workbook::Kind>> {
+        let mut head = Vec::with_capacity(8192);
+        self.reader()?
+            .take(8192)
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read {}", self.name))?;
+        Ok(import::workbook::Kind::sniff(&head, &self.path))
     }
 
     fn reader(&self) -> Result<impl Read + use<>> {

@@ -52,8 +52,20 @@ const ALIASES: [(Col, &[&str]); COLS] = [
 ];
 
 /// Columns read and ignored (after [`fold`]).
-const IGNORED: &[&str] =
-    &["stt", "so_thu_tu", "ten", "name", "ten_chi_tieu", "ten_nhiem_vu", "don_vi", "don_vi_tinh", "unit"];
+const IGNORED: &[&str] = &[
+    "stt",
+    "so_thu_tu",
+    "ten",
+    "name",
+    "ten_chi_tieu",
+    "ten_nhiem_vu",
+    "don_vi",
+    "don_vi_tinh",
+    "unit",
+    // `plan template`'s previous figure, shown to compare with.
+    "so_lieu_ky_truoc",
+    "previous",
+];
 
 /// A header cell folded for matching: no unit in parentheses, no accents,
 /// lowercase, runs of anything but letters and digits as one `_`.
@@ -213,7 +225,11 @@ mod tests {
         crate::i18n::set_lang(crate::plan::Lang::En);
         let e = header("indicator,periode,value,nguon,source").unwrap_err();
         assert_eq!(e.problems.len(), 3, "{:?}", e.problems);
-        assert!(e.problems[0].contains("unknown column `periode`: did you mean `period`?"), "{:?}", e.problems);
+        assert!(
+            e.problems[0].contains("unknown column `periode`: did you mean `period`?"),
+            "{:?}",
+            e.problems
+        );
         assert!(e.problems[1].contains("column `source` repeats column 4 `nguon`"), "{:?}", e.problems);
         assert!(e.problems[2].contains("missing column"), "{:?}", e.problems);
         let e = header("nhiem_vu,nguon").unwrap_err();

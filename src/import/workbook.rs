@@ -60,19 +60,25 @@ impl Kind {
         }
     }
 
-    /// The kind the first bytes of a file say: a zip holding a workbook
-    /// cannot be told from another zip by its first bytes, so `zip` files
-    /// are `Xlsx` unless their name says `.ods`; the OLE2 signature is
-    /// `.xls`. `None` for anything else (text, most likely).
+    /// The kind the first bytes of a file say (`head`: some kilobytes):
+    /// the OLE2 signature is `.xls`; a zip is `.ods` when it names the
+    /// OpenDocument spreadsheet type, `.xlsx` when it holds an `xl/`
+    /// folder, else what its name says. `None` for anything else: text, or
+    /// a zip that is no workbook (the CSV reader says what it is).
     pub fn sniff(head: &[u8], path: &Path) -> Option<Kind> {
         const ZIP: &[u8] = b"PK\x03\x04";
         const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
         if head.starts_with(OLE2) {
             Some(Kind::Xls)
-        } else if head.starts_with(ZIP) {
-            Some(if Kind::from_path(path) == Some(Kind::Ods) { Kind::Ods } else { Kind::Xlsx })
-        } else {
+        } else if !head.starts_with(ZIP) {
             None
+        } else if has(b"application/vnd.oasis.opendocument.spreadsheet") {
+            Some(Kind::Ods)
+        } else if has(b"xl/") {
+            Some(Kind::Xlsx)
+        } else {
+            Kind::from_path(path).filter(|k| *k != Kind::Xls)
         }
     }
 }
@@ -80,9 +86,10 @@ impl Kind {
 /// What the reader hands the caller, in sheet order.
 #[derive(Debug)]
 pub enum Item<'r, 'c> {
-    /// The header row: its row number and the text of each cell from
-    /// column A (an empty string for an empty or non-text cell).
-    Header { row: u32, names: &'r [String] },
+    /// The header row: the sheet's name, the row's number and the text of
+    /// each cell from column A (an empty string for an empty or non-text
+    /// cell).
+    Header { sheet: &'r str, row: u32, names: &'r [String] },
     /// A data row below the header that is not blank: its row number and
     /// its cells from column A, as wide as the widest of it and the header.
     Row { row: u32, cells: &'r [Cell<'c>] },
@@ -109,6 +116,9 @@ pub enum WorkbookError {
     NoHeader { sheet: String },
     #[error("{}", crate::tr!("workbook-unreadable", detail = .0.as_str()))]
     Unreadable(String),
+    /// The header row has problems (unknown or repeated columns…).
+    #[error("{}", .problems.join("; "))]
+    BadHeader { sheet: String, row: u32, problems: Vec<String> },
 }
 
 /// Reads the sheet `sheet` (the first when `None`) of the workbook at
@@ -345,7 +355,7 @@ impl<'s> Rows<'s> {
                 let filled = self.cells.iter().filter(|c| !matches!(c, Cell::Empty)).count();
                 let known = names.iter().filter(|n| !n.is_empty() && (self.is_column)(n)).count();
                 if known * 2 > filled {
-                    f(Item::Header { row, names: &names })?;
+                    f(Item::Header { sheet: self.sheet, row, names: &names })?;
                     self.header = Some((row, names));
                 }
             }
@@ -383,11 +393,73 @@ fn owned(c: Cell<'_>) -> Cell<'static> {
     }
 }
 
-/// The message for a period cell that the spreadsheet turned into a date
-/// (typing `7/2027` or `Q3/2027`-like text into a cell makes Excel and
-/// LibreOffice store a date): SPEC §4.1 "Cells".
-pub fn period_was_date(date: NaiveDate) -> String {
-    crate::tr!("workbook-period-is-date", date = date.format("%Y-%m-%d").to_string())
+/// Imports the sheet (SPEC §4.1) through the one row checker
+/// ([`Batch`](super::Batch)), as the CSV reader does: the header's aliases
+/// and ignored columns are [`header::parse`](super::header::parse)'s, rows
+/// are labelled `Sheet1!12`, the batch's hash is the file's bytes'. A
+/// value under no header (or right of the header) is the row's error.
+pub fn run(
+    plan: &crate::plan::Plan,
+    path: &Path,
+    kind: Kind,
+    sheet: Option<&str>,
+    opts: &super::Options,
+    known: super::Known,
+    mut push: impl FnMut(&crate::ledger::NewEntry) -> Result<()>,
+) -> Result<super::Outcome> {
+    use super::header::{self, COLS, Col};
+    use super::{At, Batch};
+    use std::sync::Arc;
+
+    let sha256 = super::sha256(File::open(path)?)?;
+    /// The batch, once the header is read, and how to pick a row's cells.
+    struct Reading<'p, 'o> {
+        batch: Batch<'p, 'o>,
+        sheet: Arc<str>,
+        /// The sheet column of each `Col`.
+        at_of: [Option<usize>; COLS],
+        /// Columns whose cells must be empty: under no header, or right
+        /// of the header.
+        unnamed: Vec<usize>,
+        width: usize,
+    }
+    let mut reading: Option<Reading<'_, '_>> = None;
+    let mut known = Some(known);
+    let is_column = |name: &str| header::column_of(name).is_some();
+    read(path, kind, sheet, &is_column, |item| {
+        match item {
+            Item::Header { sheet, row, names } => {
+                let h = header::parse(names.iter().map(|n| (!n.is_empty()).then_some(n.as_str()))).map_err(
+                    |b| WorkbookError::BadHeader { sheet: sheet.to_string(), row, problems: b.problems },
+                )?;
+                reading = Some(Reading {
+                    at_of: Col::ALL.map(|c| h.get(c)),
+                    unnamed: h.unnamed.clone(),
+                    width: names.len(),
+                    sheet: Arc::from(sheet),
+                    batch: Batch::new(plan, opts, h, known.take().unwrap_or_default()),
+                });
+            }
+            Item::Row { row, cells } => {
+                let Some(r) = reading.as_mut() else { return Ok(()) };
+                for (i, c) in cells.iter().enumerate() {
+                    if !matches!(c, Cell::Empty) && (i >= r.width || r.unnamed.contains(&i)) {
+                        r.batch.cell_error(i, crate::tr!("import-cell-unnamed", n = (i + 1).to_string()));
+                    }
+                }
+                let row_cells: super::Cells<'_> =
+                    r.at_of.map(|a| a.and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty));
+                r.batch.row(At::sheet(r.sheet.clone(), u64::from(row)), &row_cells, &mut push)?;
+            }
+        }
+        Ok(())
+    })?;
+    let Some(Reading { batch: b, .. }) = reading else {
+        return Err(WorkbookError::NoHeader { sheet: sheet.unwrap_or_default().to_string() }.into());
+    };
+    let mut outcome = b.finish();
+    outcome.sha256 = sha256;
+    Ok(outcome)
 }
 
 /// `.ods` percentage cells, which calamine reads as plain numbers: their

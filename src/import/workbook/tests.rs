@@ -26,7 +26,7 @@ fn read_all(path: &Path, sheet: Option<&str>) -> Result<(SheetRead, Seen)> {
     let kind = Kind::from_path(path).expect("a workbook name");
     let read = read(path, kind, sheet, &known, |item| {
         match item {
-            Item::Header { row, names } => seen.header = Some((row, names.to_vec())),
+            Item::Header { row, names, .. } => seen.header = Some((row, names.to_vec())),
             Item::Row { row, cells } => seen.rows.push((row, cells.iter().cloned().map(owned).collect())),
         }
         Ok(())
