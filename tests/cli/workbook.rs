@@ -255,3 +255,286 @@ fn libreoffice_reads_numbers_and_dates() {
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains(" 0 failed"), "{stdout}");
 }
+
+/// The ids of the sheets in tests/fixtures/so-lieu.{ods,xls}: a quarterly
+/// count, a yearly percentage and two yearly amounts, under `vi` numbers.
+const FIXTURE_PLAN: &str = r#"
+[plan]
+id = "14-KH/UBND"
+title = "Kế hoạch thử bảng tính"
+start = 2026
+end = 2028
+lang = "vi"
+numbers = "vi"
+
+[agencies]
+pkt = "Phòng Kinh tế"
+
+[[group]]
+id = "ktn"
+name = "Kinh tế tư nhân"
+content = "Phát triển doanh nghiệp"
+lead = "pkt"
+responsibility = "Phòng Kinh tế chịu trách nhiệm"
+schedule = { start = 2026, end = 2028 }
+deliverables = ["Báo cáo năm"]
+oversight = { by = "pkt", every = "quarter" }
+
+[[group.indicator]]
+id = "doanh_nghiep"
+name = "Doanh nghiệp hoạt động"
+unit = "doanh nghiệp"
+measure = "level"
+every = "quarter"
+
+[[group.indicator]]
+id = "ty_le"
+name = "Tỷ lệ hộ dùng dịch vụ số"
+unit = "%"
+measure = "level"
+every = "year"
+
+[[group.indicator]]
+id = "thu_ns"
+name = "Thu ngân sách"
+unit = "triệu đồng"
+measure = "flow"
+every = "year"
+
+[[group.indicator]]
+id = "thu_ktn"
+name = "Thu từ kinh tế tư nhân"
+unit = "triệu đồng"
+measure = "flow"
+every = "year"
+"#;
+
+/// (indicator, period, value, date, by) of every entry, in ledger order.
+fn figures(env: &Env) -> Vec<(String, String, f64, String, String)> {
+    env.log_json()
+        .iter()
+        .map(|e| {
+            (
+                e["indicator"].as_str().unwrap_or_default().to_string(),
+                e["period"].as_str().unwrap_or_default().to_string(),
+                e["value"].as_f64().unwrap_or(f64::NAN),
+                e["date"].as_str().unwrap_or_default().to_string(),
+                e["by"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn fig(i: &str, p: &str, v: f64, d: &str, by: &str) -> (String, String, f64, String, String) {
+    (i.into(), p.into(), v, d.into(), by.into())
+}
+
+/// A department's workbook: a title row, a blank row, the header with STT
+/// on row 3, a date cell, a percent cell, a number stored as text in the
+/// plan's style and a formula (its cached value counts).
+fn department_workbook(env: &Env, name: &str) -> std::path::PathBuf {
+    use rust_xlsxwriter::{Format, Formula, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Quý 3").unwrap();
+    ws.write_string(0, 0, "BÁO CÁO SỐ LIỆU QUÝ 3/2027").unwrap();
+    for (c, h) in
+        ["STT", "Chỉ tiêu", "Kỳ", "Giá trị (theo đơn vị)", "Ngày báo cáo", "Người nhập"].iter().enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 10, 8).unwrap();
+    let rows: [(&str, &str); 4] =
+        [("doanh_nghiep", "2027-Q3"), ("ty_le", "2027"), ("thu_ns", "2027"), ("thu_ktn", "2027")];
+    for (r, (ind, period)) in rows.iter().enumerate() {
+        let r = r as u32 + 3;
+        ws.write_number(r, 0, f64::from(r - 2)).unwrap();
+        ws.write_string(r, 1, *ind).unwrap();
+        ws.write_string(r, 2, *period).unwrap();
+        ws.write_date_with_format(r, 4, &day, &date).unwrap();
+        ws.write_string(r, 5, "Chị Lan").unwrap();
+    }
+    ws.write_number(3, 3, 104).unwrap();
+    ws.write_number_with_format(4, 3, 0.102, &Format::new().set_num_format("0.0%")).unwrap();
+    ws.write_string(5, 3, "1.234,5").unwrap();
+    ws.write_formula(6, 3, Formula::new("=D4*2").set_result("208")).unwrap();
+    let path = env.dir.path().join(name);
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn xlsx_import_takes_cells_as_typed() {
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    let path = department_workbook(&env, "so-lieu.xlsx");
+    env.cmd().arg("import").arg(&path).assert().success();
+    let d = "2027-10-08";
+    assert_eq!(
+        figures(&env),
+        vec![
+            fig("doanh_nghiep", "2027-Q3", 104.0, d, "Chị Lan"),
+            fig("ty_le", "2027", 10.2, d, "Chị Lan"),
+            fig("thu_ns", "2027", 1234.5, d, "Chị Lan"),
+            fig("thu_ktn", "2027", 208.0, d, "Chị Lan"),
+        ]
+    );
+    // The same file again is refused, naming the batch; nothing changes.
+    let before = std::fs::read(&env.ledger).unwrap();
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("so-lieu.xlsx").and(predicate::str::contains("#1")));
+    assert_eq!(std::fs::read(&env.ledger).unwrap(), before);
+}
+
+#[test]
+fn ods_and_stdin_workbooks_import() {
+    // tests/fixtures/so-lieu.ods: the sheet of the unit tests, made by
+    // LibreOffice; rows without a date are dated today.
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    env.cmd().arg("import").arg(repo_file("tests/fixtures/so-lieu.ods")).assert().success();
+    assert_eq!(
+        figures(&env),
+        vec![
+            fig("doanh_nghiep", "2027-Q3", 104.0, "2027-10-08", "Phòng Kinh tế"),
+            fig("ty_le", "2027", 10.2, "2028-01-20", "tester"),
+            fig("thu_ns", "2027", 1234.5, "2028-01-20", "tester"),
+            fig("thu_ktn", "2027", 208.0, "2028-01-20", "tester"),
+        ]
+    );
+    // A workbook on standard input is told by its bytes.
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    let path = department_workbook(&env, "x.xlsx");
+    env.cmd().args(["import", "-"]).pipe_stdin(&path).unwrap().assert().success();
+    assert_eq!(figures(&env).len(), 4);
+}
+
+#[test]
+fn a_period_the_spreadsheet_turned_into_a_date_is_refused() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    env.cmd().args(["record", "thu_ns", "5", "--period", "2026"]).assert().success();
+    let before = std::fs::read(&env.ledger).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["chi_tieu", "ky", "gia_tri"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "thu_ns").unwrap();
+    ws.write_string(1, 1, "2027").unwrap();
+    ws.write_number(1, 2, 7).unwrap();
+    // `7/2027` typed into a General cell: Excel stores 1 July 2027.
+    ws.write_string(2, 0, "doanh_nghiep").unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
+    ws.write_date_with_format(2, 1, &day, &Format::new().set_num_format("m/yyyy")).unwrap();
+    ws.write_number(2, 2, 9).unwrap();
+    let path = env.dir.path().join("ky.xlsx");
+    wb.save(&path).unwrap();
+    env.cmd()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ky.xlsx:Sheet1!3: ky: "))
+        .stderr(predicate::str::contains("2027-07-01"));
+    assert_eq!(std::fs::read(&env.ledger).unwrap(), before, "nothing imported");
+}
+
+#[test]
+fn a_missing_sheet_names_the_sheets_there_are() {
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    env.cmd().args(["record", "thu_ns", "5", "--period", "2026"]).assert().success();
+    let before = std::fs::read(&env.ledger).unwrap();
+    let path = department_workbook(&env, "so-lieu.xlsx");
+    env.cmd().args(["--lang", "en", "import"]).arg(&path).args(["--sheet", "Quý 4"]).assert().code(1).stderr(
+        predicate::str::contains("there is no sheet `Quý 4` in this workbook; its sheets are: Quý 3"),
+    );
+    assert_eq!(std::fs::read(&env.ledger).unwrap(), before);
+    // --sheet for a CSV file is a mistake, said as such.
+    let csv = env.file("a.csv", "chi_tieu;ky;gia_tri\nthu_ns;2027;5\n");
+    env.cmd()
+        .args(["--lang", "en", "import"])
+        .arg(&csv)
+        .args(["--sheet", "Quý 3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--sheet is for workbooks"));
+    assert_eq!(std::fs::read(&env.ledger).unwrap(), before);
+}
+
+/// The round trip of issue #14: `template` → filled in by the office (here
+/// the test) → `import` → `report` shows the figures.
+#[test]
+fn template_filled_in_imports_and_reports() {
+    use rust_xlsxwriter::Workbook;
+    let env = recorded();
+    let blank = env.dir.path().join("mau.xlsx");
+    env.cmd().args(["template", "--format", "xlsx", "--output"]).arg(&blank).assert().success();
+
+    // Copy the template, typing a value and a date into each row.
+    let mut src = workbook(std::fs::read(&blank).unwrap());
+    let range = src.worksheet_range("Số liệu").unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Số liệu").unwrap();
+    let mut filled = 0;
+    for (r, row) in range.rows().enumerate() {
+        let r = r as u32 + range.start().unwrap().0;
+        for (c, cell) in row.iter().enumerate() {
+            match cell {
+                Data::String(s) => ws.write_string(r, c as u16, s).map(|_| ()).unwrap(),
+                Data::Float(x) => ws.write_number(r, c as u16, *x).map(|_| ()).unwrap(),
+                _ => {}
+            }
+        }
+        if row.get(1) == Some(&Data::String("thu_ns".into())) {
+            ws.write_number(r, 6, 2600.5).unwrap();
+            let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+            ws.write_date_with_format(r, 7, &chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(), &date)
+                .unwrap();
+            filled += 1;
+        }
+    }
+    assert_eq!(filled, 1, "the template holds the one missing period, thu_ns 2026-Q3");
+    let path = env.dir.path().join("da-dien.xlsx");
+    wb.save(&path).unwrap();
+    env.cmd().arg("import").arg(&path).assert().success();
+
+    // thu_ns in 2026: 2.459,9 + 2.460,1 + 2.600,5 = 7.520,5 of 10.000.
+    let r = env.report_json(&["--year", "2026"]);
+    let thu_ns = &r["groups"][0]["indicators"][1];
+    assert_eq!(thu_ns["id"], "thu_ns");
+    assert_eq!(thu_ns["value"], 7520.5);
+    let q3 = thu_ns["periods"].as_array().unwrap().iter().find(|p| p["period"] == "2026-Q3").unwrap();
+    assert_eq!(q3["reported_on"], "2026-10-09");
+    // Nothing is due any more.
+    env.cmd().arg("template").assert().success().stdout("").stderr(predicate::str::contains("26/11/2026"));
+}
+
+/// The CSV template imports too, once its value cells are typed in.
+#[test]
+fn template_csv_filled_in_imports() {
+    let env = recorded();
+    let out = env.cmd().arg("template").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let filled =
+        text.replace("2026-Q3;2.460,1;;;;", "2026-Q3;2.460,1;2.600,5;09/10/2026;Chị Lan;Báo cáo 9/BC");
+    assert_ne!(filled, text);
+    let path = env.file("mau.csv", filled);
+    env.cmd().arg("import").arg(&path).assert().success();
+    let last = env.log_json().pop().unwrap();
+    assert_eq!(
+        (&last["indicator"], &last["period"], &last["value"], &last["date"], &last["by"], &last["source"]),
+        (
+            &"thu_ns".into(),
+            &"2026-Q3".into(),
+            &2600.5.into(),
+            &"2026-10-09".into(),
+            &"Chị Lan".into(),
+            &"Báo cáo 9/BC".into()
+        )
+    );
+}
