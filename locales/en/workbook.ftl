@@ -73,3 +73,4 @@ workbook-template-period = Period: { $period }
 workbook-template-missing = Periods due and still without a figure on { $date }
 workbook-template-how = Fill in value (and date, by, source), then: plan import FILE
 workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and { $file } is not one
+workbook-format-not-for = --format { $format } is not for `plan { $command }`: it prints table, csv, json or md

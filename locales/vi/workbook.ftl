@@ -73,3 +73,4 @@ workbook-template-period = Kỳ: { $period }
 workbook-template-missing = Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày { $date }
 workbook-template-how = Điền cột gia_tri (và ngay, nguoi_nhap, nguon), rồi nhập bằng lệnh: plan import TÊN_TỆP
 workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính
+workbook-format-not-for = --format { $format } không dùng cho `plan { $command }`: lệnh này in ra table, csv, json hoặc md

@@ -538,3 +538,18 @@ fn template_csv_filled_in_imports() {
         )
     );
 }
+
+/// `check` and `show` print text; a workbook (or a document) is refused
+/// rather than silently printed as a table.
+#[test]
+fn check_and_show_refuse_binary_formats() {
+    let env = Env::with_plan(VI_PLAN);
+    for (cmd, format) in [("check", "xlsx"), ("show", "xlsx"), ("check", "html"), ("show", "html")] {
+        env.cmd()
+            .args(["--lang", "en", cmd, "--format", format])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("--format {format} is not for `plan {cmd}`")));
+    }
+}
