@@ -352,7 +352,7 @@ fn department_workbook(env: &Env, name: &str) -> std::path::PathBuf {
         ws.write_number(r, 0, f64::from(r - 2)).unwrap();
         ws.write_string(r, 1, *ind).unwrap();
         ws.write_string(r, 2, *period).unwrap();
-        ws.write_date_with_format(r, 4, &day, &date).unwrap();
+        ws.write_date_with_format(r, 4, day, &date).unwrap();
         ws.write_string(r, 5, "Chị Lan").unwrap();
     }
     ws.write_number(3, 3, 104).unwrap();
@@ -429,7 +429,7 @@ fn a_period_the_spreadsheet_turned_into_a_date_is_refused() {
     // `7/2027` typed into a General cell: Excel stores 1 July 2027.
     ws.write_string(2, 0, "doanh_nghiep").unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
-    ws.write_date_with_format(2, 1, &day, &Format::new().set_num_format("m/yyyy")).unwrap();
+    ws.write_date_with_format(2, 1, day, &Format::new().set_num_format("m/yyyy")).unwrap();
     ws.write_number(2, 2, 9).unwrap();
     let path = env.dir.path().join("ky.xlsx");
     wb.save(&path).unwrap();
@@ -493,7 +493,7 @@ fn template_filled_in_imports_and_reports() {
         if row.get(1) == Some(&Data::String("thu_ns".into())) {
             ws.write_number(r, 6, 2600.5).unwrap();
             let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-            ws.write_date_with_format(r, 7, &chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(), &date)
+            ws.write_date_with_format(r, 7, chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(), &date)
                 .unwrap();
             filled += 1;
         }

@@ -60,7 +60,7 @@ fn department_sheet(dir: &Path) -> PathBuf {
     ws.write_string(3, 1, "doanh_nghiep").unwrap();
     ws.write_string(3, 2, "2027-Q3").unwrap();
     ws.write_number(3, 3, 104).unwrap();
-    ws.write_date_with_format(3, 4, &ymd(2027, 10, 8), &date).unwrap();
+    ws.write_date_with_format(3, 4, ymd(2027, 10, 8), &date).unwrap();
     ws.write_string(3, 5, "Phòng Kinh tế").unwrap();
     // Row 5: a percent cell (10,2 %).
     ws.write_number(4, 0, 2).unwrap();
@@ -80,7 +80,7 @@ fn department_sheet(dir: &Path) -> PathBuf {
     // Row 8 blank; row 9: a period the spreadsheet turned into a date.
     ws.write_number(8, 0, 5).unwrap();
     ws.write_string(8, 1, "doanh_nghiep").unwrap();
-    ws.write_date_with_format(8, 2, &ymd(2027, 7, 1), &date).unwrap();
+    ws.write_date_with_format(8, 2, ymd(2027, 7, 1), &date).unwrap();
     ws.write_number(8, 3, 7.5).unwrap();
     let path = dir.join("so-lieu.xlsx");
     wb.save(&path).unwrap();
