@@ -12,10 +12,10 @@ use super::{Ctx, Reported, reject, today};
 use crate::cli::{DatesArg, ImportArgs, StyleArg};
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
 use crate::input::{self, DateOrder};
-use crate::tr;
 use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
+use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
@@ -340,7 +340,12 @@ fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
     if o.bad_rows > listed {
         writeln!(err, "{}", tr!("import-more-bad-rows", n = count(plan, o.bad_rows - listed)))?;
     }
-    let message = tr!("import-bad-rows", bad = count(plan, o.bad_rows), rows = count(plan, o.rows));
+    let message = tr!(
+        "import-bad-rows",
+        bad = count(plan, o.bad_rows),
+        n = o.bad_rows as i64,
+        rows = count(plan, o.rows)
+    );
     writeln!(err, "{}", tr!("common-error", message = message))?;
     Ok(())
 }
@@ -409,7 +414,11 @@ fn print_summary(
         )?;
     }
     if o.replaced > o.replacements.len() as u64 {
-        writeln!(out, "  {}", tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64)))?;
+        writeln!(
+            out,
+            "  {}",
+            tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64))
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -297,7 +297,6 @@ pub fn sha256(mut raw: impl Read) -> io::Result<String> {
     }
 }
 
-
 /// Reads, checks and hands on every row of a CSV file: each new entry
 /// (new against `known`) goes to `push` until the first bad row. `progress`
 /// gets the bytes read so far now and then.
@@ -345,9 +344,15 @@ pub fn run<R: Read>(
                 batch.bad_row(At::line(line), never_closed_at(line, quote));
                 (line, None)
             }
-            Next::Record { line, open_quote } => {
+            // The rest of the file ran into this row: its cells are not what
+            // was meant, the quote is its error.
+            Next::Record { line, open_quote: Some(quote) } => {
+                batch.bad_row(At::line(line), never_closed_at(line, quote));
+                (line, None)
+            }
+            Next::Record { line, open_quote: None } => {
                 row(&mut batch, &rec, &at_of, &unnamed, line, &mut push)?;
-                (line, open_quote)
+                (line, None)
             }
             Next::Ragged { line, expected, len, open_quote } => {
                 let d = match delimiter {
@@ -473,7 +478,6 @@ mod tests {
         assert!(parse_delimiter("x").is_err());
         assert!(parse_delimiter("\"").is_err());
     }
-
 
     /// Each record: its line, the line of a quote it left open, its cells.
     fn lines(data: &[u8]) -> Vec<(u64, Option<u64>, Vec<String>)> {

@@ -169,7 +169,11 @@ pub fn parse<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> Result<Hea
         let missing: Vec<String> =
             figure_cols.iter().filter(|c| !has(**c)).map(|c| format!("`{}`", c.name())).collect();
         if !missing.is_empty() {
-            problems.push(tr!("import-header-missing-figure", columns = missing.join(", ")));
+            problems.push(tr!(
+                "import-header-missing-figure",
+                columns = missing.join(", "),
+                n = missing.len() as i64
+            ));
         }
     }
     if has(Col::Task) && !has(Col::Date) {
@@ -213,7 +217,11 @@ mod tests {
         crate::i18n::set_lang(crate::plan::Lang::En);
         let e = header("indicator,periode,value,nguon,source").unwrap_err();
         assert_eq!(e.problems.len(), 3, "{:?}", e.problems);
-        assert!(e.problems[0].contains("unknown column `periode`: did you mean `period`?"), "{:?}", e.problems);
+        assert!(
+            e.problems[0].contains("unknown column `periode`: did you mean `period`?"),
+            "{:?}",
+            e.problems
+        );
         assert!(e.problems[1].contains("column `source` repeats column 4 `nguon`"), "{:?}", e.problems);
         assert!(e.problems[2].contains("missing column"), "{:?}", e.problems);
         let e = header("nhiem_vu,nguon").unwrap_err();

@@ -325,12 +325,12 @@ fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, Fa
     Ok(counting::count_figures(&kept, None)
         .into_iter()
         .map(|(ind, periods)| {
-            let values = periods.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect();
+            let values =
+                periods.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect();
             (ind, values)
         })
         .collect())
 }
-
 
 /// Sets `slot` to `s`, reusing its buffer.
 fn set(slot: &mut String, s: &str) {
@@ -347,7 +347,6 @@ fn set_opt(slot: &mut Option<String>, s: &str) {
         *slot = Some(s.to_string());
     }
 }
-
 
 impl<'p, 'o> Batch<'p, 'o> {
     pub fn new(plan: &'p Plan, opts: &'o Options, header: Header, known: Known) -> Self {
@@ -428,15 +427,22 @@ impl<'p, 'o> Batch<'p, 'o> {
     fn bad(&mut self, at: At, errs: Vec<(Option<String>, String)>) {
         self.out.bad_rows += 1;
         if self.out.bad_rows as usize <= MAX_LISTED {
-            self.out
-                .errors
-                .extend(errs.into_iter().map(|(column, message)| RowError { at: at.clone(), column, message }));
+            self.out.errors.extend(errs.into_iter().map(|(column, message)| RowError {
+                at: at.clone(),
+                column,
+                message,
+            }));
         }
     }
 
     /// Checks one row and, when it is good and new, hands its entry to
     /// `push`.
-    pub fn row(&mut self, at: At, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    pub fn row(
+        &mut self,
+        at: At,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         self.out.rows += 1;
         let cell = |c: Col| &cells[c as usize];
         let figure = self.header.get(Col::Indicator).is_some()
@@ -550,7 +556,12 @@ impl<'p, 'o> Batch<'p, 'o> {
         }
     }
 
-    fn figure(&mut self, at: &At, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    fn figure(
+        &mut self,
+        at: &At,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         let cell = |c: Col| &cells[c as usize];
         if !cell(Col::Task).is_empty() {
             self.err(Col::Task, tr!("import-row-both"));
@@ -574,7 +585,9 @@ impl<'p, 'o> Batch<'p, 'o> {
             }
         };
         let value = match ind {
-            Some(i) => self.value(self.indicators[i].ind, cell(Col::Value)).map_err(|m| self.err(Col::Value, m)).ok(),
+            Some(i) => {
+                self.value(self.indicators[i].ind, cell(Col::Value)).map_err(|m| self.err(Col::Value, m)).ok()
+            }
             None => None,
         };
         let date = match cell(Col::Date) {
@@ -582,7 +595,9 @@ impl<'p, 'o> Batch<'p, 'o> {
             d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
         };
         let date = match (date, period) {
-            (Some(d), Some(p)) => input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok(),
+            (Some(d), Some(p)) => {
+                input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok()
+            }
             (d, _) => d,
         };
         let texts = self.provenance(cells);
@@ -718,7 +733,11 @@ impl<'p, 'o> Batch<'p, 'o> {
         ok.then_some(out)
     }
 
-    fn completion(&mut self, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    fn completion(
+        &mut self,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         let cell = |c: Col| &cells[c as usize];
         for c in [Col::Period, Col::Value] {
             if !cell(c).is_empty() {
@@ -863,5 +882,4 @@ mod tests {
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
         assert_eq!(far.to_string(), far.format("%Y-%m-%d").to_string());
     }
-
 }
