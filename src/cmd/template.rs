@@ -19,6 +19,7 @@ use crate::counting::{self, Figures};
 use crate::number::{NumberStyle, format_number};
 use crate::period::Period;
 use crate::plan::{Indicator, Lang, Plan};
+use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
 use crate::render::xlsx::{self, Sheet, Value};
 use anyhow::{Context, Result};
@@ -204,12 +205,6 @@ fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate
     }
 }
 
-/// A CSV cell that a spreadsheet would run as a formula gets a `'` first
-/// (SPEC §4).
-fn defuse(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
-}
-
 /// The CSV template: UTF-8 with a BOM (so that Excel reads the accents),
 /// `;` between cells under `vi` numbers (a `,` would split `742,3`), `,`
 /// under `en`; the previous figure in the plan's number style.
@@ -222,8 +217,8 @@ fn write_csv(plan: &Plan, rows: &[Due<'_>], out: &mut dyn Write) -> Result<()> {
         w.write_record([
             (n + 1).to_string(),
             d.indicator.id.clone(),
-            defuse(&d.indicator.name),
-            defuse(&d.indicator.unit),
+            csv_text_cell(&d.indicator.name).into_owned(),
+            csv_text_cell(&d.indicator.unit).into_owned(),
             d.period.to_string(),
             d.previous.map(|v| format_number(v, plan.numbers, 6)).unwrap_or_default(),
             String::new(),
