@@ -3,7 +3,7 @@
 workbook-no-sheet = there is no sheet `{ $sheet }` in this workbook; its sheets are: { $sheets }
 workbook-empty = the workbook has no sheets
 workbook-no-header = no header row found in sheet { $sheet }: expected a row of column names such as chi_tieu, ky, gia_tri, ngay (or indicator, period, value, date)
-workbook-unreadable = cannot read the workbook: { $detail }
+workbook-unreadable = cannot read it as a workbook ({ $detail }): open it in Excel or LibreOffice and save it again (.xlsx), or save the sheet as CSV UTF-8
 workbook-cannot-write = cannot write { $path }: { $detail }
 workbook-binary-to-terminal = --format { $format } writes a binary file: redirect it (`> report.{ $format }`) or give --output FILE
 

@@ -3,7 +3,7 @@
 workbook-no-sheet = bảng tính không có trang `{ $sheet }`; các trang có trong tệp: { $sheets }
 workbook-empty = bảng tính không có trang nào
 workbook-no-header = không tìm thấy dòng tiêu đề trong trang { $sheet }: cần một dòng tên cột như chi_tieu, ky, gia_tri, ngay
-workbook-unreadable = không đọc được bảng tính: { $detail }
+workbook-unreadable = không đọc được tệp này như một bảng tính ({ $detail }): hãy mở bằng Excel hoặc LibreOffice rồi lưu lại (.xlsx), hoặc lưu trang tính thành CSV UTF-8
 workbook-cannot-write = không ghi được { $path }: { $detail }
 workbook-binary-to-terminal = --format { $format } ghi ra tệp nhị phân: hãy chuyển hướng (`> bao-cao.{ $format }`) hoặc dùng --output TỆP
 

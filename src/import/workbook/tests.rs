@@ -236,8 +236,14 @@ fn kinds_by_name_and_by_bytes() {
     assert_eq!(Kind::from_path(Path::new("b.xls")), Some(Kind::Xls));
     assert_eq!(Kind::from_path(Path::new("c.ods")), Some(Kind::Ods));
     assert_eq!(Kind::from_path(Path::new("d.csv")), None);
-    assert_eq!(Kind::sniff(b"PK\x03\x04rest", Path::new("x.csv")), Some(Kind::Xlsx));
+    // A zip says what it holds; else its name does; else it is no workbook
+    // (the CSV reader then says it is a zip).
+    assert_eq!(Kind::sniff(b"PK\x03\x04..xl/workbook.xml", Path::new("x.csv")), Some(Kind::Xlsx));
+    let ods = b"PK\x03\x04..mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+    assert_eq!(Kind::sniff(ods, Path::new("x")), Some(Kind::Ods));
     assert_eq!(Kind::sniff(b"PK\x03\x04rest", Path::new("x.ods")), Some(Kind::Ods));
+    assert_eq!(Kind::sniff(b"PK\x03\x04rest", Path::new("x.csv")), None);
+    assert_eq!(Kind::sniff(b"PK\x03\x04..word/document.xml", Path::new("x.docx")), None);
     assert_eq!(Kind::sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..", Path::new("x")), Some(Kind::Xls));
     assert_eq!(Kind::sniff(b"chi_tieu,ky", Path::new("x.xlsx")), None);
 }
