@@ -76,9 +76,9 @@ pub enum Command {
         after_help = "Examples:\n  plan done hoi_doanh_nhan --date 2027-11-20 --source \"QĐ 45/QĐ-UBND\""
     )]
     Done(DoneArgs),
-    /// Load figures and completions from a CSV file (all or nothing)
+    /// Load figures and completions from a CSV file or a workbook (all or nothing)
     #[command(
-        after_help = "Examples:\n  plan import so-lieu.csv\n  plan import so-lieu.csv --dry-run\n  cat export.csv | plan import - --numbers en"
+        after_help = "Examples:\n  plan import so-lieu.csv\n  plan import so-lieu.csv --dry-run\n  cat export.csv | plan import - --numbers en\n  plan import so-lieu.xlsx --sheet \"Quý 3\""
     )]
     Import(ImportArgs),
     /// Correct an entry's value (a new entry that supersedes it)
@@ -96,7 +96,7 @@ pub enum Command {
     Log(LogArgs),
     /// Attainment and lateness per task group for a year
     #[command(
-        after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
+        after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html\n  plan report --format xlsx --output bao-cao.xlsx"
     )]
     Report(ReportArgs),
     /// A sheet to fill in with the figures due, ready to import
@@ -175,7 +175,7 @@ pub struct DoneArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// CSV file, or - for standard input
+    /// CSV file or workbook (.xlsx, .xls, .ods), or - for standard input
     pub file: String,
     /// Validate and summarise; write nothing
     #[arg(long)]
