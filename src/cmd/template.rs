@@ -84,9 +84,10 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--period`: a period of the plan's years.
+/// `--period`: a period of the plan's years, in any form people type
+/// (`2027-Q3`, `Q3/2027`, `Quý 3/2027`…).
 fn parse_period(plan: &Plan, text: &str) -> Result<Period> {
-    let p: Period = text.trim().parse().map_err(|e: crate::period::PeriodError| reject(e.to_string()))?;
+    let p = crate::input::period::parse(text).map_err(reject)?;
     if !plan.years().contains(&p.year) {
         return Err(reject(crate::tr!(
             "workbook-template-outside",
