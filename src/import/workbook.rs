@@ -20,6 +20,12 @@
 //! as the sheet shows them (1 is the first row), so that a message can say
 //! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped.
 //!
+//! [`read`] hands the header and the rows to a callback; [`run`] is the
+//! import: it feeds them to the one row checker of the batch
+//! ([`Batch`](super::Batch)), which owns every rule about the cells (a
+//! period cell that the spreadsheet turned into a date is refused there,
+//! with that explanation).
+//!
 //! Invariants: an `.xlsx` sheet is streamed cell by cell (memory holds one
 //! row, not the sheet); `.xls` and `.ods` sheets are read whole by
 //! calamine. Percent formats are read from the workbook's styles for
