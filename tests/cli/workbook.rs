@@ -553,3 +553,37 @@ fn check_and_show_refuse_binary_formats() {
             .stderr(predicate::str::contains(format!("--format {format} is not for `plan {cmd}`")));
     }
 }
+
+/// A value right of the header (a note typed beside the table) is an error
+/// of its row, named by its column; the other rows' errors are listed too
+/// and nothing is imported.
+#[test]
+fn a_value_beside_the_table_is_refused() {
+    use rust_xlsxwriter::Workbook;
+    let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
+    env.cmd().args(["record", "thu_ns", "5", "--period", "2026"]).assert().success();
+    let before = std::fs::read(&env.ledger).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["chi_tieu", "ky", "gia_tri"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "thu_ns").unwrap();
+    ws.write_string(1, 1, "2027").unwrap();
+    ws.write_number(1, 2, 7).unwrap();
+    ws.write_string(1, 4, "số liệu tạm").unwrap();
+    ws.write_string(2, 0, "thu_ktn").unwrap();
+    ws.write_string(2, 1, "2027").unwrap();
+    ws.write_string(2, 2, "9.5").unwrap();
+    let path = env.dir.path().join("ghi-chu.xlsx");
+    wb.save(&path).unwrap();
+    env.cmd()
+        .args(["--lang", "en", "import"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ghi-chu.xlsx:Sheet1!2: column 5: a value under no header"))
+        .stderr(predicate::str::contains("ghi-chu.xlsx:Sheet1!3: gia_tri: "))
+        .stderr(predicate::str::contains("2 bad rows of 2"));
+    assert_eq!(std::fs::read(&env.ledger).unwrap(), before);
+}
