@@ -304,3 +304,25 @@ fn xls_fixture_is_read_as_typed() {
     assert_eq!(row(6), Some(text("1.234,5")));
     assert_eq!(row(7), Some(Cell::Number(208.0)));
 }
+
+/// Excel's `%` button applies the built-in formats 9 (`0%`) and 10
+/// (`0.00%`), which a workbook names by number only.
+#[test]
+fn built_in_percent_formats_are_percentages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "chi_tieu").unwrap();
+    ws.write_string(0, 1, "gia_tri").unwrap();
+    ws.write_string(1, 0, "a").unwrap();
+    ws.write_number_with_format(1, 1, 0.25, &Format::new().set_num_format_index(9)).unwrap();
+    ws.write_string(2, 0, "b").unwrap();
+    ws.write_number_with_format(2, 1, 0.1234, &Format::new().set_num_format_index(10)).unwrap();
+    ws.write_string(3, 0, "c").unwrap();
+    ws.write_number_with_format(3, 1, 0.5, &Format::new().set_num_format_index(2)).unwrap();
+    let path = dir.path().join("p.xlsx");
+    wb.save(&path).unwrap();
+    let (_, seen) = read_all(&path, None).unwrap();
+    let values: Vec<_> = seen.rows.into_iter().map(|(_, c)| c[1].clone()).collect();
+    assert_eq!(values, vec![Cell::Percent(25.0), Cell::Percent(12.34), Cell::Number(0.5)]);
+}
