@@ -56,18 +56,23 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let shown: Vec<LogEntry> =
         annotate(entries).into_iter().filter(|e| args.year.is_none_or(|y| e.year == i64::from(y))).collect();
 
-    if args.format == Format::Xlsx {
-        let sheet = xlsx_sheet(&plan, &shown);
-        render::xlsx::deliver(&render::xlsx::workbook(&[sheet], plan.lang)?, args.output.as_deref(), "xlsx")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
+    let mut out: Box<dyn Write> = match (&args.output, args.format) {
+        // A workbook is written whole, below.
+        (_, Format::Xlsx) => Box::new(std::io::sink()),
+        (Some(path), _) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
         )),
-        None => Box::new(render::stdout()),
+        (None, _) => Box::new(render::stdout()),
     };
     match args.format {
+        Format::Xlsx => {
+            let sheet = xlsx_sheet(&plan, &shown);
+            render::xlsx::deliver(
+                &render::xlsx::workbook(&[sheet], plan.lang)?,
+                args.output.as_deref(),
+                "xlsx",
+            )?
+        }
         Format::Json => render::write_json(&shown, &mut out)?,
         Format::Csv => render::write_csv(&csv_grid(&shown), &mut out)?,
         Format::Md if !shown.is_empty() => write!(out, "{}", render::markdown(&table_grid(&plan, &shown)))?,
