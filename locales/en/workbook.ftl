@@ -74,3 +74,6 @@ workbook-template-missing = Periods due and still without a figure on { $date }
 workbook-template-how = Fill in value (and date, by, source), then: plan import FILE
 workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and { $file } is not one
 workbook-format-not-for = --format { $format } is not for `plan { $command }`: it prints table, csv, json or md
+workbook-validate-title = Not a number or a date
+workbook-validate-number = Type a number, with the separators of this spreadsheet (e.g. 1234.5 or 1.234,5).
+workbook-validate-date = Type a date, e.g. 31/12/2027 or 2027-12-31.

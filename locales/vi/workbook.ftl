@@ -74,3 +74,6 @@ workbook-template-missing = Các kỳ đã đến hạn mà chưa có số liệ
 workbook-template-how = Điền cột gia_tri (và ngay, nguoi_nhap, nguon), rồi nhập bằng lệnh: plan import TÊN_TỆP
 workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính
 workbook-format-not-for = --format { $format } không dùng cho `plan { $command }`: lệnh này in ra table, csv, json hoặc md
+workbook-validate-title = Không phải số hoặc ngày
+workbook-validate-number = Hãy nhập một con số, với dấu phân cách của bảng tính này (ví dụ 1.234,5).
+workbook-validate-date = Hãy nhập một ngày, ví dụ 31/12/2027.

@@ -22,7 +22,7 @@ use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
 use anyhow::{Result, bail};
 use chrono::{NaiveDate, NaiveDateTime};
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet};
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -31,6 +31,17 @@ use std::path::Path;
 const MAX_WIDTH_PX: u32 = 420;
 /// Decimals a number cell shows at most (the cell holds every digit).
 const MAX_DECIMALS: usize = 4;
+
+/// The dates a spreadsheet holds: a date cell to fill in takes any of them
+/// (what it must not take is text).
+const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
 
 /// A typed cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,8 +198,10 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
         row += 1;
     }
     let header_row = row;
-    // Columns of cells to fill in: their first and last row.
+    // Columns of cells to fill in with numbers, and with dates: their first
+    // and last row.
     let mut entry: std::collections::BTreeMap<u16, (u32, u32)> = Default::default();
+    let mut entry_dates: std::collections::BTreeMap<u16, (u32, u32)> = Default::default();
     for (c, h) in s.headers.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, h, &f.bold)?;
     }
@@ -205,6 +218,8 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
                 }
                 Value::BlankDate => {
                     ws.write_blank(row, col, &f.date)?;
+                    let span = entry_dates.entry(col).or_insert((row, row));
+                    span.1 = row;
                 }
                 Value::Text(t) if s.wrap.contains(&c) => {
                     ws.write_string_with_format(row, col, t, &f.wrap)?;
@@ -245,6 +260,20 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
             .set_rule(format!("=MOD({cell},1)=0").as_str())
             .set_format(Format::new().set_num_format("#,##0"));
         ws.add_conditional_format(first, col, last, col, &whole)?;
+        // What is typed must be a number: under a Vietnamese locale `9.5`
+        // would otherwise stay text (or become a date).
+        let number = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
+            .set_error_title(tr("workbook-validate-title"))?
+            .set_error_message(tr("workbook-validate-number"))?;
+        ws.add_data_validation(first, col, last, col, &number)?;
+    }
+    for (&col, &(first, last)) in &entry_dates {
+        let date = DataValidation::new()
+            .allow_date(DataValidationRule::Between(FIRST_DATE, LAST_DATE))
+            .set_error_title(tr("workbook-validate-title"))?
+            .set_error_message(tr("workbook-validate-date"))?;
+        ws.add_data_validation(first, col, last, col, &date)?;
     }
     // Fit the table, not the title lines (they spill over empty cells).
     for (c, w) in fitted_widths(s).into_iter().enumerate() {

@@ -102,3 +102,20 @@ fn decimals_shown() {
     assert_eq!(fraction(49.2), 0.492);
     assert_eq!(fraction(96.3), 0.963);
 }
+
+/// Cells to fill in take only numbers (and dates): a Vietnamese
+/// spreadsheet would keep `9.5` as text. Whole numbers show no decimals.
+#[test]
+fn cells_to_fill_in_are_validated() {
+    use std::io::Read;
+    let mut sheet = sample();
+    sheet.rows[0][3] = Value::BlankDate;
+    let bytes = workbook(&[sheet], Lang::Vi).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut xml).unwrap();
+    // Data rows are 5 and 6 (two title lines, a blank line, the header).
+    assert!(xml.contains(r#"<dataValidation type="decimal""#) && xml.contains(r#"sqref="F5:F6""#), "{xml}");
+    assert!(xml.contains(r#"<dataValidation type="date""#) && xml.contains(r#"sqref="D5""#), "{xml}");
+    assert!(xml.contains("<formula>MOD(F5,1)=0</formula>"), "{xml}");
+}
