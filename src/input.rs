@@ -60,13 +60,16 @@ pub fn date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     Ok(d)
 }
 
-/// Who is writing: `--by`, else the OS user.
+/// Who is writing: `--by`, else the session's `USER` (`USERNAME`), else
+/// the OS account of the process looked up by user id (cron, services and
+/// `sudo -u` sessions often lack `USER`), else "unknown".
 pub fn who(by: Option<&str>) -> String {
     by.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
         .or_else(|| std::env::var("USERNAME").ok().filter(|s| !s.is_empty()))
+        .or_else(|| whoami::account().ok().filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "unknown".to_string())
 }
 

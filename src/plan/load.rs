@@ -53,19 +53,18 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The plan file could not be read at all. The message says what and why
+/// in one sentence (the io error is not a separate `source`, so `{:#}` does
+/// not repeat it).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read plan file {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{}", crate::tr!("plan-unreadable", file = path.as_str(), reason = error.to_string()))]
+    Io { path: String, error: std::io::Error },
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let text = std::fs::read_to_string(path)
-        .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+        .map_err(|error| LoadError::Io { path: path.display().to_string(), error })?;
     Ok(load_str(&text, &path.display().to_string()))
 }
 
@@ -406,7 +405,7 @@ impl<'s> Reader<'s> {
                     }
                     plan.horizon = Some(h);
                 }
-                plan.lang = self.enum_of(p, "lang", Lang::parse_name, &["vi", "en"]).unwrap_or(Lang::Vi);
+                plan.lang = self.enum_of(p, "lang", Lang::parse_name, &["vi", "en"]).unwrap_or_else(crate::i18n::env_lang);
                 plan.numbers = self
                     .enum_of(p, "numbers", NumberStyle::parse_name, &["vi", "en"])
                     .unwrap_or(NumberStyle::Vi);

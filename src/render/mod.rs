@@ -4,8 +4,9 @@
 pub mod html;
 pub mod labels;
 pub mod report;
+pub mod words;
 
-use comfy_table::{ContentArrangement, Table as Comfy, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -26,50 +27,156 @@ impl Grid {
     }
 }
 
-/// Width to lay tables out in: the terminal's, else 100 columns.
+/// Width to lay tables out in (SPEC §4 "Terminal width"): `COLUMNS` when
+/// set to a number, else the terminal's, else 80 columns.
 pub fn terminal_width() -> u16 {
-    comfy_table::Table::new().width().unwrap_or(100)
+    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|&w| w > 0)
+    {
+        return w;
+    }
+    Comfy::new().width().filter(|&w| w > 0).unwrap_or(DEFAULT_WIDTH)
 }
 
-/// An empty terminal table with `header` that wraps long cells to fit
-/// `width`.
-pub fn wrapping_table(width: u16, header: impl Into<comfy_table::Row>) -> Comfy {
+/// The width when the terminal's cannot be told.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// Narrowest width tables are laid out in; below it lines overflow rather
+/// than break inside words.
+const MIN_WIDTH: u16 = 20;
+
+/// A terminal table laid out, when printed, to fit a width (SPEC §4
+/// "Terminal width"): a word (an id, a date, a number) is never broken
+/// across lines; cells wrap between words. When even one word per line
+/// cannot fit the columns side by side, each row is printed as a block of
+/// "header: value" lines instead, wrapped between words.
+///
+/// Derefs to the `comfy_table::Table` it wraps, for `add_row` and styling.
+pub struct Table {
+    inner: Comfy,
+    width: u16,
+}
+
+impl std::ops::Deref for Table {
+    type Target = Comfy;
+    fn deref(&self) -> &Comfy {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Table {
+    fn deref_mut(&mut self) -> &mut Comfy {
+        &mut self.inner
+    }
+}
+
+/// Display width of the longest whitespace-separated word of `text`.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(textwrap::core::display_width).max().unwrap_or(0)
+}
+
+impl Table {
+    /// The text of every cell of column `i`, header first.
+    fn column_texts(&self, i: usize) -> Vec<String> {
+        self.inner.column_cells_with_header_iter(i).map(|c| c.map(|c| c.content()).unwrap_or_default()).collect()
+    }
+
+    /// The laid-out table, or `None` when the columns cannot fit side by side.
+    fn side_by_side(&self) -> Option<String> {
+        let mut t = self.inner.clone();
+        let n = t.column_iter().count();
+        if n == 0 {
+            return Some(t.to_string());
+        }
+        let mins: Vec<usize> = (0..n).map(|i| self.column_texts(i).iter().map(|s| longest_word(s)).max().unwrap_or(0)).collect();
+        // Borders and padding of UTF8_FULL_CONDENSED: "│ a ┆ b │".
+        let frame = 3 * n + 1;
+        let width = usize::from(self.width.max(MIN_WIDTH));
+        if mins.iter().sum::<usize>() + frame > width {
+            return None;
+        }
+        for (i, min) in mins.iter().enumerate() {
+            if let Some(c) = t.column_mut(i) {
+                let min = u16::try_from(*min).unwrap_or(u16::MAX).max(1);
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min.saturating_add(2))));
+            }
+        }
+        t.set_width(self.width.max(MIN_WIDTH));
+        let text = t.to_string();
+        // comfy-table keeps to the constraints; should it ever not, a word
+        // would break: then print rows as blocks, which always keep words.
+        let fits = text.lines().all(|l| textwrap::core::display_width(l) <= width);
+        fits.then_some(text)
+    }
+
+    /// Each row as a block of "header: value" lines wrapped between words.
+    fn as_blocks(&self) -> String {
+        let width = usize::from(self.width.max(MIN_WIDTH));
+        let headers: Vec<String> =
+            self.inner.header().map(|h| h.cell_iter().map(|c| c.content()).collect()).unwrap_or_default();
+        let rule = "─".repeat(width);
+        let mut out = Vec::new();
+        for row in self.inner.row_iter() {
+            out.push(rule.clone());
+            for (i, cell) in row.cell_iter().enumerate() {
+                let value = cell.content();
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let head = headers.get(i).map(|h| format!("{h}: ")).unwrap_or_default();
+                out.push(wrap(&format!("{head}{}", value.replace('\n', " · ")), width, "    "));
+            }
+        }
+        out.push(rule);
+        out.join("\n")
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.side_by_side() {
+            Some(text) => f.write_str(&text),
+            None => f.write_str(&self.as_blocks()),
+        }
+    }
+}
+
+/// `text` wrapped to `width` columns between words, later lines indented by
+/// `indent` (summary lines of reports and messages). A word longer than the
+/// line stays whole.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let lead = text.len() - text.trim_start().len();
+    let first = &text[..lead];
+    let opts = textwrap::Options::new(width.max(usize::from(MIN_WIDTH)))
+        .initial_indent(first)
+        .subsequent_indent(indent)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    text.lines().map(|l| textwrap::fill(l.trim_start(), &opts)).collect::<Vec<_>>().join("\n")
+}
+
+/// An empty terminal table with `header`, laid out to fit `width` when
+/// printed (see [`Table`]).
+pub fn wrapping_table(width: u16, header: impl Into<comfy_table::Row>) -> Table {
     let mut t = Comfy::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
         .set_header(header);
-    t
+    Table { inner: t, width }
 }
 
-/// A terminal table that wraps long cells to fit the width.
+/// A grid as a terminal table that fits `width` (see [`Table`]).
+pub fn table_in(grid: &Grid, width: u16) -> String {
+    let mut t = wrapping_table(width, &grid.headers);
+    for row in &grid.rows {
+        t.add_row(row);
+    }
+    t.to_string()
+}
+
+/// A grid as a terminal table that fits the terminal ([`terminal_width`]).
 pub fn table(grid: &Grid) -> String {
-    let mut t = wrapping_table(terminal_width(), &grid.headers);
-    for row in &grid.rows {
-        t.add_row(row);
-    }
-    t.to_string()
-}
-
-/// Like [`table`], but the columns numbered in `whole` (ids, dates,
-/// numbers) keep their content on one line; only the others wrap, and only
-/// on a terminal: piped, every row stays one line (for grep and `less -S`).
-pub fn table_keeping(grid: &Grid, whole: &[usize]) -> String {
-    let mut t = Comfy::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    if !io::IsTerminal::is_terminal(&io::stdout()) {
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
-    t.set_header(&grid.headers);
-    for row in &grid.rows {
-        t.add_row(row);
-    }
-    for &i in whole {
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
-    t.to_string()
+    table_in(grid, terminal_width())
 }
 
 /// Markdown table, `|` in cells escaped.
