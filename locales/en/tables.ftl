@@ -102,6 +102,7 @@ tables-col-due = Due
 tables-col-product = Product
 tables-col-field = Field
 tables-col-value = Value
+tables-col-content = Value
 tables-col-measure = Measure
 tables-col-basis = Basis
 tables-col-derived-from = Derived from

@@ -220,7 +220,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
     }
     let l = Labels::new(plan.lang);
     let w = |key: &str| l.tr(key);
-    let mut grid = Grid { headers: vec![w("tables-col-field"), w("tables-col-value")], rows: Vec::new() };
+    let mut grid = Grid { headers: vec![w("tables-col-field"), w("tables-col-content")], rows: Vec::new() };
     let mut row = |k: String, val: String| {
         if !val.is_empty() {
             grid.push(vec![k, val]);

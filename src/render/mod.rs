@@ -87,22 +87,30 @@ impl Table {
         if n == 0 {
             return Some(t.to_string());
         }
-        let mins: Vec<usize> = (0..n).map(|i| self.column_texts(i).iter().map(|s| longest_word(s)).max().unwrap_or(0)).collect();
+        let texts: Vec<Vec<String>> = (0..n).map(|i| self.column_texts(i)).collect();
+        let mins: Vec<usize> =
+            texts.iter().map(|c| c.iter().map(|s| longest_word(s)).max().unwrap_or(0).max(1)).collect();
+        let maxs: Vec<usize> = texts
+            .iter()
+            .zip(&mins)
+            .map(|(c, &min)| {
+                c.iter().flat_map(|s| s.lines()).map(textwrap::core::display_width).max().unwrap_or(0).max(min)
+            })
+            .collect();
         // Borders and padding of UTF8_FULL_CONDENSED: "│ a ┆ b │".
         let frame = 3 * n + 1;
         let width = usize::from(self.width.max(MIN_WIDTH));
-        if mins.iter().sum::<usize>() + frame > width {
-            return None;
-        }
-        for (i, min) in mins.iter().enumerate() {
+        let room = width.checked_sub(frame)?;
+        let widths = column_widths(&texts, &mins, &maxs, room)?;
+        for (i, w) in widths.iter().enumerate() {
             if let Some(c) = t.column_mut(i) {
-                let min = u16::try_from(*min).unwrap_or(u16::MAX).max(1);
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min.saturating_add(2))));
+                let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
             }
         }
         t.set_width(self.width.max(MIN_WIDTH));
         let text = t.to_string();
-        // comfy-table keeps to the constraints; should it ever not, a word
+        // comfy-table keeps to the widths given; should it ever not, a word
         // would break: then print rows as blocks, which always keep words.
         let fits = text.lines().all(|l| textwrap::core::display_width(l) <= width);
         fits.then_some(text)
@@ -140,18 +148,93 @@ impl std::fmt::Display for Table {
     }
 }
 
-/// `text` wrapped to `width` columns between words, later lines indented by
-/// `indent` (summary lines of reports and messages). A word longer than the
-/// line stays whole.
+/// Content widths of columns that fit `room` side by side: each column at
+/// least its longest word (`mins`) and at most its longest line. The space
+/// beyond the words goes where it saves the most lines: a step at a time,
+/// to the column whose next widening shortens the table most per column
+/// given (rows are sampled on long tables). `None` when even the words do
+/// not fit. `cells[col][row]`, the header as row 0.
+fn column_widths(cells: &[Vec<String>], mins: &[usize], maxs: &[usize], room: usize) -> Option<Vec<usize>> {
+    let need: usize = mins.iter().sum();
+    if need > room {
+        return None;
+    }
+    if maxs.iter().sum::<usize>() <= room {
+        return Some(maxs.to_vec());
+    }
+    const SAMPLE: usize = 120;
+    let rows = cells.first().map_or(0, Vec::len);
+    let step = rows.div_ceil(SAMPLE).max(1);
+    let sample: Vec<usize> = (0..rows).step_by(step).collect();
+    let mut widths = mins.to_vec();
+    // lines[col][k]: lines of sampled row k of column col at its width.
+    let col_lines = |col: usize, w: usize| -> Vec<usize> {
+        sample.iter().map(|&r| cell_lines(cells[col].get(r).map_or("", String::as_str), w)).collect()
+    };
+    let mut lines: Vec<Vec<usize>> = (0..widths.len()).map(|c| col_lines(c, widths[c])).collect();
+    let height = |lines: &[Vec<usize>]| -> usize {
+        (0..sample.len()).map(|k| lines.iter().map(|l| l[k]).max().unwrap_or(1)).sum()
+    };
+    let mut extra = room - need;
+    while extra > 0 {
+        let now = height(&lines);
+        let mut best: Option<(f64, usize, usize, Vec<usize>)> = None;
+        for c in 0..widths.len() {
+            let total: usize = lines[c].iter().sum();
+            // The smallest widening that saves a line of this column.
+            let mut found = None;
+            for k in 1..=extra.min(maxs[c].saturating_sub(widths[c])) {
+                let l = col_lines(c, widths[c] + k);
+                if l.iter().sum::<usize>() < total {
+                    found = Some((k, l));
+                    break;
+                }
+            }
+            let Some((k, l)) = found else { continue };
+            let mut trial = lines.clone();
+            trial[c] = l;
+            let saved = now.saturating_sub(height(&trial)) as f64;
+            // Lines of the column itself break ties (they shorten rows
+            // once the other tall cells are widened too).
+            let own = (total - trial[c].iter().sum::<usize>()) as f64 / 1000.0;
+            let score = (saved + own) / k as f64;
+            if best.as_ref().is_none_or(|(b, ..)| score > *b) {
+                best = Some((score, c, k, trial.swap_remove(c)));
+            }
+        }
+        let Some((_, c, k, l)) = best else { break };
+        widths[c] += k;
+        lines[c] = l;
+        extra -= k;
+    }
+    Some(widths)
+}
+
+/// Lines a cell takes at content width `w`, wrapped between words.
+fn cell_lines(cell: &str, w: usize) -> usize {
+    let opts = textwrap::Options::new(w.max(1)).break_words(false).word_separator(textwrap::WordSeparator::AsciiSpace);
+    cell.lines().map(|l| textwrap::wrap(l, &opts).len().max(1)).sum::<usize>().max(1)
+}
+
+/// `text` wrapped to `width` columns between words (summary lines of
+/// reports and messages): each line keeps its own indentation, and its
+/// continuation lines get `indent` more. A word longer than the line stays
+/// whole.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let lead = text.len() - text.trim_start().len();
-    let first = &text[..lead];
-    let opts = textwrap::Options::new(width.max(usize::from(MIN_WIDTH)))
-        .initial_indent(first)
-        .subsequent_indent(indent)
-        .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
-    text.lines().map(|l| textwrap::fill(l.trim_start(), &opts)).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|line| {
+            let body = line.trim_start();
+            let lead = &line[..line.len() - body.len()];
+            let more = format!("{lead}{indent}");
+            let opts = textwrap::Options::new(width.max(usize::from(MIN_WIDTH)))
+                .initial_indent(lead)
+                .subsequent_indent(&more)
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace);
+            textwrap::fill(body, &opts)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An empty terminal table with `header`, laid out to fit `width` when
