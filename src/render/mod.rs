@@ -300,3 +300,68 @@ pub fn use_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widest(text: &str) -> usize {
+        text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn wraps_between_words_keeping_indentation() {
+        let text = "  Nhiệm vụ: 1 hoàn thành đúng hạn, 0 hoàn thành quá hạn, 9 không có hạn";
+        assert_eq!(
+            wrap(text, 30, "  "),
+            "  Nhiệm vụ: 1 hoàn thành đúng\n    hạn, 0 hoàn thành quá hạn,\n    9 không có hạn"
+        );
+        // A word longer than the line stays whole.
+        assert_eq!(wrap("a tl_thu_ktn_rat_dai_qua_muc_cho_phep b", 20, ""), "a\ntl_thu_ktn_rat_dai_qua_muc_cho_phep\nb");
+    }
+
+    #[test]
+    fn columns_get_their_words_then_what_saves_lines() {
+        // Everything fits: natural widths.
+        let cells = vec![vec!["id".to_string(), "so_dn".to_string()], vec!["Tên".into(), "Doanh nghiệp".into()]];
+        assert_eq!(column_widths(&cells, &[5, 8], &[5, 12], 40), Some(vec![5, 12]));
+        // Words do not fit: no side-by-side layout.
+        assert_eq!(column_widths(&cells, &[5, 8], &[5, 12], 12), None);
+        // A short column ("a b" needs 3 to stay on one line) and a long
+        // one (4 lines at its word width 4, 2 lines at 9). With 8 columns
+        // beyond the words (room 13): 5 go to the long text first (the row
+        // drops from 4 lines to 2), then 2 to the short one (its own line
+        // saved); the last one saves nothing and is left.
+        let cells = vec![
+            vec!["x".to_string(), "a b".into()],
+            vec!["y".to_string(), "aaaa bbbb cccc dddd".into()],
+        ];
+        assert_eq!(column_widths(&cells, &[1, 4], &[3, 19], 13), Some(vec![3, 9]));
+        // With only 4 beyond the words, the long text cannot drop a line:
+        // the short column gets its 2.
+        assert_eq!(column_widths(&cells, &[1, 4], &[3, 19], 9), Some(vec![3, 4]));
+    }
+
+    #[test]
+    fn a_table_fits_its_width_with_ids_whole() {
+        let mut grid = Grid::new(&["Chỉ tiêu", "Tên", "Mục tiêu"]);
+        grid.push(vec!["tl_thu_ktn".into(), "Tỷ lệ đóng góp của khu vực kinh tế tư nhân vào tổng thu ngân sách".into(), "từ 10 đến 12 %".into()]);
+        grid.push(vec!["viec_lam".into(), "Lao động được giải quyết việc làm mới".into(), "trên 2.000".into()]);
+        let text = table_in(&grid, 40);
+        assert!(widest(&text) <= 40, "{text}");
+        assert!(text.contains("tl_thu_ktn") && text.contains("viec_lam"), "{text}");
+    }
+
+    #[test]
+    fn too_many_columns_print_as_blocks() {
+        let headers: Vec<String> = (1..=8).map(|i| format!("Cột {i}")).collect();
+        let grid = Grid {
+            headers: headers.clone(),
+            rows: vec![(1..=8).map(|i| format!("gia_tri_dai_so_{i}")).collect()],
+        };
+        let text = table_in(&grid, 40);
+        assert!(widest(&text) <= 40, "{text}");
+        assert!(text.contains("Cột 1: gia_tri_dai_so_1"), "{text}");
+        assert!(text.contains("Cột 8: gia_tri_dai_so_8"), "{text}");
+    }
+}
