@@ -74,6 +74,9 @@ impl Asker {
             .behavior(Behavior::PreferTerm)
             .completion_type(CompletionType::List)
             .auto_add_history(false)
+            // A lone Esc (cancel) is told from the start of an arrow key's
+            // sequence after this many milliseconds.
+            .keyseq_timeout(Some(100))
             .build();
         let mut rl: Editor<Ids, DefaultHistory> = Editor::with_config(config)?;
         rl.set_helper(Some(Ids::default()));
