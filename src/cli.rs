@@ -355,7 +355,7 @@ impl Examples {
     fn text(&self, key: &str) -> Option<String> {
         let lang = crate::i18n::lang();
         crate::i18n::has_message(lang, key).then(|| {
-            crate::tr!(
+            let lines = crate::tr!(
                 key,
                 indicator = self.indicator.as_str(),
                 period = self.period.as_str(),
@@ -363,7 +363,13 @@ impl Examples {
                 task = self.task.as_str(),
                 group = self.group.as_str(),
                 year = self.year.as_str()
-            )
+            );
+            let mut text = crate::tr!("cli-examples-heading");
+            for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+                text.push_str("\n  ");
+                text.push_str(line.trim());
+            }
+            text
         })
     }
 }
@@ -416,9 +422,10 @@ pub fn command(peek: &Peek) -> clap::Command {
         .subcommand_help_heading(crate::tr!("cli-heading-commands"))
         .subcommand_value_name(crate::tr!("cli-value-command"))
         .disable_help_subcommand(true)
+        .term_width(usize::from(crate::render::terminal_width()))
         .help_template(template());
     if let Some(e) = ex.text("cli-examples") {
-        cmd = cmd.after_help(e);
+        cmd = cmd.after_help(format!("{e}\n\n{}", crate::tr!("cli-environment")));
     }
     cmd = localize_args(cmd, None);
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();

@@ -15,50 +15,50 @@ cli-placeholder-group = GROUP
 
 ## Examples: {$indicator}, {$task}, {$group} are ids of the plan in use;
 ## {$period} a period of the indicator; {$value} a number in the plan's style.
-cli-examples = Examples:
+cli-examples =
       plan check
       plan show {$indicator}
       plan record {$indicator} {$value} --period {$period} --source "Report 15/BC-UBND"
       plan record                      (asks for each field)
       plan done {$task}
       plan report --year {$year}
-
-    Environment: PLAN_FILE, PLAN_LEDGER, PLAN_TODAY (YYYY-MM-DD, stands for today), NO_COLOR, COLUMNS.
-cli-check-examples = Examples:
+cli-examples-heading = Examples:
+cli-environment = Environment: PLAN_FILE, PLAN_LEDGER, PLAN_TODAY (YYYY-MM-DD, stands for today), NO_COLOR, COLUMNS (width of tables).
+cli-check-examples =
       plan check
       plan check --strict
       plan check --format json
-cli-show-examples = Examples:
+cli-show-examples =
       plan show
       plan show {$indicator}
       plan show {$group} --format md
-cli-record-examples = Examples:
+cli-record-examples =
       plan record {$indicator} {$value} --period {$period} --source "Report 15/BC-UBND"
       plan record {$indicator} {$value} --period {$year} --date {$year}-12-31
       plan record                      (asks for each field)
-cli-done-examples = Examples:
+cli-done-examples =
       plan done {$task} --source "Decision 45/QĐ-UBND"
       plan done                        (asks for each field)
-cli-import-examples = Examples:
+cli-import-examples =
       plan import figures.csv
       plan import figures.csv --dry-run
       cat export.csv | plan import - --numbers en
-cli-correct-examples = Examples:
+cli-correct-examples =
       plan correct 42 {$value} --reason "Official figure of the Statistics Office"
-cli-void-examples = Examples:
+cli-void-examples =
       plan void 42 --reason "Recorded under the wrong indicator"
-cli-log-examples = Examples:
+cli-log-examples =
       plan log
       plan log --indicator {$indicator} --year {$year}
       plan log --format json
-cli-report-examples = Examples:
+cli-report-examples =
       plan report --year {$year}
       plan report --year {$year} --detail
       plan report --group {$group} --format json
       plan report --format html > report.html
-cli-verify-examples = Examples:
+cli-verify-examples =
       plan verify
-cli-completions-examples = Examples:
+cli-completions-examples =
       plan completions bash > /etc/bash_completion.d/plan
       plan completions zsh > ~/.zfunc/_plan
 

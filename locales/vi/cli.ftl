@@ -15,50 +15,50 @@ cli-placeholder-group = MÃ_NHÓM
 
 ## Ví dụ: {$indicator}, {$task}, {$group} là mã trong kế hoạch đang dùng;
 ## {$period} là một kỳ của chỉ tiêu; {$value} là số viết theo kiểu của kế hoạch.
-cli-examples = Ví dụ:
+cli-examples =
       plan check
       plan show {$indicator}
       plan record {$indicator} {$value} --period {$period} --source "Báo cáo 15/BC-UBND"
       plan record                      (hỏi lần lượt từng mục)
       plan done {$task}
       plan report --year {$year}
-
-    Biến môi trường: PLAN_FILE, PLAN_LEDGER, PLAN_TODAY (YYYY-MM-DD, thay cho ngày hôm nay), NO_COLOR, COLUMNS.
-cli-check-examples = Ví dụ:
+cli-examples-heading = Ví dụ:
+cli-environment = Biến môi trường: PLAN_FILE, PLAN_LEDGER, PLAN_TODAY (YYYY-MM-DD, thay cho ngày hôm nay), NO_COLOR, COLUMNS (độ rộng của bảng).
+cli-check-examples =
       plan check
       plan check --strict
       plan check --format json
-cli-show-examples = Ví dụ:
+cli-show-examples =
       plan show
       plan show {$indicator}
       plan show {$group} --format md
-cli-record-examples = Ví dụ:
+cli-record-examples =
       plan record {$indicator} {$value} --period {$period} --source "Báo cáo 15/BC-UBND"
       plan record {$indicator} {$value} --period {$year} --date {$year}-12-31
       plan record                      (hỏi lần lượt từng mục)
-cli-done-examples = Ví dụ:
+cli-done-examples =
       plan done {$task} --source "Quyết định 45/QĐ-UBND"
       plan done                        (hỏi lần lượt từng mục)
-cli-import-examples = Ví dụ:
+cli-import-examples =
       plan import so-lieu.csv
       plan import so-lieu.csv --dry-run
       cat so-lieu.csv | plan import - --numbers en
-cli-correct-examples = Ví dụ:
+cli-correct-examples =
       plan correct 42 {$value} --reason "Số liệu chính thức của Chi cục Thống kê"
-cli-void-examples = Ví dụ:
+cli-void-examples =
       plan void 42 --reason "Nhập nhầm chỉ tiêu"
-cli-log-examples = Ví dụ:
+cli-log-examples =
       plan log
       plan log --indicator {$indicator} --year {$year}
       plan log --format json
-cli-report-examples = Ví dụ:
+cli-report-examples =
       plan report --year {$year}
       plan report --year {$year} --detail
       plan report --group {$group} --format json
       plan report --format html > bao-cao.html
-cli-verify-examples = Ví dụ:
+cli-verify-examples =
       plan verify
-cli-completions-examples = Ví dụ:
+cli-completions-examples =
       plan completions bash > /etc/bash_completion.d/plan
       plan completions zsh > ~/.zfunc/_plan
 
