@@ -255,7 +255,10 @@ impl Peek {
         Peek {
             lang: s("lang").and_then(Lang::parse_name),
             numbers: s("numbers").and_then(NumberStyle::parse_name),
-            start: plan.and_then(|p| p.get("start")).and_then(|v| v.as_integer()).and_then(|y| i32::try_from(y).ok()),
+            start: plan
+                .and_then(|p| p.get("start"))
+                .and_then(|v| v.as_integer())
+                .and_then(|y| i32::try_from(y).ok()),
             group: groups.iter().find_map(id),
             indicator: items("indicator").find_map(|i| {
                 let every = i.get("every").and_then(|v| v.as_str()).and_then(Cadence::parse_name)?;
@@ -293,7 +296,10 @@ fn flag_value(args: &[std::ffi::OsString], name: &str) -> Option<String> {
 /// The language of messages and help for a command line (SPEC §4):
 /// `--lang`, else the plan's `lang`, else the environment's.
 pub fn language(args: &[std::ffi::OsString], peek: &Peek) -> Lang {
-    flag_value(args, "lang").and_then(|l| Lang::parse_name(&l)).or(peek.lang).unwrap_or_else(crate::i18n::env_lang)
+    flag_value(args, "lang")
+        .and_then(|l| Lang::parse_name(&l))
+        .or(peek.lang)
+        .unwrap_or_else(crate::i18n::env_lang)
 }
 
 /// The plan file a command line points at: `--plan`, else `PLAN_FILE`,
@@ -311,7 +317,8 @@ fn arg_key(sub: Option<&str>, arg: &str) -> Option<String> {
     let lang = crate::i18n::lang();
     let own = sub.map(|s| format!("cli-{s}-{arg}"));
     let shared = format!("cli-arg-{arg}");
-    own.filter(|k| crate::i18n::has_message(lang, k)).or_else(|| crate::i18n::has_message(lang, &shared).then_some(shared))
+    own.filter(|k| crate::i18n::has_message(lang, k))
+        .or_else(|| crate::i18n::has_message(lang, &shared).then_some(shared))
 }
 
 /// A catalogue message if the key exists (texts of subcommands and
@@ -333,10 +340,18 @@ struct Examples {
 impl Examples {
     fn of(peek: &Peek) -> Examples {
         let year = peek.start.unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
-        let style = peek.numbers.unwrap_or(if crate::i18n::lang() == Lang::Vi { NumberStyle::Vi } else { NumberStyle::En });
+        let style = peek.numbers.unwrap_or(if crate::i18n::lang() == Lang::Vi {
+            NumberStyle::Vi
+        } else {
+            NumberStyle::En
+        });
         let placeholder = |k: &str| crate::i18n::message(k, None);
         Examples {
-            indicator: peek.indicator.as_ref().map(|(i, _)| i.clone()).unwrap_or_else(|| placeholder("cli-placeholder-indicator")),
+            indicator: peek
+                .indicator
+                .as_ref()
+                .map(|(i, _)| i.clone())
+                .unwrap_or_else(|| placeholder("cli-placeholder-indicator")),
             period: peek
                 .indicator
                 .as_ref()
@@ -382,9 +397,14 @@ pub fn command(peek: &Peek) -> clap::Command {
     let heading_args = crate::tr!("cli-heading-arguments");
     let heading_options = crate::tr!("cli-heading-options");
     let localize_args = |cmd: clap::Command, sub: Option<&str>| {
-        let mut cmd = cmd
-            .disable_help_flag(true)
-            .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(crate::tr!("cli-arg-help")).global(sub.is_none()));
+        let mut cmd = cmd.disable_help_flag(true).arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(crate::tr!("cli-arg-help"))
+                .global(sub.is_none()),
+        );
         let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
         for id in ids {
             let key = arg_key(sub, &id);
@@ -504,7 +524,9 @@ pub fn exit_with(e: clap::Error) -> ! {
     let value = ctx(ContextKind::InvalidValue);
     let message: String = match e.kind() {
         ErrorKind::UnknownArgument => crate::tr!("cli-error-unknown-argument", arg = arg),
-        ErrorKind::InvalidSubcommand => crate::tr!("cli-error-unknown-command", command = ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidSubcommand => {
+            crate::tr!("cli-error-unknown-command", command = ctx(ContextKind::InvalidSubcommand))
+        }
         ErrorKind::InvalidValue if value.is_empty() => crate::tr!("cli-error-missing-value", arg = arg),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = ctx(ContextKind::ValidValue);
@@ -529,13 +551,15 @@ pub fn exit_with(e: clap::Error) -> ! {
         }
     };
     let mut message = message;
-    let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
-        .into_iter()
-        .map(ctx)
-        .find(|s| !s.is_empty());
+    let suggested =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .into_iter()
+            .map(ctx)
+            .find(|s| !s.is_empty());
     if let Some(s) = suggested {
         message.push('\n');
-        message.push_str(&crate::tr!("common-hint", message = crate::tr!("cli-did-you-mean", suggestion = s)));
+        message
+            .push_str(&crate::tr!("common-hint", message = crate::tr!("cli-did-you-mean", suggestion = s)));
     }
     eprintln!("{}", usage_error_text(&message, &ctx(ContextKind::Usage)));
     std::process::exit(2)

@@ -22,20 +22,20 @@ plan-unreadable = cannot read the plan file {$file}: {$reason}
 plan-audit-no-field = no `{$field}`
 plan-audit-empty = no indicator or task
 plan-audit-no-lead = no lead agency (`{$field}`)
-plan-audit-no-dates = no milestone, task due date or target year (`{$field}`)
+plan-audit-no-dates = no milestone, task due date or `{$field}`
 plan-audit-no-supervisor = no supervising agency (`{$field}`)
 plan-audit-no-frequency = no frequency (`{$field}`)
 plan-audit-tasks-without-lead = { $n ->
-    [one] 1 task without a lead: {$ids}
-   *[other] {$n} tasks without a lead: {$ids}
+    [one] 1 task without lead: {$ids}
+   *[other] {$n} tasks without lead: {$ids}
 }
 plan-audit-tasks-without-due = { $n ->
-    [one] 1 task without a due date: {$ids}
-   *[other] {$n} tasks without a due date: {$ids}
+    [one] 1 task without due date: {$ids}
+   *[other] {$n} tasks without due date: {$ids}
 }
 plan-audit-tasks-without-deliverable = { $n ->
-    [one] 1 task without a deliverable: {$ids}
-   *[other] {$n} tasks without a deliverable: {$ids}
+    [one] 1 task without deliverable: {$ids}
+   *[other] {$n} tasks without deliverable: {$ids}
 }
 
 ## check

@@ -73,7 +73,7 @@ tables-task-no-deadline = No deadline
 
 ## Kinds of ledger entries.
 tables-kind-figure = figure
-tables-kind-completion = done
+tables-kind-completion = completion
 tables-kind-correction = correction
 tables-kind-void = void
 
@@ -126,12 +126,12 @@ tables-title-tasks = Tasks
 tables-title-period = {$start}–{$end}
 
 ## The six "rõ" (SPEC §2).
-tables-ro-work = 1. Clear work
-tables-ro-executor = 2. Clear executor
-tables-ro-responsibility = 3. Clear responsibility
-tables-ro-timeline = 4. Clear timeline
-tables-ro-product = 5. Clear product
-tables-ro-supervision = 6. Clear supervision
+tables-ro-work = 1. Work
+tables-ro-executor = 2. Executor
+tables-ro-responsibility = 3. Responsibility
+tables-ro-timeline = 4. Timeline
+tables-ro-product = 5. Product
+tables-ro-supervision = 6. Supervision
 tables-ro-with = with {$partners}
 
 ## What became of a ledger entry (log).

@@ -48,7 +48,8 @@ impl Completer for Ids {
 fn matches(items: &[(String, String)], typed: &str) -> Vec<Pair> {
     let q = typed.trim().to_lowercase();
     let pair = |(id, label): &(String, String)| Pair { display: label.clone(), replacement: id.clone() };
-    let by_id: Vec<Pair> = items.iter().filter(|(id, _)| id.to_lowercase().starts_with(&q)).map(pair).collect();
+    let by_id: Vec<Pair> =
+        items.iter().filter(|(id, _)| id.to_lowercase().starts_with(&q)).map(pair).collect();
     if !by_id.is_empty() {
         return by_id;
     }
@@ -127,9 +128,15 @@ impl Asker {
 
     /// A yes/no question; Enter alone answers `default`.
     pub fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
-        let hint = if default { tr!("commands-ask-yes-no-default-yes") } else { tr!("commands-ask-yes-no-default-no") };
+        let hint = if default {
+            tr!("commands-ask-yes-no-default-yes")
+        } else {
+            tr!("commands-ask-yes-no-default-no")
+        };
         self.ask(&format!("{question} [{hint}]"), "", None, |s| {
-            yes_no(s).or(if s.trim().is_empty() { Some(default) } else { None }).ok_or_else(|| tr!("commands-ask-yes-no-error"))
+            yes_no(s)
+                .or(if s.trim().is_empty() { Some(default) } else { None })
+                .ok_or_else(|| tr!("commands-ask-yes-no-error"))
         })
     }
 }

@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::cli::{CheckArgs, Format};
 use crate::plan::{self, Audit, Lang};
-use crate::{tr, tr_in};
 use crate::render::{self, Grid};
+use crate::{tr, tr_in};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
                 match args.format {
                     Format::Csv => render::write_csv(&grid, &mut out)?,
                     Format::Md => write!(out, "{}", render::markdown(&grid))?,
-                    _ => writeln!(out, "{}", render::table(&grid))?,
+                    _ => writeln!(out, "{}", render::table_keeping(&grid, &[0, 1]))?,
                 }
             }
         }
@@ -88,7 +88,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     let width = usize::from(render::terminal_width());
     if !loaded.diagnostics.is_empty() {
         let n = loaded.diagnostics.len() as i64;
-        eprintln!("{}", render::wrap(&tr!("commands-check-errors", file = file.as_str(), n = n), width, "  "));
+        eprintln!(
+            "{}",
+            render::wrap(&tr!("commands-check-errors", file = file.as_str(), n = n), width, "  ")
+        );
         return Ok(ExitCode::from(1));
     }
     let plan = plan.expect("a valid plan");

@@ -8,16 +8,16 @@
 use super::ask::{Asker, Cancelled};
 use super::record::{ask_provenance, invalid, provenance, text, usage_error};
 use super::{Ctx, Reported, reject, today};
-use crate::plan::{Plan, Task};
-use crate::render::labels::Labels;
-use crate::tr;
-use std::io::IsTerminal;
 use crate::cli::DoneArgs;
 use crate::counting;
 use crate::input;
 use crate::ledger::{Kind, NewEntry};
+use crate::plan::{Plan, Task};
+use crate::render::labels::Labels;
+use crate::tr;
 use anyhow::Result;
 use chrono::Datelike;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
@@ -55,7 +55,6 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
 /// Appends the completion (refused while an earlier one counts) and prints
 /// the receipt.
 fn write(ctx: &Ctx, plan: &Plan, task: &Task, completion: &NewEntry) -> Result<ExitCode> {
-
     let mut ledger = ctx.open_ledger(plan)?;
     let mut w = ledger.writer(&plan.id)?;
     let earlier = w.entries(None, Some(&task.id))?;
@@ -80,7 +79,9 @@ fn summary(plan: &Plan, task: &Task, completion: &NewEntry) -> String {
     let reported_on = completion.reported_on;
     let timing = match task.due {
         Some(due) if reported_on <= due => tr!("commands-done-on-time", due = l.date(due)),
-        Some(due) => tr!("commands-done-late", days = l.days((reported_on - due).num_days()), due = l.date(due)),
+        Some(due) => {
+            tr!("commands-done-late", days = l.days((reported_on - due).num_days()), due = l.date(due))
+        }
         None => tr!("commands-done-no-deadline"),
     };
     tr!(
@@ -114,9 +115,12 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
             input::task(&plan, s)
         })?;
         let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
-        let reported_on = asker.ask(&tr!("commands-ask-done-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
-            input::date(s, today)
-        })?;
+        let reported_on = asker.ask(
+            &tr!("commands-ask-done-date"),
+            &date_default,
+            Some(&tr!("commands-ask-date-help")),
+            |s| input::date(s, today),
+        )?;
         let (by, source, note) = ask_provenance(&mut asker, &args.provenance)?;
         let completion = NewEntry {
             kind: Kind::Completion,

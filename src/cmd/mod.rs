@@ -43,7 +43,10 @@ impl Ctx {
             }
             let n = loaded.diagnostics.len() as i64;
             let file = self.plan_path.display().to_string();
-            eprintln!("{}", crate::tr!("common-error", message = crate::tr!("commands-plan-invalid", file = file, n = n)));
+            eprintln!(
+                "{}",
+                crate::tr!("common-error", message = crate::tr!("commands-plan-invalid", file = file, n = n))
+            );
             return Err(Reported("invalid plan".into()).into());
         }
         let mut plan = loaded.plan.ok_or_else(|| anyhow!("invalid plan"))?;
@@ -59,7 +62,8 @@ impl Ctx {
     pub fn load_file(&self) -> Result<plan::Loaded> {
         plan::load_file(&self.plan_path).map_err(|plan::LoadError::Io { path, error }| {
             if error.kind() == std::io::ErrorKind::NotFound {
-                let file = self.plan_path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(path);
+                let file =
+                    self.plan_path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(path);
                 let dir = folder_of(&self.plan_path);
                 anyhow!(crate::tr!("commands-plan-not-found", file = file, dir = dir))
             } else {

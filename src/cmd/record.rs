@@ -5,6 +5,7 @@
 //! makes) before the ledger is opened for writing, so a rejected figure
 //! leaves no trace, not even a new empty ledger file.
 
+use super::ask::{Asker, Cancelled};
 use super::{Ctx, Reported, reject, today};
 use crate::cli::RecordArgs;
 use crate::counting::{self, Counted};
@@ -13,11 +14,10 @@ use crate::ledger::{Kind, Ledger, NewEntry};
 use crate::number::format_number;
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan};
-use anyhow::Result;
-use chrono::NaiveDate;
-use super::ask::{Asker, Cancelled};
 use crate::render;
 use crate::tr;
+use anyhow::Result;
+use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -92,7 +92,8 @@ pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>)
 /// "#12 so_dn Quý 3/2027 = 104 doanh nghiệp (báo cáo ngày …)"; without the
 /// entry number before it is written.
 fn receipt(plan: &Plan, ind: &Indicator, id: Option<i64>, figure: &NewEntry) -> String {
-    let period = figure.period.as_deref().map(|p| render::words::period_text(p, plan.lang)).unwrap_or_default();
+    let period =
+        figure.period.as_deref().map(|p| render::words::period_text(p, plan.lang)).unwrap_or_default();
     let line = tr!(
         "commands-record-receipt",
         indicator = ind.id.as_str(),
@@ -230,13 +231,16 @@ fn ask_figure(
     args: &RecordArgs,
 ) -> Result<(String, NewEntry)> {
     let recorded: Vec<&Indicator> = plan.indicators().filter(|i| !i.is_derived()).collect();
-    asker.complete_ids(recorded.iter().map(|i| (i.id.clone(), format!("{} — {} ({})", i.id, i.name, i.unit))).collect());
+    asker.complete_ids(
+        recorded.iter().map(|i| (i.id.clone(), format!("{} — {} ({})", i.id, i.name, i.unit))).collect(),
+    );
     let ids: Vec<&str> = recorded.iter().map(|i| i.id.as_str()).collect();
     let width = usize::from(crate::render::terminal_width());
     eprintln!("{}", crate::render::wrap(&tr!("commands-record-ids", ids = ids.join(", ")), width, "  "));
-    let ind = asker.ask(&tr!("commands-ask-indicator"), "", Some(&tr!("commands-ask-indicator-help")), |s| {
-        input::recorded_indicator(plan, s)
-    })?;
+    let ind =
+        asker.ask(&tr!("commands-ask-indicator"), "", Some(&tr!("commands-ask-indicator-help")), |s| {
+            input::recorded_indicator(plan, s)
+        })?;
     let every = ind.cadence().expect("a recorded indicator");
     let entries = match ledger {
         Some(l) => l.indicator_entries(&ind.id, plan.start, plan.end)?,
@@ -276,9 +280,12 @@ fn ask_figure(
         example = example,
         year = plan.start.to_string()
     );
-    let period = asker.ask(&tr!("commands-ask-period"), default_period.as_deref().unwrap_or(""), Some(&help), |s| {
-        input::period(plan, ind, s)
-    })?;
+    let period = asker.ask(
+        &tr!("commands-ask-period"),
+        default_period.as_deref().unwrap_or(""),
+        Some(&help),
+        |s| input::period(plan, ind, s),
+    )?;
     eprintln!("  → {}", period.label(lang));
 
     // The figure to compare with: the latest of the same kind of period
@@ -306,8 +313,10 @@ fn ask_figure(
         if let Some((p, c)) = &compare
             && jumps(c.value, v)
         {
-            let key = if v.abs() > c.value.abs() { "commands-record-jump-up" } else { "commands-record-jump-down" };
-            let q = tr!(key, value = typed.as_str(), period = p.label(lang), previous = c.value_text.as_str());
+            let key =
+                if v.abs() > c.value.abs() { "commands-record-jump-up" } else { "commands-record-jump-down" };
+            let q =
+                tr!(key, value = typed.as_str(), period = p.label(lang), previous = c.value_text.as_str());
             if !asker.confirm(&q, false)? {
                 continue;
             }
@@ -316,12 +325,10 @@ fn ask_figure(
     };
 
     let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
-    let reported_on = asker.ask(
-        &tr!("commands-ask-date"),
-        &date_default,
-        Some(&tr!("commands-ask-date-help")),
-        |s| input::date(s, today),
-    )?;
+    let reported_on =
+        asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
+            input::date(s, today)
+        })?;
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))
@@ -376,7 +383,15 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, (p, v))| {
-                crate::counting::tests::entry(i as i64 + 1, Kind::Figure, "a", p, Some(*v), "2026-01-01", None)
+                crate::counting::tests::entry(
+                    i as i64 + 1,
+                    Kind::Figure,
+                    "a",
+                    p,
+                    Some(*v),
+                    "2026-01-01",
+                    None,
+                )
             })
             .collect();
         counting::count_figures(&entries, None)
@@ -398,13 +413,22 @@ mod tests {
         // Quarters are due 10 days after they end: by 2026-10-20, Q1–Q3 are
         // due; Q2 has no figure.
         let figures = figures_of(&[("2026-Q1", 1.0), ("2026-Q3", 3.0)]);
-        assert_eq!(default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-10-20")), Some(q("2026-Q2")));
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-10-20")),
+            Some(q("2026-Q2"))
+        );
         // Every due quarter has a figure: the one after the latest.
         let figures = figures_of(&[("2026-Q1", 1.0), ("2026-Q2", 2.0)]);
-        assert_eq!(default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-07-05")), Some(q("2026-Q3")));
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-07-05")),
+            Some(q("2026-Q3"))
+        );
         // Nothing recorded, nothing due: the plan's first quarter.
         let figures = figures_of(&[]);
-        assert_eq!(default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-02-01")), Some(q("2026-Q1")));
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-02-01")),
+            Some(q("2026-Q1"))
+        );
         // Past the plan's last period: none.
         let figures = figures_of(&[("2027-Q4", 1.0)]);
         assert_eq!(default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-02-01")), None);

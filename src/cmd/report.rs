@@ -35,7 +35,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let mut out = render::stdout();
     let finals = plan
         .indicators()
-        .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.words(plan.lang, plan.numbers, None)))))
+        .filter_map(|i| {
+            i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.words(plan.lang, plan.numbers, None))))
+        })
         .collect();
     match args.format {
         Format::Table => rr::write_table(&r, &finals, args.detail, &mut out)?,

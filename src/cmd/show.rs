@@ -72,7 +72,9 @@ fn headers(plan: &Plan, keys: &[&str]) -> Grid {
     Grid { headers: words, rows: Vec::new() }
 }
 
-fn indicator_grid(plan: &Plan, groups: &[&Group]) -> Grid {
+/// The indicator table: targets and cadences in words for people, or as
+/// typed in plan.toml (`> 120`, `half`) for csv (`machine`).
+fn indicator_grid(plan: &Plan, groups: &[&Group], machine: bool) -> Grid {
     let mut grid = headers(
         plan,
         &[
@@ -91,8 +93,15 @@ fn indicator_grid(plan: &Plan, groups: &[&Group]) -> Grid {
                 ind.id.clone(),
                 ind.name.clone(),
                 ind.unit.clone(),
-                target_text(plan, ind),
-                cadence_text(plan, ind),
+                if machine {
+                    ind.target.map(|t| t.display(plan.numbers)).unwrap_or_default()
+                } else {
+                    target_text(plan, ind)
+                },
+                match (machine, ind.cadence()) {
+                    (true, Some(every)) => every.to_string(),
+                    _ => cadence_text(plan, ind),
+                },
             ]);
         }
     }
@@ -166,7 +175,8 @@ fn write_grids(format: Format, sections: &[(String, Grid)], out: &mut impl Write
                 render::write_csv(grid, &mut *out)?;
             }
             Format::Md => writeln!(out, "## {title}\n\n{}", render::markdown(grid))?,
-            _ if title.is_empty() => writeln!(out, "{}\n", render::table(grid))?,
+            // `show ID`: the field names stay on one line.
+            _ if title.is_empty() => writeln!(out, "{}\n", render::table_keeping(grid, &[0]))?,
             _ => writeln!(out, "{title}\n{}\n", render::table(grid))?,
         }
     }
@@ -186,15 +196,20 @@ fn show_all(plan: &Plan, format: Format, out: &mut impl Write) -> Result<()> {
             let on = plan.issued_on.map(|d| format!(", {}", l.date(d))).unwrap_or_default();
             writeln!(out, "{}", render::wrap(&format!("{by}{on}"), width, "  "))?;
         }
-        let years =
-            tr_in!(plan.lang, "tables-title-period", start = plan.start.to_string(), end = plan.end.to_string());
+        let years = tr_in!(
+            plan.lang,
+            "tables-title-period",
+            start = plan.start.to_string(),
+            end = plan.end.to_string()
+        );
         writeln!(out, "{years}\n")?;
     }
-    let (g, i, t) = (l.tr("tables-title-groups"), l.tr("tables-title-indicators"), l.tr("tables-title-tasks"));
+    let (g, i, t) =
+        (l.tr("tables-title-groups"), l.tr("tables-title-indicators"), l.tr("tables-title-tasks"));
     let sections = if format == Format::Csv {
-        vec![(i, indicator_grid(plan, &all)), (t, task_grid(plan, &all))]
+        vec![(i, indicator_grid(plan, &all, true)), (t, task_grid(plan, &all))]
     } else {
-        vec![(g, group_grid(plan)), (i, indicator_grid(plan, &all)), (t, task_grid(plan, &all))]
+        vec![(g, group_grid(plan)), (i, indicator_grid(plan, &all, false)), (t, task_grid(plan, &all))]
     };
     write_grids(format, &sections, out)
 }
@@ -288,7 +303,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
     let mut sections = vec![(String::new(), grid)];
     if kind == "group" {
         let one = [g];
-        sections.push((w("tables-title-indicators"), indicator_grid(plan, &one)));
+        sections.push((w("tables-title-indicators"), indicator_grid(plan, &one, format == Format::Csv)));
         sections.push((w("tables-title-tasks"), task_grid(plan, &one)));
     }
     write_grids(format, &sections, out)

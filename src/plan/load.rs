@@ -405,7 +405,9 @@ impl<'s> Reader<'s> {
                     }
                     plan.horizon = Some(h);
                 }
-                plan.lang = self.enum_of(p, "lang", Lang::parse_name, &["vi", "en"]).unwrap_or_else(crate::i18n::env_lang);
+                plan.lang = self
+                    .enum_of(p, "lang", Lang::parse_name, &["vi", "en"])
+                    .unwrap_or_else(crate::i18n::env_lang);
                 plan.numbers = self
                     .enum_of(p, "numbers", NumberStyle::parse_name, &["vi", "en"])
                     .unwrap_or(NumberStyle::Vi);

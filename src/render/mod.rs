@@ -30,7 +30,8 @@ impl Grid {
 /// Width to lay tables out in (SPEC §4 "Terminal width"): `COLUMNS` when
 /// set to a number, else the terminal's, else 80 columns.
 pub fn terminal_width() -> u16 {
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|&w| w > 0)
+    if let Some(w) =
+        std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|&w| w > 0)
     {
         return w;
     }
@@ -54,6 +55,8 @@ const MIN_WIDTH: u16 = 20;
 pub struct Table {
     inner: Comfy,
     width: u16,
+    /// Columns whose lines never wrap (short labels).
+    whole: Vec<usize>,
 }
 
 impl std::ops::Deref for Table {
@@ -75,9 +78,19 @@ fn longest_word(text: &str) -> usize {
 }
 
 impl Table {
+    /// Keeps the lines of columns `cols` whole (short labels, such as the
+    /// field names of `show ID`), as long as the table can still fit.
+    pub fn keep_whole(&mut self, cols: &[usize]) -> &mut Self {
+        self.whole = cols.to_vec();
+        self
+    }
+
     /// The text of every cell of column `i`, header first.
     fn column_texts(&self, i: usize) -> Vec<String> {
-        self.inner.column_cells_with_header_iter(i).map(|c| c.map(|c| c.content()).unwrap_or_default()).collect()
+        self.inner
+            .column_cells_with_header_iter(i)
+            .map(|c| c.map(|c| c.content()).unwrap_or_default())
+            .collect()
     }
 
     /// The laid-out table, or `None` when the columns cannot fit side by side.
@@ -88,13 +101,31 @@ impl Table {
             return Some(t.to_string());
         }
         let texts: Vec<Vec<String>> = (0..n).map(|i| self.column_texts(i)).collect();
-        let mins: Vec<usize> =
-            texts.iter().map(|c| c.iter().map(|s| longest_word(s)).max().unwrap_or(0).max(1)).collect();
+        let lines_of = |c: &Vec<String>| {
+            c.iter().flat_map(|s| s.lines()).map(textwrap::core::display_width).max().unwrap_or(0)
+        };
+        let mins: Vec<usize> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if self.whole.contains(&i) {
+                    lines_of(c)
+                } else {
+                    c.iter().map(|s| longest_word(s)).max().unwrap_or(0)
+                }
+                .max(1)
+            })
+            .collect();
         let maxs: Vec<usize> = texts
             .iter()
             .zip(&mins)
             .map(|(c, &min)| {
-                c.iter().flat_map(|s| s.lines()).map(textwrap::core::display_width).max().unwrap_or(0).max(min)
+                c.iter()
+                    .flat_map(|s| s.lines())
+                    .map(textwrap::core::display_width)
+                    .max()
+                    .unwrap_or(0)
+                    .max(min)
             })
             .collect();
         // Borders and padding of UTF8_FULL_CONDENSED: "│ a ┆ b │".
@@ -212,7 +243,9 @@ fn column_widths(cells: &[Vec<String>], mins: &[usize], maxs: &[usize], room: us
 
 /// Lines a cell takes at content width `w`, wrapped between words.
 fn cell_lines(cell: &str, w: usize) -> usize {
-    let opts = textwrap::Options::new(w.max(1)).break_words(false).word_separator(textwrap::WordSeparator::AsciiSpace);
+    let opts = textwrap::Options::new(w.max(1))
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
     cell.lines().map(|l| textwrap::wrap(l, &opts).len().max(1)).sum::<usize>().max(1)
 }
 
@@ -245,16 +278,34 @@ pub fn wrapping_table(width: u16, header: impl Into<comfy_table::Row>) -> Table 
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
         .set_header(header);
-    Table { inner: t, width }
+    Table { inner: t, width, whole: Vec::new() }
 }
 
 /// A grid as a terminal table that fits `width` (see [`Table`]).
 pub fn table_in(grid: &Grid, width: u16) -> String {
+    table_keeping_in(grid, &[], width)
+}
+
+/// As [`table_in`], the lines of columns `whole` kept unbroken (see
+/// [`Table::keep_whole`]).
+pub fn table_keeping_in(grid: &Grid, whole: &[usize], width: u16) -> String {
     let mut t = wrapping_table(width, &grid.headers);
     for row in &grid.rows {
         t.add_row(row);
     }
+    t.keep_whole(whole);
+    let text = t.to_string();
+    if whole.is_empty() || !text.starts_with('─') {
+        return text;
+    }
+    // Whole labels did not fit: let them wrap rather than print blocks.
+    t.keep_whole(&[]);
     t.to_string()
+}
+
+/// As [`table`], the lines of columns `whole` kept unbroken.
+pub fn table_keeping(grid: &Grid, whole: &[usize]) -> String {
+    table_keeping_in(grid, whole, terminal_width())
 }
 
 /// A grid as a terminal table that fits the terminal ([`terminal_width`]).
@@ -317,13 +368,17 @@ mod tests {
             "  Nhiệm vụ: 1 hoàn thành đúng\n    hạn, 0 hoàn thành quá hạn,\n    9 không có hạn"
         );
         // A word longer than the line stays whole.
-        assert_eq!(wrap("a tl_thu_ktn_rat_dai_qua_muc_cho_phep b", 20, ""), "a\ntl_thu_ktn_rat_dai_qua_muc_cho_phep\nb");
+        assert_eq!(
+            wrap("a tl_thu_ktn_rat_dai_qua_muc_cho_phep b", 20, ""),
+            "a\ntl_thu_ktn_rat_dai_qua_muc_cho_phep\nb"
+        );
     }
 
     #[test]
     fn columns_get_their_words_then_what_saves_lines() {
         // Everything fits: natural widths.
-        let cells = vec![vec!["id".to_string(), "so_dn".to_string()], vec!["Tên".into(), "Doanh nghiệp".into()]];
+        let cells =
+            vec![vec!["id".to_string(), "so_dn".to_string()], vec!["Tên".into(), "Doanh nghiệp".into()]];
         assert_eq!(column_widths(&cells, &[5, 8], &[5, 12], 40), Some(vec![5, 12]));
         // Words do not fit: no side-by-side layout.
         assert_eq!(column_widths(&cells, &[5, 8], &[5, 12], 12), None);
@@ -332,10 +387,8 @@ mod tests {
         // beyond the words (room 13): 5 go to the long text first (the row
         // drops from 4 lines to 2), then 2 to the short one (its own line
         // saved); the last one saves nothing and is left.
-        let cells = vec![
-            vec!["x".to_string(), "a b".into()],
-            vec!["y".to_string(), "aaaa bbbb cccc dddd".into()],
-        ];
+        let cells =
+            vec![vec!["x".to_string(), "a b".into()], vec!["y".to_string(), "aaaa bbbb cccc dddd".into()]];
         assert_eq!(column_widths(&cells, &[1, 4], &[3, 19], 13), Some(vec![3, 9]));
         // With only 4 beyond the words, the long text cannot drop a line:
         // the short column gets its 2.
@@ -345,8 +398,16 @@ mod tests {
     #[test]
     fn a_table_fits_its_width_with_ids_whole() {
         let mut grid = Grid::new(&["Chỉ tiêu", "Tên", "Mục tiêu"]);
-        grid.push(vec!["tl_thu_ktn".into(), "Tỷ lệ đóng góp của khu vực kinh tế tư nhân vào tổng thu ngân sách".into(), "từ 10 đến 12 %".into()]);
-        grid.push(vec!["viec_lam".into(), "Lao động được giải quyết việc làm mới".into(), "trên 2.000".into()]);
+        grid.push(vec![
+            "tl_thu_ktn".into(),
+            "Tỷ lệ đóng góp của khu vực kinh tế tư nhân vào tổng thu ngân sách".into(),
+            "từ 10 đến 12 %".into(),
+        ]);
+        grid.push(vec![
+            "viec_lam".into(),
+            "Lao động được giải quyết việc làm mới".into(),
+            "trên 2.000".into(),
+        ]);
         let text = table_in(&grid, 40);
         assert!(widest(&text) <= 40, "{text}");
         assert!(text.contains("tl_thu_ktn") && text.contains("viec_lam"), "{text}");

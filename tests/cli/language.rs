@@ -151,7 +151,10 @@ fn an_english_plan_is_english_throughout() {
     for args in [&["show"][..], &["check"], &["show", "nope"], &["log", "--task", "nope"], &["report"]] {
         let out = env.cmd().env("LANG", "vi_VN.UTF-8").args(args).output().unwrap();
         let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        let vi: Vec<&str> = all.lines().filter(|l| l.chars().any(|c| "ảạấầẩẫậắằẳẵặẻẽẹếềểễệỉịỏọốồổỗộớờởỡợủụứừửữựđư".contains(c))).collect();
+        let vi: Vec<&str> = all
+            .lines()
+            .filter(|l| l.chars().any(|c| "ảạấầẩẫậắằẳẵặẻẽẹếềểễệỉịỏọốồổỗộớờởỡợủụứừửữựđư".contains(c)))
+            .collect();
         assert!(vi.is_empty(), "{args:?}: Vietnamese in an English plan's output: {vi:#?}");
     }
     // The fixture exists where the issue says.

@@ -77,7 +77,12 @@ fn every_table_of_the_shipped_plan_fits_80_columns_with_ids_whole() {
     let r_indicators: Vec<String> = rgroups.iter().flat_map(|g| ids_of(g, "indicators")).collect();
     let r_tasks: Vec<String> = rgroups.iter().flat_map(|g| ids_of(g, "task_list")).collect();
     check(&run_at(&env, "80", &["report"]), 80, &r_indicators, "report");
-    check(&run_at(&env, "80", &["report", "--detail"]), 80, &[&r_indicators[..], &r_tasks].concat(), "report --detail");
+    check(
+        &run_at(&env, "80", &["report", "--detail"]),
+        80,
+        &[&r_indicators[..], &r_tasks].concat(),
+        "report --detail",
+    );
 }
 
 #[test]
