@@ -7,7 +7,6 @@ commands-did-you-mean = did you mean `{$id}`?
 commands-show-lists-ids = `plan show` lists every id
 commands-show-unknown-id = unknown id `{$id}`: {$hint}
 commands-missing-argument = missing: {$arg}
-commands-invalid-argument = invalid {$arg}: {$message}
 
 ## plan.toml
 commands-plan-not-found = no plan file `{$file}` in the folder {$dir}; point at a plan with --plan FILE, with the PLAN_FILE environment variable, or run plan in a folder that has plan.toml

@@ -6,7 +6,6 @@ commands-did-you-mean = có phải là `{$id}`?
 commands-show-lists-ids = `plan show` liệt kê mọi mã
 commands-show-unknown-id = không có mã `{$id}`: {$hint}
 commands-missing-argument = còn thiếu: {$arg}
-commands-invalid-argument = {$arg} không hợp lệ: {$message}
 
 ## plan.toml
 commands-plan-not-found = không có tệp kế hoạch `{$file}` trong thư mục {$dir}; hãy chỉ ra tệp kế hoạch bằng --plan TỆP, bằng biến môi trường PLAN_FILE, hoặc chạy plan trong thư mục có plan.toml

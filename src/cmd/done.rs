@@ -6,7 +6,7 @@
 //! the same task done.
 
 use super::ask::{Asker, Cancelled};
-use super::record::{ask_provenance, invalid, provenance, text, usage_error};
+use super::record::{ask_provenance, checked_text, invalid, provenance, usage_error};
 use super::{Ctx, Reported, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
@@ -32,9 +32,10 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let task = invalid("<TASK>", input::task(&plan, &task_id))?;
     let p = &args.provenance;
     let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::date(d, today))?,
-        None => today,
+        Some(d) => invalid("--date", input::completion_date(&plan, d, today))?,
+        None => invalid("--date", input::date::not_before_plan(today, plan.start))?,
     };
+    let by = invalid("--by", checked_text(p.by.as_deref()))?;
     let completion = NewEntry {
         kind: Kind::Completion,
         indicator: None,
@@ -44,9 +45,9 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         value_text: None,
         value: None,
         reported_on,
-        by: input::who(p.by.as_deref()),
-        source: text(p.source.clone()),
-        note: text(p.note.clone()),
+        by: input::who(by.as_deref()),
+        source: invalid("--source", checked_text(p.source.as_deref()))?,
+        note: invalid("--note", checked_text(p.note.as_deref()))?,
         target_entry: None,
     };
     write(ctx, &plan, task, &completion)
@@ -119,7 +120,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
             &tr!("commands-ask-done-date"),
             &date_default,
             Some(&tr!("commands-ask-date-help")),
-            |s| input::date(s, today),
+            |s| input::completion_date(&plan, s, today),
         )?;
         let (by, source, note) = ask_provenance(&mut asker, &args.provenance)?;
         let completion = NewEntry {

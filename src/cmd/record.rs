@@ -35,26 +35,98 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         return usage_error("record", &tr!("commands-missing-argument", arg = "--period"));
     };
     let plan = ctx.load_plan()?;
-    let today = today()?;
-    let ind = invalid("<INDICATOR>", input::recorded_indicator(&plan, &indicator))?;
-    let period = invalid("--period", input::period(&plan, ind, period_text))?;
-    let value = invalid("<VALUE>", input::value(value_text, plan.numbers))?;
-    let p = &args.provenance;
+    let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
+    let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
+    write_guarded(ctx, &plan, ind, &figure, args.yes)
+}
+
+/// Every argument of a non-interactive `record` checked by the rules of
+/// `input` (SPEC §4 "Dates", "Figures"), into the figure to write.
+fn checked_figure(
+    plan: &Plan,
+    indicator: &str,
+    value_text: &str,
+    period_text: &str,
+    p: &crate::cli::Provenance,
+    today: NaiveDate,
+) -> Result<NewEntry> {
+    let ind = invalid("<INDICATOR>", input::recorded_indicator(plan, indicator))?;
+    let period = invalid("--period", input::period(plan, ind, period_text))?;
+    let value = invalid("<VALUE>", input::figure_value(ind, value_text, plan.numbers))?;
     let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::date(d, today))?,
-        None => today,
+        Some(d) => invalid("--date", input::figure_date(plan, period, d, today))?,
+        None => invalid("--date", input::date::not_before_period(today, period))?,
     };
-    let figure = figure_entry(
+    let by = invalid("--by", checked_text(p.by.as_deref()))?;
+    Ok(figure_entry(
         ind,
         period,
         value_text.trim(),
         value,
         reported_on,
-        input::who(p.by.as_deref()),
-        text(p.source.clone()),
-        text(p.note.clone()),
-    );
-    write(ctx, &plan, ind, &figure)
+        input::who(by.as_deref()),
+        invalid("--source", checked_text(p.source.as_deref()))?,
+        invalid("--note", checked_text(p.note.as_deref()))?,
+    ))
+}
+
+/// An optional text argument checked by the text rules (NFC, controls,
+/// length), `None` when empty.
+pub(super) fn checked_text(s: Option<&str>) -> Result<Option<String>, String> {
+    s.map_or(Ok(None), input::text::clean_owned)
+}
+
+/// Appends the figure unless it jumps tenfold against the figure it is
+/// compared with and `yes` is not given (the check runs inside the write
+/// transaction); prints the receipt and which entry it replaces.
+fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes: bool) -> Result<ExitCode> {
+    let mut ledger = ctx.open_ledger(plan)?;
+    let mut w = ledger.writer(&plan.id)?;
+    let period: Period = figure.period.as_deref().unwrap_or_default().parse().expect("a checked period");
+    let value = figure.value.unwrap_or_default();
+    let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
+    if !yes
+        && let Some(m) = input::number::jump(
+            &figures,
+            &ind.id,
+            period,
+            value,
+            figure.value_text.as_deref().unwrap_or_default(),
+        )
+    {
+        return Err(reject(tr!(
+            "input-invalid-arg",
+            arg = "<VALUE>",
+            message = format!("{m}; {}", tr!("input-jump-yes"))
+        )));
+    }
+    let replaces = figures.get(&ind.id).and_then(|m| m.get(&period)).and_then(|f| f.counted.clone());
+    let id = w.push(figure)?;
+    w.commit()?;
+    print_receipt(id, ind, figure, replaces.as_ref());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&Counted>) {
+    let lang = crate::i18n::lang();
+    let replaces = replaces
+        .map(|c| {
+            format!(
+                "; {}",
+                tr!(
+                    "input-replaces",
+                    entry = c.entry.to_string(),
+                    period = figure
+                        .period
+                        .as_deref()
+                        .map(|p| render::words::period_text(p, lang))
+                        .unwrap_or_default(),
+                    old = c.value_text.as_str()
+                )
+            )
+        })
+        .unwrap_or_default();
+    println!("#{id} {}", receipt(ind, figure, &replaces));
 }
 
 /// Prints a usage error for `plan SUBCOMMAND` (the message, the usage line,
@@ -72,12 +144,7 @@ pub(super) fn usage_error(subcommand: &str, message: &str) -> Result<ExitCode> {
 
 /// A rejected argument: says which one, then what was wrong with it.
 pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
-    checked.map_err(|msg| reject(tr!("commands-invalid-argument", arg = arg, message = msg)))
-}
-
-/// An optional text argument: trimmed, and `None` when empty.
-pub(super) fn text(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    checked.map_err(|msg| reject(tr!("input-invalid-arg", arg = arg, message = msg)))
 }
 
 /// "reported 2027-01-10 by lan, Báo cáo 15/BC-UBND": who, when, from what.
@@ -89,25 +156,25 @@ pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>)
     }
 }
 
-/// "#12 so_dn Quý 3/2027 = 104 doanh nghiệp (báo cáo ngày …)"; without the
-/// entry number before it is written.
-fn receipt(plan: &Plan, ind: &Indicator, id: Option<i64>, figure: &NewEntry) -> String {
-    let period =
-        figure.period.as_deref().map(|p| render::words::period_text(p, plan.lang)).unwrap_or_default();
+/// "so_dn Quý 3/2027 = 104 doanh nghiệp (Lan báo cáo ngày …)", `extra` at
+/// the end of the parenthesis (which entry it replaces), the note after.
+fn receipt(ind: &Indicator, figure: &NewEntry, extra: &str) -> String {
+    let period = figure
+        .period
+        .as_deref()
+        .map(|p| render::words::period_text(p, crate::i18n::lang()))
+        .unwrap_or_default();
     let line = tr!(
         "commands-record-receipt",
         indicator = ind.id.as_str(),
         period = period,
         value = figure.value_text.as_deref().unwrap_or_default(),
         unit = ind.unit.as_str(),
-        provenance = provenance(figure.reported_on, &figure.by, figure.source.as_deref())
+        provenance =
+            format!("{}{extra}", provenance(figure.reported_on, &figure.by, figure.source.as_deref()))
     );
-    let line = match &figure.note {
+    match &figure.note {
         Some(n) => format!("{line} — {n}"),
-        None => line,
-    };
-    match id {
-        Some(id) => format!("#{id} {line}"),
         None => line,
     }
 }
@@ -138,13 +205,10 @@ fn figure_entry(
     }
 }
 
-/// Appends the figure and prints the one-line receipt.
+/// Appends the figure and prints the one-line receipt (the interactive
+/// path, which asked about a tenfold jump already).
 fn write(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry) -> Result<ExitCode> {
-    let mut ledger = ctx.open_ledger(plan)?;
-    let ids = ledger.append(&plan.id, std::slice::from_ref(figure))?;
-    let id = ids.first().copied().unwrap_or_default();
-    println!("{}", receipt(plan, ind, Some(id), figure));
-    Ok(ExitCode::SUCCESS)
+    write_guarded(ctx, plan, ind, figure, true)
 }
 
 // ---------------------------------------------------------------------------
@@ -162,7 +226,7 @@ fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     let asked = Asker::new().and_then(|mut asker| {
         let (ind_id, figure) = ask_figure(&mut asker, &plan, ledger.as_ref(), today, &args)?;
         let ind = plan.indicator(&ind_id).expect("a checked indicator");
-        eprintln!("\n{}", receipt(&plan, ind, None, &figure));
+        eprintln!("\n{}", receipt(ind, &figure, ""));
         if !asker.confirm(&tr!("commands-record-confirm"), true)? {
             return Err(Cancelled.into());
         }
@@ -308,7 +372,7 @@ fn ask_figure(
             &tr!("commands-ask-value", unit = ind.unit.as_str()),
             "",
             help.take().as_deref(),
-            |s| input::value(s, style).map(|v| (s.trim().to_string(), v)),
+            |s| input::figure_value(ind, s, style).map(|v| (s.trim().to_string(), v)),
         )?;
         if let Some((p, c)) = &compare
             && jumps(c.value, v)
@@ -327,7 +391,7 @@ fn ask_figure(
     let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
     let reported_on =
         asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
-            input::date(s, today)
+            input::figure_date(plan, period, s, today)
         })?;
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
@@ -340,28 +404,29 @@ pub(super) fn ask_provenance(
     asker: &mut Asker,
     given: &crate::cli::Provenance,
 ) -> Result<(String, Option<String>, Option<String>)> {
+    // The text rules of the arguments (NFC, no control characters, not too
+    // long), asked again on a bad answer.
     let by = asker.ask(&tr!("commands-ask-by"), &input::who(given.by.as_deref()), None, |s| {
-        Ok::<_, String>(input::who(Some(s)))
+        checked_text(Some(s)).map(|t| input::who(t.as_deref()))
     })?;
     let source = asker.ask(
         &tr!("commands-ask-source"),
         given.source.as_deref().unwrap_or(""),
         Some(&tr!("commands-ask-source-help")),
-        |s| Ok::<_, String>(text(Some(s.to_string()))),
+        |s| checked_text(Some(s)),
     )?;
     let note = asker.ask(
         &tr!("commands-ask-note"),
         given.note.as_deref().unwrap_or(""),
         Some(&tr!("commands-ask-optional")),
-        |s| Ok::<_, String>(text(Some(s.to_string()))),
+        |s| checked_text(Some(s)),
     )?;
     Ok((by, source, note))
 }
 
 /// More than tenfold, or less than a tenth, of `previous`.
 fn jumps(previous: f64, new: f64) -> bool {
-    let (a, b) = (previous.abs(), new.abs());
-    a > 0.0 && (b > a * 10.0 || b < a / 10.0)
+    input::tenfold(previous, new)
 }
 
 #[cfg(test)]
