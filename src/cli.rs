@@ -601,3 +601,66 @@ pub fn usage_error_text(message: &str, usage: &str) -> String {
     out.push_str(&crate::tr!("cli-more-help"));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_has_help_in_the_catalogue() {
+        use clap::CommandFactory;
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        for lang in [Lang::Vi, Lang::En] {
+            let has = |k: &str| crate::i18n::has_message(lang, k);
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                if !has(&format!("cli-{name}-about")) {
+                    missing.push(format!("cli-{name}-about"));
+                }
+                for a in sub.get_arguments() {
+                    let id = a.get_id().as_str();
+                    if !has(&format!("cli-{name}-{id}")) && !has(&format!("cli-arg-{id}")) {
+                        missing.push(format!("cli-arg-{id} ({name})"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no help in the catalogue for: {missing:?}");
+    }
+
+    #[test]
+    fn help_builds_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            crate::i18n::set_lang(lang);
+            command(&Peek::default()).debug_assert();
+        }
+    }
+
+    #[test]
+    fn peeks_language_and_ids_without_validating() {
+        let p = Peek::text(
+            "[plan]\nlang = \"vi\"\nnumbers = \"vi\"\nstart = 2026\n[[group]]\nid = \"g\"\n\
+             [[group.indicator]]\nid = \"r\"\nratio = [\"a\", \"b\"]\n[[group.indicator]]\nid = \"a\"\nevery = \"quarter\"\n\
+             [[group.task]]\nid = \"t\"\n",
+        );
+        assert_eq!(p.lang, Some(Lang::Vi));
+        assert_eq!(p.numbers, Some(NumberStyle::Vi));
+        assert_eq!(p.start, Some(2026));
+        assert_eq!(p.group.as_deref(), Some("g"));
+        assert_eq!(p.indicator, Some(("a".to_string(), Cadence::Quarter)));
+        assert_eq!(p.task.as_deref(), Some("t"));
+        // Broken TOML: the language line still counts.
+        assert_eq!(Peek::text("lang = \"en\"\n[[[").lang, Some(Lang::En));
+        assert_eq!(Peek::text("").lang, None);
+    }
+
+    #[test]
+    fn flag_values_before_the_double_dash() {
+        let args: Vec<std::ffi::OsString> =
+            ["plan", "--lang=en", "--plan", "x.toml", "--", "--lang", "vi"].iter().map(|s| s.into()).collect();
+        assert_eq!(flag_value(&args, "lang").as_deref(), Some("en"));
+        assert_eq!(flag_value(&args, "plan").as_deref(), Some("x.toml"));
+        assert_eq!(flag_value(&args, "ledger"), None);
+    }
+}

@@ -109,6 +109,12 @@ cli-report-year = The plan year (default: the current year)
 cli-arg-group = Only this task group
 cli-arg-as_of = Review date: entries reported after it are left out (default: today)
 cli-arg-detail = A line per period, and the task list
+cli-arg-yes = Record a value more than tenfold off the previous figure
+cli-import-yes = Import rows more than tenfold off the previous figure
+cli-arg-dates = Order of slashed dates in the file: dmy or mdy (default: the plan's dates)
+cli-arg-head = Fail unless the chain still holds this entry with this hash (the fingerprint a report printed: ID:HEX)
+cli-value-head = ID:HEX
+cli-value-dates = ORDER
 cli-arg-shell = The shell: bash, zsh, fish, elvish or powershell
 
 ## Names of values in usage lines.

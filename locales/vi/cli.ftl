@@ -109,6 +109,12 @@ cli-report-year = Năm của kế hoạch (mặc định: năm hiện tại)
 cli-arg-group = Chỉ nhóm nhiệm vụ này
 cli-arg-as_of = Ngày đánh giá: bỏ qua số liệu báo cáo sau ngày này (mặc định: hôm nay)
 cli-arg-detail = Thêm từng kỳ báo cáo và danh sách nhiệm vụ
+cli-arg-yes = Vẫn ghi giá trị chênh hơn mười lần so với số liệu trước
+cli-import-yes = Vẫn nạp các dòng chênh hơn mười lần so với số liệu trước
+cli-arg-dates = Thứ tự ngày tháng viết có dấu / trong tệp: dmy hoặc mdy (mặc định: dates của kế hoạch)
+cli-arg-head = Báo lỗi nếu chuỗi không còn giữ bản ghi này với mã băm này (dấu vân tay in trên báo cáo: SỐ:MÃ)
+cli-value-head = SỐ:MÃ
+cli-value-dates = THỨ_TỰ
 cli-arg-shell = Loại shell: bash, zsh, fish, elvish hoặc powershell
 
 ## Tên giá trị trong dòng cách dùng.
