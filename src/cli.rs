@@ -657,8 +657,10 @@ mod tests {
 
     #[test]
     fn flag_values_before_the_double_dash() {
-        let args: Vec<std::ffi::OsString> =
-            ["plan", "--lang=en", "--plan", "x.toml", "--", "--lang", "vi"].iter().map(|s| s.into()).collect();
+        let args: Vec<std::ffi::OsString> = ["plan", "--lang=en", "--plan", "x.toml", "--", "--lang", "vi"]
+            .iter()
+            .map(|s| s.into())
+            .collect();
         assert_eq!(flag_value(&args, "lang").as_deref(), Some("en"));
         assert_eq!(flag_value(&args, "plan").as_deref(), Some("x.toml"));
         assert_eq!(flag_value(&args, "ledger"), None);

@@ -107,3 +107,68 @@ commands-ask-task = Task:
 commands-ask-task-help = its id; Tab completes and lists; Ctrl-U clears the line; Esc, Ctrl-C or Ctrl-D cancel
 commands-ask-done-date = Done on:
 commands-done-confirm = Record this task as done?
+
+## plan.toml diagnostics (src/plan/load.rs)
+plan-help-label = help
+plan-did-you-mean = did you mean `{$id}`?
+plan-takes = {$what} takes: {$keys}
+plan-one-of = one of: {$values}
+plan-unknown-key = unknown key `{$key}` in {$what}
+plan-missing-key = missing key `{$key}` in {$what}
+plan-wrong-type = `{$key}` must be {$expected}, found {$found}
+plan-expect-string = a string
+plan-expect-integer = an integer
+plan-expect-number = a number
+plan-expect-strings = a list of strings
+plan-expect-table = a table
+plan-expect-tables = an array of tables ([[{$key}]])
+plan-expect-agency-name = the agency's display name (a string)
+plan-expect-bool = true or false
+plan-type-string = string
+plan-type-integer = integer
+plan-type-float = float
+plan-type-boolean = boolean
+plan-type-datetime = datetime
+plan-type-array = array
+plan-type-table = table
+plan-implausible-year = `{$key}` = {$year} is not a plausible year
+plan-date = `{$key}` must be a date like 2027-12-31 (no quotes)
+plan-not-valid = `{$key}` = "{$value}" is not valid
+plan-bad-id = id `{$id}` may use only a-z, 0-9 and _
+plan-write = write `{$fixed}`
+plan-end-before-start = `end` = {$end} is before `start` = {$start}
+plan-horizon = `horizon` = {$horizon} is before the plan's end {$end}
+plan-bad-agency-id = agency id `{$id}` may use only a-z, 0-9 and _
+plan-no-group = the plan has no [[group]]
+plan-add-group = add at least one task group
+plan-schedule-year = schedule year {$year} is outside the plan's years {$start}–{$end}
+plan-schedule-order = schedule ends ({$end}) before it starts ({$start})
+plan-schedule-needs = `schedule` needs `start` and `end` years, e.g. {"{"} start = 2026, end = 2030 {"}"}
+plan-ratio-and-growth = an indicator is either a `ratio` or a `growth`, not both
+plan-ratio-two = `ratio` takes two indicator ids: [numerator, denominator]
+plan-derived-remove = a derived indicator is computed, never recorded: remove `{$key}`
+plan-needs-measure = indicator `{$id}` needs `measure` (level, flow or rate), or `ratio`/`growth` if derived
+plan-needs-every = indicator `{$id}` needs `every` (year, half, quarter or month)
+plan-baseline-needs = `baseline` needs `year` and `value`, e.g. {"{"} year = 2025, value = 95 {"}"}
+plan-milestones-range = milestones cannot be set on a range target
+plan-milestones-range-help = use a one-sided target or drop the milestones
+plan-milestone-key = milestone key `{$key}` is not a year
+plan-weight = `weight` = {$weight} must be above 0
+plan-max-below-min = `max` = {$max} is below `min` = {$min}
+plan-duplicate-id = duplicate id `{$id}`: ids of groups, indicators and tasks must be unique in the plan
+plan-rename = rename one, e.g. `{$id}_2`
+plan-agency-did-you-mean = did you mean `{$id}`? Agencies are listed under [agencies]
+plan-agency-add = add `{$id} = "…"` under [agencies]
+plan-unknown-agency = unknown agency `{$id}`
+plan-by-outside = `by` = {$by} is outside the plan's years {$start}–{$end}
+plan-milestone-outside = milestone year {$year} is outside the plan's years {$start}–{$end}
+plan-baseline-order = baseline year {$year} must come before the target year {$by}
+plan-unknown-input = `{$id}` is computed from unknown indicator `{$input}`
+plan-growth-derived = growth source `{$input}` must be a recorded indicator, not a derived one
+plan-self = `{$id}` cannot be computed from itself
+plan-cycle = derived indicators form a cycle: {$path}
+plan-due-outside = due date {$due} is outside the plan's years {$start}–{$end}
+plan-target-not-a-target = `{$text}` is not a target
+plan-target-range-order = `{$text}`: the range's lower bound is above its upper bound
+plan-target-forms = `{$text}` is not a target: expected `>= x`, `> x`, `<= x`, `< x`, `a..b` or `~ x`
+plan-target-needs-number = a target needs a number

@@ -85,3 +85,68 @@ commands-ask-task = Nhiệm vụ:
 commands-ask-task-help = gõ mã nhiệm vụ; phím Tab để gợi ý; Ctrl-U xóa cả dòng; Esc, Ctrl-C hoặc Ctrl-D để thôi
 commands-ask-done-date = Ngày hoàn thành:
 commands-done-confirm = Ghi nhiệm vụ này là đã hoàn thành?
+
+## Lỗi trong plan.toml (src/plan/load.rs)
+plan-help-label = gợi ý
+plan-did-you-mean = có phải là `{$id}`?
+plan-takes = {$what} chỉ nhận: {$keys}
+plan-one-of = một trong: {$values}
+plan-unknown-key = khóa `{$key}` không dùng được trong {$what}
+plan-missing-key = thiếu khóa `{$key}` trong {$what}
+plan-wrong-type = `{$key}` phải là {$expected}, nhưng đang là {$found}
+plan-expect-string = một chuỗi chữ (trong ngoặc kép)
+plan-expect-integer = một số nguyên
+plan-expect-number = một số
+plan-expect-strings = một danh sách chuỗi chữ
+plan-expect-table = một bảng
+plan-expect-tables = một dãy bảng ([[{$key}]])
+plan-expect-agency-name = tên cơ quan (một chuỗi chữ)
+plan-expect-bool = true hoặc false
+plan-type-string = chuỗi chữ
+plan-type-integer = số nguyên
+plan-type-float = số thập phân
+plan-type-boolean = giá trị true/false
+plan-type-datetime = ngày giờ
+plan-type-array = danh sách
+plan-type-table = bảng
+plan-implausible-year = `{$key}` = {$year} không phải là một năm hợp lý
+plan-date = `{$key}` phải là ngày dạng 2027-12-31 (không có ngoặc kép)
+plan-not-valid = `{$key}` = "{$value}" không hợp lệ
+plan-bad-id = mã `{$id}` chỉ được dùng a-z, 0-9 và _
+plan-write = viết `{$fixed}`
+plan-end-before-start = `end` = {$end} trước `start` = {$start}
+plan-horizon = `horizon` = {$horizon} trước năm kết thúc {$end} của kế hoạch
+plan-bad-agency-id = mã cơ quan `{$id}` chỉ được dùng a-z, 0-9 và _
+plan-no-group = kế hoạch chưa có nhóm nhiệm vụ nào ([[group]])
+plan-add-group = thêm ít nhất một nhóm nhiệm vụ
+plan-schedule-year = năm {$year} của `schedule` nằm ngoài các năm của kế hoạch {$start}–{$end}
+plan-schedule-order = `schedule` kết thúc ({$end}) trước khi bắt đầu ({$start})
+plan-schedule-needs = `schedule` cần năm `start` và `end`, ví dụ {"{"} start = 2026, end = 2030 {"}"}
+plan-ratio-and-growth = một chỉ tiêu chỉ là `ratio` hoặc `growth`, không thể cả hai
+plan-ratio-two = `ratio` cần hai mã chỉ tiêu: [tử số, mẫu số]
+plan-derived-remove = chỉ tiêu tính từ chỉ tiêu khác thì không nhập số liệu: bỏ `{$key}`
+plan-needs-measure = chỉ tiêu `{$id}` cần `measure` (level, flow hoặc rate), hoặc `ratio`/`growth` nếu tính từ chỉ tiêu khác
+plan-needs-every = chỉ tiêu `{$id}` cần `every` (year, half, quarter hoặc month)
+plan-baseline-needs = `baseline` cần `year` và `value`, ví dụ {"{"} year = 2025, value = 95 {"}"}
+plan-milestones-range = chỉ tiêu dạng khoảng (a..b) không đặt mốc được
+plan-milestones-range-help = dùng chỉ tiêu một phía hoặc bỏ các mốc
+plan-milestone-key = khóa mốc `{$key}` không phải là năm
+plan-weight = `weight` = {$weight} phải lớn hơn 0
+plan-max-below-min = `max` = {$max} nhỏ hơn `min` = {$min}
+plan-duplicate-id = mã `{$id}` bị trùng: mã của nhóm, chỉ tiêu và nhiệm vụ phải khác nhau trong cả kế hoạch
+plan-rename = đổi tên một mã, ví dụ `{$id}_2`
+plan-agency-did-you-mean = có phải là `{$id}`? Các cơ quan được liệt kê trong [agencies]
+plan-agency-add = thêm `{$id} = "…"` vào [agencies]
+plan-unknown-agency = không có cơ quan `{$id}`
+plan-by-outside = `by` = {$by} nằm ngoài các năm của kế hoạch {$start}–{$end}
+plan-milestone-outside = năm mốc {$year} nằm ngoài các năm của kế hoạch {$start}–{$end}
+plan-baseline-order = năm gốc {$year} phải trước năm đạt mục tiêu {$by}
+plan-unknown-input = `{$id}` được tính từ chỉ tiêu không có trong kế hoạch `{$input}`
+plan-growth-derived = nguồn tính tốc độ tăng `{$input}` phải là chỉ tiêu nhập số liệu, không phải chỉ tiêu tính từ chỉ tiêu khác
+plan-self = `{$id}` không thể tính từ chính nó
+plan-cycle = các chỉ tiêu tính từ nhau thành vòng: {$path}
+plan-due-outside = hạn {$due} nằm ngoài các năm của kế hoạch {$start}–{$end}
+plan-target-not-a-target = `{$text}` không phải là cách viết chỉ tiêu
+plan-target-range-order = `{$text}`: cận dưới của khoảng lớn hơn cận trên
+plan-target-forms = `{$text}` không phải là cách viết chỉ tiêu: viết `>= x`, `> x`, `<= x`, `< x`, `a..b` hoặc `~ x`
+plan-target-needs-number = chỉ tiêu cần có một số

@@ -22,18 +22,19 @@ fn five_mistakes_are_all_reported_at_their_line_and_column() {
     let err = String::from_utf8(out.stderr).unwrap();
     let file = env.plan.display().to_string();
     for (pos, msg) in [
-        ("53:1", "unknown key `tagret`"),
-        ("63:26", "milestone year 2031 is outside"),
-        ("75:8", "unknown agency `phong_ktt`"),
-        ("97:10", "`=> 5` is not a target"),
-        ("101:6", "duplicate id `hop_dan`"),
+        // bad_plan.toml says `lang = "vi"`.
+        ("53:1", "khóa `tagret` không dùng được"),
+        ("63:26", "năm mốc 2031 nằm ngoài"),
+        ("75:8", "không có cơ quan `phong_ktt`"),
+        ("97:10", "`=> 5` không phải là cách viết chỉ tiêu"),
+        ("101:6", "mã `hop_dan` bị trùng"),
     ] {
         let want = format!("{file}:{pos}: {msg}");
         assert!(err.contains(&want), "missing `{want}` in:\n{err}");
     }
-    assert!(err.contains("did you mean `target`?"));
-    assert!(err.contains("did you mean `phong_kt`?"));
-    assert!(err.contains("write `>= 5`"));
+    assert!(err.contains("có phải là `target`?"));
+    assert!(err.contains("có phải là `phong_kt`?"));
+    assert!(err.contains("viết `>= 5`"));
     assert!(err.contains(": 5 lỗi"), "{err}");
 }
 

@@ -165,7 +165,6 @@ fn an_english_plan_is_english_throughout() {
 // Areas whose messages are not in the catalogue yet (TODO of issue #12).
 
 #[test]
-#[ignore = "TODO input/number/period helpers: messages of src/input.rs, src/number.rs, src/period.rs"]
 fn record_input_errors_are_vietnamese() {
     let env = shipped();
     for args in [
@@ -183,11 +182,14 @@ fn record_input_errors_are_vietnamese() {
 }
 
 #[test]
-#[ignore = "TODO plan.toml diagnostics (src/plan/load.rs) not yet in the catalogue"]
 fn plan_file_errors_are_vietnamese() {
     let env = Env::with_plan("[plan]\nid = \"x\"\nlang = \"vi\"\nstart = 2026\nend = 2020\ntypo = 1\n");
     vietnamese_failure(&env, &["check"]);
     vietnamese_failure(&env, &["show"]);
+    // Five mistakes of another kind: unknown key, milestone year, agency,
+    // target, duplicate id.
+    let env = Env::with_plan(&std::fs::read_to_string(repo_file("tests/fixtures/bad_plan.toml")).unwrap());
+    vietnamese_failure(&env, &["check"]);
 }
 
 #[test]
