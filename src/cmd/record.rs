@@ -29,10 +29,12 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         return usage_error("record", &tr!("commands-record-missing-all"));
     };
     let Some(value_text) = args.value.as_deref() else {
-        return usage_error("record", &tr!("commands-missing-argument", arg = "<VALUE>"));
+        let value = format!("<{}>", tr!("cli-value-value"));
+        return usage_error("record", &tr!("commands-missing-argument", arg = value));
     };
     let Some(period_text) = args.period.as_deref() else {
-        return usage_error("record", &tr!("commands-missing-argument", arg = "--period"));
+        let period = format!("--period <{}>", tr!("cli-value-period"));
+        return usage_error("record", &tr!("commands-missing-argument", arg = period));
     };
     let plan = ctx.load_plan()?;
     let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
