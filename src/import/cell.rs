@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// A cell of an import row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell<'a> {
     /// Nothing in the cell (or no such column).
+    #[default]
     Empty,
     /// Text as typed: every CSV cell, a workbook text cell (a number stored
     /// as text is read by the plan's number rules).
@@ -28,11 +29,6 @@ pub enum Cell<'a> {
     Date(NaiveDate),
 }
 
-impl Default for Cell<'_> {
-    fn default() -> Self {
-        Cell::Empty
-    }
-}
 
 impl Cell<'_> {
     /// Nothing in it: [`Cell::Empty`], or text of spaces only.
