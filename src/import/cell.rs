@@ -29,7 +29,6 @@ pub enum Cell<'a> {
     Date(NaiveDate),
 }
 
-
 impl Cell<'_> {
     /// Nothing in it: [`Cell::Empty`], or text of spaces only.
     pub fn is_empty(&self) -> bool {
