@@ -18,6 +18,7 @@ const CTRL_C: &str = "\x03";
 const CTRL_D: &str = "\x04";
 const ENTER: &str = "\r";
 const CTRL_U: &str = "\x15";
+const LEFT: &str = "\x1b[D";
 const CTRL_W: &str = "\x17";
 
 type Pty = expectrl::session::OsSession;
@@ -139,7 +140,10 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     assert!(out.status.success());
     let mut p = spawn_record(&env);
     expect(&mut p, "Indicator:");
-    send(&mut p, "firms");
+    // Arrows move in the line: "frms", three left, "i" -> "firms".
+    send(&mut p, "frms");
+    send(&mut p, &LEFT.repeat(3));
+    send(&mut p, "i");
     send(&mut p, ENTER);
     // The line about the indicator wraps at 80 columns.
     let mut screen = String::new();
