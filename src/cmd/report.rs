@@ -34,7 +34,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let r = build(ctx, &plan, year, as_of, &opts)?;
     let finals = plan
         .indicators()
-        .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.display(plan.numbers)))))
+        .filter_map(|i| {
+            i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.words(plan.lang, plan.numbers, None))))
+        })
         .collect();
     if args.format == Format::Xlsx {
         render::xlsx::deliver(&render::xlsx::report(&r, &finals)?, args.output.as_deref(), "xlsx")?;

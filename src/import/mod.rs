@@ -87,9 +87,6 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// column the source does not have).
 pub type Cells<'a> = [Cell<'a>; COLS];
 
-/// The value that counts, and its entry, per period, per indicator.
-pub type Counted = HashMap<String, FastMap<Period, (f64, i64)>>;
-
 /// What the importer reads from the ledger, to tell "unchanged" rows.
 pub trait Store {
     /// Calls `f` on every entry, newest first, one at a time (a large
@@ -105,7 +102,7 @@ pub trait Store {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     /// The value that counts per period, per indicator, and its entry.
-    pub counted: Counted,
+    pub counted: HashMap<String, FastMap<Period, (f64, i64)>>,
     /// The tasks done.
     pub done: HashSet<String>,
 }
@@ -282,6 +279,9 @@ pub struct Batch<'p, 'o> {
     out: Outcome,
 }
 
+/// (value, entry id) of the figure that counts, per indicator and period.
+type CountedValues = HashMap<String, FastMap<Period, (f64, i64)>>;
+
 /// The value that counts now for each period of each indicator (SPEC §5
 /// "What counts", decided by `counting::count_figures`), from one pass over
 /// the ledger, newest entry first, keeping only the entries that can count:
@@ -290,7 +290,7 @@ pub struct Batch<'p, 'o> {
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<Counted> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<CountedValues> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();
@@ -863,7 +863,7 @@ mod tests {
                 };
                 es.push(e);
             }
-            let values = |f: counting::Figures| -> Counted {
+            let values = |f: counting::Figures| -> HashMap<String, FastMap<Period, (f64, i64)>> {
                 f.into_iter()
                     .map(|(i, m)| (i, m.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect()))
                     .filter(|(_, m): &(String, FastMap<Period, (f64, i64)>)| !m.is_empty())
