@@ -288,7 +288,9 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
     let cap = f64::from(MAX_WIDTH_PX) / 7.0;
     let len = |v: &Value| -> usize {
         match v {
-            Value::Empty | Value::BlankNumber => 0,
+            Value::Empty => 0,
+            // Room for what will be typed: 1.234.567,5.
+            Value::BlankNumber => 12,
             Value::BlankDate => 10,
             Value::Text(t) => t.lines().map(|l| l.chars().count()).max().unwrap_or(0),
             Value::Number(x) => {
