@@ -368,6 +368,14 @@ fn department_workbook(env: &Env, name: &str) -> std::path::PathBuf {
 fn xlsx_import_takes_cells_as_typed() {
     let env = Env::with_plan(FIXTURE_PLAN).today("2028-01-20");
     let path = department_workbook(&env, "so-lieu.xlsx");
+    // A dry run checks every row and writes nothing, not even a ledger.
+    env.cmd()
+        .args(["--lang", "en", "import", "--dry-run"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 rows: 4 added, 0 unchanged (dry run: nothing written)"));
+    assert!(!env.ledger.exists());
     env.cmd().arg("import").arg(&path).assert().success();
     let d = "2027-10-08";
     assert_eq!(
