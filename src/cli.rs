@@ -86,7 +86,7 @@ pub enum Command {
     Log(LogArgs),
     /// Attainment and lateness per task group for a year
     #[command(
-        after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
+        after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --period 2027-H1 --as-of 2027-07-20\n  plan report --years 2026-2030 --format html > tong-ket.html\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
     )]
     Report(ReportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
@@ -218,8 +218,14 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The plan year [default: the current year]
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["period", "years"])]
     pub year: Option<i32>,
+    /// A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 = the year report
+    #[arg(long, value_name = "P", conflicts_with = "years")]
+    pub period: Option<String>,
+    /// A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
+    #[arg(long, value_name = "A-B")]
+    pub years: Option<String>,
     /// Only this task group
     #[arg(long)]
     pub group: Option<String>,

@@ -2,9 +2,10 @@
 
 use super::{Ctx, today};
 use crate::cli::{Format, ReportArgs};
+use crate::period::Period;
 use crate::plan::{self, Plan};
 use crate::render::{self, report as rr};
-use crate::report::{self, Options, Report};
+use crate::report::{self, Options, Report, Review, Years};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
@@ -18,10 +19,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             .map_err(|_| anyhow!("--as-of `{s}` is not a date: expected YYYY-MM-DD"))?,
         None => today,
     };
-    let year = args.year.unwrap_or(as_of.year());
-    if !plan.years().contains(&year) {
-        bail!("--year {year} is outside the plan's years {}–{}", plan.start, plan.end);
-    }
+    let review = review(&plan, &args, as_of)?;
     if let Some(g) = &args.group
         && !plan.groups.iter().any(|x| &x.id == g)
     {
@@ -31,7 +29,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         bail!("unknown group `{g}`{hint}");
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
-    let r = build(ctx, &plan, year, as_of, &opts)?;
+    let r = build_review(ctx, &plan, &review, as_of, &opts)?;
     let mut out = render::stdout();
     let finals = plan
         .indicators()
@@ -48,17 +46,61 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads only what the year needs (indexed by indicator and year) and
-/// computes the report.
-pub fn build(ctx: &Ctx, plan: &Plan, year: i32, as_of: NaiveDate, opts: &Options) -> Result<Report> {
+/// What `--year`, `--period` or `--years` asks for (the year of `as_of`
+/// when none is given), inside the plan's years.
+fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
+    let outside = |what: String| {
+        anyhow!(crate::tr!(
+            "report-outside-plan",
+            what = what,
+            start = plan.start.to_string(),
+            end = plan.end.to_string()
+        ))
+    };
+    if let Some(text) = &args.period {
+        let p: Period =
+            text.parse().map_err(|_| anyhow!(crate::tr!("report-bad-period", period = text.trim())))?;
+        if !plan.years().contains(&p.year) {
+            return Err(outside(format!("--period {p}")));
+        }
+        return Ok(Review::Period(p));
+    }
+    if let Some(text) = &args.years {
+        let y: Years =
+            text.parse().map_err(|_| anyhow!(crate::tr!("report-bad-years", years = text.trim())))?;
+        if !plan.years().contains(&y.first) || !plan.years().contains(&y.last) {
+            return Err(outside(format!("--years {y}")));
+        }
+        return Ok(Review::Span(y));
+    }
+    let year = args.year.unwrap_or(as_of.year());
+    if !plan.years().contains(&year) {
+        bail!("--year {year} is outside the plan's years {}–{}", plan.start, plan.end);
+    }
+    Ok(Review::year(year))
+}
+
+/// Reads only what `review` needs (indexed by indicator and year),
+/// computes the report and stamps it with the ledger's head fingerprint.
+pub fn build_review(
+    ctx: &Ctx,
+    plan: &Plan,
+    review: &Review,
+    as_of: NaiveDate,
+    opts: &Options,
+) -> Result<Report> {
     let mut entries = Vec::new();
+    let mut head = None;
     if let Some(ledger) = ctx.read_ledger(plan)? {
-        let mut needs: Vec<_> = report::needs(plan, year, opts.series).into_iter().collect();
+        let mut needs: Vec<_> = report::needs(plan, review, opts.series).into_iter().collect();
         needs.sort();
         for (id, (a, b)) in needs {
             entries.extend(ledger.indicator_entries(&id, a, b)?);
         }
         entries.extend(ledger.task_entries()?);
+        head = ledger.head()?.map(|h| h.fingerprint());
     }
-    Ok(report::compute(plan, year, as_of, &entries, opts))
+    let mut r = report::compute_review(plan, review, as_of, &entries, opts);
+    r.ledger_head = head;
+    Ok(r)
 }

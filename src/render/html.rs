@@ -425,7 +425,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     }
                 }
             }
-            td.trend-cell { (charts::trend(&i.series, r.year, &caption, f, l)) }
+            td.trend-cell { (charts::trend(&i.series, r.year, r.years.and(i.final_target), &caption, f, l)) }
             td.rep {
                 @if i.derived {
                     span.muted { (l.t("tính từ chỉ tiêu khác", "derived from other indicators")) }
@@ -447,7 +447,7 @@ fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
         .series
         .iter()
         .map(|p| {
-            let v = p.value.map(|v| format!("{}{}", f.num(v), if p.partial { "*" } else { "" }));
+            let v = p.basis_value.map(|v| format!("{}{}", f.num(v), if p.partial { "*" } else { "" }));
             let t = match (p.target, p.target_max) {
                 (Some(a), Some(b)) => Some(format!("{}–{}", f.num(a), f.num(b))),
                 (Some(a), None) => Some(f.num(a)),
@@ -466,7 +466,8 @@ fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
 
 fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
     let l = &c.l;
-    let total = t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline;
+    let total =
+        t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline + t.done_no_deadline;
     if total == 0 {
         return html! { p.none { (l.t("Không có nhiệm vụ trong năm.", "No tasks in the year.")) } };
     }

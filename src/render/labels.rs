@@ -58,11 +58,13 @@ impl Labels {
             (TaskClass::OpenInTime, true) => "Chưa hoàn thành, trong hạn",
             (TaskClass::OpenOverdue, true) => "Chưa hoàn thành, quá hạn",
             (TaskClass::NoDeadline, true) => "Không có hạn",
+            (TaskClass::DoneNoDeadline, true) => "Hoàn thành (không có hạn)",
             (TaskClass::DoneOnTime, false) => "Done on time",
             (TaskClass::DoneLate, false) => "Done late",
             (TaskClass::OpenInTime, false) => "Open, within deadline",
             (TaskClass::OpenOverdue, false) => "Open, overdue",
             (TaskClass::NoDeadline, false) => "No deadline",
+            (TaskClass::DoneNoDeadline, false) => "Done (no deadline)",
         }
     }
 

@@ -1,8 +1,11 @@
 //! Unit tests of SPEC §5, with expected figures worked out by hand.
 
+use super::year::Rollup;
 use super::*;
 use crate::counting::tests::entry;
+use crate::ledger::Entry;
 use crate::ledger::Kind;
+use crate::plan::Plan;
 use crate::plan::load_str;
 
 const PLAN: &str = r#"
