@@ -31,13 +31,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build_review(ctx, &plan, &review, as_of, &opts)?;
     let mut out = render::stdout();
-    let finals = plan
-        .indicators()
-        .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.display(plan.numbers)))))
-        .collect();
     match args.format {
-        Format::Table => rr::write_table(&r, &finals, args.detail, &mut out)?,
-        Format::Md => rr::write_markdown(&r, &finals, &mut out)?,
+        Format::Table => rr::write_table(&r, args.detail, &mut out)?,
+        Format::Md => rr::write_markdown(&r, args.detail, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
