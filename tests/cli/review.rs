@@ -555,3 +555,32 @@ fn bad_review_arguments_are_refused_and_change_nothing() {
     env.cmd().args(["report", "--year", "2027", "--years", "2026-2030"]).assert().code(2);
     assert_eq!(env.ledger_fingerprint(), before);
 }
+
+#[test]
+fn html_has_the_period_and_span_views() {
+    let env = loaded();
+    let html = |args: &[&str]| {
+        let out = env.cmd().args(["report", "--format", "html"]).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // A nine-month review: its heading, the year to date, the estimate of
+    // shops (28 September), the same period last year (sales: 300).
+    let h = html(&["--period", "2027-Q3", "--as-of", "2027-09-28"]);
+    assert!(h.contains("Review of the first 9 months of 2027"), "heading");
+    assert!(h.contains("year to date through 2027-09-30"));
+    assert!(h.contains(r#"<span class="estimate">est.</span>"#));
+    assert!(h.contains("last year 300"));
+    // The span: a chart per indicator across 2026–2030, each with the final
+    // target drawn across it (indicators with a final target: shops, sales,
+    // share, grow, loans, lit = 6; rev has none).
+    let h = html(&["--years", "2026-2030", "--as-of", "2027-10-20"]);
+    assert!(h.contains("Review of the years 2026–2030"));
+    assert!(h.contains("Trend 2026–2030"));
+    assert_eq!(
+        h.matches(r#"<line class="final""#).count(),
+        6,
+        "a final-target line per indicator with a target"
+    );
+    assert!(!h.contains("NaN"));
+}
