@@ -584,3 +584,99 @@ fn html_has_the_period_and_span_views() {
     );
     assert!(!h.contains("NaN"));
 }
+
+/// SPEC §5a, field by field: every key the contract names, with its type,
+/// in a year report, a period review and a span.
+#[test]
+fn json_has_every_field_of_the_contract() {
+    let env = loaded();
+    #[track_caller]
+    fn kind(v: &Value, key: &str, want: &str) {
+        let x = v.get(key).unwrap_or_else(|| panic!("no `{key}` in {v}"));
+        let ok = match want {
+            "string" => x.is_string(),
+            "int" => x.is_u64() || x.is_i64(),
+            "number?" => x.is_number() || x.is_null(),
+            "bool" => x.is_boolean(),
+            "array" => x.is_array(),
+            "object" => x.is_object(),
+            "string?" => x.is_string() || x.is_null(),
+            _ => unreachable!(),
+        };
+        assert!(ok, "`{key}` should be {want}: {x}");
+    }
+    for args in [
+        vec!["--year", "2027", "--as-of", "2028-01-31"],
+        vec!["--period", "2027-Q3", "--as-of", "2027-10-20"],
+        vec!["--years", "2026-2030", "--as-of", "2027-10-20"],
+    ] {
+        let r = env.report_json(&args);
+        for (k, t) in [
+            ("plan", "string"),
+            ("year", "int"),
+            ("as_of", "string"),
+            ("groups", "array"),
+            ("ledger_head", "string"),
+        ] {
+            kind(&r, k, t);
+        }
+        if args[0] == "--years" {
+            assert_eq!(r["years"], serde_json::json!([2026, 2030]));
+        } else {
+            kind(&r, "period", "string");
+        }
+        for g in r["groups"].as_array().unwrap() {
+            for (k, t) in [
+                ("id", "string"),
+                ("name", "string"),
+                ("attainment", "number?"),
+                ("counts", "object"),
+                ("reports", "object"),
+                ("tasks", "object"),
+                ("indicators", "array"),
+                ("rollup_count", "int"),
+            ] {
+                kind(g, k, t);
+            }
+            for k in ["exceeded", "met", "not_met", "no_data"] {
+                kind(&g["counts"], k, "int");
+            }
+            for k in ["on_time", "late", "missing", "not_yet_due", "days_late", "days_overdue"] {
+                kind(&g["reports"], k, "int");
+            }
+            for k in [
+                "done_on_time",
+                "done_late",
+                "open_in_time",
+                "open_overdue",
+                "days_late",
+                "days_overdue",
+                "done_no_deadline",
+            ] {
+                kind(&g["tasks"], k, "int");
+            }
+            for i in g["indicators"].as_array().unwrap() {
+                for (k, t) in [
+                    ("id", "string"),
+                    ("value", "number?"),
+                    ("target", "number?"),
+                    ("attainment", "number?"),
+                    ("status", "string"),
+                    ("partial", "bool"),
+                    ("reports", "object"),
+                    ("ytd", "number?"),
+                    ("last_year", "number?"),
+                    ("vs_last_year", "number?"),
+                    ("estimate", "bool"),
+                ] {
+                    kind(i, k, t);
+                }
+                let status = i["status"].as_str().unwrap();
+                assert!(["exceeded", "met", "not_met", "no_data", "no_target"].contains(&status), "{status}");
+                if args[0] == "--years" {
+                    assert_eq!(i["series"].as_array().unwrap().len(), 5);
+                }
+            }
+        }
+    }
+}
