@@ -519,7 +519,7 @@ fn summaries_say_what_the_attainment_rests_on_and_name_what_is_late() {
         }
         // Where derived yearly targets come from.
         assert!(text.contains("straight line from 40 in 2025 to >= 60 in 2030"), "{fmt}: {text}");
-        assert!(text.contains("pro rata of >= 3,000 by 2030 (1 of 5 years)"), "{fmt}: {text}");
+        assert!(text.contains("pro rata of >= 3,000 by 2030: 1 of 5 years"), "{fmt}: {text}");
         // "No target for 2026", never a bare "no target", with progress beside it.
         assert!(text.contains("No target for 2026 (target for 2030: 9..10)"), "{fmt}: {text}");
         assert!(text.contains("88.9 % of the 2030 target"), "{fmt}: {text}");
