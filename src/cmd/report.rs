@@ -15,8 +15,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match &args.as_of {
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| anyhow!("--as-of `{s}` is not a date: expected YYYY-MM-DD"))?,
+        Some(s) => crate::input::as_of(&plan, s)
+            .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today,
     };
     let review = review(&plan, &args, as_of)?;
@@ -54,8 +54,9 @@ fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
         ))
     };
     if let Some(text) = &args.period {
-        let p: Period =
-            text.parse().map_err(|_| anyhow!(crate::tr!("report-bad-period", period = text.trim())))?;
+        // Every typed form of a period (`2027-Q3`, `Q3/2027`, `Quý 3/2027`…).
+        let p: Period = crate::input::period::parse(text)
+            .map_err(|_| anyhow!(crate::tr!("report-bad-period", period = text.trim())))?;
         if !plan.years().contains(&p.year) {
             return Err(outside(format!("--period {p}")));
         }

@@ -394,6 +394,9 @@ fn an_estimate_counts_and_is_marked_until_the_official_figure() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("55 ước"), "{text}");
     assert!(text.contains("Sơ kết 9 tháng đầu năm 2027"), "{text}");
+    // The Vietnamese forms of a period are taken too.
+    let vi = env.report_json(&["--period", "Quý 3/2027", "--as-of", "2027-09-28"]);
+    assert_eq!(vi["period"], "2027-Q3");
     // As of 20 October the official 56 counts and nothing is an estimate.
     let r = env.report_json(&["--period", "2027-Q3", "--as-of", "2027-10-20"]);
     assert!(r["groups"][0]["indicators"].as_array().unwrap().iter().all(|i| i["estimate"] == false));
