@@ -12,6 +12,13 @@ use crate::period::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Whether a figure of `period` reported on `reported_on` is an estimate
+/// (ước thực hiện, SPEC §5 "Estimates"): dated before the period ended. One
+/// dated on or after its last day is official.
+pub fn is_estimate(period: Period, reported_on: NaiveDate) -> bool {
+    reported_on < period.end()
+}
+
 /// The figure that counts for a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
@@ -224,6 +231,15 @@ pub(crate) mod tests {
         ];
         let f = count_figures(&es2, None);
         assert_eq!(f["a"][&p("2026")].first_reported, Some("2027-02-01".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_figure_before_its_period_ends_is_an_estimate() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(is_estimate(p("2027-Q3"), d("2027-09-29")));
+        assert!(!is_estimate(p("2027-Q3"), d("2027-09-30")), "on the last day: official");
+        assert!(!is_estimate(p("2027-Q3"), d("2027-10-02")));
+        assert!(is_estimate(p("2027"), d("2027-12-16")), "a yearly figure due before the year ends");
     }
 
     #[test]

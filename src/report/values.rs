@@ -138,7 +138,10 @@ impl<'a> Values<'a> {
         let Some(periods) = self.figures.get(&ind.id) else { return Val::Missing };
         // (value, estimate) of the figure that counts for `p`.
         let counted = |p: &Period| {
-            periods.get(p).and_then(|f| f.counted.as_ref()).map(|c| (c.value, c.reported_on < p.end()))
+            periods
+                .get(p)
+                .and_then(|f| f.counted.as_ref())
+                .map(|c| (c.value, crate::counting::is_estimate(*p, c.reported_on)))
         };
         let cutoff = month_end(year, month);
         if month == 12

@@ -556,7 +556,7 @@ fn lateness(
         let pf = by_period.and_then(|m| m.get(&p));
         let counted = pf.and_then(|f| f.counted.as_ref());
         let value = counted.map(|c| c.value);
-        let estimate = counted.is_some_and(|c| c.reported_on < p.end());
+        let estimate = counted.is_some_and(|c| counting::is_estimate(p, c.reported_on));
         let first = pf.and_then(|f| f.first_reported);
         let is_due = due <= as_of;
         let (status, days) = match first {
