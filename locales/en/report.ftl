@@ -47,3 +47,8 @@ report-col-years = Year values
 report-col-status = Status
 report-col-reporting = Reporting
 report-done-no-deadline = {$n} done (no deadline)
+
+# Help of the report's review arguments (`plan report --help`).
+cli-report-period = A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 is the year report
+cli-report-years = A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
+report-task-done-no-deadline = Done (no deadline)

@@ -46,3 +46,8 @@ report-col-years = Giá trị các năm
 report-col-status = Đánh giá
 report-col-reporting = Báo cáo
 report-done-no-deadline = {$n} hoàn thành (không có hạn)
+
+# Trợ giúp của các tham số sơ kết, tổng kết (`plan report --help`).
+cli-report-period = Kỳ sơ kết (một phần của năm): 2027-H1, 2027-Q3, 2027-07; 2027 là báo cáo cả năm
+cli-report-years = Giai đoạn tổng kết: A-B, ví dụ 2026-2030
+report-task-done-no-deadline = Hoàn thành (không có hạn)

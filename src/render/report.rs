@@ -276,7 +276,7 @@ pub fn missing_text(list: &[MissingFigure], l: &Labels) -> Option<String> {
                     l.lang,
                     "report-missing-item",
                     id = m.indicator.clone(),
-                    period = m.period.to_string(),
+                    period = l.period(m.period),
                     agency = m.agency_name.clone().unwrap_or_else(|| "—".into()),
                     days = l.days(m.days_overdue)
                 )
@@ -464,11 +464,13 @@ pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Re
     let f = Fmt { style: r.numbers };
     let color = use_color();
     let width = super::terminal_width();
-    writeln!(out, "{} — {}", r.plan, r.title)?;
-    writeln!(out, "{}\n", subtitle(r, &l))?;
+    // Summary lines wrap between words, their later lines indented.
+    let wrap = |line: &str| super::wrap(line, usize::from(width), "    ");
+    writeln!(out, "{}", wrap(&format!("{} — {}", r.plan, r.title)))?;
+    writeln!(out, "{}\n", wrap(&subtitle(r, &l)))?;
     for g in &r.groups {
         for line in heading(g, &l, &f) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", wrap(&line))?;
         }
         if !g.indicators.is_empty() {
             let mut t = wrapping_table(width, indicator_headers(r, &l));
@@ -497,10 +499,10 @@ pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Re
         writeln!(out)?;
     }
     for line in totals(r, &l, &f) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", wrap(&line))?;
     }
     for note in footnotes(r, &l) {
-        writeln!(out, "{note}")?;
+        writeln!(out, "{}", wrap(&note))?;
     }
     Ok(())
 }
@@ -527,7 +529,7 @@ fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
             };
             periods.push(vec![
                 i.id.clone(),
-                p.period.to_string(),
+                l.period(p.period),
                 p.value.map(|v| marked(v, false, p.estimate, l.lang, f)).unwrap_or_else(|| "—".into()),
                 p.reported_on.map(|d| l.date(d)).unwrap_or_default(),
                 l.date(p.due),

@@ -6,6 +6,8 @@ mod common;
 mod check;
 mod html;
 mod import;
+mod language;
 mod ledger;
 mod report;
 mod review;
+mod width;
