@@ -52,3 +52,5 @@ report-done-no-deadline = {$n} done (no deadline)
 cli-report-period = A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 is the year report
 cli-report-years = A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
 report-task-done-no-deadline = Done (no deadline)
+report-unknown-group-suggest = unknown group `{$group}`: did you mean `{$suggestion}`?
+report-unknown-group = unknown group `{$group}`: `plan show` lists the groups of plan {$plan}

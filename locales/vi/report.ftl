@@ -51,3 +51,5 @@ report-done-no-deadline = {$n} hoàn thành (không có hạn)
 cli-report-period = Kỳ sơ kết (một phần của năm): 2027-H1, 2027-Q3, 2027-07; 2027 là báo cáo cả năm
 cli-report-years = Giai đoạn tổng kết: A-B, ví dụ 2026-2030
 report-task-done-no-deadline = Hoàn thành (không có hạn)
+report-unknown-group-suggest = không có nhóm nhiệm vụ `{$group}`: có phải `{$suggestion}`?
+report-unknown-group = không có nhóm nhiệm vụ `{$group}`: `plan show` liệt kê các nhóm của kế hoạch {$plan}

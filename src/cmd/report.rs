@@ -23,10 +23,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     if let Some(g) = &args.group
         && !plan.groups.iter().any(|x| &x.id == g)
     {
-        let hint = plan::suggest(g, plan.groups.iter().map(|x| x.id.as_str()))
-            .map(|s| format!(": did you mean `{s}`?"))
-            .unwrap_or_default();
-        bail!("unknown group `{g}`{hint}");
+        bail!(match plan::suggest(g, plan.groups.iter().map(|x| x.id.as_str())) {
+            Some(s) => crate::tr!("report-unknown-group-suggest", group = g.as_str(), suggestion = s),
+            None => crate::tr!("report-unknown-group", group = g.as_str(), plan = plan.id.as_str()),
+        });
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build_review(ctx, &plan, &review, as_of, &opts)?;
@@ -72,7 +72,7 @@ fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
     }
     let year = args.year.unwrap_or(as_of.year());
     if !plan.years().contains(&year) {
-        bail!("--year {year} is outside the plan's years {}–{}", plan.start, plan.end);
+        return Err(outside(format!("--year {year}")));
     }
     Ok(Review::year(year))
 }
