@@ -12,7 +12,6 @@ workbook-sheet-summary = Summary
 workbook-sheet-periods = Periods
 workbook-sheet-tasks = Tasks
 workbook-sheet-log = Log
-workbook-report-year = Year { $year } · as of { $date }
 workbook-lead-line = Lead: { $lead }
 workbook-whole-plan = Whole plan
 workbook-partial = partial

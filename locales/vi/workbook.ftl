@@ -12,7 +12,6 @@ workbook-sheet-summary = Tổng hợp
 workbook-sheet-periods = Các kỳ báo cáo
 workbook-sheet-tasks = Nhiệm vụ
 workbook-sheet-log = Nhật ký
-workbook-report-year = Năm { $year } · tính đến ngày { $date }
 workbook-lead-line = Chủ trì: { $lead }
 workbook-whole-plan = Toàn kế hoạch
 workbook-partial = chưa đủ kỳ

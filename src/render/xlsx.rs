@@ -348,21 +348,25 @@ fn tr(key: &str) -> String {
 /// The year report as a workbook (SPEC §4.2): a summary sheet, a sheet per
 /// task group with its indicators, then every period of every recorded
 /// indicator and every task, each a table of its own.
-pub fn report(r: &Report, finals: &super::report::FinalTargets) -> Result<Vec<u8>> {
+pub fn report(r: &Report) -> Result<Vec<u8>> {
     let l = Labels::new(r.lang);
     let mut sheets = vec![summary_sheet(r, &l)];
     for g in &r.groups {
-        sheets.push(group_sheet(r, g, finals, &l));
+        sheets.push(group_sheet(r, g, &l));
     }
     sheets.push(periods_sheet(r, &l));
     sheets.push(tasks_sheet(r, &l));
     workbook(&sheets, r.lang)
 }
 
+/// The title lines of every sheet: the plan, what is reviewed as of when
+/// ("Sơ kết 6 tháng đầu năm 2027 · …"), and the ledger's fingerprint (SPEC
+/// §3: a filed report pins the ledger it was computed on).
 fn heading(r: &Report, l: &Labels) -> Vec<String> {
     vec![
         format!("{} — {}", r.plan, r.title),
-        crate::tr!("workbook-report-year", year = r.year.to_string(), date = l.date(r.as_of)),
+        super::report::subtitle(r, l),
+        super::report::ledger_line(r, l.lang),
     ]
 }
 
@@ -451,7 +455,7 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
     }
 }
 
-fn group_sheet(r: &Report, g: &GroupReport, finals: &super::report::FinalTargets, l: &Labels) -> Sheet {
+fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
     let mut title = heading(r, l);
     title[0] = match &g.section {
         Some(s) => format!("{s} {}", g.name),
@@ -460,12 +464,7 @@ fn group_sheet(r: &Report, g: &GroupReport, finals: &super::report::FinalTargets
     if let Some(lead) = &g.lead_name {
         title.push(crate::tr!("workbook-lead-line", lead = lead.as_str()));
     }
-    let rows = g
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(k, i)| indicator_row(k + 1, i, finals.get(&i.id).map(String::as_str), l))
-        .collect();
+    let rows = g.indicators.iter().enumerate().map(|(k, i)| indicator_row(k + 1, i, r, l)).collect();
     Sheet {
         name: g.id.clone(),
         title,
@@ -491,7 +490,7 @@ fn group_sheet(r: &Report, g: &GroupReport, finals: &super::report::FinalTargets
     }
 }
 
-fn indicator_row(n: usize, i: &IndicatorReport, final_target: Option<&str>, l: &Labels) -> Vec<Value> {
+fn indicator_row(n: usize, i: &IndicatorReport, r: &Report, l: &Labels) -> Vec<Value> {
     let derived = i.derived;
     let count = |x: u32| if derived { Value::Empty } else { Value::Number(f64::from(x)) };
     let days = |x: i64| if derived { Value::Empty } else { Value::Number(x as f64) };
@@ -501,7 +500,7 @@ fn indicator_row(n: usize, i: &IndicatorReport, final_target: Option<&str>, l: &
         Value::text(i.name.clone()),
         Value::text(i.unit.clone()),
         Value::opt_number(i.value),
-        Value::text(super::report::target_cell(i, final_target, l)),
+        Value::text(super::report::target_text(i, r, &super::report::Fmt { style: r.numbers }, l)),
         Value::opt_percent(i.attainment),
         Value::opt_percent(i.progress),
         Value::text(l.status(i.status)),

@@ -9,5 +9,6 @@ mod import;
 mod language;
 mod ledger;
 mod report;
+mod review;
 mod width;
 mod workbook;
