@@ -7,7 +7,6 @@ use crate::render::{self, report as rr};
 use crate::report::{self, Options, Report};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
@@ -32,7 +31,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build(ctx, &plan, year, as_of, &opts)?;
-    let mut out = render::stdout();
+    // Rendered in memory (a report is small), then written where it goes.
+    let mut out = Vec::new();
     let finals = plan
         .indicators()
         .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.display(plan.numbers)))))
@@ -43,8 +43,19 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
+        Format::Docx => {
+            let head = match ctx.read_ledger(&plan)? {
+                Some(l) => l.head()?.map(|h| h.fingerprint()),
+                None => None,
+            };
+            render::docx::write(&r, &plan, head.as_deref(), &mut out)?;
+        }
     }
-    out.flush()?;
+    if args.format == Format::Docx {
+        render::write_binary(&out, args.output.as_deref())?;
+    } else {
+        render::write_text(&out, args.output.as_deref())?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
