@@ -163,7 +163,7 @@ pub fn build(r: &Report, plan: &Plan, head: Option<&str>) -> Docx {
     for p in shortfalls(r, &f) {
         doc = doc.add_paragraph(p);
     }
-    doc = doc.add_table(heading::signature(&heading, lang));
+    doc = doc.add_paragraph(Paragraph::new()).add_table(heading::signature(&heading, lang));
     doc = appendix(doc, r, plan, &heading, review, &f);
     let print = match head {
         Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
@@ -529,7 +529,7 @@ fn appendix(
                 .size(SMALLER),
         ));
     // Widths in twips, summing to the text width.
-    let widths = [mm(10), mm(55), mm(20), mm(22), mm(22), mm(16), mm(20)].map(|w| w as usize);
+    let widths = [mm(12), mm(53), mm(20), mm(22), mm(22), mm(16), mm(20)].map(|w| w as usize);
     debug_assert!(widths.iter().sum::<usize>() <= TEXT_WIDTH);
     let headers = [
         tr_in!(lang, "doc-col-no"),
