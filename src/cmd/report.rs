@@ -13,8 +13,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match &args.as_of {
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| anyhow!("--as-of `{s}` is not a date: expected YYYY-MM-DD"))?,
+        Some(s) => crate::input::as_of(&plan, s)
+            .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today,
     };
     let year = args.year.unwrap_or(as_of.year());
@@ -35,7 +35,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let mut out = Vec::new();
     let finals = plan
         .indicators()
-        .filter_map(|i| i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.display(plan.numbers)))))
+        .filter_map(|i| {
+            i.target.map(|t| (i.id.clone(), format!("{}: {}", i.by, t.words(plan.lang, plan.numbers, None))))
+        })
         .collect();
     match args.format {
         Format::Table => rr::write_table(&r, &finals, args.detail, &mut out)?,

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// A cell of an import row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell<'a> {
     /// Nothing in the cell (or no such column).
+    #[default]
     Empty,
     /// Text as typed: every CSV cell, a workbook text cell (a number stored
     /// as text is read by the plan's number rules).
@@ -26,4 +27,28 @@ pub enum Cell<'a> {
     Percent(f64),
     /// A workbook date or date-time cell (the time is dropped).
     Date(NaiveDate),
+}
+
+impl Cell<'_> {
+    /// Nothing in it: [`Cell::Empty`], or text of spaces only.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, for a column that holds an id or a note: text as
+    /// it is, a number in machine form (`12`, `0.5`), a date as
+    /// `YYYY-MM-DD`.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(t) => Cow::Borrowed(t.trim()),
+            Cell::Number(v) => Cow::Owned(v.to_string()),
+            Cell::Percent(v) => Cow::Owned(format!("{v}%")),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
+        }
+    }
 }

@@ -91,6 +91,12 @@ pub struct Indicator {
     pub milestones: BTreeMap<i32, f64>,
     pub weight: f64,
     pub note: Option<String>,
+    /// `min` as set in the plan (see [`Indicator::lower_bound`]).
+    pub min: Option<f64>,
+    /// `max`: the largest valid figure, none unless set.
+    pub max: Option<f64>,
+    /// `integer`: figures are whole numbers (counts of things).
+    pub integer: bool,
 }
 
 fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
@@ -101,6 +107,15 @@ fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S
 }
 
 impl Indicator {
+    /// The smallest valid figure (SPEC §2 `min`): as set, else 0 for a
+    /// level or flow (a count or an amount is never negative), else none.
+    pub fn lower_bound(&self) -> Option<f64> {
+        self.min.or(match self.measure() {
+            Some(Measure::Level | Measure::Flow) => Some(0.0),
+            _ => None,
+        })
+    }
+
     pub fn cadence(&self) -> Option<Cadence> {
         match self.source {
             Source::Recorded { every, .. } => Some(every),
@@ -202,6 +217,8 @@ pub struct Plan {
     pub horizon: Option<i32>,
     pub lang: Lang,
     pub numbers: NumberStyle,
+    /// `dates`: the order of a slashed date (`dmy` by default).
+    pub dates: crate::input::DateOrder,
     /// `[plan] ledger`, relative to the plan file.
     pub ledger: Option<String>,
     pub agencies: Vec<(String, String)>,

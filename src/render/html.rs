@@ -474,22 +474,18 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
         Segment {
             class: TaskClass::DoneOnTime,
             count: t.done_on_time,
-            label: l.task_class(TaskClass::DoneOnTime).into(),
+            label: l.task_class(TaskClass::DoneOnTime),
         },
-        Segment {
-            class: TaskClass::DoneLate,
-            count: t.done_late,
-            label: l.task_class(TaskClass::DoneLate).into(),
-        },
+        Segment { class: TaskClass::DoneLate, count: t.done_late, label: l.task_class(TaskClass::DoneLate) },
         Segment {
             class: TaskClass::OpenInTime,
             count: t.open_in_time,
-            label: l.task_class(TaskClass::OpenInTime).into(),
+            label: l.task_class(TaskClass::OpenInTime),
         },
         Segment {
             class: TaskClass::OpenOverdue,
             count: t.open_overdue,
-            label: l.task_class(TaskClass::OpenOverdue).into(),
+            label: l.task_class(TaskClass::OpenOverdue),
         },
     ];
     if t.no_deadline > 0 {

@@ -203,12 +203,14 @@ pub fn write_table(
     let f = Fmt { style: r.numbers };
     let color = use_color();
     let width = super::terminal_width();
-    writeln!(out, "{} — {}", r.plan, r.title)?;
+    // Summary lines wrap between words, their later lines indented.
+    let wrap = |line: &str| super::wrap(line, usize::from(width), "    ");
+    writeln!(out, "{}", wrap(&format!("{} — {}", r.plan, r.title)))?;
     writeln!(out, "{} {} · {} {}\n", l.t("Năm", "Year"), r.year, l.t("tính đến", "as of"), l.date(r.as_of))?;
     let mut any_partial = false;
     for g in &r.groups {
         for line in heading(g, &l, &f) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", wrap(&line))?;
         }
         if !g.indicators.is_empty() {
             let mut t = wrapping_table(width, indicator_headers(&l));
@@ -232,8 +234,7 @@ pub fn write_table(
         }
         writeln!(out)?;
     }
-    writeln!(
-        out,
+    let whole = format!(
         "{} {} · {}\n  {} {}\n  {} {}",
         l.t("Toàn kế hoạch: tỷ lệ đạt", "Whole plan: attainment"),
         f.opt_pct(r.attainment),
@@ -242,7 +243,8 @@ pub fn write_table(
         reports_text(&r.reports, &l),
         l.t("Nhiệm vụ:", "Tasks:"),
         tasks_text(&r.tasks, &l, &f)
-    )?;
+    );
+    writeln!(out, "{}", wrap(&whole))?;
     if any_partial {
         writeln!(
             out,
@@ -282,7 +284,7 @@ fn write_detail(
             };
             t.add_row(vec![
                 i.id.clone(),
-                p.period.to_string(),
+                l.period(p.period),
                 p.value.map(|v| f.num(v)).unwrap_or_else(|| "—".into()),
                 p.reported_on.map(|d| l.date(d)).unwrap_or_default(),
                 l.date(p.due),
@@ -383,6 +385,7 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
         "days_overdue",
     ]);
     let n = |x: Option<f64>| x.map(|v| format!("{}", (v * 1e9).round() / 1e9)).unwrap_or_default();
+    let text = |s: &str| super::csv_safe::csv_text_cell(s).into_owned();
     for g in &r.groups {
         for i in &g.indicators {
             grid.push(vec![
@@ -390,11 +393,11 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                 r.year.to_string(),
                 r.as_of.to_string(),
                 g.id.clone(),
-                g.name.clone(),
+                text(&g.name),
                 n(g.attainment),
                 i.id.clone(),
-                i.name.clone(),
-                i.unit.clone(),
+                text(&i.name),
+                text(&i.unit),
                 serde_json::to_value(i.basis)
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))

@@ -574,7 +574,7 @@ fn indicator_report(
         basis: ind.basis,
         derived: ind.is_derived(),
         weight: ind.weight,
-        target_text: target.map(|t| t.display(plan.numbers)).unwrap_or_default(),
+        target_text: target.map(|t| t.words(plan.lang, plan.numbers, None)).unwrap_or_default(),
         value,
         target: target.map(Target::reference),
         target_max: target.and_then(Target::upper),

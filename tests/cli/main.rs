@@ -7,5 +7,7 @@ mod check;
 mod docx;
 mod html;
 mod import;
+mod language;
 mod ledger;
 mod report;
+mod width;

@@ -246,22 +246,6 @@ impl Fmt {
     }
 }
 
-/// "Quý 3/2027", "6 tháng đầu năm 2027", "Tháng 7/2027", "Năm 2027" (vi);
-/// the period code in English.
-fn period_label(p: crate::period::Period, lang: Lang) -> String {
-    use crate::period::Cadence;
-    if lang == Lang::En {
-        return p.to_string();
-    }
-    match p.cadence {
-        Cadence::Year => format!("năm {}", p.year),
-        Cadence::Half if p.index == 1 => format!("6 tháng đầu năm {}", p.year),
-        Cadence::Half => format!("6 tháng cuối năm {}", p.year),
-        Cadence::Quarter => format!("quý {}/{}", p.index, p.year),
-        Cadence::Month => format!("tháng {}/{}", p.index, p.year),
-    }
-}
-
 /// Up to five items, then "và N mục khác".
 fn listed(items: Vec<String>, lang: Lang) -> String {
     let more = items.len().saturating_sub(5);
@@ -302,7 +286,7 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, plan: &Plan, f: &Fmt)
     let mut missing = Vec::new();
     for i in &g.indicators {
         for p in &i.periods {
-            let period = period_label(p.period, lang);
+            let period = p.period.label(lang);
             match p.status {
                 PeriodStatus::Late => late.push(tr_in!(
                     lang,
@@ -432,7 +416,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, plan: &Plan, f: &Fmt) -> 
 fn final_target(i: &IndicatorReport, plan: &Plan) -> String {
     plan.indicator(&i.id)
         .and_then(|ind| ind.target)
-        .map(|t| clean(&t.display(plan.numbers)))
+        .map(|t| clean(&t.words(plan.lang, plan.numbers, None)))
         .unwrap_or_default()
 }
 
