@@ -235,8 +235,14 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The plan year [default: the current year]
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["period", "years"])]
     pub year: Option<i32>,
+    /// A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 = the year report
+    #[arg(long, value_name = "P", conflicts_with = "years")]
+    pub period: Option<String>,
+    /// A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
+    #[arg(long, value_name = "A-B")]
+    pub years: Option<String>,
     /// Only this task group
     #[arg(long)]
     pub group: Option<String>,

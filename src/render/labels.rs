@@ -63,6 +63,7 @@ impl Labels {
             TaskClass::OpenInTime => "tables-task-open-in-time",
             TaskClass::OpenOverdue => "tables-task-open-overdue",
             TaskClass::NoDeadline => "tables-task-no-deadline",
+            TaskClass::DoneNoDeadline => "report-task-done-no-deadline",
         })
     }
 

@@ -35,6 +35,7 @@ kt = "Phòng Kinh tế"
 
 [reporting.due_days]
 year = 15
+quarter = 10
 
 [[group]]
 id = "kinh_te"
@@ -57,6 +58,15 @@ unit = "sản phẩm"
 measure = "flow"
 every = "year"
 target = ">= 1"
+basis = "year"
+
+[[group.indicator]]
+id = "von"
+name = "Vốn đầu tư"
+unit = "tỷ đồng"
+measure = "flow"
+every = "quarter"
+target = ">= 1.000"
 basis = "year"
 
 [[group]]
@@ -175,9 +185,12 @@ fn state_style_heading_title_sections_and_sentences() {
     assert!(hs.contains("97,5 %, đạt 102,6 % mục tiêu năm 2026"), "{hs}");
     // ocop has no figure: the document says so and invents nothing.
     assert_eq!(find(&p, "- Sản phẩm OCOP"), "- Sản phẩm OCOP: chưa có số liệu.");
-    // Group 1 rests on one indicator of two (ocop is missing: 0 %):
-    // (85 + 0) / 2 = 42,5 %.
-    assert!(find(&p, "Tỷ lệ đạt bình quân").contains("42,5 %"), "{p:#?}");
+    // Group 1 rests on its three indicators, ocop and von (no figure, due)
+    // counting 0: (85 + 0 + 0) / 3 = 28,3 %.
+    assert_eq!(
+        find(&p, "Tỷ lệ đạt bình quân"),
+        "Tỷ lệ đạt bình quân các chỉ tiêu có mục tiêu năm 2026: 28,3 % (tính trên 3/3 chỉ tiêu)."
+    );
     // The overdue task with its agency (escaped) and days: 30/06/2026 →
     // 20/01/2027 is 184 + 20 = 204 days.
     let t = find(&p, "Nhiệm vụ quá hạn:");
@@ -287,4 +300,51 @@ fn output_goes_to_a_file_with_output() {
         .stdout("");
     let bytes = std::fs::read(&path).unwrap();
     assert!(paragraphs(&bytes).iter().any(|x| x == "BÁO CÁO"));
+}
+
+#[test]
+fn a_six_month_review_with_an_estimate_and_the_same_period_last_year() {
+    let env = Env::with_plan(STATE_PLAN).today("2027-07-20");
+    // von, a quarterly flow: 2026 Q1 + Q2 = 200 + 200 = 400 (last year's
+    // H1); 2027 Q1 = 300 (official), Q2 = 250 dated 25/06, before the
+    // quarter ends: an estimate. Year to date 550 = 55 % of >= 1.000;
+    // 550 / 400 = 137,5 % of the same period last year.
+    env.import(env.file(
+        "von.csv",
+        "chi_tieu;ky;gia_tri;ngay\nvon;2026-Q1;200;05/04/2026\nvon;2026-Q2;200;05/07/2026\n\
+         von;2027-Q1;300;05/04/2027\nvon;2027-Q2;250;25/06/2027\n",
+    ));
+    let p = paragraphs(&docx(&env, &["--period", "2027-H1", "--as-of", "2027-07-20"]));
+    assert!(p.iter().any(|x| x == "Sơ kết 6 tháng đầu năm 2027 thực hiện Kế hoạch số 12/KH-UBND"), "{p:#?}");
+    assert!(p.iter().any(|x| x == "Bình An, ngày 20 tháng 7 năm 2027"));
+    let von = find(&p, "- Vốn đầu tư:");
+    assert_eq!(
+        von,
+        "- Vốn đầu tư: 550 tỷ đồng (ước thực hiện), đạt 55 % mục tiêu năm 2027 (từ 1.000 trở lên); chưa đạt; \
+         cùng kỳ năm trước 400 tỷ đồng, bằng 137,5 %."
+    );
+    let at = p.iter().position(|x| x == "PHỤ LỤC").unwrap();
+    let t = &p[at..];
+    assert!(t.iter().any(|x| x == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2027"), "{t:#?}");
+    assert!(t.iter().any(|x| x == "Lũy kế"));
+    let i = t.iter().position(|x| x == "Vốn đầu tư").unwrap();
+    assert_eq!(&t[i + 1..i + 7], ["tỷ đồng", "từ 1.000 trở lên", "550 (ư)", "55 %", "400", "137,5 %"]);
+}
+
+#[test]
+fn a_span_review_shows_every_year() {
+    let env = state_env().today("2027-07-20");
+    let p = paragraphs(&docx(&env, &["--years", "2026-2027", "--as-of", "2027-07-20"]));
+    assert!(
+        p.iter().any(|x| x == "Tổng kết thực hiện Kế hoạch số 12/KH-UBND giai đoạn 2026 - 2027"),
+        "{p:#?}"
+    );
+    let at = p.iter().position(|x| x == "PHỤ LỤC").unwrap();
+    let t = &p[at..];
+    assert!(t.iter().any(|x| x == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU GIAI ĐOẠN 2026 - 2027"), "{t:#?}");
+    // Columns: indicator, unit, final target, 2026, 2027, status.
+    let i = t.iter().position(|x| x == "Doanh nghiệp hoạt động").unwrap();
+    assert_eq!(&t[i + 1..i + 5], ["doanh nghiệp", "từ 100 trở lên (2030)", "85", "—"]);
+    let i = t.iter().position(|x| x == "Hồ sơ giải quyết đúng hạn").unwrap();
+    assert_eq!(&t[i + 3..i + 5], ["97,5", "—"]);
 }

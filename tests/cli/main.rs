@@ -10,4 +10,5 @@ mod import;
 mod language;
 mod ledger;
 mod report;
+mod review;
 mod width;

@@ -353,7 +353,7 @@ fn table_csv_md_and_group_filter() {
     env.cmd().args(["report", "--year", "2027", "--as-of", "2028-01-31"]).assert().success().stdout(
         predicate::str::contains("Access (alpha)")
             .and(predicate::str::contains("Exceeded"))
-            .and(predicate::str::contains("Whole plan: attainment")),
+            .and(predicate::str::contains("Whole plan: Attainment: ")),
     );
     env.cmd()
         .args(["report", "--year", "2027", "--as-of", "2028-01-31", "--detail"])

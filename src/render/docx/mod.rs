@@ -20,10 +20,10 @@ mod heading;
 use crate::number::format_number;
 use crate::plan::{Lang, Plan, Status};
 use crate::render::labels::Labels;
-use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass};
+use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
 use crate::tr_in;
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table, TableCell,
     TableRow, WidthType,
@@ -37,6 +37,8 @@ const LARGE: usize = 28;
 /// Appendix table and recipients: 11–12 pt.
 const SMALL: usize = 22;
 const SMALLER: usize = 24;
+/// A wide appendix table (a span of many years): 10 pt.
+const TABLE_SMALL: usize = 20;
 /// The fingerprint line: 9 pt.
 const TINY: usize = 18;
 
@@ -63,7 +65,13 @@ pub enum Review {
 impl Review {
     /// The review a report is (a year, year to date, a span).
     pub fn of(r: &Report) -> Review {
-        Review::Year(r.year)
+        match r.years {
+            Some([a, b]) => Review::Span(a, b),
+            None if r.is_part_of_year() && r.through.month() < 12 => {
+                Review::Months { year: r.year, months: r.through.month() }
+            }
+            None => Review::Year(r.year),
+        }
     }
 
     /// "6 tháng đầu năm 2026", "9 tháng năm 2026", "năm 2026", "giai đoạn 2026 - 2030".
@@ -99,13 +107,12 @@ fn months_text(lang: Lang, year: i32, months: u32) -> String {
     }
 }
 
-/// Writes the review `r` of `plan` as a .docx to `out`. `head` is the
-/// ledger's head fingerprint (`ID:HEX`), `None` for an empty ledger.
+/// Writes the review `r` of `plan` as a .docx to `out`.
 ///
 /// Errors: only from writing `out` (the document is built in memory, a few
 /// tens of kB).
-pub fn write(r: &Report, plan: &Plan, head: Option<&str>, out: &mut impl Write) -> Result<()> {
-    let doc = build(r, plan, head);
+pub fn write(r: &Report, plan: &Plan, out: &mut impl Write) -> Result<()> {
+    let doc = build(r, plan);
     let mut buf = Cursor::new(Vec::new());
     doc.build().pack(&mut buf).context("cannot build the .docx package")?;
     out.write_all(buf.get_ref())?;
@@ -113,7 +120,7 @@ pub fn write(r: &Report, plan: &Plan, head: Option<&str>, out: &mut impl Write) 
 }
 
 /// The whole document, in reading order.
-pub fn build(r: &Report, plan: &Plan, head: Option<&str>) -> Docx {
+pub fn build(r: &Report, plan: &Plan) -> Docx {
     let lang = r.lang;
     let review = Review::of(r);
     let heading = plan.document.clone().unwrap_or_default();
@@ -155,7 +162,7 @@ pub fn build(r: &Report, plan: &Plan, head: Option<&str>) -> Docx {
     )));
     doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-results")));
     for (n, g) in r.groups.iter().enumerate() {
-        for p in group_paragraphs(n + 1, g, r, plan, &f) {
+        for p in group_paragraphs(n + 1, g, r, &f) {
             doc = doc.add_paragraph(p);
         }
     }
@@ -165,7 +172,7 @@ pub fn build(r: &Report, plan: &Plan, head: Option<&str>) -> Docx {
     }
     doc = doc.add_paragraph(Paragraph::new()).add_table(heading::signature(&heading, lang));
     doc = appendix(doc, r, plan, &heading, review, &f);
-    let print = match head {
+    let print = match r.ledger_head.as_deref() {
         Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
         None => tr_in!(lang, "doc-fingerprint-empty"),
     };
@@ -258,72 +265,74 @@ fn listed(items: Vec<String>, lang: Lang) -> String {
 
 /// Section I for one group: attainment, one sentence per indicator, the late
 /// and missing figures, the tasks.
-fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, plan: &Plan, f: &Fmt) -> Vec<Paragraph> {
+fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Paragraph> {
     let lang = f.lang;
     let mut out = vec![subsection(tr_in!(lang, "doc-group-heading", n = n, name = clean(&g.name)))];
-    let agency = g.lead_name.clone().or(g.lead.clone()).unwrap_or_else(|| tr_in!(lang, "doc-none"));
-    if let Some(a) = &g.lead_name {
+    let lead = g.lead_name.clone().or(g.lead.clone());
+    if let Some(a) = &lead {
         out.push(body(tr_in!(lang, "doc-group-lead", agency = clean(a))));
     }
-    let with_target = g.indicators.iter().filter(|i| i.in_rollup).count();
-    let total = g.indicators.len();
-    match g.attainment {
-        Some(a) if total > 0 => out.push(body(tr_in!(
-            lang,
-            "doc-group-attainment",
-            year = r.year,
-            pct = f.pct(a),
-            count = with_target,
-            total = total
-        ))),
-        _ if total > 0 => out.push(body(tr_in!(lang, "doc-group-no-attainment", year = r.year))),
-        _ => {}
+    if g.indicator_count > 0 {
+        out.push(body(match g.attainment {
+            Some(a) => tr_in!(
+                lang,
+                "doc-group-attainment",
+                year = r.year,
+                pct = f.pct(a),
+                count = g.rollup_count,
+                total = g.indicator_count
+            ),
+            None => tr_in!(lang, "doc-group-no-attainment", year = r.year),
+        }));
     }
     for i in &g.indicators {
-        out.push(bullet(indicator_sentence(i, r, plan, f)));
+        out.push(bullet(indicator_sentence(i, r, f)));
     }
-    let mut late = Vec::new();
-    let mut missing = Vec::new();
-    for i in &g.indicators {
-        for p in &i.periods {
-            let period = p.period.label(lang);
-            match p.status {
-                PeriodStatus::Late => late.push(tr_in!(
-                    lang,
-                    "doc-late-figure",
-                    name = clean(&i.name),
-                    period = period,
-                    days = f.days(p.days),
-                    agency = clean(&agency)
-                )),
-                PeriodStatus::Missing => missing.push(tr_in!(
-                    lang,
-                    "doc-missing-figure",
-                    name = clean(&i.name),
-                    period = period,
-                    days = f.days(p.days),
-                    agency = clean(&agency)
-                )),
-                _ => {}
-            }
-        }
-    }
+    let agency_of = |a: &Option<String>, b: &Option<String>| {
+        clean(a.as_deref().or(b.as_deref()).or(lead.as_deref()).unwrap_or_default())
+    };
+    let late: Vec<String> = g
+        .indicators
+        .iter()
+        .flat_map(|i| i.periods.iter().filter(|p| p.status == PeriodStatus::Late).map(move |p| (i, p)))
+        .map(|(i, p)| {
+            tr_in!(
+                lang,
+                "doc-late-figure",
+                name = clean(&i.name),
+                period = p.period.label(lang),
+                days = f.days(p.days),
+                agency = agency_of(&g.lead_name, &g.lead)
+            )
+        })
+        .collect();
     if !late.is_empty() {
         out.push(body(tr_in!(lang, "doc-late-figures", list = listed(late, lang))));
     }
+    let missing: Vec<String> = g
+        .missing_figures
+        .iter()
+        .map(|m| {
+            tr_in!(
+                lang,
+                "doc-missing-figure",
+                name = clean(&m.name),
+                period = m.period.label(lang),
+                days = f.days(m.days_overdue),
+                agency = agency_of(&m.agency_name, &m.agency)
+            )
+        })
+        .collect();
     if !missing.is_empty() {
         out.push(body(tr_in!(lang, "doc-missing-figures", list = listed(missing, lang))));
     }
     let t = &g.tasks;
     if g.task_list.is_empty() {
-        if !g.indicators.is_empty() || total == 0 {
-            out.push(body(tr_in!(lang, "doc-tasks-none")));
-        }
+        out.push(body(tr_in!(lang, "doc-tasks-none")));
     } else {
-        let extra = if t.no_deadline > 0 {
-            tr_in!(lang, "doc-tasks-no-deadline", n = t.no_deadline)
-        } else {
-            String::new()
+        let extra = match t.no_deadline + t.done_no_deadline {
+            0 => String::new(),
+            n => tr_in!(lang, "doc-tasks-no-deadline", n = n),
         };
         out.push(body(tr_in!(
             lang,
@@ -335,17 +344,16 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, plan: &Plan, f: &Fmt)
             extra = extra
         )));
         let overdue: Vec<String> = g
-            .task_list
+            .overdue_tasks
             .iter()
-            .filter(|t| t.class == TaskClass::OpenOverdue)
             .map(|t| {
                 tr_in!(
                     lang,
                     "doc-overdue-task",
                     name = clean(&t.name),
-                    agency = clean(t.lead_name.as_deref().or(t.lead.as_deref()).unwrap_or(&agency)),
-                    due = t.due.map(|d| f.date(d)).unwrap_or_default(),
-                    days = f.days(t.days)
+                    agency = agency_of(&t.agency_name, &t.agency),
+                    due = f.date(t.due),
+                    days = f.days(t.days_overdue)
                 )
             })
             .collect();
@@ -356,20 +364,24 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, plan: &Plan, f: &Fmt)
     out
 }
 
+/// " (ước thực hiện)" when the value rests on an estimate (SPEC §5).
+fn estimate_mark(i: &IndicatorReport, lang: Lang) -> String {
+    if i.estimate { tr_in!(lang, "doc-estimate") } else { String::new() }
+}
+
 /// "Doanh nghiệp hoạt động trên địa bàn xã: 103 doanh nghiệp, đạt 85,8 %
-/// mục tiêu …": the figure, its share of the target, the status; or that
-/// there is no figure.
-fn indicator_sentence(i: &IndicatorReport, r: &Report, plan: &Plan, f: &Fmt) -> String {
+/// mục tiêu …": the figure, its share of the target, the status, the same
+/// period last year; or that there is no figure.
+fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
     let lang = f.lang;
     let name = clean(&i.name);
     let Some(v) = i.value else {
         return tr_in!(lang, "doc-ind-no-data", name = name);
     };
     let value = f.value_unit(v, &i.unit);
-    let estimate = String::new();
+    let estimate = estimate_mark(i, lang);
     let status = Labels::new(lang).status(i.status).to_lowercase();
-    let target = clean(&i.target_text);
-    match (i.attainment, i.progress) {
+    let mut s = match (i.attainment, i.progress) {
         (Some(a), _) => tr_in!(
             lang,
             "doc-ind-value",
@@ -378,7 +390,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, plan: &Plan, f: &Fmt) -> 
             estimate = estimate,
             pct = f.pct(a),
             year = r.year,
-            target = target,
+            target = clean(&i.target_text),
             status = status
         ),
         (None, Some(p)) if i.status == Status::NoTarget => tr_in!(
@@ -388,8 +400,8 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, plan: &Plan, f: &Fmt) -> 
             value = value,
             estimate = estimate,
             pct = f.pct(p),
-            by = plan.indicator(&i.id).map_or(r.end, |ind| ind.by),
-            target = final_target(i, plan),
+            by = i.by,
+            target = clean(i.final_target_text.as_deref().unwrap_or_default()),
             year = r.year
         ),
         (None, _) if i.attainment_note.is_some() => tr_in!(
@@ -408,16 +420,16 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, plan: &Plan, f: &Fmt) -> 
             estimate = estimate,
             status = status
         ),
+    };
+    if let (Some(ly), Some(vs)) = (i.last_year, i.vs_last_year) {
+        // "…; cùng kỳ năm trước 95 doanh nghiệp, bằng 108,4 %."
+        s.pop();
+        s.push_str(&format!(
+            "; {}.",
+            tr_in!(lang, "doc-ind-last-year", value = f.value_unit(ly, &i.unit), pct = f.pct(vs))
+        ));
     }
-}
-
-/// The indicator's target as the plan states it ("> 120"), for a year that
-/// has none of its own.
-fn final_target(i: &IndicatorReport, plan: &Plan) -> String {
-    plan.indicator(&i.id)
-        .and_then(|ind| ind.target)
-        .map(|t| clean(&t.words(plan.lang, plan.numbers, None)))
-        .unwrap_or_default()
+    s
 }
 
 /// Section II: indicators not met or without data, figures overdue, tasks overdue.
@@ -425,7 +437,7 @@ fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
     let lang = f.lang;
     let mut out = Vec::new();
     for g in &r.groups {
-        let agency = g.lead_name.clone().or(g.lead.clone()).unwrap_or_default();
+        let lead = g.lead_name.clone().or(g.lead.clone()).unwrap_or_default();
         for i in &g.indicators {
             match (i.status, i.attainment) {
                 (Status::NotMet, Some(a)) => out.push(bullet(tr_in!(
@@ -440,24 +452,24 @@ fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
                 }
                 _ => {}
             }
-            let missing = i.periods.iter().filter(|p| p.status == PeriodStatus::Missing).count();
+            let missing = g.missing_figures.iter().filter(|m| m.indicator == i.id).count();
             if missing > 0 {
                 out.push(bullet(tr_in!(
                     lang,
                     "doc-short-missing",
                     count = missing,
                     name = clean(&i.name),
-                    agency = clean(&agency)
+                    agency = clean(&lead)
                 )));
             }
         }
-        for t in g.task_list.iter().filter(|t| t.class == TaskClass::OpenOverdue) {
+        for t in &g.overdue_tasks {
             out.push(bullet(tr_in!(
                 lang,
                 "doc-short-task",
                 name = clean(&t.name),
-                days = f.days(t.days),
-                agency = clean(t.lead_name.as_deref().or(t.lead.as_deref()).unwrap_or(&agency))
+                days = f.days(t.days_overdue),
+                agency = clean(t.agency_name.as_deref().or(t.agency.as_deref()).unwrap_or(&lead))
             )));
         }
     }
@@ -467,9 +479,9 @@ fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
     out
 }
 
-/// A cell of the appendix table: `text` in 11 pt, centred or left.
-fn cell(text: &str, width: usize, left: bool, bold: bool) -> TableCell {
-    let mut run = Run::new().add_text(clean(text)).size(SMALL);
+/// A cell of the appendix table: `text` in `size`, centred or left.
+fn cell(text: &str, width: usize, left: bool, bold: bool, size: usize) -> TableCell {
+    let mut run = Run::new().add_text(clean(text)).size(size);
     if bold {
         run = run.bold();
     }
@@ -478,8 +490,127 @@ fn cell(text: &str, width: usize, left: bool, bold: bool) -> TableCell {
     TableCell::new().add_paragraph(p).width(width, WidthType::Dxa)
 }
 
-/// The appendix on a new page: every indicator with its unit, the year's
-/// target, the value, its share of the year's target and its status.
+/// One column of the appendix: its heading, width (mm) and the text of a row.
+struct Column<'a> {
+    heading: String,
+    width_mm: i32,
+    left: bool,
+    text: Box<dyn Fn(&IndicatorReport) -> String + 'a>,
+}
+
+/// The appendix columns of a review: a year or part of a year shows the
+/// year's target, the value (year to date), its share of the year's target
+/// and the same period last year; a span shows each year's value.
+fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
+    let lang = f.lang;
+    let none = move || tr_in!(lang, "doc-none");
+    // "103 (ư)": the value, `*` when partial, "(ư)" when it rests on an estimate.
+    let shown = move |v: Option<f64>, partial: bool, estimate: bool| match v {
+        None => none(),
+        Some(v) => {
+            let mut s = f.num(v);
+            if partial {
+                s.push('*');
+            }
+            if estimate {
+                s.push_str(&tr_in!(lang, "doc-estimate-short"));
+            }
+            s
+        }
+    };
+    let mut cols = vec![
+        Column {
+            heading: tr_in!(lang, "doc-col-indicator"),
+            width_mm: 0,
+            left: true,
+            text: Box::new(|i| i.name.clone()),
+        },
+        Column {
+            heading: tr_in!(lang, "doc-col-unit"),
+            width_mm: 16,
+            left: false,
+            text: Box::new(|i| i.unit.clone()),
+        },
+    ];
+    match review {
+        Review::Span(a, b) => {
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-final-target"),
+                width_mm: 20,
+                left: false,
+                text: Box::new(move |i| {
+                    i.final_target_text.clone().map(|t| format!("{t} ({})", i.by)).unwrap_or_else(none)
+                }),
+            });
+            for y in a..=b {
+                cols.push(Column {
+                    heading: y.to_string(),
+                    width_mm: 14,
+                    left: false,
+                    text: Box::new(move |i| {
+                        let p = i.series.iter().find(|p| p.year == y);
+                        shown(
+                            p.and_then(|p| p.value),
+                            p.is_some_and(|p| p.partial),
+                            p.is_some_and(|p| p.estimate),
+                        )
+                    }),
+                });
+            }
+        }
+        _ => {
+            let year = r.year;
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-year-target", year = year),
+                width_mm: 20,
+                left: false,
+                text: Box::new(
+                    move |i| if i.target_text.is_empty() { none() } else { i.target_text.clone() },
+                ),
+            });
+            let heading =
+                if matches!(review, Review::Months { .. }) { "doc-col-ytd" } else { "doc-col-value" };
+            cols.push(Column {
+                heading: tr_in!(lang, heading),
+                width_mm: 18,
+                left: false,
+                text: Box::new(move |i| shown(i.value, i.partial, i.estimate)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-pct-year"),
+                width_mm: 15,
+                left: false,
+                text: Box::new(move |i| i.attainment.map(|a| f.pct(a)).unwrap_or_else(none)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-last-year"),
+                width_mm: 17,
+                left: false,
+                text: Box::new(move |i| shown(i.last_year, false, i.last_year_estimate)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-vs-last-year"),
+                width_mm: 15,
+                left: false,
+                text: Box::new(move |i| i.vs_last_year.map(|a| f.pct(a)).unwrap_or_else(none)),
+            });
+        }
+    }
+    cols.push(Column {
+        heading: tr_in!(lang, "doc-col-status"),
+        width_mm: 16,
+        left: false,
+        text: Box::new(move |i| Labels::new(lang).status(i.status)),
+    });
+    // The indicator's name takes what is left of the 165 mm, after the STT column.
+    let used: i32 = cols.iter().map(|c| c.width_mm).sum::<i32>() + 10;
+    cols[0].width_mm = (165 - used).max(30);
+    cols
+}
+
+/// The appendix on a new page: every indicator with its unit, target,
+/// value, share of the year's target, same period last year (or each year
+/// of a span) and status; "(ư)" marks estimates, "*" partial values.
 fn appendix(
     mut doc: Docx,
     r: &Report,
@@ -512,58 +643,31 @@ fn appendix(
                 .italic()
                 .size(SMALLER),
         ));
-    // Widths in twips, summing to the text width.
-    let widths = [mm(12), mm(53), mm(20), mm(22), mm(22), mm(16), mm(20)].map(|w| w as usize);
-    debug_assert!(widths.iter().sum::<usize>() <= TEXT_WIDTH);
-    let headers = [
-        tr_in!(lang, "doc-col-no"),
-        tr_in!(lang, "doc-col-indicator"),
-        tr_in!(lang, "doc-col-unit"),
-        tr_in!(lang, "doc-col-year-target", year = r.year),
-        tr_in!(lang, "doc-col-value"),
-        tr_in!(lang, "doc-col-pct-year"),
-        tr_in!(lang, "doc-col-status"),
-    ];
-    let mut rows =
-        vec![TableRow::new(headers.iter().zip(widths).map(|(h, w)| cell(h, w, false, true)).collect())];
-    let l = Labels::new(lang);
+    let cols = columns(r, review, f);
+    let size = if cols.len() > 8 { TABLE_SMALL } else { SMALL };
+    let stt = mm(10) as usize;
+    let widths: Vec<usize> =
+        std::iter::once(stt).chain(cols.iter().map(|c| mm(c.width_mm) as usize)).collect();
+    let mut header = vec![cell(&tr_in!(lang, "doc-col-no"), stt, false, true, size)];
+    header.extend(cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&c.heading, *w, false, true, size)));
+    let mut rows = vec![TableRow::new(header)];
     let mut n = 0;
     for (gi, g) in r.groups.iter().enumerate() {
-        let group_title = format!("{}. {}", roman(gi + 1), g.name);
         rows.push(TableRow::new(vec![
-            cell(&roman(gi + 1), widths[0], false, true),
-            cell(&group_title, widths[1..].iter().sum(), true, true).grid_span(widths.len() - 1),
+            cell(&roman(gi + 1), stt, false, true, size),
+            cell(&g.name, widths[1..].iter().sum(), true, true, size).grid_span(cols.len()),
         ]));
         for i in &g.indicators {
             n += 1;
-            let value = match i.value {
-                Some(v) => {
-                    let mut s = f.num(v);
-                    if i.partial {
-                        s.push('*');
-                    }
-                    s
-                }
-                None => tr_in!(lang, "doc-none"),
-            };
-            let pct = i.attainment.map(|a| f.pct(a)).unwrap_or_else(|| tr_in!(lang, "doc-none"));
-            let target =
-                if i.target_text.is_empty() { tr_in!(lang, "doc-none") } else { i.target_text.clone() };
-            let cells = [
-                n.to_string(),
-                i.name.clone(),
-                i.unit.clone(),
-                target,
-                value,
-                pct,
-                l.status(i.status).to_string(),
-            ];
-            rows.push(TableRow::new(
-                cells.iter().enumerate().map(|(k, c)| cell(c, widths[k], k == 1, false)).collect(),
-            ));
+            let mut row = vec![cell(&n.to_string(), stt, false, false, size)];
+            row.extend(
+                cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&(c.text)(i), *w, c.left, false, size)),
+            );
+            rows.push(TableRow::new(row));
         }
     }
-    doc = doc.add_table(Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa));
+    let total: usize = widths.iter().sum();
+    doc = doc.add_table(Table::new(rows).set_grid(widths).width(total, WidthType::Dxa));
     doc.add_paragraph(
         Paragraph::new().add_run(Run::new().add_text(tr_in!(lang, "doc-estimate-note")).italic().size(SMALL)),
     )
