@@ -47,5 +47,12 @@ echo "wrote docs/bao-cao.docx ($(wc -c <docs/bao-cao.docx) bytes)"
 soffice -env:UserInstallation=file://"$tmp"/lo --headless --convert-to pdf --outdir "$tmp" docs/bao-cao.docx >/dev/null
 cp "$tmp/bao-cao.pdf" docs/bao-cao.pdf
 rm -f docs/bao-cao-*.png
-pdftoppm -r 60 -png docs/bao-cao.pdf docs/bao-cao
-echo "pages: $(ls docs/bao-cao-*.png | tr '\n' ' ')"
+# Page 1 and the appendix's first page, for the README.
+pages=$(pdfinfo docs/bao-cao.pdf | awk '/^Pages:/ {print $2}')
+appendix=1
+for ((n = 1; n <= pages; n++)); do
+    if pdftotext -f "$n" -l "$n" docs/bao-cao.pdf - | grep -q "PHỤ LỤC"; then appendix=$n; break; fi
+done
+pdftoppm -r 70 -png -f 1 -l 1 -singlefile docs/bao-cao.pdf docs/bao-cao-trang-1
+pdftoppm -r 70 -png -f "$appendix" -l "$appendix" -singlefile docs/bao-cao.pdf docs/bao-cao-phu-luc
+echo "$pages pages; wrote docs/bao-cao-trang-1.png and docs/bao-cao-phu-luc.png (page $appendix)"

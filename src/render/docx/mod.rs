@@ -603,7 +603,7 @@ fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
         text: Box::new(move |i| Labels::new(lang).status(i.status)),
     });
     // The indicator's name takes what is left of the 165 mm, after the STT column.
-    let used: i32 = cols.iter().map(|c| c.width_mm).sum::<i32>() + 10;
+    let used: i32 = cols.iter().map(|c| c.width_mm).sum::<i32>() + 12;
     cols[0].width_mm = (165 - used).max(30);
     cols
 }
@@ -645,7 +645,7 @@ fn appendix(
         ));
     let cols = columns(r, review, f);
     let size = if cols.len() > 8 { TABLE_SMALL } else { SMALL };
-    let stt = mm(10) as usize;
+    let stt = mm(12) as usize;
     let widths: Vec<usize> =
         std::iter::once(stt).chain(cols.iter().map(|c| mm(c.width_mm) as usize)).collect();
     let mut header = vec![cell(&tr_in!(lang, "doc-col-no"), stt, false, true, size)];
