@@ -40,7 +40,32 @@ pub enum Format {
     Json,
     Md,
     Html,
+    /// The review as a Word document (report only; SPEC §4.2)
+    Docx,
+    /// A workbook (report, log and template; SPEC §4, §4.2)
     Xlsx,
+}
+
+impl Format {
+    /// The name typed after `--format`.
+    pub fn name(self) -> String {
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
+
+    /// Refuses a format `command` does not write (one Format enum serves
+    /// every command; SPEC §4 lists which takes which).
+    pub fn allow(self, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
+        if allowed.contains(&self) {
+            return Ok(());
+        }
+        let list = allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ");
+        Err(anyhow::anyhow!(crate::tr!(
+            "output-format-not-here",
+            format = self.name(),
+            command = command,
+            allowed = list
+        )))
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -212,8 +237,8 @@ pub struct LogArgs {
     pub year: Option<i32>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Write to FILE instead of stdout (binary formats: xlsx)
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write to FILE instead of stdout (binary formats never go to a terminal)
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -239,8 +264,8 @@ pub struct ReportArgs {
     pub detail: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Write to FILE instead of stdout (binary formats: xlsx)
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write to FILE instead of stdout (binary formats never go to a terminal)
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -253,8 +278,8 @@ pub struct TemplateArgs {
     /// xlsx or csv
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
-    /// Write to FILE instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write to FILE instead of stdout (binary formats never go to a terminal)
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 

@@ -4,8 +4,6 @@ workbook-no-sheet = there is no sheet `{ $sheet }` in this workbook; its sheets 
 workbook-empty = the workbook has no sheets
 workbook-no-header = no header row found in sheet { $sheet }: expected a row of column names such as chi_tieu, ky, gia_tri, ngay (or indicator, period, value, date)
 workbook-unreadable = cannot read it as a workbook ({ $detail }): open it in Excel or LibreOffice and save it again (.xlsx), or save the sheet as CSV UTF-8
-workbook-cannot-write = cannot write { $path }: { $detail }
-workbook-binary-to-terminal = --format { $format } writes a binary file: redirect it (`> report.{ $format }`) or give --output FILE
 
 ## Exported workbooks: sheet names, title lines, column headers.
 workbook-sheet-summary = Summary
@@ -62,7 +60,6 @@ workbook-col-batch = Import batch
 workbook-col-progress = Progress to the final target
 
 ## plan template
-workbook-template-format = plan template writes --format xlsx or --format csv
 workbook-template-outside = period { $period } is outside the plan's years { $start }–{ $end }
 workbook-template-none-for-period = no recorded indicator is reported by periods like { $period }: nothing to fill in
 workbook-template-none-missing = every figure due by { $date } is in: nothing to fill in
@@ -72,7 +69,6 @@ workbook-template-period = Period: { $period }
 workbook-template-missing = Periods due and still without a figure on { $date }
 workbook-template-how = Fill in value (and date, by, source), then: plan import FILE
 workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and { $file } is not one
-workbook-format-not-for = --format { $format } is not for `plan { $command }`: it prints table, csv, json or md
 workbook-validate-title = Not a number or a date
 workbook-validate-number = Type a number, with the separators of this spreadsheet (e.g. 1234.5 or 1.234,5).
 workbook-validate-date = Type a date, e.g. 31/12/2027 or 2027-12-31.

@@ -4,8 +4,6 @@ workbook-no-sheet = bảng tính không có trang `{ $sheet }`; các trang có t
 workbook-empty = bảng tính không có trang nào
 workbook-no-header = không tìm thấy dòng tiêu đề trong trang { $sheet }: cần một dòng tên cột như chi_tieu, ky, gia_tri, ngay
 workbook-unreadable = không đọc được tệp này như một bảng tính ({ $detail }): hãy mở bằng Excel hoặc LibreOffice rồi lưu lại (.xlsx), hoặc lưu trang tính thành CSV UTF-8
-workbook-cannot-write = không ghi được { $path }: { $detail }
-workbook-binary-to-terminal = --format { $format } ghi ra tệp nhị phân: hãy chuyển hướng (`> bao-cao.{ $format }`) hoặc dùng --output TỆP
 
 ## Bảng tính xuất ra: tên trang, dòng tiêu đề, tên cột.
 workbook-sheet-summary = Tổng hợp
@@ -62,7 +60,6 @@ workbook-col-batch = Đợt nhập
 workbook-col-progress = Tiến độ so với mục tiêu cuối kỳ
 
 ## plan template
-workbook-template-format = plan template chỉ ghi --format xlsx hoặc --format csv
 workbook-template-outside = kỳ { $period } nằm ngoài các năm của kế hoạch ({ $start }–{ $end })
 workbook-template-none-for-period = không có chỉ tiêu nào báo cáo theo kỳ như { $period }: không có gì cần điền
 workbook-template-none-missing = đã có đủ số liệu đến hạn tính đến ngày { $date }: không có gì cần điền
@@ -72,7 +69,6 @@ workbook-template-period = Kỳ: { $period }
 workbook-template-missing = Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày { $date }
 workbook-template-how = Điền cột gia_tri (và ngay, nguoi_nhap, nguon), rồi nhập bằng lệnh: plan import TÊN_TỆP
 workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính
-workbook-format-not-for = --format { $format } không dùng cho `plan { $command }`: lệnh này in ra table, csv, json hoặc md
 workbook-validate-title = Không phải số hoặc ngày
 workbook-validate-number = Hãy nhập một con số, với dấu phân cách của bảng tính này (ví dụ 1.234,5).
 workbook-validate-date = Hãy nhập một ngày, ví dụ 31/12/2027.

@@ -29,7 +29,7 @@ struct AuditJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
-    super::text_format_only("check", args.format)?;
+    args.format.allow("check", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     let loaded = ctx.load_file()?;
     let file = ctx.plan_path.display().to_string();
     let plan = loaded.plan.map(|mut p| {

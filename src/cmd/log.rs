@@ -12,7 +12,7 @@ use crate::plan::{self, Lang, Plan};
 use crate::render::xlsx::{Sheet, Value};
 use crate::render::{self, Grid, labels::Labels, words};
 use crate::{tr, tr_in};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -42,9 +42,7 @@ struct LogEntry {
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    if args.format == Format::Html {
-        return Err(reject(tr!("commands-log-no-html")));
-    }
+    args.format.allow("log", &[Format::Table, Format::Csv, Format::Json, Format::Md, Format::Xlsx])?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
     let entries = match ctx.read_ledger(&plan)? {
@@ -57,30 +55,21 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let shown: Vec<LogEntry> =
         annotate(entries).into_iter().filter(|e| args.year.is_none_or(|y| e.year == i64::from(y))).collect();
 
-    let mut out: Box<dyn Write> = match (&args.output, args.format) {
-        // A workbook is written whole, below.
-        (_, Format::Xlsx) => Box::new(std::io::sink()),
-        (Some(path), _) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-        )),
-        (None, _) => Box::new(render::stdout()),
-    };
+    // Rendered in memory, then written where it goes.
+    let mut out = Vec::new();
     match args.format {
-        Format::Xlsx => {
-            let sheet = xlsx_sheet(&plan, &shown);
-            render::xlsx::deliver(
-                &render::xlsx::workbook(&[sheet], plan.lang)?,
-                args.output.as_deref(),
-                "xlsx",
-            )?
-        }
+        Format::Xlsx => out = render::xlsx::workbook(&[xlsx_sheet(&plan, &shown)], plan.lang)?,
         Format::Json => render::write_json(&shown, &mut out)?,
         Format::Csv => render::write_csv(&csv_grid(&shown), &mut out)?,
         Format::Md if !shown.is_empty() => write!(out, "{}", render::markdown(&table_grid(&plan, &shown)))?,
         _ if !shown.is_empty() => writeln!(out, "{}", render::table(&table_grid(&plan, &shown)))?,
         _ => {}
     }
-    out.flush()?;
+    if args.format == Format::Xlsx {
+        render::write_binary(&out, args.output.as_deref())?;
+    } else {
+        render::write_text(&out, args.output.as_deref())?;
+    }
     if total == 0 && args.indicator.is_none() && args.task.is_none() {
         eprintln!("{}", tr!("commands-log-empty", ledger = ctx.ledger_path(&plan).display().to_string()));
     } else if shown.is_empty() {

@@ -129,23 +129,6 @@ pub fn today() -> Result<NaiveDate> {
     input::today().map_err(|e| anyhow!(e))
 }
 
-/// `check` and `show` print text: table, csv, json or md (SPEC §4), never
-/// a document or a workbook.
-pub fn text_format_only(command: &str, format: crate::cli::Format) -> Result<()> {
-    use crate::cli::Format;
-    match format {
-        Format::Html | Format::Xlsx => {
-            let name = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_string());
-            Err(reject(crate::tr!(
-                "workbook-format-not-for",
-                format = name.unwrap_or_default(),
-                command = command
-            )))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Rejected input: print `message`, exit 1, nothing written.
 pub fn reject(message: impl Into<String>) -> anyhow::Error {
     anyhow!(message.into())

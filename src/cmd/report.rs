@@ -6,9 +6,8 @@ use crate::period::Period;
 use crate::plan::{self, Plan};
 use crate::render::{self, report as rr};
 use crate::report::{self, Options, Report, Review, Years};
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
@@ -30,26 +29,22 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build_review(ctx, &plan, &review, as_of, &opts)?;
-    if args.format == Format::Xlsx {
-        render::xlsx::deliver(&render::xlsx::report(&r)?, args.output.as_deref(), "xlsx")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-        )),
-        None => Box::new(render::stdout()),
-    };
+    // Rendered in memory (a report is small), then written where it goes.
+    let mut out = Vec::new();
     match args.format {
         Format::Table => rr::write_table(&r, args.detail, &mut out)?,
         Format::Md => rr::write_markdown(&r, args.detail, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
-        // Written above: a binary file, not a stream of text.
-        Format::Xlsx => {}
+        Format::Docx => render::docx::write(&r, &plan, &mut out)?,
+        Format::Xlsx => out = render::xlsx::report(&r)?,
     }
-    out.flush()?;
+    if matches!(args.format, Format::Docx | Format::Xlsx) {
+        render::write_binary(&out, args.output.as_deref())?;
+    } else {
+        render::write_text(&out, args.output.as_deref())?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

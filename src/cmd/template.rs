@@ -22,7 +22,7 @@ use crate::plan::{Indicator, Lang, Plan};
 use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
 use crate::render::xlsx::{self, Sheet, Value};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,9 +39,7 @@ pub struct Due<'p> {
 
 pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    if !matches!(args.format, Format::Csv | Format::Xlsx) {
-        return Err(reject(crate::tr!("workbook-template-format")));
-    }
+    args.format.allow("template", &[Format::Csv, Format::Xlsx])?;
     let today = today()?;
     let period = match args.period.as_deref() {
         Some(text) => Some(parse_period(&plan, text)?),
@@ -64,22 +62,13 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         eprintln!("{msg}");
         return Ok(ExitCode::SUCCESS);
     }
-    match args.format {
-        Format::Xlsx => {
-            let sheet = sheet(&plan, &rows, period, today);
-            xlsx::deliver(&xlsx::workbook(&[sheet], plan.lang)?, args.output.as_deref(), "xlsx")?;
-        }
-        _ => {
-            let mut out: Box<dyn Write> = match &args.output {
-                Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path)
-                        .with_context(|| format!("cannot write {}", path.display()))?,
-                )),
-                None => Box::new(crate::render::stdout()),
-            };
-            write_csv(&plan, &rows, &mut out)?;
-            out.flush()?;
-        }
+    if args.format == Format::Xlsx {
+        let sheet = sheet(&plan, &rows, period, today);
+        crate::render::write_binary(&xlsx::workbook(&[sheet], plan.lang)?, args.output.as_deref())?;
+    } else {
+        let mut out = Vec::new();
+        write_csv(&plan, &rows, &mut out)?;
+        crate::render::write_text(&out, args.output.as_deref())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -168,6 +168,29 @@ impl<'s> Reader<'s> {
         t.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
     }
 
+    /// `[report]` (SPEC §2): the heading of the review document.
+    fn read_document_heading(&mut self, t: &Table) -> DocumentHeading {
+        self.check_keys(
+            t,
+            &["style", "parent", "issuer", "place", "signer_title", "signer", "recipients"],
+            "[report]",
+        );
+        let texts = |l: &mut Self, key: &str| -> Vec<String> {
+            l.strings(t, key).map(|v| v.into_iter().map(|(s, _)| s).collect()).unwrap_or_default()
+        };
+        DocumentHeading {
+            style: self
+                .enum_of(t, "style", DocumentStyle::parse_name, &["party", "state"])
+                .unwrap_or_default(),
+            parent: self.opt_text(t, "parent"),
+            issuer: self.opt_text(t, "issuer"),
+            place: self.opt_text(t, "place"),
+            signer_title: texts(self, "signer_title"),
+            signer: self.opt_text(t, "signer"),
+            recipients: texts(self, "recipients"),
+        }
+    }
+
     fn missing(&mut self, at: &Span, key: &str, what: &str) {
         self.err(at.start..at.start, tr!("plan-missing-key", key = key, what = what), None);
     }
@@ -349,7 +372,7 @@ impl<'s> Reader<'s> {
 
     fn read_plan(&mut self, root: &Table, whole: Span) -> (Plan, Spans) {
         let mut spans = Spans::default();
-        self.check_keys(root, &["plan", "agencies", "reporting", "group"], "the plan file");
+        self.check_keys(root, &["plan", "agencies", "reporting", "report", "group"], "the plan file");
         let mut plan = Plan {
             id: String::new(),
             title: String::new(),
@@ -366,6 +389,7 @@ impl<'s> Reader<'s> {
             agencies: Vec::new(),
             due_days: DueDays::default(),
             groups: Vec::new(),
+            document: None,
             index: HashMap::new(),
         };
         match self.table(root, "plan") {
@@ -465,6 +489,9 @@ impl<'s> Reader<'s> {
                     }
                 }
             }
+        }
+        if let Some((t, _)) = self.table(root, "report") {
+            plan.document = Some(self.read_document_heading(t));
         }
         let groups = self.tables(root, "group");
         if groups.is_empty() && Self::get(root, "group").is_none() {

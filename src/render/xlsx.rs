@@ -20,12 +20,10 @@
 use crate::plan::Lang;
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet};
 use std::collections::{HashMap, HashSet};
-use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 /// The widest a fitted column gets, in pixels (about 60 characters).
 const MAX_WIDTH_PX: u32 = 420;
@@ -310,30 +308,6 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
             ((head.max(cells) as f64) * 1.1 + 2.0).min(cap)
         })
         .collect()
-}
-
-/// Writes binary output to `output`, or to stdout when that is not a
-/// terminal (SPEC §4: a binary format to a terminal is refused).
-pub fn deliver(bytes: &[u8], output: Option<&Path>, format: &str) -> Result<()> {
-    match output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
-            anyhow::anyhow!(crate::tr!(
-                "workbook-cannot-write",
-                path = path.display().to_string(),
-                detail = e.to_string()
-            ))
-        }),
-        None => {
-            let stdout = std::io::stdout();
-            if stdout.is_terminal() {
-                bail!(crate::tr!("workbook-binary-to-terminal", format = format));
-            }
-            let mut out = stdout.lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
-        }
-    }
 }
 
 /// "Quý 3/2027" (vi) or "2027-Q3" (en): a period as the report shows it.

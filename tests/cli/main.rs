@@ -4,6 +4,7 @@
 mod common;
 
 mod check;
+mod docx;
 mod html;
 mod import;
 mod language;

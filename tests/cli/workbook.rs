@@ -233,8 +233,7 @@ fn xlsx_to_a_terminal_is_refused() {
         .args(["--lang", "en", "report", "--format", "xlsx"]);
     let mut p = expectrl::Session::spawn(cmd).expect("spawn plan on a pty");
     p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    p.expect("--format xlsx writes a binary file: redirect it (`> report.xlsx`) or give --output FILE")
-        .expect("the refusal");
+    p.expect("this format is binary and stdout is a terminal").expect("the refusal");
     p.expect(Eof).expect("plan ends");
     let status = p.get_process().wait().expect("exit status");
     assert_eq!(status, expectrl::process::unix::WaitStatus::Exited(p.get_process().pid(), 1));
@@ -566,7 +565,7 @@ fn check_and_show_refuse_binary_formats() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr(predicate::str::contains(format!("--format {format} is not for `plan {cmd}`")));
+            .stderr(predicate::str::contains(format!("--format {format} is not available for `plan {cmd}`")));
     }
 }
 
