@@ -89,6 +89,11 @@ pub enum Command {
         after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
     )]
     Report(ReportArgs),
+    /// Write the figures that count as a DHIS2 data value set (JSON, CSV or ADX)
+    #[command(
+        after_help = "Examples:\n  plan export --format dhis2-json > so-lieu.json\n  plan export --format adx --period 2027-Q3 --output quy3.xml\n  plan export --format dhis2-csv --year 2027 --as-of 2028-01-31"
+    )]
+    Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     #[command(after_help = "Examples:\n  plan verify")]
     Verify(VerifyArgs),
@@ -231,6 +236,37 @@ pub struct ReportArgs {
     pub detail: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// The formats of `plan export` (SPEC §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// DHIS2's JSON data value set
+    #[value(name = "dhis2-json")]
+    Dhis2Json,
+    /// DHIS2's CSV data value format
+    #[value(name = "dhis2-csv")]
+    Dhis2Csv,
+    /// ADX XML (urn:ihe:qrph:adx:2015)
+    Adx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this plan year [default: every year of the plan]
+    #[arg(long, conflicts_with = "period")]
+    pub year: Option<i32>,
+    /// Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or 2027S1, 2027Q3, 202707)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Ignore entries reported after this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -91,6 +91,10 @@ pub struct Indicator {
     pub milestones: BTreeMap<i32, f64>,
     pub weight: f64,
     pub note: Option<String>,
+    /// The DHIS2 data element this indicator's figures go to (a code or a
+    /// UID, as the province's DHIS2 knows it), for `plan export` and for
+    /// importing a data value set (SPEC §2, §4.3). Never on a derived one.
+    pub dhis2: Option<String>,
 }
 
 fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
@@ -207,8 +211,21 @@ pub struct Plan {
     pub agencies: Vec<(String, String)>,
     pub due_days: DueDays,
     pub groups: Vec<Group>,
+    /// `[export.dhis2]`: where this office's data lives in DHIS2 (§4.3).
+    pub dhis2: Option<Dhis2Target>,
     #[serde(skip)]
     index: HashMap<String, Item>,
+}
+
+/// `[export.dhis2]` (SPEC §2, §4.3): the office's place in the province's
+/// DHIS2. Identifiers are codes or UIDs, as typed; DHIS2 is told which with
+/// its `idScheme` import parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dhis2Target {
+    /// The office's organisation unit.
+    pub org_unit: String,
+    /// The data set the values belong to (required by ADX, optional else).
+    pub data_set: Option<String>,
 }
 
 /// Where an id lives in the plan.
