@@ -18,3 +18,24 @@ dhis2-bad-as-of = --as-of `{ $value }` không phải ngày: ghi theo dạng YYYY
 ## Kỳ
 dhis2-period-code = `{ $code }` không phải kỳ DHIS2 mà plan dùng: cần mã năm, 6 tháng, quý hoặc tháng (2027, 2027S1, 2027Q3, 202707)
 dhis2-adx-period = `{ $period }` không phải kỳ ADX mà plan dùng: cần ngày đầu kỳ và độ dài, 2027-01-01/P1Y, 2027-07-01/P6M, 2027-07-01/P3M hoặc 2027-07-01/P1M
+
+## plan import một bộ số liệu DHIS2
+dhis2-import-no-org-unit = đây là bộ số liệu DHIS2, nhưng kế hoạch chưa cho biết đơn vị tổ chức của cơ quan: thêm `[export.dhis2]` với `org_unit = "…"` vào tệp kế hoạch
+dhis2-import-not-utf8 = tệp { $format } này không phải văn bản UTF-8 (byte lỗi ở vị trí { $at }): hãy lưu lại dưới dạng UTF-8
+dhis2-import-no-field = thiếu `{ $field }`
+dhis2-import-unknown-element = phần tử dữ liệu `{ $code }` không phải mã `dhis2` của chỉ tiêu nào trong kế hoạch { $plan }: ghi `dhis2 = "{ $code }"` cho chỉ tiêu tương ứng, hoặc bỏ số liệu này ra
+dhis2-import-unknown-element-suggest = phần tử dữ liệu `{ $code }` không phải mã `dhis2` của chỉ tiêu nào: có phải là `{ $suggestion }`?
+dhis2-import-other-org-unit = số liệu của đơn vị tổ chức `{ $org_unit }`, nhưng cơ quan này là `{ $ours }` (`[export.dhis2] org_unit`): chỉ nhập số liệu của cơ quan mình
+dhis2-import-bad-value = `{ $value }` không phải số theo cách DHIS2 ghi (dấu `.` thập phân, không phân cách hàng nghìn: 1234.5)
+dhis2-import-bad-date = `{ $value }` không phải ngày: ghi YYYY-MM-DD, hoặc mốc thời gian DHIS2 như 2027-10-05T09:30:00.000
+dhis2-import-deleted = số liệu đã bị xóa trên DHIS2: sổ chỉ ghi những gì đã báo cáo; muốn rút một số liệu, dùng `plan void`
+dhis2-import-disaggregated = số liệu chia theo `{ $category }`: kế hoạch chỉ giữ một giá trị cho mỗi chỉ tiêu và kỳ; hãy xuất số tổng
+dhis2-import-two-combos = phần tử dữ liệu `{ $code }` có hai tổ hợp phân tổ (`{ $first }` và `{ $second }`): kế hoạch chỉ giữ một giá trị cho mỗi chỉ tiêu và kỳ; hãy xuất số tổng
+dhis2-import-not-text = `{ $field }` phải là văn bản, nhưng gặp { $found }
+dhis2-import-bad-json = JSON không hợp lệ ở dòng { $line }, cột { $column }: { $message }
+dhis2-import-no-data-values = không phải bộ số liệu DHIS2: không thấy `dataValues` (JSON) hay `dataValue` (XML)
+dhis2-import-not-object = mỗi số liệu phải là một đối tượng {"{"} "dataElement", "period", "orgUnit", "value" {"}"}, nhưng gặp { $found }
+dhis2-import-bad-csv = không đọc được tệp CSV DHIS2: { $message }
+dhis2-import-bad-xml = XML không hợp lệ ở dòng { $line }: { $message }
+dhis2-import-not-adx = XML có phần tử gốc `{ $root }` (không gian tên `{ $namespace }`) không phải bộ số liệu DHIS2: cần ADX (`<adx xmlns="urn:ihe:qrph:adx:2015">`) hoặc `<dataValueSet>` của DHIS2
+dhis2-import-xml-at = dataValue { $n }

@@ -21,6 +21,7 @@
 //! keeping only what can count (see `counted_values`).
 
 pub mod cell;
+pub mod dhis2;
 
 use crate::counting;
 use crate::input;
