@@ -36,8 +36,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let mut figures = Vec::new();
     if let Some(ledger) = ctx.read_ledger(&plan)? {
         for ind in plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_some()) {
-            let entries = ledger.indicator_entries(&ind.id, first, last)?;
-            figures.extend(export::figures(ind, &entries, span, as_of));
+            // A year's entries decide its periods: one year in memory at a time.
+            for year in first..=last {
+                let entries = ledger.counting_entries(&ind.id, year)?;
+                figures.extend(export::figures(ind, &entries, span, as_of));
+            }
         }
     }
     let uncoded: Vec<&str> =

@@ -383,6 +383,51 @@ impl Ledger {
         task_entries(&self.conn)
     }
 
+    /// The entries of `indicator` in `year`, in ledger order, with only
+    /// what deciding what counts needs (SPEC §5): id, kind, indicator,
+    /// period, year, value, reported_on, by, note, target_entry; the other
+    /// fields are left empty (never verify or re-hash these). Corrections
+    /// and voids carry their figure's indicator and year, so a year's
+    /// entries decide its periods alone. Read through the (indicator, year)
+    /// index in its own order, without sorting: for exports of large ledgers.
+    pub fn counting_entries(&self, indicator: &str, year: i32) -> Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, period, value, reported_on, by, note, target_entry FROM entry
+             WHERE indicator = ?1 AND year = ?2 ORDER BY indicator, year, id",
+        )?;
+        let rows = stmt.query_map(params![indicator, year], |r| {
+            let kind: String = r.get(1)?;
+            let reported_on: String = r.get(4)?;
+            let bad = |col: usize, what: &str| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    col,
+                    rusqlite::types::Type::Text,
+                    format!("invalid {what}").into(),
+                )
+            };
+            Ok(Entry {
+                id: r.get(0)?,
+                kind: Kind::parse(&kind).ok_or_else(|| bad(1, "kind"))?,
+                indicator: Some(indicator.to_string()),
+                task: None,
+                period: r.get(2)?,
+                year: i64::from(year),
+                value_text: None,
+                value: r.get(3)?,
+                reported_on: reported_on.parse().map_err(|_| bad(4, "date"))?,
+                recorded_at: String::new(),
+                by: r.get(5)?,
+                source: None,
+                note: r.get(6)?,
+                target_entry: r.get(7)?,
+                batch: None,
+                plan_id: String::new(),
+                hash: String::new(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Entries matching the filters, in ledger order.
     pub fn entries(
         &self,
