@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET|all [SECONDS]     (default: 60 s per target)
 #
-# Targets: plan_loader, number, period, import_row. `all` runs them one
+# Targets: plan_loader, number, period, import_row, dates. `all` runs them one
 # after another (never in parallel). Each corpus (fuzz/corpus/TARGET) is
 # seeded first from the repo's plan.toml, tests/fixtures/*.toml (and the
 # small plan in fuzz/seeds/plan_loader/) and the rows of seeds/*.csv.
@@ -15,7 +15,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-all=(plan_loader number period import_row)
+all=(plan_loader number period import_row dates)
 
 usage() {
     echo "usage: scripts/fuzz.sh TARGET|all [SECONDS]   (targets: ${all[*]})" >&2
@@ -27,7 +27,7 @@ seconds=${2:-60}
 [[ $seconds =~ ^[0-9]+$ ]] || usage
 case $1 in
     all) targets=("${all[@]}") ;;
-    plan_loader | number | period | import_row) targets=("$1") ;;
+    plan_loader | number | period | import_row | dates) targets=("$1") ;;
     *) usage ;;
 esac
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz" >&2; exit 2; }
@@ -76,8 +76,12 @@ seed_corpus() {
             for line in 0 -12 +7 9,5 9.5 2.000 1.234.567 1.234,5 1,234.5 "  42  " 0,001; do seed "$dir" "$line"; done
             while IFS= read -r line; do seed "$dir" "$line"; done < <(csv_column 3)
             ;;
+        dates)
+            for line in 2026-04-08 08/04/2026 8/4/2026 08.04.2026 08/04/26 "2026-04-08 00:00:00" 04/15/2026 46120 0026-04-08; do seed "$dir" "$line"; done
+            while IFS= read -r line; do seed "$dir" "$line"; done < <(csv_column 4)
+            ;;
         period)
-            for line in 2026 2027-H1 2027-h2 2027-Q3 2027-q4 2027-07 2027-12 " 2030 "; do seed "$dir" "$line"; done
+            for line in Q3/2027 "Quý 3/2027" "quý III/2027" H1/2027 T7/2027 "Tháng 7/2027" 07/2027 Q3/27 2027-07-01 2026 2027-H1 2027-h2 2027-Q3 2027-q4 2027-07 2027-12 " 2030 "; do seed "$dir" "$line"; done
             while IFS= read -r line; do seed "$dir" "$line"; done < <(csv_column 2)
             ;;
         import_row)

@@ -46,6 +46,15 @@ pub enum StyleArg {
     En,
 }
 
+/// The order of day and month in a slashed date.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DatesArg {
+    /// 31/12/2026
+    Dmy,
+    /// 12/31/2026
+    Mdy,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate plan.toml and audit the six "rõ" of each task group
@@ -150,6 +159,9 @@ pub struct RecordArgs {
     pub period: Option<String>,
     #[command(flatten)]
     pub provenance: Provenance,
+    /// Record a value more than tenfold off the previous figure
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +188,12 @@ pub struct ImportArgs {
     /// Import even if the same bytes were imported before
     #[arg(long)]
     pub force: bool,
+    /// Order of slashed dates in the file [default: the plan's `dates`]
+    #[arg(long, value_enum)]
+    pub dates: Option<DatesArg>,
+    /// Import rows more than tenfold off the previous figure
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -270,7 +288,12 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct VerifyArgs {}
+pub struct VerifyArgs {
+    /// Fail unless the chain still holds this entry with this hash
+    /// (the fingerprint a report printed: ID:HEX)
+    #[arg(long, value_name = "ID:HEX")]
+    pub head: Option<String>,
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

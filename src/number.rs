@@ -56,51 +56,138 @@ impl fmt::Display for NumberStyle {
     }
 }
 
-/// Why a string is not a number in the expected style.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a string is not a number in the expected style. Displayed through
+/// the message catalogue (`locales/*/input.ftl`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum NumberError {
-    #[error("empty value: expected a number")]
     Empty,
-    #[error("`{text}` is ambiguous under `{style}` numbers ({rule}): write `{suggestion}`")]
-    WrongStyle { text: String, style: NumberStyle, rule: &'static str, suggestion: String },
-    #[error("`{text}` is not a number under `{style}` numbers ({rule})")]
-    Invalid { text: String, style: NumberStyle, rule: &'static str },
-    #[error("`{text}` is too large to be a number")]
+    /// Fits the other style only (`9.5` under `vi`): `suggestion` is the
+    /// same number in this style.
+    WrongStyle { text: String, style: NumberStyle, suggestion: String },
+    /// Reads differently in the two styles (`9,230` under `vi`: 9,23 or
+    /// 9230?): `decimal` and `thousands` are both readings in this style.
+    Ambiguous { text: String, style: NumberStyle, decimal: String, thousands: String },
+    Invalid { text: String, style: NumberStyle },
+    /// More than [`MAX_SIGNIFICANT`] significant digits: beyond what a
+    /// figure can hold exactly.
+    TooManyDigits { text: String, digits: usize },
+    /// Beyond the largest number a figure can hold.
     TooLarge { text: String },
 }
 
-fn rule(style: NumberStyle) -> &'static str {
-    match style {
-        NumberStyle::Vi => "`.` groups thousands, `,` is the decimal mark, e.g. 1.234,5",
-        NumberStyle::En => "`,` groups thousands, `.` is the decimal mark, e.g. 1,234.5",
+impl std::error::Error for NumberError {}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let example = |style: NumberStyle| format_number(1234.5, style, 1);
+        let msg = match self {
+            Self::Empty => crate::tr!("input-number-empty"),
+            Self::WrongStyle { text, style, suggestion } => crate::tr!(
+                "input-number-wrong-style",
+                text = text.as_str(),
+                style = style.to_string(),
+                example = example(*style),
+                suggestion = suggestion.as_str()
+            ),
+            Self::Ambiguous { text, style, decimal, thousands } => crate::tr!(
+                "input-number-ambiguous",
+                text = text.as_str(),
+                style = style.to_string(),
+                decimal = decimal.as_str(),
+                thousands = thousands.as_str()
+            ),
+            Self::Invalid { text, style } => crate::tr!(
+                "input-number-invalid",
+                text = text.as_str(),
+                style = style.to_string(),
+                example = example(*style)
+            ),
+            Self::TooLarge { text } => crate::tr!("input-number-too-large", text = text.as_str()),
+            Self::TooManyDigits { text, digits } => crate::tr!(
+                "input-number-digits",
+                text = text.as_str(),
+                digits = digits.to_string(),
+                max = MAX_SIGNIFICANT.to_string()
+            ),
+        };
+        f.write_str(&msg)
     }
 }
 
+/// The most significant digits a number may have (SPEC §4 "Figures"): a
+/// double holds 15 exactly.
+pub const MAX_SIGNIFICANT: usize = 15;
+
 /// Parses `text` strictly under `style`. Leading/trailing spaces are ignored;
 /// a leading `-` or `+` is allowed; exponents, `%` and other symbols are not.
+///
+/// A number whose reading differs between the styles (one decimal mark
+/// followed by exactly three digits and no group mark: `9,230` under `vi`,
+/// `6.850` under `en`) is refused as ambiguous (SPEC §2), unless its whole
+/// part is 0 (`0,250` is no thousands group). More than
+/// [`MAX_SIGNIFICANT`] significant digits are refused.
 pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(NumberError::Empty);
     }
-    // Over ~309 digits the grammar still matches but f64 overflows to
-    // infinity, which must never reach the ledger or a report.
-    let too_large = || NumberError::TooLarge { text: t.to_string() };
+    let digits = significant_digits(t);
+    if digits > MAX_SIGNIFICANT && t.bytes().all(|b| b.is_ascii_digit() || b"+-.,".contains(&b)) {
+        return Err(NumberError::TooManyDigits { text: t.to_string(), digits });
+    }
     if let Some(v) = parse_strict(t, style) {
-        return if v.is_finite() { Ok(v) } else { Err(too_large()) };
+        if let Some((decimal, thousands)) = ambiguous(t, style) {
+            return Err(NumberError::Ambiguous { text: t.to_string(), style, decimal, thousands });
+        }
+        return if v.is_finite() { Ok(v) } else { Err(NumberError::TooLarge { text: t.to_string() }) };
     }
     if let Some(v) = parse_strict(t, style.other()) {
         if !v.is_finite() {
-            return Err(too_large());
+            return Err(NumberError::TooLarge { text: t.to_string() });
         }
         return Err(NumberError::WrongStyle {
             text: t.to_string(),
             style,
-            rule: rule(style),
             suggestion: format_number(v, style, 10),
         });
     }
-    Err(NumberError::Invalid { text: t.to_string(), style, rule: rule(style) })
+    Err(NumberError::Invalid { text: t.to_string(), style })
+}
+
+/// Significant digits: from the first non-zero digit to the last (`1,50`
+/// has 2, `2.000.000` has 1). No allocation: it runs on every imported
+/// value.
+fn significant_digits(t: &str) -> usize {
+    let digits = t.bytes().filter(u8::is_ascii_digit);
+    let (mut n, mut zeros, mut started) = (0, 0, false);
+    for b in digits {
+        if b == b'0' {
+            zeros += started as usize;
+        } else {
+            n += zeros + 1;
+            zeros = 0;
+            started = true;
+        }
+    }
+    n
+}
+
+/// Both readings of an ambiguous number, in `style`: (as a decimal, as a
+/// thousands group), or `None` when it has one reading.
+fn ambiguous(t: &str, style: NumberStyle) -> Option<(String, String)> {
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if body.contains(style.group_mark()) {
+        return None;
+    }
+    let (int, frac) = body.split_once(style.decimal_mark())?;
+    if frac.len() != 3 || int.is_empty() || int.len() > 3 || int.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let sign = if t.starts_with('-') { "-" } else { "" };
+    let as_decimal = format!("{sign}{int}{}{}", style.decimal_mark(), frac.trim_end_matches('0'));
+    let as_decimal = as_decimal.trim_end_matches(style.decimal_mark()).to_string();
+    let as_group = format!("{sign}{int}{}{frac}", style.group_mark());
+    Some((as_decimal, as_group))
 }
 
 /// The strict grammar: `[+-]? int (D digits+)?` where `int` is either plain
@@ -194,15 +281,39 @@ mod tests {
         assert_eq!(parse("2,000", En), Ok(2000.0));
         assert_eq!(parse("1,234.5", En), Ok(1234.5));
         assert_eq!(parse("9.5", En), Ok(9.5));
-        assert_eq!(parse("2.000", En), Ok(2.0));
+        assert_eq!(parse("2.0001", En), Ok(2.0001));
+        assert!(matches!(parse("2.000", En), Err(NumberError::Ambiguous { .. })));
     }
 
     #[test]
-    fn ambiguous_is_refused_with_a_hint() {
+    fn wrong_style_is_refused_with_a_hint() {
+        crate::i18n::set_lang(crate::plan::Lang::En);
         let e = parse("9.5", Vi).unwrap_err();
         assert!(e.to_string().contains("write `9,5`"), "{e}");
         let e = parse("9,5", En).unwrap_err();
         assert!(e.to_string().contains("write `9.5`"), "{e}");
+    }
+
+    #[test]
+    fn a_decimal_mark_then_three_digits_is_ambiguous() {
+        crate::i18n::set_lang(crate::plan::Lang::En);
+        let e = parse("9,230", Vi).unwrap_err();
+        assert_eq!(
+            e,
+            NumberError::Ambiguous { text: "9,230".into(), style: Vi, decimal: "9,23".into(), thousands: "9.230".into() }
+        );
+        assert!(e.to_string().contains("write `9,23` or `9.230`"), "{e}");
+        let e = parse("6.850", En).unwrap_err();
+        assert!(e.to_string().contains("write `6.85` or `6,850`"), "{e}");
+        assert!(matches!(parse("-7,420", Vi), Err(NumberError::Ambiguous { .. })));
+        assert!(matches!(parse("100,000", Vi), Err(NumberError::Ambiguous { .. })));
+        // One reading only: a group mark, four digits, a whole part of 0.
+        assert_eq!(parse("1.234,567", Vi), Ok(1234.567));
+        assert_eq!(parse("9,2300", Vi), Ok(9.23));
+        assert_eq!(parse("0,250", Vi), Ok(0.25));
+        assert_eq!(parse("9.230", Vi), Ok(9230.0));
+        assert_eq!(parse("9,230", En), Ok(9230.0));
+        assert_eq!(parse("1234,567", Vi), Ok(1234.567));
     }
 
     #[test]
@@ -216,19 +327,22 @@ mod tests {
     }
 
     #[test]
-    fn too_many_digits_is_refused_not_infinity() {
-        // Found by the `number` fuzz target: 400 digits parsed to +inf.
+    fn more_than_fifteen_significant_digits_are_refused() {
         let big = "9".repeat(400);
         for s in [Vi, En] {
-            assert_eq!(parse(&big, s), Err(NumberError::TooLarge { text: big.clone() }));
+            assert!(matches!(parse(&big, s), Err(NumberError::TooManyDigits { digits: 400, .. })));
             assert!(parse(&format!("-{big}"), s).is_err());
         }
-        // Grouped in the other style: still too large, not "write `n/a`".
         let grouped = format!("1{}", ".000".repeat(103));
         assert!(matches!(parse(&grouped, En), Err(NumberError::TooLarge { .. })));
         assert!(matches!(parse(&grouped, Vi), Err(NumberError::TooLarge { .. })));
-        let max = format!("{:.0}", f64::MAX);
-        assert_eq!(parse(&max, En), Ok(f64::MAX));
+        assert_eq!(parse("1.000.000.000.000.000.000", Vi), Ok(1e18));
+        let d36 = "123456789012345678901234567890123456";
+        assert!(matches!(parse(d36, Vi), Err(NumberError::TooManyDigits { digits: 36, .. })));
+        assert_eq!(parse("123456789012345", Vi), Ok(123_456_789_012_345.0));
+        assert!(parse("1234567890123456", Vi).is_err());
+        assert_eq!(parse("0,000000000000001", Vi), Ok(1e-15));
+        assert_eq!(parse("1,500000000000000000", Vi), Ok(1.5));
     }
 
     #[test]
@@ -238,7 +352,7 @@ mod tests {
         assert_eq!(format_number(1_000_000.0, Vi, 0), "1.000.000");
         assert_eq!(format_number(-0.001, Vi, 1), "0");
         assert_eq!(format_number(-1234.0, En, 1), "-1,234");
-        for v in [0.0, 1.5, 999.0, 1000.0, 123_456.789, -42.25] {
+        for v in [0.0, 1.5, 999.0, 1000.0, 123_456.789, -42.25, 1.2345] {
             for s in [Vi, En] {
                 assert_eq!(parse(&format_number(v, s, 6), s), Ok(v));
             }

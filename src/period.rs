@@ -124,6 +124,15 @@ impl Period {
         Period { year: date.year(), cadence, index }
     }
 
+    /// The period before this one, of the same cadence.
+    pub fn prev(self) -> Period {
+        if self.index == 1 {
+            Period { year: self.year - 1, cadence: self.cadence, index: self.cadence.per_year() }
+        } else {
+            Period { index: self.index - 1, ..self }
+        }
+    }
+
     /// The period after this one, of the same cadence.
     pub fn next(self) -> Period {
         if self.is_last_of_year() {
@@ -234,6 +243,7 @@ mod tests {
         assert_eq!(h2.start(), d("2027-07-01"));
         assert!(h2.is_last_of_year());
         assert_eq!(h2.next().to_string(), "2028-H1");
+        assert_eq!(h2.next().prev(), h2);
     }
 
     #[test]
@@ -245,6 +255,7 @@ mod tests {
             for w in ps.windows(2) {
                 assert_eq!(w[0].end().succ_opt().unwrap(), w[1].start());
                 assert_eq!(w[0].next(), w[1]);
+                assert_eq!(w[1].prev(), w[0]);
             }
             assert!(Period::containing(d("2026-08-15"), c).contains_date(d("2026-08-15")));
         }

@@ -11,7 +11,7 @@
 
 #![no_main]
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 use plan::import::{self, Known, MAX_LISTED, Options, Store};
 use plan::input;
@@ -143,7 +143,14 @@ impl Store for Memory {
 
 /// Imports `file`; checks what was pushed and that both passes agree.
 fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
-    let opts = Options { delimiter: None, numbers, today: today(), by: "fuzz".into() };
+    let opts = Options {
+        delimiter: None,
+        numbers,
+        dates: input::DateOrder::Dmy,
+        today: today(),
+        by: "fuzz".into(),
+        yes: false,
+    };
     let mut store = Memory::new();
     let known = Known::read(&mut store).expect("reading from memory cannot fail");
     let mut pushed = Vec::new();
@@ -159,14 +166,14 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
     // error is on the line where its record starts, after the header's
     // (quotes included: one never closed runs its record to the end).
     assert!(out.bad_rows <= out.rows, "{} bad rows of {}", out.bad_rows, out.rows);
-    let listed: std::collections::HashSet<u64> = out.errors.iter().map(|e| e.line).collect();
+    let listed: std::collections::HashSet<u64> = out.errors.iter().map(|e| e.at.row).collect();
     assert!(listed.len() <= MAX_LISTED, "{} rows listed", listed.len());
-    assert!(out.errors.iter().all(|e| e.line >= 2), "a row error before the first data line");
+    assert!(out.errors.iter().all(|e| e.at.row >= 2), "a row error before the first data line");
     if out.bad_rows > 0 {
         return; // the caller rolls back what was pushed
     }
     assert_eq!(pushed.len() as u64, out.total.added);
-    assert_eq!(out.total.added + out.total.unchanged, out.rows);
+    assert_eq!(out.total.added + out.total.unchanged + out.skipped_empty, out.rows);
     for e in &pushed {
         assert!(e.reported_on <= today(), "dated after today: {e:?}");
         match e.kind {
@@ -177,9 +184,19 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
                 plan.check_period(ind, p).expect("a period that fits");
                 assert_eq!(e.year, p.year);
                 assert!(e.value.is_some_and(f64::is_finite), "{e:?}");
+                assert!(e.reported_on >= p.start(), "dated before its period: {e:?}");
+                input::check_figure(ind, e.value.unwrap_or_default(), NumberStyle::En)
+                    .unwrap_or_else(|m| panic!("a figure the rules refuse ({m}): {e:?}"));
+                for t in [&e.source, &e.note] {
+                    if let Some(t) = t {
+                        assert!(!t.chars().any(input::text::is_refused), "{e:?}");
+                    }
+                }
+                assert!(!e.by.chars().any(input::text::is_refused), "{e:?}");
             }
             Kind::Completion => {
                 assert!(plan.task(e.task.as_deref().expect("a task")).is_some(), "{e:?}");
+                assert!(e.reported_on.year() >= plan.start, "done before the plan: {e:?}");
                 assert!(e.value.is_none() && e.period.is_none());
             }
             _ => panic!("import wrote a {:?}", e.kind),
@@ -208,6 +225,11 @@ fn check_fields(plan: &Plan, delimiter: u8, rows: &[u8]) {
         for style in [NumberStyle::Vi, NumberStyle::En] {
             if let Ok(v) = input::value(value, style) {
                 assert!(v.is_finite(), "{value:?} read as {v}");
+            }
+            if let Some(ind) = plan.indicator(indicator.trim()).filter(|i| !i.is_derived())
+                && let Ok(v) = input::figure_value(ind, value, style)
+            {
+                assert!(input::check_figure(ind, v, style).is_ok(), "{value:?} read as {v}");
             }
         }
         if let Ok(d) = input::date(date, today()) {

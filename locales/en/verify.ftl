@@ -1,1 +1,56 @@
-# verify messages (English). Every key here exists in locales/vi/verify.ftl.ftl with the same variables.
+# verify messages (English), and the ledger's own (waiting for another
+# writer). Every key here exists in locales/vi/verify.ftl with the same
+# variables.
+
+verify-no-ledger = {$file}: no ledger yet (nothing recorded): nothing to verify
+verify-head-no-ledger = {$file}: no ledger yet, so it cannot hold the entry given with --head
+verify-cannot-read = cannot read ledger {$file} to the end
+verify-chain-intact = chain intact
+verify-chain-broken = chain BROKEN
+verify-summary = {$file}: {$entries} entries, {$chain}, schema {$schema}
+verify-head = {$file}: head {$head}
+verify-failed = { $n ->
+    [one] 1 problem
+   *[other] {$n} problems
+} found in {$file}
+verify-head-form = `{$text}` is not a head fingerprint: expected ID:HEX as reports print it (e.g. 1234:9f2c4e01a7b3d5e6)
+verify-head-missing = entry #{$id} of the head given ({$id}:{$hex}) is no longer in the ledger (entries cut off?)
+verify-head-differs = entry #{$id}'s hash starts {$stored}, not {$hex} as the head given: the ledger is not the one that fingerprint pinned
+verify-integrity = SQLite integrity check: {$problem}
+verify-integrity-failed = SQLite integrity check failed: {$error}
+verify-schema = schema version {$found}, expected {$expected}
+verify-triggers = the append-only triggers are missing (dropped outside plan?): entries can be edited
+verify-other-plan = the ledger belongs to plan `{$id}`, not `{$plan}` (the plan file given)
+verify-ids-jump = entry #{$id}: ids jump from #{$prev} to #{$id} (entries deleted or inserted outside plan?)
+verify-hash = entry #{$id}: hash does not match its content (edited outside plan?)
+verify-target-after = entry #{$id}: targets #{$target}, which does not precede it
+verify-target-none = entry #{$id}: a {$kind} without a target entry
+verify-unreadable = entry after #{$prev}: cannot be read ({$error}; edited outside plan?)
+verify-unreadable-short = entry after #{$prev} cannot be read
+verify-later-breaks = { $n ->
+    [one] 1 later entry also fails
+   *[other] {$n} later entries also fail
+}
+verify-entries-other-plan = { $n ->
+    [one] 1 entry
+   *[other] {$n} entries
+} of another plan `{$id}` (first #{$first})
+verify-entries-no-subject = { $n ->
+    [one] 1 entry
+   *[other] {$n} entries
+} with neither indicator nor task (first #{$first})
+verify-entries-unknown = { $n ->
+    [one] 1 entry
+   *[other] {$n} entries
+} of { $kind ->
+    [task] task
+   *[indicator] indicator
+} `{$id}`, which the plan no longer has (first #{$first})
+verify-batch-lost = { $n ->
+    [one] 1 entry
+   *[other] {$n} entries
+} of batch #{$batch}, which is not in the ledger (first #{$first}; deleted outside plan?)
+verify-batch-count = batch #{$batch} wrote {$recorded} entries but {$found} carry it now (entries cut off or added outside plan?)
+
+ledger-waiting = another plan command is writing to the ledger; waiting for it to finish…
+ledger-busy = the ledger {$path} stayed locked by another plan command for {$seconds} s; nothing written: try again when it has finished

@@ -1,1 +1,37 @@
-# verify messages (tiếng Việt). Every key here exists in locales/en/verify.ftl.ftl with the same variables.
+# Thông báo của lệnh verify, và của sổ cái (chờ lệnh khác ghi xong). Mỗi
+# khóa ở đây có trong locales/en/verify.ftl với cùng các biến.
+
+verify-no-ledger = {$file}: chưa có sổ cái (chưa ghi gì): không có gì để kiểm tra
+verify-head-no-ledger = {$file}: chưa có sổ cái, nên không thể chứa bút toán ghi ở --head
+verify-cannot-read = không đọc được sổ cái {$file} đến cuối
+verify-chain-intact = chuỗi nguyên vẹn
+verify-chain-broken = chuỗi BỊ HỎNG
+verify-summary = {$file}: {$entries} bút toán, {$chain}, lược đồ {$schema}
+verify-head = {$file}: đầu chuỗi {$head}
+verify-failed = phát hiện {$n} vấn đề trong {$file}
+verify-head-form = `{$text}` không phải là dấu vân tay đầu chuỗi: cần dạng ID:HEX như báo cáo in ra (ví dụ 1234:9f2c4e01a7b3d5e6)
+verify-head-missing = bút toán #{$id} của đầu chuỗi đã cho ({$id}:{$hex}) không còn trong sổ cái (bị cắt bớt?)
+verify-head-differs = mã băm của bút toán #{$id} bắt đầu bằng {$stored}, không phải {$hex} như đầu chuỗi đã cho: sổ cái không còn là sổ cái mà dấu vân tay đó ghi nhận
+verify-integrity = kiểm tra toàn vẹn SQLite: {$problem}
+verify-integrity-failed = không kiểm tra toàn vẹn SQLite được: {$error}
+verify-schema = lược đồ phiên bản {$found}, cần {$expected}
+verify-triggers = thiếu các trigger chỉ-ghi-thêm (bị xóa ngoài plan?): bút toán có thể bị sửa
+verify-other-plan = sổ cái thuộc kế hoạch `{$id}`, không phải `{$plan}` (tệp kế hoạch đã cho)
+verify-ids-jump = bút toán #{$id}: số thứ tự nhảy từ #{$prev} lên #{$id} (bút toán bị xóa hoặc chèn ngoài plan?)
+verify-hash = bút toán #{$id}: mã băm không khớp nội dung (bị sửa ngoài plan?)
+verify-target-after = bút toán #{$id}: trỏ tới #{$target}, không đứng trước nó
+verify-target-none = bút toán #{$id}: {$kind} không có bút toán đích
+verify-unreadable = bút toán sau #{$prev}: không đọc được ({$error}; bị sửa ngoài plan?)
+verify-unreadable-short = bút toán sau #{$prev} không đọc được
+verify-later-breaks = {$n} bút toán sau đó cũng sai
+verify-entries-other-plan = {$n} bút toán của kế hoạch khác `{$id}` (đầu tiên #{$first})
+verify-entries-no-subject = {$n} bút toán không có chỉ tiêu lẫn nhiệm vụ (đầu tiên #{$first})
+verify-entries-unknown = {$n} bút toán của { $kind ->
+    [task] nhiệm vụ
+   *[indicator] chỉ tiêu
+} `{$id}`, mà kế hoạch không còn (đầu tiên #{$first})
+verify-batch-lost = {$n} bút toán của lô #{$batch}, lô này không có trong sổ cái (đầu tiên #{$first}; bị xóa ngoài plan?)
+verify-batch-count = lô #{$batch} đã ghi {$recorded} bút toán nhưng nay chỉ còn {$found} bút toán thuộc lô (bị cắt bớt hoặc thêm ngoài plan?)
+
+ledger-waiting = một lệnh plan khác đang ghi vào sổ cái; đang chờ lệnh đó xong…
+ledger-busy = sổ cái {$path} bị một lệnh plan khác khóa suốt {$seconds} giây; không ghi gì: hãy thử lại khi lệnh kia xong

@@ -7,7 +7,7 @@
 //! about an entry that is already voided. The checks read the ledger inside
 //! the write transaction, so they cannot race another writer.
 
-use super::record::{invalid, text};
+use super::record::{checked_text, invalid};
 use super::{Ctx, reject, today};
 use crate::cli::{CorrectArgs, VoidArgs};
 use crate::counting;
@@ -15,6 +15,7 @@ use crate::input;
 use crate::ledger::{Entry, Kind, Ledger, NewEntry, Writer};
 use crate::period::Period;
 use crate::plan::Plan;
+use crate::tr;
 use anyhow::Result;
 use chrono::NaiveDate;
 use std::process::ExitCode;
@@ -26,16 +27,27 @@ struct Why {
     by: String,
 }
 
-fn why(reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
-    let reason = text(Some(reason.to_string())).ok_or_else(|| {
-        reject("invalid --reason: empty; say why, e.g. --reason \"Số liệu chính thức của Chi cục Thống kê\"")
-    })?;
+fn why(plan: &Plan, reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
+    let reason = invalid("--reason", checked_text(Some(reason)))?
+        .ok_or_else(|| reject(tr!("input-invalid-arg", arg = "--reason", message = tr!("input-reason-empty"))))?;
     let today = today()?;
     let reported_on = match date {
-        Some(d) => invalid("--date", input::date(d, today))?,
+        Some(d) => invalid("--date", input::date_in(d, plan.dates, today))?,
         None => today,
     };
-    Ok(Why { reason, reported_on, by: input::who(by) })
+    let by = invalid("--by", checked_text(by))?;
+    Ok(Why { reason, reported_on, by: input::who(by.as_deref()) })
+}
+
+/// A correction or void is reported no earlier than the entry it changes
+/// could be: not before its period starts (a figure), not before the plan
+/// (a completion).
+fn not_before_target(plan: &Plan, why: &Why, target: &Entry) -> Result<()> {
+    let checked = match target.period.as_deref().and_then(|p| p.parse::<Period>().ok()) {
+        Some(p) => input::date::not_before_period(why.reported_on, p),
+        None => input::date::not_before_plan(why.reported_on, plan.start),
+    };
+    invalid("--date", checked).map(|_| ())
 }
 
 impl Why {
@@ -110,8 +122,7 @@ fn follow_up(e: &Entry) -> &'static str {
 
 pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    let value = invalid("<VALUE>", input::value(&args.value, plan.numbers))?;
-    let why = why(&args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
     let mut ledger = existing_ledger(ctx, &plan, args.entry)?;
     let mut w = ledger.writer(&plan.id)?;
     let t = target(&w, &plan, args.entry)?;
@@ -142,6 +153,13 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     if figure.kind != Kind::Figure {
         return Err(reject(format!("entry #{} corrects #{}, which is not a figure", args.entry, figure.id)));
     }
+    // The value by the rules of the figure's indicator (the plan may no
+    // longer have it: then by the number rules alone).
+    let value = match figure.indicator.as_deref().and_then(|i| plan.indicator(i)) {
+        Some(ind) => invalid("<VALUE>", input::figure_value(ind, &args.value, plan.numbers))?,
+        None => invalid("<VALUE>", input::value(&args.value, plan.numbers))?,
+    };
+    not_before_target(&plan, &why, &figure)?;
     let others = related(&w, &figure)?;
     if let Some(v) = voided_by(&others, figure.id) {
         return Err(reject(format!(
@@ -198,7 +216,7 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
 
 pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    let why = why(&args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
     let mut ledger = existing_ledger(ctx, &plan, args.entry)?;
     let mut w = ledger.writer(&plan.id)?;
     let t = target(&w, &plan, args.entry)?;
@@ -214,6 +232,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     if let Some(v) = voided_by(&others, t.id) {
         return Err(reject(format!("entry #{} is already voided by #{v}", t.id)));
     }
+    not_before_target(&plan, &why, &t)?;
     let void = why.entry_on(Kind::Void, &t);
     let id = w.push(&void)?;
     others.extend(w.entry(id)?);

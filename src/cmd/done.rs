@@ -5,7 +5,7 @@
 //! the ledger inside the write transaction, so two clerks cannot both mark
 //! the same task done.
 
-use super::record::{invalid, provenance, text};
+use super::record::{checked_text, invalid, provenance};
 use super::{Ctx, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
@@ -21,9 +21,10 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let task = invalid("<TASK>", input::task(&plan, &args.task))?;
     let p = &args.provenance;
     let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::date(d, today))?,
-        None => today,
+        Some(d) => invalid("--date", input::completion_date(&plan, d, today))?,
+        None => invalid("--date", input::date::not_before_plan(today, plan.start))?,
     };
+    let by = invalid("--by", checked_text(p.by.as_deref()))?;
     let completion = NewEntry {
         kind: Kind::Completion,
         indicator: None,
@@ -33,9 +34,9 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         value_text: None,
         value: None,
         reported_on,
-        by: input::who(p.by.as_deref()),
-        source: text(p.source.clone()),
-        note: text(p.note.clone()),
+        by: input::who(by.as_deref()),
+        source: invalid("--source", checked_text(p.source.as_deref()))?,
+        note: invalid("--note", checked_text(p.note.as_deref()))?,
         target_entry: None,
     };
 

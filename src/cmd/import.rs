@@ -9,9 +9,10 @@
 //! rows and refusals to stderr.
 
 use super::{Ctx, Reported, reject, today};
-use crate::cli::{ImportArgs, StyleArg};
-use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store};
-use crate::input;
+use crate::cli::{DatesArg, ImportArgs, StyleArg};
+use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
+use crate::input::{self, DateOrder};
+use crate::tr;
 use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
@@ -45,8 +46,14 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
             Some(StyleArg::En) => NumberStyle::En,
             None => plan.numbers,
         },
+        dates: match args.dates {
+            Some(DatesArg::Dmy) => DateOrder::Dmy,
+            Some(DatesArg::Mdy) => DateOrder::Mdy,
+            None => plan.dates,
+        },
         today: today()?,
         by: input::who(None),
+        yes: args.yes,
     };
     let input = Input::open(&args.file)?;
     let path = ctx.ledger_path(&plan);
@@ -64,7 +71,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         }
         let known = Known::read(&mut ReadOnly(ledger.as_ref()))?;
         let outcome = read(&plan, &input, &opts, known, |_| Ok(()), Some(sha256))?;
-        print_summary(&plan, &input, &outcome, None, " (dry run: nothing written)")?;
+        print_summary(&plan, &input, &outcome, None, Some(tr!("import-dry-run")))?;
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -91,7 +98,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         let written = import_piped(&mut ledger, &plan, &input, &opts, sha256.as_deref(), early_sync)?;
         let (outcome, batch) = match written {
             (outcome, None) => {
-                print_summary(&plan, &input, &outcome, None, "; nothing new, nothing written")?;
+                print_summary(&plan, &input, &outcome, None, Some(tr!("import-nothing-new")))?;
                 return Ok(ExitCode::SUCCESS);
             }
             (outcome, Some(batch)) => (outcome, batch),
@@ -105,7 +112,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
             _ => break (outcome, batch),
         }
     };
-    print_summary(&plan, &input, &outcome, Some(batch), "")?;
+    print_summary(&plan, &input, &outcome, Some(batch), None)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -279,10 +286,14 @@ fn read(
                 for p in &h.problems {
                     eprintln!("{}:1: {p}", input.name);
                 }
-                eprintln!("error: {} has no usable header row; nothing imported", input.name);
+                eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
             }
-            return Err(e.context(format!("cannot read {}", input.name)));
+            if let Some(u) = e.downcast_ref::<Unreadable>() {
+                eprintln!("{}", tr!("common-error", message = format!("{}: {u}", input.name)));
+                return Err(Reported("unreadable file".into()).into());
+            }
+            return Err(e.context(tr!("import-cannot-read", file = input.name.as_str())));
         }
     };
     if outcome.bad_rows > 0 {
@@ -290,7 +301,7 @@ fn read(
         return Err(Reported("bad rows".into()).into());
     }
     if sha256.is_some_and(|s| s != outcome.sha256) {
-        return Err(reject(format!("{} changed while it was being read; nothing imported", input.name)));
+        return Err(reject(tr!("import-changed", file = input.name.as_str())));
     }
     Ok(outcome)
 }
@@ -301,13 +312,13 @@ fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) 
         return Ok(());
     }
     match ledger.batch_by_sha(sha256)? {
-        Some(b) => Err(reject(format!(
-            "{} was already imported as batch #{} (file {}, {} by {}); use --force to import again",
-            input.name,
-            b.id,
-            b.file,
-            b.imported_at.get(..10).unwrap_or(&b.imported_at),
-            b.by
+        Some(b) => Err(reject(tr!(
+            "import-same-file",
+            file = input.name.as_str(),
+            batch = b.id.to_string(),
+            name = b.file.as_str(),
+            date = b.imported_at.get(..10).unwrap_or(&b.imported_at),
+            by = b.by.as_str()
         ))),
         None => Ok(()),
     }
@@ -321,45 +332,84 @@ fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
     let mut err = io::stderr().lock();
     for e in &o.errors {
         match &e.column {
-            Some(c) => writeln!(err, "{}:{}: {c}: {}", input.name, e.line, e.message)?,
-            None => writeln!(err, "{}:{}: {}", input.name, e.line, e.message)?,
+            Some(c) => writeln!(err, "{}:{}: {c}: {}", input.name, e.at, e.message)?,
+            None => writeln!(err, "{}:{}: {}", input.name, e.at, e.message)?,
         }
     }
     let listed = o.bad_rows.min(MAX_LISTED as u64);
     if o.bad_rows > listed {
-        writeln!(err, "… and {} more bad rows", count(plan, o.bad_rows - listed))?;
+        writeln!(err, "{}", tr!("import-more-bad-rows", n = count(plan, o.bad_rows - listed)))?;
     }
-    writeln!(
-        err,
-        "error: {} bad row{} of {}; nothing imported",
-        count(plan, o.bad_rows),
-        if o.bad_rows == 1 { "" } else { "s" },
-        count(plan, o.rows)
-    )?;
+    let message = tr!("import-bad-rows", bad = count(plan, o.bad_rows), rows = count(plan, o.rows));
+    writeln!(err, "{}", tr!("common-error", message = message))?;
     Ok(())
 }
 
-fn print_summary(plan: &Plan, input: &Input, o: &Outcome, batch: Option<i64>, note: &str) -> Result<()> {
+fn print_summary(
+    plan: &Plan,
+    input: &Input,
+    o: &Outcome,
+    batch: Option<i64>,
+    note: Option<String>,
+) -> Result<()> {
     let mut out = crate::render::stdout();
-    let batch = batch.map(|b| format!(" as batch #{b}")).unwrap_or_default();
-    let rows = if o.rows == 1 { "row" } else { "rows" };
-    write!(
-        out,
-        "{}: {} {rows}{batch}: {} added, {} unchanged",
-        input.name,
-        count(plan, o.rows),
-        count(plan, o.total.added),
-        count(plan, o.total.unchanged)
-    )?;
-    writeln!(out, "{note}")?;
+    let mut line = match batch {
+        Some(b) => tr!(
+            "import-summary-batch",
+            file = input.name.as_str(),
+            rows = count(plan, o.rows),
+            n = o.rows,
+            batch = b.to_string(),
+            added = count(plan, o.total.added),
+            unchanged = count(plan, o.total.unchanged)
+        ),
+        None => tr!(
+            "import-summary",
+            file = input.name.as_str(),
+            rows = count(plan, o.rows),
+            n = o.rows,
+            added = count(plan, o.total.added),
+            unchanged = count(plan, o.total.unchanged)
+        ),
+    };
+    for (n, key) in [
+        (o.replaced, "import-summary-replaced"),
+        (o.skipped_empty, "import-summary-skipped"),
+        (o.dated_today, "import-summary-dated-today"),
+        (o.jumps_accepted, "import-summary-jumps"),
+    ] {
+        if n > 0 {
+            line.push_str("; ");
+            line.push_str(&tr!(key, n = count(plan, n)));
+        }
+    }
+    if let Some(note) = note {
+        line.push_str(&note);
+    }
+    writeln!(out, "{line}")?;
     let width = o.indicators.iter().chain(&o.tasks).map(|(id, _)| id.chars().count()).max().unwrap_or(0);
     for (id, t) in o.indicators.iter().chain(&o.tasks) {
+        let tally = tr!("import-tally", added = count(plan, t.added), unchanged = count(plan, t.unchanged));
+        writeln!(out, "  {id:<width$}  {tally}")?;
+    }
+    for r in &o.replacements {
+        let n = |v: f64| format_number(v, plan.numbers, 10);
         writeln!(
             out,
-            "  {id:<width$}  {} added, {} unchanged",
-            count(plan, t.added),
-            count(plan, t.unchanged)
+            "  {}",
+            tr!(
+                "import-replacement",
+                indicator = r.indicator.as_str(),
+                period = r.period.to_string(),
+                old = n(r.old),
+                new = n(r.new),
+                entry = r.entry.to_string(),
+                at = format!("{}:{}", input.name, r.at)
+            )
         )?;
+    }
+    if o.replaced > o.replacements.len() as u64 {
+        writeln!(out, "  {}", tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64)))?;
     }
     out.flush()?;
     Ok(())
@@ -394,7 +444,7 @@ impl Input {
         let path = PathBuf::from(arg);
         let meta = std::fs::metadata(&path).with_context(|| format!("cannot read {arg}"))?;
         if meta.is_dir() {
-            return Err(anyhow!("{arg} is a directory: expected a CSV file"));
+            return Err(anyhow!(tr!("import-directory", file = arg)));
         }
         let batch_name =
             path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
@@ -415,7 +465,7 @@ impl Input {
         {
             bar.set_style(style);
         }
-        bar.set_message(format!("importing {}", self.batch_name));
+        bar.set_message(tr!("import-progress", file = self.batch_name.as_str()));
         Some(bar)
     }
 }

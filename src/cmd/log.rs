@@ -270,6 +270,7 @@ fn csv_grid(entries: &[LogEntry]) -> Grid {
         "hash",
     ]);
     let id = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let text = |s: &str| crate::render::csv_safe::csv_text_cell(s).into_owned();
     for e in entries {
         let x = &e.entry;
         grid.push(vec![
@@ -280,12 +281,12 @@ fn csv_grid(entries: &[LogEntry]) -> Grid {
             x.period.clone().unwrap_or_default(),
             e.year.to_string(),
             x.value.map(|v| v.to_string()).unwrap_or_default(),
-            x.value_text.clone().unwrap_or_default(),
+            text(x.value_text.as_deref().unwrap_or_default()),
             x.reported_on.to_string(),
             x.recorded_at.clone(),
-            x.by.clone(),
-            x.source.clone().unwrap_or_default(),
-            x.note.clone().unwrap_or_default(),
+            text(&x.by),
+            text(x.source.as_deref().unwrap_or_default()),
+            text(x.note.as_deref().unwrap_or_default()),
             id(x.target_entry),
             id(x.batch),
             id(e.superseded_by),

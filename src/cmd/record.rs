@@ -12,6 +12,7 @@ use crate::input;
 use crate::ledger::{Kind, Ledger, NewEntry};
 use crate::number::format_number;
 use crate::period::{Cadence, Period};
+use crate::tr;
 use crate::plan::{Indicator, Plan};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -39,26 +40,91 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         return usage_error("record", "the following required argument was not provided: --period <PERIOD>");
     };
     let plan = ctx.load_plan()?;
-    let today = today()?;
-    let ind = invalid("<INDICATOR>", input::recorded_indicator(&plan, &indicator))?;
-    let period = invalid("--period", input::period(&plan, ind, period_text))?;
-    let value = invalid("<VALUE>", input::value(value_text, plan.numbers))?;
-    let p = &args.provenance;
+    let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
+    let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
+    write_guarded(ctx, &plan, ind, &figure, args.yes)
+}
+
+/// Every argument of a non-interactive `record` checked by the rules of
+/// `input` (SPEC §4 "Dates", "Figures"), into the figure to write.
+fn checked_figure(
+    plan: &Plan,
+    indicator: &str,
+    value_text: &str,
+    period_text: &str,
+    p: &crate::cli::Provenance,
+    today: NaiveDate,
+) -> Result<NewEntry> {
+    let ind = invalid("<INDICATOR>", input::recorded_indicator(plan, indicator))?;
+    let period = invalid("--period", input::period(plan, ind, period_text))?;
+    let value = invalid("<VALUE>", input::figure_value(ind, value_text, plan.numbers))?;
     let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::date(d, today))?,
-        None => today,
+        Some(d) => invalid("--date", input::figure_date(plan, period, d, today))?,
+        None => invalid("--date", input::date::not_before_period(today, period))?,
     };
-    let figure = figure_entry(
+    let by = invalid("--by", checked_text(p.by.as_deref()))?;
+    Ok(figure_entry(
         ind,
         period,
         value_text.trim(),
         value,
         reported_on,
-        input::who(p.by.as_deref()),
-        text(p.source.clone()),
-        text(p.note.clone()),
+        input::who(by.as_deref()),
+        invalid("--source", checked_text(p.source.as_deref()))?,
+        invalid("--note", checked_text(p.note.as_deref()))?,
+    ))
+}
+
+/// An optional text argument checked by the text rules (NFC, controls,
+/// length), `None` when empty.
+pub(super) fn checked_text(s: Option<&str>) -> Result<Option<String>, String> {
+    s.map_or(Ok(None), input::text::clean_owned)
+}
+
+/// Appends the figure unless it jumps tenfold against the figure it is
+/// compared with and `yes` is not given (the check runs inside the write
+/// transaction); prints the receipt and which entry it replaces.
+fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes: bool) -> Result<ExitCode> {
+    let mut ledger = ctx.open_ledger(plan)?;
+    let mut w = ledger.writer(&plan.id)?;
+    let period: Period = figure.period.as_deref().unwrap_or_default().parse().expect("a checked period");
+    let value = figure.value.unwrap_or_default();
+    let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
+    if !yes
+        && let Some(m) =
+            input::number::jump(&figures, &ind.id, period, value, figure.value_text.as_deref().unwrap_or_default())
+    {
+        return Err(reject(tr!("input-invalid-arg", arg = "<VALUE>", message = format!("{m}; {}", tr!("input-jump-yes")))));
+    }
+    let replaces = figures.get(&ind.id).and_then(|m| m.get(&period)).and_then(|f| f.counted.clone());
+    let id = w.push(figure)?;
+    w.commit()?;
+    print_receipt(id, ind, figure, replaces.as_ref());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&Counted>) {
+    let replaces = replaces
+        .map(|c| {
+            format!(
+                "; {}",
+                tr!(
+                    "input-replaces",
+                    entry = c.entry.to_string(),
+                    period = figure.period.as_deref().unwrap_or_default(),
+                    old = c.value_text.as_str()
+                )
+            )
+        })
+        .unwrap_or_default();
+    println!(
+        "#{id} {} {} = {} {} ({}{replaces})",
+        ind.id,
+        figure.period.as_deref().unwrap_or_default(),
+        figure.value_text.as_deref().unwrap_or_default(),
+        ind.unit,
+        provenance(figure.reported_on, &figure.by, figure.source.as_deref())
     );
-    write(ctx, &plan, ind, &figure)
 }
 
 /// Prints a clap-style usage error for `plan SUBCOMMAND` and exits 2.
@@ -76,7 +142,7 @@ pub(super) fn usage_error(subcommand: &str, message: &str) -> Result<ExitCode> {
 
 /// A rejected argument: says which one, then what was wrong with it.
 pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
-    checked.map_err(|msg| reject(format!("invalid {arg}: {msg}")))
+    checked.map_err(|msg| reject(tr!("input-invalid-arg", arg = arg, message = msg)))
 }
 
 /// An optional text argument: trimmed, and `None` when empty.
@@ -118,20 +184,10 @@ fn figure_entry(
     }
 }
 
-/// Appends the figure and prints the one-line receipt.
+/// Appends the figure and prints the one-line receipt (the interactive
+/// path, which asked about a tenfold jump already).
 fn write(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry) -> Result<ExitCode> {
-    let mut ledger = ctx.open_ledger(plan)?;
-    let ids = ledger.append(&plan.id, std::slice::from_ref(figure))?;
-    let id = ids.first().copied().unwrap_or_default();
-    println!(
-        "#{id} {} {} = {} {} ({})",
-        ind.id,
-        figure.period.as_deref().unwrap_or_default(),
-        figure.value_text.as_deref().unwrap_or_default(),
-        ind.unit,
-        provenance(figure.reported_on, &figure.by, figure.source.as_deref())
-    );
-    Ok(ExitCode::SUCCESS)
+    write_guarded(ctx, plan, ind, figure, true)
 }
 
 // ---------------------------------------------------------------------------
@@ -357,8 +413,7 @@ fn ask_figure(
 
 /// More than tenfold, or less than a tenth, of `previous`.
 fn jumps(previous: f64, new: f64) -> bool {
-    let (a, b) = (previous.abs(), new.abs());
-    a > 0.0 && (b > a * 10.0 || b < a / 10.0)
+    input::tenfold(previous, new)
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match &args.as_of {
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| anyhow!("--as-of `{s}` is not a date: expected YYYY-MM-DD"))?,
+        Some(s) => crate::input::as_of(&plan, s)
+            .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today,
     };
     let year = args.year.unwrap_or(as_of.year());

@@ -5,43 +5,94 @@
 //! in id order: ids consecutive from 1, `hash` equal to the hash of the
 //! entry's content and the previous entry's hash, its batch present, the plan
 //! id, targets that precede the entry, and indicator/task ids the plan still
-//! has. Findings are printed one per line; exit 1 if there is any.
+//! has; then each import batch's count of entries against the entries that
+//! carry it (a chain cut at its tail still links, but its last batch comes
+//! up short, SPEC §3). Findings are printed one per line, then the head
+//! fingerprint (`ID:HEX`); `--head ID:HEX` fails unless the chain still holds
+//! that entry with that hash. Exit 1 if there is any finding.
 
 use super::{Ctx, Reported};
 use crate::cli::VerifyArgs;
 use crate::ledger::{self, GENESIS, Kind, Ledger};
 use crate::number::format_number;
 use crate::plan::Plan;
+use crate::tr;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Ctx, _args: VerifyArgs) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
+    let pinned = match args.head.as_deref().map(parse_head).transpose() {
+        Ok(p) => p,
+        Err(m) => return Err(super::reject(tr!("input-invalid-arg", arg = "--head", message = m))),
+    };
     let path = ctx.ledger_path(&plan);
     let name = path.display().to_string();
     // Opening fails cleanly (never panics) on garbage, a truncated file or
     // a newer schema: that is the finding, and the error says so.
     let Some(ledger) = Ledger::open_existing(&path)? else {
-        eprintln!("{name}: no ledger yet (nothing recorded): nothing to verify");
+        if pinned.is_some() {
+            return Err(super::reject(tr!("verify-head-no-ledger", file = name.as_str())));
+        }
+        eprintln!("{}", tr!("verify-no-ledger", file = name.as_str()));
         return Ok(ExitCode::SUCCESS);
     };
-    let report = verify(&ledger, &plan).with_context(|| format!("cannot read ledger {name} to the end"))?;
+    let mut report =
+        verify(&ledger, &plan).with_context(|| tr!("verify-cannot-read", file = name.as_str()))?;
+    let head = ledger.head()?;
+    if let Some((id, hex)) = &pinned {
+        if let Some(f) = check_head(&ledger, *id, hex)? {
+            report.findings.push(f);
+        }
+    }
     let mut out = crate::render::stdout();
     for f in &report.findings {
         writeln!(out, "{name}: {f}")?;
     }
     let n = format_number(report.entries as f64, plan.numbers, 0);
-    let chain = if report.chain_intact { "chain intact" } else { "chain BROKEN" };
-    writeln!(out, "{name}: {n} entries, {chain}, schema {}", report.schema)?;
+    let chain = if report.chain_intact { tr!("verify-chain-intact") } else { tr!("verify-chain-broken") };
+    writeln!(out, "{}", tr!("verify-summary", file = name.as_str(), entries = n, chain = chain, schema = report.schema.to_string()))?;
+    let fingerprint = head.map_or_else(|| "-".to_string(), |h| h.fingerprint());
+    writeln!(out, "{}", tr!("verify-head", file = name.as_str(), head = fingerprint))?;
     out.flush()?;
     if report.findings.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("error: {} problem(s) found in {name}", report.findings.len());
+        let message = tr!("verify-failed", n = report.findings.len() as i64, file = name.as_str());
+        eprintln!("{}", tr!("common-error", message = message));
         Err(Reported("verify failed".into()).into())
     }
+}
+
+/// `--head ID:HEX`: an entry id and at least 4 hex digits of its hash.
+fn parse_head(s: &str) -> Result<(i64, String), String> {
+    let bad = || tr!("verify-head-form", text = s.trim());
+    let (id, hex) = s.trim().split_once(':').ok_or_else(bad)?;
+    let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| bad())?;
+    let hex = hex.trim().to_ascii_lowercase();
+    if id < 1 || hex.len() < 4 || hex.len() > 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    Ok((id, hex))
+}
+
+/// The finding when the chain no longer holds entry `id` with a hash that
+/// starts with `hex`.
+fn check_head(ledger: &Ledger, id: i64, hex: &str) -> Result<Option<String>> {
+    let Some(e) = ledger.entry(id).ok().flatten() else {
+        return Ok(Some(tr!("verify-head-missing", id = id.to_string(), hex = hex)));
+    };
+    let stored = e.hash.to_ascii_lowercase();
+    Ok((!stored.starts_with(hex)).then(|| {
+        tr!(
+            "verify-head-differs",
+            id = id.to_string(),
+            hex = hex,
+            stored = stored.get(..hex.len()).unwrap_or(&stored)
+        )
+    }))
 }
 
 struct Verdict {
@@ -55,22 +106,20 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     let mut findings = Vec::new();
     match ledger.integrity_check() {
         Ok(rows) if rows.iter().all(|r| r == "ok") => {}
-        Ok(rows) => findings.extend(rows.into_iter().map(|r| format!("SQLite integrity check: {r}"))),
-        Err(e) => findings.push(format!("SQLite integrity check failed: {e:#}")),
+        Ok(rows) => findings.extend(rows.into_iter().map(|r| tr!("verify-integrity", problem = r))),
+        Err(e) => findings.push(tr!("verify-integrity-failed", error = format!("{e:#}"))),
     }
     let schema = ledger.schema_version()?;
     if schema != ledger::VERSION {
-        findings.push(format!("schema version {schema}, expected {}", ledger::VERSION));
+        findings.push(tr!("verify-schema", found = schema.to_string(), expected = ledger::VERSION.to_string()));
     }
     if !ledger.triggers_present()? {
-        findings.push(
-            "the append-only triggers are missing (dropped outside plan?): entries can be edited".to_string(),
-        );
+        findings.push(tr!("verify-triggers"));
     }
     if let Some(id) = ledger.plan_id()?
         && id != plan.id
     {
-        findings.push(format!("the ledger belongs to plan `{id}`, not `{}` (the plan file given)", plan.id));
+        findings.push(tr!("verify-other-plan", id = id.as_str(), plan = plan.id.as_str()));
     }
 
     let mut entries = 0u64;
@@ -81,21 +130,18 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     let mut other_plans: BTreeMap<String, (u64, i64)> = BTreeMap::new();
     let mut unknown: BTreeMap<(String, String), (u64, i64)> = BTreeMap::new();
     let mut bad_targets = Vec::new();
-    let batches = ledger.batch_ids()?;
+    let batches: BTreeMap<i64, Option<i64>> = ledger.batch_entries()?.into_iter().collect();
     let mut lost_batches: BTreeMap<i64, (u64, i64)> = BTreeMap::new();
+    let mut batch_counts: BTreeMap<i64, i64> = BTreeMap::new();
     let read = ledger.for_each_entry(|e| {
         entries += 1;
         let mut problem = None;
         if e.id != prev_id + 1 {
-            problem = Some(format!(
-                "entry #{}: ids jump from #{prev_id} to #{} (entries deleted or inserted outside plan?)",
-                e.id, e.id
-            ));
+            problem = Some(tr!("verify-ids-jump", id = e.id.to_string(), prev = prev_id.to_string()));
         } else if ledger::recompute_hash(&prev_hash, &e) != e.hash {
             // The hash covers the previous entry's hash: an edit there shows
             // here too.
-            problem =
-                Some(format!("entry #{}: hash does not match its content (edited outside plan?)", e.id));
+            problem = Some(tr!("verify-hash", id = e.id.to_string()));
         }
         if let Some(p) = problem {
             if first_break.is_none() {
@@ -119,55 +165,67 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             let slot = unknown.entry((what.to_string(), id.clone())).or_insert((0, e.id));
             slot.0 += 1;
         }
-        if let Some(b) = e.batch.filter(|b| !batches.contains(b)) {
-            lost_batches.entry(b).or_insert((0, e.id)).0 += 1;
+        if let Some(b) = e.batch {
+            if batches.contains_key(&b) {
+                *batch_counts.entry(b).or_default() += 1;
+            } else {
+                lost_batches.entry(b).or_insert((0, e.id)).0 += 1;
+            }
         }
         if matches!(e.kind, Kind::Correction | Kind::Void) {
             match e.target_entry {
                 Some(t) if t < e.id => {}
                 Some(t) => {
-                    bad_targets.push(format!("entry #{}: targets #{t}, which does not precede it", e.id))
+                    bad_targets.push(tr!("verify-target-after", id = e.id.to_string(), target = t.to_string()))
                 }
-                None => {
-                    bad_targets.push(format!("entry #{}: a {} without a target entry", e.id, e.kind.as_str()))
-                }
+                None => bad_targets.push(tr!("verify-target-none", id = e.id.to_string(), kind = e.kind.as_str())),
             }
         }
         Ok(())
     });
     if let Err(e) = read {
         // A row that no longer parses (a date or kind edited outside plan).
-        findings.push(format!("entry after #{prev_id}: cannot be read ({e:#}; edited outside plan?)"));
-        first_break.get_or_insert_with(|| format!("entry after #{prev_id} cannot be read"));
+        findings.push(tr!("verify-unreadable", prev = prev_id.to_string(), error = format!("{e:#}")));
+        first_break.get_or_insert_with(|| tr!("verify-unreadable-short", prev = prev_id.to_string()));
     }
     let chain_intact = first_break.is_none();
     if let Some(b) = first_break.take() {
         findings.push(if later_breaks > 0 {
-            format!("{b}; {later_breaks} later entr{} also fail", if later_breaks == 1 { "y" } else { "ies" })
+            format!("{b}; {}", tr!("verify-later-breaks", n = later_breaks as i64))
         } else {
             b
         });
     }
     for (id, (n, first)) in other_plans {
-        findings.push(format!("{n} entr{} of another plan `{id}` (first #{first})", plural(n)));
+        findings.push(tr!("verify-entries-other-plan", n = n as i64, id = id.as_str(), first = first.to_string()));
     }
     for ((what, id), (n, first)) in unknown {
         findings.push(if id.is_empty() {
-            format!("{n} entr{} with neither indicator nor task (first #{first})", plural(n))
+            tr!("verify-entries-no-subject", n = n as i64, first = first.to_string())
         } else {
-            format!("{n} entr{} of {what} `{id}`, which the plan no longer has (first #{first})", plural(n))
+            tr!("verify-entries-unknown", n = n as i64, kind = what.as_str(), id = id.as_str(), first = first.to_string())
         });
     }
     for (b, (n, first)) in lost_batches {
-        findings.push(format!(
-            "{n} entr{} of batch #{b}, which is not in the ledger (first #{first}; deleted outside plan?)",
-            plural(n)
-        ));
+        findings.push(tr!("verify-batch-lost", n = n as i64, batch = b.to_string(), first = first.to_string()));
+    }
+    // A batch says how many entries it wrote: fewer now means entries were
+    // cut off (the tail of the chain, most likely), more that some were
+    // added to it behind plan's back.
+    for (b, recorded) in &batches {
+        let found = batch_counts.get(b).copied().unwrap_or(0);
+        if let Some(n) = recorded
+            && *n != found
+        {
+            findings.push(tr!(
+                "verify-batch-count",
+                batch = b.to_string(),
+                recorded = n.to_string(),
+                found = found.to_string()
+            ));
+        }
     }
     findings.extend(bad_targets);
     Ok(Verdict { findings, entries, schema, chain_intact })
 }
 
-fn plural(n: u64) -> &'static str {
-    if n == 1 { "y" } else { "ies" }
-}

@@ -27,3 +27,33 @@ pub enum Cell<'a> {
     /// A workbook date or date-time cell (the time is dropped).
     Date(NaiveDate),
 }
+
+impl Default for Cell<'_> {
+    fn default() -> Self {
+        Cell::Empty
+    }
+}
+
+impl Cell<'_> {
+    /// Nothing in it: [`Cell::Empty`], or text of spaces only.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, for a column that holds an id or a note: text as
+    /// it is, a number in machine form (`12`, `0.5`), a date as
+    /// `YYYY-MM-DD`.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(t) => Cow::Borrowed(t.trim()),
+            Cell::Number(v) => Cow::Owned(v.to_string()),
+            Cell::Percent(v) => Cow::Owned(format!("{v}%")),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
+        }
+    }
+}

@@ -18,10 +18,9 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-/// How long a writer waits for another to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+mod busy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -199,16 +198,19 @@ impl Ledger {
         Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
-    fn init(conn: Connection, path: &Path) -> Result<Ledger> {
+    fn init(mut conn: Connection, path: &Path) -> Result<Ledger> {
         let not_ledger = || {
             format!(
                 "{} is not a plan ledger (not a readable SQLite database); point --ledger at the right file",
                 path.display()
             )
         };
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let version: i64 =
-            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).with_context(not_ledger)?;
+        busy::install(&mut conn)?;
+        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+            Ok(v) => v,
+            Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
+            Err(e) => return Err(anyhow::Error::new(e).context(not_ledger())),
+        };
         if version > VERSION {
             bail!(
                 "ledger {} has schema version {version}, newer than this plan (knows up to {VERSION}): upgrade plan to read it",
@@ -219,7 +221,11 @@ impl Ledger {
         if !read_only {
             // WAL lets readers work while a writer appends; NORMAL sync is
             // durable at each checkpoint and never corrupts in WAL mode.
-            conn.pragma_update(None, "journal_mode", "WAL").with_context(not_ledger)?;
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => {}
+                Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
+                Err(e) => return Err(anyhow::Error::new(e).context(not_ledger())),
+            }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut ledger = Ledger { conn, path: path.to_path_buf() };
@@ -251,7 +257,10 @@ impl Ledger {
     }
 
     fn migrate_unchecked(&mut self) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)
+            .map_err(|e| busy::explain(e, &self.path))?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == 0 {
             let foreign: i64 = tx.query_row(
@@ -321,7 +330,7 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| format!("cannot write to ledger {path}"))?;
+            .map_err(|e| busy::explain(e, &self.path))?;
         let bound: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0)).optional()?;
         match bound {
@@ -352,7 +361,7 @@ impl Ledger {
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer { tx, sealer, open_batch: false, deferred_indexes: Vec::new() })
+        Ok(Writer { tx, sealer, open_batch: false, batch_first: 0, deferred_indexes: Vec::new() })
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -453,9 +462,15 @@ impl Ledger {
 
     /// The ids of every batch.
     pub fn batch_ids(&self) -> Result<std::collections::HashSet<i64>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM batch")?;
-        let ids = stmt.query_map([], |r| r.get(0))?;
-        Ok(ids.collect::<rusqlite::Result<_>>()?)
+        Ok(self.batch_entries()?.into_keys().collect())
+    }
+
+    /// Every batch, with the number of entries it recorded writing (`None`
+    /// for a batch written before schema 3, or when the count is no number).
+    pub fn batch_entries(&self) -> Result<std::collections::HashMap<i64, Option<i64>>> {
+        let mut stmt = self.conn.prepare("SELECT id, entries FROM batch")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1).ok().flatten())))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Calls `f` on every entry in ledger order (streaming, for verify).
@@ -634,6 +649,8 @@ pub struct Writer<'c> {
     sealer: Sealer,
     /// A batch was opened and its row is not written yet.
     open_batch: bool,
+    /// The id of the open batch's first entry.
+    batch_first: i64,
     /// Indexes dropped by [`Writer::defer_figure_index`], to create at the commit.
     deferred_indexes: Vec<String>,
 }
@@ -674,6 +691,7 @@ impl Writer<'_> {
         let id: i64 = self.tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM batch", [], |r| r.get(0))?;
         self.sealer.batch = Some(id);
         self.open_batch = true;
+        self.batch_first = self.sealer.next_id;
         Ok(id)
     }
 
@@ -711,14 +729,16 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Writes the open batch's row.
+    /// Writes the open batch's row: `rows` of the file, and the entries
+    /// this writer appended since [`Writer::open_batch`] (for `verify`).
     pub fn close_batch(&mut self, file: &str, sha256: &str, rows: i64, by: &str) -> Result<()> {
         let Some(id) = self.sealer.batch.filter(|_| self.open_batch) else {
             bail!("no batch is open");
         };
+        let entries = self.sealer.next_id - self.batch_first;
         self.tx.execute(
-            "INSERT INTO batch (id, file, sha256, rows, by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, file, sha256, rows, by, self.sealer.recorded_at],
+            "INSERT INTO batch (id, file, sha256, rows, by, imported_at, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, file, sha256, rows, by, self.sealer.recorded_at, entries],
         )?;
         self.open_batch = false;
         Ok(())

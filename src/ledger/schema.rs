@@ -100,6 +100,12 @@ BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a correct
 CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
 BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a void instead'); END;
 "#,
+    // Version 3: a batch records how many entries it wrote (`rows` counts
+    // the file's rows, unchanged ones included), so that `plan verify` finds
+    // a chain whose tail was cut off (SPEC §3). NULL for older batches.
+    r#"
+ALTER TABLE batch ADD COLUMN entries INTEGER;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -6,6 +6,7 @@
 //! validation then checks references, years and derived indicators.
 
 use super::*;
+use crate::input::DateOrder;
 use crate::period::Cadence;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -350,6 +351,7 @@ impl<'s> Reader<'s> {
             horizon: None,
             lang: Lang::Vi,
             numbers: NumberStyle::Vi,
+            dates: DateOrder::Dmy,
             ledger: None,
             agencies: Vec::new(),
             due_days: DueDays::default(),
@@ -374,6 +376,7 @@ impl<'s> Reader<'s> {
                         "horizon",
                         "lang",
                         "numbers",
+                        "dates",
                         "ledger",
                     ],
                     what,
@@ -413,6 +416,8 @@ impl<'s> Reader<'s> {
                 plan.numbers = self
                     .enum_of(p, "numbers", NumberStyle::parse_name, &["vi", "en"])
                     .unwrap_or(NumberStyle::Vi);
+                plan.dates =
+                    self.enum_of(p, "dates", DateOrder::parse_name, &["dmy", "mdy"]).unwrap_or_default();
                 plan.ledger = self.opt_text(p, "ledger");
             }
         }
@@ -583,6 +588,9 @@ impl<'s> Reader<'s> {
                 "growth",
                 "note",
                 "dhis2",
+                "min",
+                "max",
+                "integer",
             ],
             what,
         );
@@ -720,10 +728,37 @@ impl<'s> Reader<'s> {
             },
             None => 1.0,
         };
+        let min = Self::get(t, "min").and_then(|v| self.number(v, "min"));
+        let max = Self::get(t, "max").and_then(|v| self.number(v, "max"));
+        if let (Some(lo), Some(hi), Some(v)) = (min, max, Self::get(t, "max"))
+            && hi < lo
+        {
+            self.err(v.span(), format!("`max` = {hi} is below `min` = {lo}"), None);
+        }
+        let integer = match Self::get(t, "integer") {
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => {
+                    self.type_err(v, "integer", "true or false");
+                    false
+                }
+            },
+            None => false,
+        };
+        if !matches!(source, Source::Recorded { .. }) {
+            for key in ["min", "max", "integer"] {
+                if let Some(v) = Self::get(t, key) {
+                    self.err(v.span(), format!("a derived indicator is computed, never recorded: remove `{key}`"), None);
+                }
+            }
+        }
         let dhis2 = self.dhis2_code(t, &mut isp);
         spans.indicator.insert(id.clone(), isp);
         Indicator {
             dhis2,
+            min,
+            max,
+            integer,
             note: self.opt_text(t, "note"),
             by_explicit: by.is_some(),
             by: by.unwrap_or(plan.end),

@@ -95,6 +95,12 @@ pub struct Indicator {
     /// UID, as the province's DHIS2 knows it), for `plan export` and for
     /// importing a data value set (SPEC §2, §4.3). Never on a derived one.
     pub dhis2: Option<String>,
+    /// `min` as set in the plan (see [`Indicator::lower_bound`]).
+    pub min: Option<f64>,
+    /// `max`: the largest valid figure, none unless set.
+    pub max: Option<f64>,
+    /// `integer`: figures are whole numbers (counts of things).
+    pub integer: bool,
 }
 
 fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
@@ -105,6 +111,15 @@ fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S
 }
 
 impl Indicator {
+    /// The smallest valid figure (SPEC §2 `min`): as set, else 0 for a
+    /// level or flow (a count or an amount is never negative), else none.
+    pub fn lower_bound(&self) -> Option<f64> {
+        self.min.or(match self.measure() {
+            Some(Measure::Level | Measure::Flow) => Some(0.0),
+            _ => None,
+        })
+    }
+
     pub fn cadence(&self) -> Option<Cadence> {
         match self.source {
             Source::Recorded { every, .. } => Some(every),
@@ -206,6 +221,8 @@ pub struct Plan {
     pub horizon: Option<i32>,
     pub lang: Lang,
     pub numbers: NumberStyle,
+    /// `dates`: the order of a slashed date (`dmy` by default).
+    pub dates: crate::input::DateOrder,
     /// `[plan] ledger`, relative to the plan file.
     pub ledger: Option<String>,
     pub agencies: Vec<(String, String)>,

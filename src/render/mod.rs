@@ -1,6 +1,7 @@
 //! Turning results into bytes: tables for terminals, CSV, JSON and
 //! Markdown. Renderers take plain data and know nothing of the ledger.
 
+pub mod csv_safe;
 pub mod html;
 pub mod labels;
 pub mod report;

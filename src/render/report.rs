@@ -383,6 +383,7 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
         "days_overdue",
     ]);
     let n = |x: Option<f64>| x.map(|v| format!("{}", (v * 1e9).round() / 1e9)).unwrap_or_default();
+    let text = |s: &str| super::csv_safe::csv_text_cell(s).into_owned();
     for g in &r.groups {
         for i in &g.indicators {
             grid.push(vec![
@@ -390,11 +391,11 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                 r.year.to_string(),
                 r.as_of.to_string(),
                 g.id.clone(),
-                g.name.clone(),
+                text(&g.name),
                 n(g.attainment),
                 i.id.clone(),
-                i.name.clone(),
-                i.unit.clone(),
+                text(&i.name),
+                text(&i.unit),
                 serde_json::to_value(i.basis)
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
