@@ -63,16 +63,33 @@ pub enum NumberError {
     Empty,
     /// Fits the other style only (`9.5` under `vi`): `suggestion` is the
     /// same number in this style.
-    WrongStyle { text: String, style: NumberStyle, suggestion: String },
+    WrongStyle {
+        text: String,
+        style: NumberStyle,
+        suggestion: String,
+    },
     /// Reads differently in the two styles (`9,230` under `vi`: 9,23 or
     /// 9230?): `decimal` and `thousands` are both readings in this style.
-    Ambiguous { text: String, style: NumberStyle, decimal: String, thousands: String },
-    Invalid { text: String, style: NumberStyle },
+    Ambiguous {
+        text: String,
+        style: NumberStyle,
+        decimal: String,
+        thousands: String,
+    },
+    Invalid {
+        text: String,
+        style: NumberStyle,
+    },
     /// More than [`MAX_SIGNIFICANT`] significant digits: beyond what a
     /// figure can hold exactly.
-    TooManyDigits { text: String, digits: usize },
+    TooManyDigits {
+        text: String,
+        digits: usize,
+    },
     /// Beyond the largest number a figure can hold.
-    TooLarge { text: String },
+    TooLarge {
+        text: String,
+    },
 }
 
 impl std::error::Error for NumberError {}
@@ -300,7 +317,12 @@ mod tests {
         let e = parse("9,230", Vi).unwrap_err();
         assert_eq!(
             e,
-            NumberError::Ambiguous { text: "9,230".into(), style: Vi, decimal: "9,23".into(), thousands: "9.230".into() }
+            NumberError::Ambiguous {
+                text: "9,230".into(),
+                style: Vi,
+                decimal: "9,23".into(),
+                thousands: "9.230".into()
+            }
         );
         assert!(e.to_string().contains("write `9,23` or `9.230`"), "{e}");
         let e = parse("6.850", En).unwrap_err();

@@ -38,4 +38,3 @@ dhis2-import-not-object = a data value must be an object {"{"} "dataElement", "p
 dhis2-import-bad-csv = cannot read the DHIS2 CSV: { $message }
 dhis2-import-bad-xml = not valid XML at line { $line }: { $message }
 dhis2-import-not-adx = XML whose root is `{ $root }` (namespace `{ $namespace }`) is not a DHIS2 data value set: expected ADX (`<adx xmlns="urn:ihe:qrph:adx:2015">`) or DHIS2's `<dataValueSet>`
-dhis2-import-xml-at = dataValue { $n }

@@ -38,4 +38,3 @@ dhis2-import-not-object = mỗi số liệu phải là một đối tượng {"{
 dhis2-import-bad-csv = không đọc được tệp CSV DHIS2: { $message }
 dhis2-import-bad-xml = XML không hợp lệ ở dòng { $line }: { $message }
 dhis2-import-not-adx = XML có phần tử gốc `{ $root }` (không gian tên `{ $namespace }`) không phải bộ số liệu DHIS2: cần ADX (`<adx xmlns="urn:ihe:qrph:adx:2015">`) hoặc `<dataValueSet>` của DHIS2
-dhis2-import-xml-at = dataValue { $n }

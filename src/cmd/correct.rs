@@ -28,8 +28,9 @@ struct Why {
 }
 
 fn why(plan: &Plan, reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
-    let reason = invalid("--reason", checked_text(Some(reason)))?
-        .ok_or_else(|| reject(tr!("input-invalid-arg", arg = "--reason", message = tr!("input-reason-empty"))))?;
+    let reason = invalid("--reason", checked_text(Some(reason)))?.ok_or_else(|| {
+        reject(tr!("input-invalid-arg", arg = "--reason", message = tr!("input-reason-empty")))
+    })?;
     let today = today()?;
     let reported_on = match date {
         Some(d) => invalid("--date", input::date_in(d, plan.dates, today))?,

@@ -12,8 +12,8 @@ use crate::input;
 use crate::ledger::{Kind, Ledger, NewEntry};
 use crate::number::format_number;
 use crate::period::{Cadence, Period};
-use crate::tr;
 use crate::plan::{Indicator, Plan};
+use crate::tr;
 use anyhow::Result;
 use chrono::NaiveDate;
 use inquire::validator::Validation;
@@ -91,10 +91,19 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     let value = figure.value.unwrap_or_default();
     let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
     if !yes
-        && let Some(m) =
-            input::number::jump(&figures, &ind.id, period, value, figure.value_text.as_deref().unwrap_or_default())
+        && let Some(m) = input::number::jump(
+            &figures,
+            &ind.id,
+            period,
+            value,
+            figure.value_text.as_deref().unwrap_or_default(),
+        )
     {
-        return Err(reject(tr!("input-invalid-arg", arg = "<VALUE>", message = format!("{m}; {}", tr!("input-jump-yes")))));
+        return Err(reject(tr!(
+            "input-invalid-arg",
+            arg = "<VALUE>",
+            message = format!("{m}; {}", tr!("input-jump-yes"))
+        )));
     }
     let replaces = figures.get(&ind.id).and_then(|m| m.get(&period)).and_then(|f| f.counted.clone());
     let id = w.push(figure)?;

@@ -53,7 +53,17 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     }
     let n = format_number(report.entries as f64, plan.numbers, 0);
     let chain = if report.chain_intact { tr!("verify-chain-intact") } else { tr!("verify-chain-broken") };
-    writeln!(out, "{}", tr!("verify-summary", file = name.as_str(), entries = n, chain = chain, schema = report.schema.to_string()))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "verify-summary",
+            file = name.as_str(),
+            entries = n,
+            chain = chain,
+            schema = report.schema.to_string()
+        )
+    )?;
     let fingerprint = head.map_or_else(|| "-".to_string(), |h| h.fingerprint());
     writeln!(out, "{}", tr!("verify-head", file = name.as_str(), head = fingerprint))?;
     out.flush()?;
@@ -111,7 +121,11 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     }
     let schema = ledger.schema_version()?;
     if schema != ledger::VERSION {
-        findings.push(tr!("verify-schema", found = schema.to_string(), expected = ledger::VERSION.to_string()));
+        findings.push(tr!(
+            "verify-schema",
+            found = schema.to_string(),
+            expected = ledger::VERSION.to_string()
+        ));
     }
     if !ledger.triggers_present()? {
         findings.push(tr!("verify-triggers"));
@@ -175,10 +189,14 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         if matches!(e.kind, Kind::Correction | Kind::Void) {
             match e.target_entry {
                 Some(t) if t < e.id => {}
-                Some(t) => {
-                    bad_targets.push(tr!("verify-target-after", id = e.id.to_string(), target = t.to_string()))
+                Some(t) => bad_targets.push(tr!(
+                    "verify-target-after",
+                    id = e.id.to_string(),
+                    target = t.to_string()
+                )),
+                None => {
+                    bad_targets.push(tr!("verify-target-none", id = e.id.to_string(), kind = e.kind.as_str()))
                 }
-                None => bad_targets.push(tr!("verify-target-none", id = e.id.to_string(), kind = e.kind.as_str())),
             }
         }
         Ok(())
@@ -197,17 +215,33 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         });
     }
     for (id, (n, first)) in other_plans {
-        findings.push(tr!("verify-entries-other-plan", n = n as i64, id = id.as_str(), first = first.to_string()));
+        findings.push(tr!(
+            "verify-entries-other-plan",
+            n = n as i64,
+            id = id.as_str(),
+            first = first.to_string()
+        ));
     }
     for ((what, id), (n, first)) in unknown {
         findings.push(if id.is_empty() {
             tr!("verify-entries-no-subject", n = n as i64, first = first.to_string())
         } else {
-            tr!("verify-entries-unknown", n = n as i64, kind = what.as_str(), id = id.as_str(), first = first.to_string())
+            tr!(
+                "verify-entries-unknown",
+                n = n as i64,
+                kind = what.as_str(),
+                id = id.as_str(),
+                first = first.to_string()
+            )
         });
     }
     for (b, (n, first)) in lost_batches {
-        findings.push(tr!("verify-batch-lost", n = n as i64, batch = b.to_string(), first = first.to_string()));
+        findings.push(tr!(
+            "verify-batch-lost",
+            n = n as i64,
+            batch = b.to_string(),
+            first = first.to_string()
+        ));
     }
     // A batch says how many entries it wrote: fewer now means entries were
     // cut off (the tail of the chain, most likely), more that some were
@@ -228,4 +262,3 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     findings.extend(bad_targets);
     Ok(Verdict { findings, entries, schema, chain_intact })
 }
-

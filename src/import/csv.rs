@@ -297,7 +297,6 @@ pub fn sha256(mut raw: impl Read) -> io::Result<String> {
     }
 }
 
-
 /// Reads, checks and hands on every row of a CSV file: each new entry
 /// (new against `known`) goes to `push` until the first bad row. `progress`
 /// gets the bytes read so far now and then.
@@ -473,7 +472,6 @@ mod tests {
         assert!(parse_delimiter("x").is_err());
         assert!(parse_delimiter("\"").is_err());
     }
-
 
     /// Each record: its line, the line of a quote it left open, its cells.
     fn lines(data: &[u8]) -> Vec<(u64, Option<u64>, Vec<String>)> {

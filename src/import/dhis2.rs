@@ -25,14 +25,18 @@
 //! Memory: the file is read whole (a data value set of one office is small).
 
 use super::cell::Cell;
+use super::{At, Batch, Cells, Col, Header, Known, Options, Outcome, ValueAt};
 use crate::export::dhis2::{ADX_NAMESPACE, parse_adx_period, parse_period_code};
+use crate::ledger::NewEntry;
 use crate::plan::{Plan, suggest};
 use crate::tr;
+use anyhow::Result;
 use chrono::NaiveDate;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -101,7 +105,7 @@ pub struct Row {
     /// Where it is in the file (after `FILE:`): `dataValues[12]` (JSON,
     /// counted from 0 as in a JSON path), `13` (the CSV line), `dataValue 12`
     /// (XML, counted from 1).
-    pub at: String,
+    pub at: At,
     /// The indicator's id (`Empty` when the data element is unknown).
     pub indicator: Cell<'static>,
     /// The period, as the plan writes it (`2027-Q3`).
@@ -119,9 +123,9 @@ pub struct Row {
 }
 
 /// A data value as the file gives it, before mapping.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Raw {
-    at: String,
+    at: At,
     data_element: Option<String>,
     period: Option<String>,
     org_unit: Option<String>,
@@ -139,6 +143,27 @@ struct Raw {
     errors: Vec<(String, String)>,
 }
 
+impl Raw {
+    fn new(at: At) -> Raw {
+        Raw {
+            at,
+            data_element: None,
+            period: None,
+            org_unit: None,
+            category_option_combo: None,
+            attribute_option_combo: None,
+            value: None,
+            stored_by: None,
+            created: None,
+            last_updated: None,
+            comment: None,
+            deleted: false,
+            disaggregation: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug)]
 enum RawValue {
     Text(String),
@@ -153,7 +178,11 @@ struct Fields {
     category_option_combo: &'static str,
     attribute_option_combo: &'static str,
     value: &'static str,
+    /// The field the date reported is read from first.
     date: &'static str,
+    last_updated: &'static str,
+    stored_by: &'static str,
+    comment: &'static str,
     deleted: &'static str,
     /// ADX periods are ISO start and duration, not DHIS2 codes.
     adx_periods: bool,
@@ -167,6 +196,9 @@ const JSON_FIELDS: Fields = Fields {
     attribute_option_combo: "attributeOptionCombo",
     value: "value",
     date: "created",
+    last_updated: "lastUpdated",
+    stored_by: "storedBy",
+    comment: "comment",
     deleted: "deleted",
     adx_periods: false,
 };
@@ -179,6 +211,9 @@ const CSV_FIELDS: Fields = Fields {
     attribute_option_combo: "attroptcombo",
     value: "value",
     date: "lastupdated",
+    last_updated: "lastupdated",
+    stored_by: "storedby",
+    comment: "comment",
     deleted: "deleted",
     adx_periods: false,
 };
@@ -190,6 +225,11 @@ const ADX_FIELDS: Fields = Fields { adx_periods: true, ..JSON_FIELDS };
 /// (JSON and XML: no `dataValues`, `dataValue`), or the plan has no
 /// `[export.dhis2]`.
 pub fn read(bytes: &[u8], format: Format, plan: &Plan) -> Result<Vec<Row>, BadSet> {
+    read_set(bytes, format, plan).map(|(rows, _)| rows)
+}
+
+/// [`read`], and the names the format gives its fields.
+fn read_set(bytes: &[u8], format: Format, plan: &Plan) -> Result<(Vec<Row>, &'static Fields), BadSet> {
     let target = plan.dhis2.as_ref().ok_or_else(|| BadSet(tr!("dhis2-import-no-org-unit")))?;
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -207,7 +247,67 @@ pub fn read(bytes: &[u8], format: Format, plan: &Plan) -> Result<Vec<Row>, BadSe
         combos: HashMap::new(),
         fields,
     };
-    Ok(raws.into_iter().map(|r| mapper.map(r)).collect())
+    Ok((raws.into_iter().map(|r| mapper.map(r)).collect(), fields))
+}
+
+/// Imports a data value set (SPEC §4.1): reads it ([`read`]) and hands
+/// each value, as a row of cells, to the one row checker of the batch, so
+/// that the same rules as for a CSV apply (all or nothing, unchanged rows,
+/// two values for one period, the tenfold guard...). A value that could
+/// not be mapped is a bad row, its errors named by the file's own field
+/// names. The outcome carries the SHA-256 of `bytes`.
+pub fn run(
+    plan: &Plan,
+    bytes: &[u8],
+    format: Format,
+    opts: &Options,
+    known: Known,
+    mut push: impl FnMut(&NewEntry) -> Result<()>,
+) -> Result<Outcome> {
+    let (rows, f) = read_set(bytes, format, plan)?;
+    // The source's "columns": its fields, in this order.
+    let names = [
+        f.data_element,
+        f.period,
+        f.value,
+        f.date,
+        f.last_updated,
+        f.stored_by,
+        f.comment,
+        f.org_unit,
+        f.category_option_combo,
+        f.attribute_option_combo,
+        f.deleted,
+        "dataValues",
+    ];
+    let columns = [
+        (Col::Indicator, 0),
+        (Col::Period, 1),
+        (Col::Value, 2),
+        (Col::Date, 3),
+        (Col::By, 5),
+        (Col::Note, 6),
+    ];
+    let mut batch = Batch::new(plan, opts, Header::named(&names, &columns), known);
+    for row in rows {
+        for (field, message) in row.errors {
+            // A disaggregation is named in its message; it stands where the
+            // combination would.
+            let i = names.iter().position(|n| *n == field).unwrap_or(8);
+            batch.cell_error(i, message);
+        }
+        let mut cells: Cells<'_> = Default::default();
+        cells[Col::Indicator as usize] = row.indicator;
+        cells[Col::Period as usize] = row.period;
+        cells[Col::Value as usize] = row.value;
+        cells[Col::Date as usize] = row.date;
+        cells[Col::By as usize] = row.by;
+        cells[Col::Note as usize] = row.note;
+        batch.row(row.at, &cells, &mut push)?;
+    }
+    let mut outcome = batch.finish();
+    outcome.sha256 = hex::encode(Sha256::digest(bytes));
+    Ok(outcome)
 }
 
 /// Maps raw values to rows, remembering the combination met for each data
@@ -293,7 +393,7 @@ impl Mapper<'_> {
         };
         let (date_field, date_text) = match (present(&raw.created), present(&raw.last_updated)) {
             (Some(c), _) => (f.date, Some(c)),
-            (None, Some(u)) => (if f.date == "created" { "lastUpdated" } else { f.date }, Some(u)),
+            (None, Some(u)) => (f.last_updated, Some(u)),
             (None, None) => (f.date, None),
         };
         let date = match date_text {
@@ -427,7 +527,7 @@ fn read_json(text: &str) -> Result<Vec<Raw>, BadSet> {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let mut raw = Raw { at: format!("dataValues[{i}]"), ..Raw::default() };
+            let mut raw = Raw::new(At::data_value(ValueAt::Json, i as u64 + 1));
             let Json::Object(o) = v else {
                 raw.errors.push(("dataValues".into(), tr!("dhis2-import-not-object", found = json_kind(v))));
                 return raw;
@@ -477,7 +577,7 @@ fn read_csv(text: &str) -> Result<Vec<Raw>, BadSet> {
         let line = text[..start].matches('\n').count() + 1 + skipped;
         let cell = |i: usize| rec.get(i).map(str::to_string).filter(|s| !s.trim().is_empty());
         out.push(Raw {
-            at: line.to_string(),
+            at: At::line(line as u64),
             data_element: cell(0),
             period: cell(1),
             org_unit: cell(2),
@@ -489,7 +589,8 @@ fn read_csv(text: &str) -> Result<Vec<Raw>, BadSet> {
             last_updated: cell(7),
             comment: cell(8),
             deleted: cell(10).is_some_and(|d| d.trim().eq_ignore_ascii_case("true")),
-            ..Raw::default()
+            disaggregation: Vec::new(),
+            errors: Vec::new(),
         });
     }
     Ok(out)
@@ -562,7 +663,7 @@ fn read_xml(text: &str) -> Result<(Vec<Raw>, &'static Fields), BadSet> {
                     }
                     (1, Some(Xml::Adx), "group") => context = attrs,
                     (2, Some(Xml::Adx), "dataValue") | (1, Some(Xml::Dxf), "dataValue") => {
-                        let at = tr!("dhis2-import-xml-at", n = (out.len() + 1).to_string());
+                        let at = At::data_value(ValueAt::Xml, out.len() as u64 + 1);
                         out.push(xml_value(kind == Some(Xml::Adx), at, attrs, &context));
                     }
                     _ => {}
@@ -586,9 +687,9 @@ fn read_xml(text: &str) -> Result<(Vec<Raw>, &'static Fields), BadSet> {
 /// A `dataValue` element with the attributes of its group (ADX) or set
 /// (DXF) in force. In ADX, attributes beyond the known ones are category
 /// dimensions: a disaggregation.
-fn xml_value(adx: bool, at: String, mut attrs: Vec<(String, String)>, context: &[(String, String)]) -> Raw {
+fn xml_value(adx: bool, at: At, mut attrs: Vec<(String, String)>, context: &[(String, String)]) -> Raw {
     let mut group = context.to_vec();
-    let mut raw = Raw { at, ..Raw::default() };
+    let mut raw = Raw::new(at);
     raw.data_element = take(&mut attrs, "dataElement");
     raw.period = take(&mut attrs, "period").or_else(|| take(&mut group, "period"));
     raw.org_unit = take(&mut attrs, "orgUnit").or_else(|| take(&mut group, "orgUnit"));
@@ -682,7 +783,7 @@ dhis2 = "THU_NS"
         ]}"#;
         let rows = read(json.as_bytes(), Format::Json, &with_target()).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].at, "dataValues[0]");
+        assert_eq!(rows[0].at.to_string(), "dataValues[0]");
         assert_eq!(
             (&rows[0].indicator, &rows[0].period, &rows[0].value, &rows[0].date, &rows[0].by, &rows[0].note),
             (&t("thu_ns"), &t("2027-Q3"), &Cell::Number(1234.5), &d("2027-10-05"), &t("Nam"), &t("ước"))
@@ -736,7 +837,7 @@ dhis2 = "THU_NS"
                    \n\
                    DN_HOAT_DONG,2027S1,XA_ND,bRowv6yZOF2,bRowv6yZOF2,104,Hoa,2027-07-10T10:00:00.000,,false\n";
         let rows = read(csv.as_bytes(), Format::Csv, &with_target()).unwrap();
-        assert_eq!(rows.iter().map(|r| r.at.as_str()).collect::<Vec<_>>(), ["2", "4"]);
+        assert_eq!(rows.iter().map(|r| r.at.to_string()).collect::<Vec<_>>(), ["2", "4"]);
         assert_eq!(
             (&rows[0].indicator, &rows[0].period, &rows[0].value, &rows[0].date, &rows[0].note),
             (&t("thu_ns"), &t("2027-Q3"), &Cell::Number(1234.5), &d("2027-10-05"), &t("ước, tạm"))
@@ -760,7 +861,7 @@ dhis2 = "THU_NS"
   </group>
 </adx>"#;
         let rows = read(adx.as_bytes(), Format::Xml, &with_target()).unwrap();
-        assert_eq!(rows.iter().map(|r| r.at.as_str()).collect::<Vec<_>>(), ["dataValue 1", "dataValue 2"]);
+        assert_eq!(rows.iter().map(|r| r.at.to_string()).collect::<Vec<_>>(), ["dataValue 1", "dataValue 2"]);
         assert_eq!((&rows[0].indicator, &rows[0].period), (&t("thu_ns"), &t("2027-Q3")));
         assert_eq!(rows[0].value, Cell::Number(1234.5));
         assert!(rows[0].errors.is_empty());

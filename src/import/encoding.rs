@@ -52,7 +52,11 @@ pub fn sniff(probe: &[u8], whole: bool) -> Result<Found, String> {
     if nuls > 0 {
         let sample = probe.len().min(4096);
         // Text in UTF-16 without its BOM: every other byte a NUL.
-        return Err(if nuls * 3 >= sample { tr!("import-file-utf16-no-bom") } else { tr!("import-file-binary") });
+        return Err(if nuls * 3 >= sample {
+            tr!("import-file-utf16-no-bom")
+        } else {
+            tr!("import-file-binary")
+        });
     }
     check_utf8(probe, whole).map(|()| Found::Utf8)
 }
@@ -174,7 +178,9 @@ mod tests {
         // Windows-1258: "Chỉ tiêu" is C h 0xD2 ...
         let e = sniff(b"Ch\xd2 ti\xeau;K\xf2\n", true).unwrap_err();
         assert!(e.contains("Windows-1258"), "{e}");
-        assert!(sniff(b"PK\x03\x04....[Content_Types].xml...xl/workbook.xml", true).unwrap_err().contains("xlsx"));
+        assert!(
+            sniff(b"PK\x03\x04....[Content_Types].xml...xl/workbook.xml", true).unwrap_err().contains("xlsx")
+        );
         let ods = b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
         assert!(sniff(ods, true).unwrap_err().contains("ods"));
         assert!(sniff(b"PK\x03\x04....foo.txt", true).unwrap_err().contains("zip"));

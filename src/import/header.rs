@@ -113,6 +113,17 @@ impl Header {
         }
     }
 
+    /// The header of a source whose fields have names of their own (a
+    /// DHIS2 data value set): `names` as the source calls its fields (for
+    /// messages), and which of them holds each column.
+    pub fn named(names: &[&str], columns: &[(Col, usize)]) -> Header {
+        let mut at = [None; COLS];
+        for &(c, i) in columns {
+            at[c as usize] = Some(i);
+        }
+        Header { at, names: names.iter().map(|n| n.to_string()).collect(), unnamed: Vec::new() }
+    }
+
     /// How many columns the header has.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -213,7 +224,11 @@ mod tests {
         crate::i18n::set_lang(crate::plan::Lang::En);
         let e = header("indicator,periode,value,nguon,source").unwrap_err();
         assert_eq!(e.problems.len(), 3, "{:?}", e.problems);
-        assert!(e.problems[0].contains("unknown column `periode`: did you mean `period`?"), "{:?}", e.problems);
+        assert!(
+            e.problems[0].contains("unknown column `periode`: did you mean `period`?"),
+            "{:?}",
+            e.problems
+        );
         assert!(e.problems[1].contains("column `source` repeats column 4 `nguon`"), "{:?}", e.problems);
         assert!(e.problems[2].contains("missing column"), "{:?}", e.problems);
         let e = header("nhiem_vu,nguon").unwrap_err();

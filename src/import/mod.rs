@@ -50,8 +50,8 @@
 //! count (see `counted_values`).
 
 pub mod cell;
-pub mod dhis2;
 pub mod csv;
+pub mod dhis2;
 pub mod encoding;
 pub mod header;
 
@@ -130,38 +130,57 @@ pub struct Options {
     pub yes: bool,
 }
 
-/// Where a row is, for messages: a line of a text file, or a row of a
-/// workbook's sheet.
+/// Where a row is, for messages: a line of a text file, a row of a
+/// workbook's sheet, or a data value of a DHIS2 data value set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct At {
     pub sheet: Option<Arc<str>>,
     /// The physical line (text) or row number (sheet), 1-based; the header
-    /// is usually 1.
+    /// is usually 1. For a data value, its place among them, 1-based.
     pub row: u64,
+    /// A data value of a DHIS2 JSON or XML set (`dhis2.rs`).
+    pub value: Option<ValueAt>,
+}
+
+/// How a DHIS2 data value set names its values in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueAt {
+    /// `dataValues[11]`: a JSON path, counted from 0.
+    Json,
+    /// `dataValue 12`: the 12th `dataValue` element.
+    Xml,
 }
 
 impl At {
     /// Line `row` of a text file: prints as `12` (after `file.csv:`).
     pub fn line(row: u64) -> At {
-        At { sheet: None, row }
+        At { sheet: None, row, value: None }
     }
 
     /// Row `row` of sheet `sheet`: prints as `Sheet1!12`.
     pub fn sheet(sheet: Arc<str>, row: u64) -> At {
-        At { sheet: Some(sheet), row }
+        At { sheet: Some(sheet), row, value: None }
+    }
+
+    /// The `n`th data value (1-based) of a DHIS2 JSON or XML set: prints as
+    /// `dataValues[n - 1]` or `dataValue n`.
+    pub fn data_value(form: ValueAt, n: u64) -> At {
+        At { sheet: None, row: n, value: Some(form) }
     }
 
     /// Another row of the same sheet.
     fn with_row(&self, row: u64) -> At {
-        At { sheet: self.sheet.clone(), row }
+        At { sheet: self.sheet.clone(), row, value: self.value }
     }
 }
 
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.sheet {
-            Some(s) => write!(f, "{s}!{}", self.row),
-            None => write!(f, "{}", self.row),
+        match (&self.sheet, self.value) {
+            (_, Some(ValueAt::Json)) => write!(f, "dataValues[{}]", self.row.saturating_sub(1)),
+            (_, Some(ValueAt::Xml)) => write!(f, "dataValue {}", self.row),
+            (Some(s), None) => write!(f, "{s}!{}", self.row),
+            (None, None) => write!(f, "{}", self.row),
         }
     }
 }
@@ -326,12 +345,12 @@ fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, Fa
     Ok(counting::count_figures(&kept, None)
         .into_iter()
         .map(|(ind, periods)| {
-            let values = periods.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect();
+            let values =
+                periods.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect();
             (ind, values)
         })
         .collect())
 }
-
 
 /// Sets `slot` to `s`, reusing its buffer.
 fn set(slot: &mut String, s: &str) {
@@ -348,7 +367,6 @@ fn set_opt(slot: &mut Option<String>, s: &str) {
         *slot = Some(s.to_string());
     }
 }
-
 
 impl<'p, 'o> Batch<'p, 'o> {
     pub fn new(plan: &'p Plan, opts: &'o Options, header: Header, known: Known) -> Self {
@@ -429,15 +447,22 @@ impl<'p, 'o> Batch<'p, 'o> {
     fn bad(&mut self, at: At, errs: Vec<(Option<String>, String)>) {
         self.out.bad_rows += 1;
         if self.out.bad_rows as usize <= MAX_LISTED {
-            self.out
-                .errors
-                .extend(errs.into_iter().map(|(column, message)| RowError { at: at.clone(), column, message }));
+            self.out.errors.extend(errs.into_iter().map(|(column, message)| RowError {
+                at: at.clone(),
+                column,
+                message,
+            }));
         }
     }
 
     /// Checks one row and, when it is good and new, hands its entry to
     /// `push`.
-    pub fn row(&mut self, at: At, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    pub fn row(
+        &mut self,
+        at: At,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         self.out.rows += 1;
         let cell = |c: Col| &cells[c as usize];
         let figure = self.header.get(Col::Indicator).is_some()
@@ -551,7 +576,12 @@ impl<'p, 'o> Batch<'p, 'o> {
         }
     }
 
-    fn figure(&mut self, at: &At, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    fn figure(
+        &mut self,
+        at: &At,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         let cell = |c: Col| &cells[c as usize];
         if !cell(Col::Task).is_empty() {
             self.err(Col::Task, tr!("import-row-both"));
@@ -575,7 +605,9 @@ impl<'p, 'o> Batch<'p, 'o> {
             }
         };
         let value = match ind {
-            Some(i) => self.value(self.indicators[i].ind, cell(Col::Value)).map_err(|m| self.err(Col::Value, m)).ok(),
+            Some(i) => {
+                self.value(self.indicators[i].ind, cell(Col::Value)).map_err(|m| self.err(Col::Value, m)).ok()
+            }
             None => None,
         };
         let date = match cell(Col::Date) {
@@ -583,7 +615,9 @@ impl<'p, 'o> Batch<'p, 'o> {
             d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
         };
         let date = match (date, period) {
-            (Some(d), Some(p)) => input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok(),
+            (Some(d), Some(p)) => {
+                input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok()
+            }
             (d, _) => d,
         };
         let texts = self.provenance(cells);
@@ -719,7 +753,11 @@ impl<'p, 'o> Batch<'p, 'o> {
         ok.then_some(out)
     }
 
-    fn completion(&mut self, cells: &Cells<'_>, push: &mut impl FnMut(&NewEntry) -> Result<()>) -> Result<()> {
+    fn completion(
+        &mut self,
+        cells: &Cells<'_>,
+        push: &mut impl FnMut(&NewEntry) -> Result<()>,
+    ) -> Result<()> {
         let cell = |c: Col| &cells[c as usize];
         for c in [Col::Period, Col::Value] {
             if !cell(c).is_empty() {
@@ -864,5 +902,4 @@ mod tests {
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
         assert_eq!(far.to_string(), far.format("%Y-%m-%d").to_string());
     }
-
 }

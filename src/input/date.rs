@@ -173,9 +173,9 @@ fn strip_time(t: &str) -> &str {
     let seconds_ok = match s {
         None => true,
         Some(s) => {
-            let whole = s.split_once('.').map_or(s, |(w, f)| {
-                if f.bytes().all(|b| b.is_ascii_digit()) { w } else { "x" }
-            });
+            let whole = s
+                .split_once('.')
+                .map_or(s, |(w, f)| if f.bytes().all(|b| b.is_ascii_digit()) { w } else { "x" });
             ok(Some(whole), 59)
         }
     };

@@ -54,7 +54,12 @@ pub fn check_figure(ind: &Indicator, v: f64, style: NumberStyle) -> Result<(), S
         return Err(tr!("input-value-above-max", value = n(v), max = n(max), id = ind.id.as_str()));
     }
     if ind.integer && v.fract() != 0.0 {
-        return Err(tr!("input-value-not-integer", value = n(v), id = ind.id.as_str(), unit = ind.unit.as_str()));
+        return Err(tr!(
+            "input-value-not-integer",
+            value = n(v),
+            id = ind.id.as_str(),
+            unit = ind.unit.as_str()
+        ));
     }
     Ok(())
 }
@@ -89,7 +94,13 @@ pub fn compared_with(
 
 /// The tenfold guard of `record`: `Some` (with the message) when `value`
 /// jumps more than tenfold against [`compared_with`].
-pub fn jump(figures: &counting::Figures, ind: &str, period: Period, value: f64, text: &str) -> Option<String> {
+pub fn jump(
+    figures: &counting::Figures,
+    ind: &str,
+    period: Period,
+    value: f64,
+    text: &str,
+) -> Option<String> {
     let (p, c) = compared_with(figures, ind, period)?;
     tenfold(c.value, value).then(|| {
         tr!(
@@ -193,7 +204,10 @@ every = "year"
         let f = counting::count_figures(&es, None);
         let p = |s: &str| s.parse::<Period>().unwrap();
         // 2026-H2: none itself; the latest earlier half is 2026-H1 (not the year).
-        assert_eq!(compared_with(&f, "so_dn", p("2026-H2")).map(|(q, c)| (q, c.entry)), Some((p("2026-H1"), 1)));
+        assert_eq!(
+            compared_with(&f, "so_dn", p("2026-H2")).map(|(q, c)| (q, c.entry)),
+            Some((p("2026-H1"), 1))
+        );
         // 2027-H1 has its own figure: that is what a new one replaces.
         assert_eq!(compared_with(&f, "so_dn", p("2027-H1")).map(|(_, c)| c.entry), Some(3));
         assert_eq!(compared_with(&f, "so_dn", p("2027")).map(|(_, c)| c.entry), Some(2));

@@ -34,7 +34,9 @@ pub fn parse(text: &str) -> Result<Period, String> {
     {
         return Err(tr!("input-period-is-date", text = t));
     }
-    if t.len() >= 2 && t.bytes().take_while(u8::is_ascii_digit).count() == 2 && t.as_bytes()[2..].starts_with(b"-")
+    if t.len() >= 2
+        && t.bytes().take_while(u8::is_ascii_digit).count() == 2
+        && t.as_bytes()[2..].starts_with(b"-")
     {
         return Err(tr!("input-period-short-year", text = t));
     }
@@ -44,8 +46,11 @@ pub fn parse(text: &str) -> Result<Period, String> {
 /// Lowercase, without accents (`Quý` → `quy`, `Tháng` → `thang`, `đ` →
 /// `d`), spaces collapsed.
 fn fold(s: &str) -> String {
-    let bare: String =
-        s.nfd().filter(|c| !is_combining_mark(*c)).map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c }).collect();
+    let bare: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+        .collect();
     bare.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -30,7 +30,11 @@ pub fn clean(text: &str) -> Result<Option<Cow<'_, str>>, String> {
         return Ok(None);
     }
     if let Some((at, c)) = t.chars().enumerate().find(|(_, c)| is_refused(*c)) {
-        return Err(tr!("input-text-control", code = format!("U+{:04X}", c as u32), at = (at + 1).to_string()));
+        return Err(tr!(
+            "input-text-control",
+            code = format!("U+{:04X}", c as u32),
+            at = (at + 1).to_string()
+        ));
     }
     let normal: Cow<'_, str> = match is_nfc_quick(t.chars()) {
         IsNormalized::Yes => Cow::Borrowed(t),

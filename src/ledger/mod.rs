@@ -19,7 +19,6 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-
 mod busy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

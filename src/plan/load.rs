@@ -748,7 +748,11 @@ impl<'s> Reader<'s> {
         if !matches!(source, Source::Recorded { .. }) {
             for key in ["min", "max", "integer"] {
                 if let Some(v) = Self::get(t, key) {
-                    self.err(v.span(), format!("a derived indicator is computed, never recorded: remove `{key}`"), None);
+                    self.err(
+                        v.span(),
+                        format!("a derived indicator is computed, never recorded: remove `{key}`"),
+                        None,
+                    );
                 }
             }
         }
