@@ -70,14 +70,14 @@ fn ledger() -> Env {
     let env = Env::with_plan(PLAN).today("2028-01-15");
     let csv = env.file(
         "so-lieu.csv",
-        "chi_tieu,ky,gia_tri,ngay,nguoi_nhap,ghi_chu\n\
-         so_dn,2026-H2,98,2027-01-12,Hoa,\n\
-         so_dn,2027-H1,104,2027-07-10,Hoa,\n\
-         thu_ns,2027-Q2,900,2027-07-08,Nam,\n\
-         thu_ns,2027-Q1,800,2027-04-06,Nam,\n\
-         thu_ns,2027-Q3,\"1.234,5\",2027-10-05,Nam,ước\n\
-         thu_ns,2027-Q4,1000,2028-01-08,Nam,\n\
-         viec_lam,2027-07,12,2027-08-03,Hà,\n",
+        "chi_tieu;ky;gia_tri;ngay;nguoi_nhap;ghi_chu\n\
+         so_dn;2026-H2;98;2027-01-12;Hoa;\n\
+         so_dn;2027-H1;104;2027-07-10;Hoa;\n\
+         thu_ns;2027-Q2;900;2027-07-08;Nam;\n\
+         thu_ns;2027-Q1;800;2027-04-06;Nam;\n\
+         thu_ns;2027-Q3;1.234,5;2027-10-05;Nam;ước\n\
+         thu_ns;2027-Q4;1000;2028-01-08;Nam;\n\
+         viec_lam;2027-07;12;2027-08-03;Hà;\n",
     );
     env.cmd().arg("import").arg(&csv).assert().success();
     env.cmd()
