@@ -329,3 +329,164 @@ fn plan_check_refuses_bad_dhis2_keys() {
         assert!(stderr.contains(needle), "expected {needle:?} in:\n{stderr}");
     }
 }
+
+/// `plan import FILE` (with `args`), which must succeed: stdout.
+fn import(env: &Env, file: &std::path::Path, args: &[&str]) -> String {
+    let out = env.cmd().arg("import").arg(file).args(args).output().unwrap();
+    assert!(out.status.success(), "stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// (data element, period, value) of every line of a DHIS2 CSV export.
+fn values_of(csv: &str) -> Vec<String> {
+    csv.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            format!("{} {} {}", f[0], f[1], f[5])
+        })
+        .collect()
+}
+
+#[test]
+fn each_export_imports_back_to_the_same_counted_figures() {
+    let env = ledger();
+    for (name, expected) in [("e.json", EXPECTED_JSON), ("e.csv", EXPECTED_CSV), ("e.xml", EXPECTED_ADX)] {
+        // Into the ledger it came from: every value is the one that counts.
+        let file = env.file(name, expected);
+        let before = env.ledger_fingerprint();
+        let out = import(&env, &file, &[]);
+        assert!(out.contains("4 rows: 0 added, 4 unchanged; nothing new, nothing written"), "{name}: {out}");
+        assert_eq!(env.ledger_fingerprint(), before, "{name}");
+        // Into a new ledger: the same figures count there.
+        let fresh = Env::with_plan(PLAN).today("2028-01-15");
+        let file = fresh.file(name, expected);
+        let out = import(&fresh, &file, &[]);
+        assert!(out.contains("4 rows as batch #1: 4 added, 0 unchanged"), "{name}: {out}");
+        let (csv, _) = export(&fresh, &["--format", "dhis2-csv"]);
+        assert_eq!(
+            values_of(&csv),
+            [
+                "DN_HOAT_DONG 2026S2 99",
+                "DN_HOAT_DONG 2027S1 104",
+                "THU_NS 2027Q2 900",
+                "THU_NS 2027Q3 1234.5"
+            ],
+            "{name}"
+        );
+        if name == "e.json" {
+            // JSON keeps who, the note and the first report's date.
+            let (json, _) = export(&fresh, &["--format", "dhis2-json"]);
+            assert_eq!(
+                json,
+                EXPECTED_JSON.replace("\"lastUpdated\": \"2027-01-20\"", "\"lastUpdated\": \"2027-01-12\"")
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dhis2_value_that_differs_replaces_the_figure() {
+    let env = ledger();
+    // DHIS2's own export shape: timestamps, the default combination's UID,
+    // a CSV header of an older version (by position all the same).
+    let csv = env.file(
+        "tu-dhis2.csv",
+        "\"dataelement\",\"period\",\"orgunit\",\"categoryoptioncombo\",\"attributeoptioncombo\",\"value\",\"storedby\",\"lastupdated\",\"comment\",\"followup\"\n\
+         \"THU_NS\",\"2027Q2\",\"XA_ND\",\"HllvX50cXC0\",\"HllvX50cXC0\",\"950\",\"admin\",\"2027-11-02T09:30:00.000\",\"Số của huyện\",\"false\"\n\
+         \"THU_NS\",\"202707\",\"XA_ND\",\"HllvX50cXC0\",\"HllvX50cXC0\",\"\",\"admin\",\"2027-11-02T09:30:00.000\",\"\",\"false\"\n",
+    );
+    let out = import(&env, &csv, &["--dry-run"]);
+    assert!(out.contains("950") && out.contains("900") && out.contains("dry run"), "{out}");
+    let out = import(&env, &csv, &[]);
+    assert!(out.contains("1 added"), "{out}");
+    let (json, _) = export(&env, &["--format", "dhis2-json", "--period", "2027-Q2"]);
+    assert!(json.contains("\"value\": \"950\"") && json.contains("\"storedBy\": \"admin\""), "{json}");
+    assert!(
+        json.contains("\"created\": \"2027-11-02\"") && json.contains("\"comment\": \"Số của huyện\""),
+        "{json}"
+    );
+}
+
+/// A refused import: exit 1, every needle on stderr, the ledger unchanged.
+fn import_refused(env: &Env, name: &str, content: &str, needles: &[&str]) {
+    let file = env.file(name, content);
+    let file = file.to_str().unwrap();
+    refused(env, &["import", file], 1, needles);
+}
+
+#[test]
+fn values_that_do_not_map_are_refused_with_their_row_named() {
+    let env = ledger();
+    let bad_json = r#"{"dataSet": "KH66", "orgUnit": "XA_ND", "dataValues": [
+      {"dataElement": "THU_NS", "period": "2027Q2", "value": "905"},
+      {"dataElement": "THU_NS", "period": "2027Q3", "orgUnit": "XA_KHAC", "value": "7"},
+      {"dataElement": "DN_HOAT_DONGG", "period": "2027S1", "value": "104"},
+      {"dataElement": "THU_NS", "period": "2027W30", "value": "1,5"},
+      {"dataElement": "THU_NS", "period": "2027S1", "value": "5"},
+      {"dataElement": "THU_NS", "period": "2027Q2", "value": "906"}
+    ]}"#;
+    import_refused(
+        &env,
+        "bad.json",
+        bad_json,
+        &[
+            "bad.json:dataValues[1]: orgUnit: a value for organisation unit `XA_KHAC`, but this office is `XA_ND`",
+            "bad.json:dataValues[2]: dataElement: data element `DN_HOAT_DONGG` is not the `dhis2` code of any indicator: did you mean `DN_HOAT_DONG`?",
+            "bad.json:dataValues[3]: period: `2027W30` is not a DHIS2 period",
+            "bad.json:dataValues[3]: value: `1,5` is not a number as DHIS2 writes them",
+            "bad.json:dataValues[4]: period:",
+            "bad.json:dataValues[5]: value: thu_ns 2027-Q2: this row gives 906, row dataValues[0] gives 905",
+            "5 bad row(s) of 6; nothing imported",
+        ],
+    );
+    let csv = "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\n\
+               THU_NS,2027Q3,XA_ND,,,1234.5,Nam,2027-10-05,,false\n\
+               VIEC_LAM,202707,XA_ND,,,12,Hà,2027-08-03,,false\n\
+               THU_NS,2027Q1,XA_ND,NAM,,3,Nam,2027-04-06,,false\n\
+               THU_NS,2027Q4,XA_ND,,,9,Nam,2029-01-01,,false\n";
+    import_refused(
+        &env,
+        "bad.csv",
+        csv,
+        &[
+            "bad.csv:3: dataelement: data element `VIEC_LAM` is not the `dhis2` code of any indicator of plan KH-ND",
+            "bad.csv:4: catoptcombo: data element `THU_NS` comes with two category option combinations (`default` and `NAM`)",
+            "bad.csv:5: lastupdated:",
+            "3 bad row(s) of 4; nothing imported",
+        ],
+    );
+    let adx = r#"<adx xmlns="urn:ihe:qrph:adx:2015" exported="2028-01-15T00:00:00Z">
+  <group orgUnit="XA_ND" period="2027-07-01/P3M" dataSet="KH66">
+    <dataValue dataElement="THU_NS" value="1234.5"/>
+    <dataValue dataElement="DN_HOAT_DONG" GENDER="FMLE" value="3"/>
+  </group>
+  <group orgUnit="XA_ND" period="2027-07-02/P1M" dataSet="KH66">
+    <dataValue dataElement="THU_NS" value="1"/>
+  </group>
+</adx>"#;
+    import_refused(
+        &env,
+        "bad.xml",
+        adx,
+        &[
+            "bad.xml:dataValue 2: categoryOptionCombo: a value broken down by `GENDER=FMLE`",
+            "bad.xml:dataValue 3: period: `2027-07-02/P1M` is not an ADX period",
+        ],
+    );
+    import_refused(&env, "broken.json", "{\"dataValues\": [", &["broken.json: not valid JSON at line 1"]);
+    import_refused(&env, "other.json", "{\"rows\": []}", &["other.json: not a DHIS2 data value set"]);
+    import_refused(
+        &env,
+        "page.xml",
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+        &["page.xml: XML whose root is `html`", "urn:ihe:qrph:adx:2015"],
+    );
+    // Without [export.dhis2], a data value set cannot be mapped.
+    std::fs::write(
+        &env.plan,
+        PLAN.replace("[export.dhis2]\norg_unit = \"XA_ND\"\ndata_set = \"KH66\"\n", ""),
+    )
+    .unwrap();
+    import_refused(&env, "e.json", EXPECTED_JSON, &["[export.dhis2]", "org_unit"]);
+}
