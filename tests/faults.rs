@@ -36,6 +36,21 @@ lead = "o"
 due = 2027-01-31
 "#;
 
+/// Monthly indicators of the CSV files: a file may give each period one
+/// value only, so a file of n rows spreads over n / 60 of them.
+const CSV_INDICATORS: usize = 1000;
+
+/// `PLAN` with the CSV files' indicators `m0`, `m1`, … added.
+fn plan_text() -> String {
+    let mut s = PLAN.to_string();
+    for k in 0..CSV_INDICATORS {
+        s.push_str(&format!(
+            "[[group.indicator]]\nid = \"m{k}\"\nname = \"M{k}\"\nmeasure = \"flow\"\nevery = \"month\"\n"
+        ));
+    }
+    s
+}
+
 fn stress() -> bool {
     std::env::var_os("PLAN_STRESS").is_some_and(|v| v != "0")
 }
@@ -47,7 +62,7 @@ struct Dir {
 impl Dir {
     fn new() -> Dir {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("plan.toml"), PLAN).unwrap();
+        std::fs::write(dir.path().join("plan.toml"), plan_text()).unwrap();
         Dir { dir }
     }
     fn path(&self, name: &str) -> PathBuf {
@@ -75,15 +90,19 @@ impl Dir {
         let value = (1_000_000 + i).to_string();
         self.run(&["record", "m", &value, "--period", &period, "--date", "2031-01-01"])
     }
-    /// A CSV of `rows` valid figure rows.
+    /// A CSV of `rows` valid figure rows: one per period of each of the
+    /// indicators `m0`, `m1`, … in turn (never the recorded `m`).
     fn csv(&self, name: &str, rows: usize) -> PathBuf {
+        assert!(rows <= CSV_INDICATORS * 60, "{rows} rows: more than one per period");
         let mut s = String::from("indicator,period,value,date\n");
         for i in 0..rows {
+            let month = i % 60;
             s.push_str(&format!(
-                "m,{}-{:02},{},2031-01-0{}\n",
-                2026 + (i / 12) % 5,
-                i % 12 + 1,
-                i,
+                "m{},{}-{:02},{},2031-01-0{}\n",
+                i / 60,
+                2026 + month / 12,
+                month % 12 + 1,
+                1000 + month,
                 1 + i % 9
             ));
         }

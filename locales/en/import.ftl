@@ -26,7 +26,10 @@ import-header-not-utf8 = column {$n} of the header is not UTF-8 text: save the f
 import-header-repeated = column `{$name}` repeats column {$n} `{$other}`: keep one of them
 import-header-unknown-suggest = unknown column `{$name}`: did you mean `{$suggestion}`?
 import-header-unknown = unknown column `{$name}`: expected indicator, period, value, date, by, source, note, task (or Chỉ tiêu, Kỳ, Giá trị, Ngày, Người nhập, Nguồn, Ghi chú, Nhiệm vụ; STT, Tên and Đơn vị are ignored)
-import-header-missing-figure = missing columns among {$columns}: figures need indicator, period and value (Chỉ tiêu, Kỳ, Giá trị)
+import-header-missing-figure = missing { $n ->
+    [one] column
+   *[other] columns
+} {$columns}: figures need indicator, period and value (Chỉ tiêu, Kỳ, Giá trị)
 import-header-missing-date = missing column `date` (Ngày): task completions need the date each task was done
 import-header-missing = missing columns: expected indicator, period, value for figures (Chỉ tiêu, Kỳ, Giá trị) and/or task, date for completions (Nhiệm vụ, Ngày)
 import-column-n = column {$n}
@@ -52,7 +55,10 @@ import-row-jump = {$value} is { $up ->
 } the previous figure ({$period}: {$previous}): a slipped separator? check it, or import with --yes if it is right
 
 import-more-bad-rows = … and {$n} more bad rows
-import-bad-rows = {$bad} bad row(s) of {$rows}; nothing imported
+import-bad-rows = {$bad} bad { $n ->
+    [one] row
+   *[other] rows
+} of {$rows}; nothing imported
 import-same-file = {$file} was already imported as batch #{$batch} (file {$name}, {$date} by {$by}); use --force to import again
 import-summary = {$file}: {$rows} { $n ->
     [one] row

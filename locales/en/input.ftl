@@ -25,14 +25,14 @@ input-date-serial = `{$text}` looks like a spreadsheet's day number, not a date:
 input-date-short-year = `{$text}` has a two-digit year, which is never guessed: write the year in full, as YYYY-MM-DD or {$pattern} (e.g. 2026-04-08 or 08/04/2026)
 input-date-year = `{$text}`: year {$year} is before {$first}, most likely a two-digit year padded with zeros: write the year in full (e.g. 2026)
 input-date-order = `{$text}` is not a date in {$pattern} order (the plan's `dates`), but is one in {$other} order: write {$written} or {$iso}; for a file written month first, import it with --dates
-input-date-no-such-day = `{$text}` is not a day of the calendar: check the day and the month
+input-date-no-such-day = `{$text}` is not a date: there is no such day in the calendar; check the day and the month
 input-date-future = date {$date} is after today ({$today}): a likely typo; figures are dated when they were reported
 input-date-before-period = date {$date} is before the period {$period} starts ({$start}): a figure is reported once its period has begun; check the year
 input-date-before-plan = date {$date} is before the plan's first year began ({$first}): check the year
 input-today-invalid = PLAN_TODAY=`{$text}` is not a date: expected YYYY-MM-DD with a four-digit year
 
 input-number-empty = empty value: expected a number
-input-number-wrong-style = `{$text}` is not a number under `{$style}` numbers (e.g. {$example}): write `{$suggestion}`
+input-number-wrong-style = `{$text}` is ambiguous under `{$style}` numbers (they are written like {$example}): write `{$suggestion}`
 input-number-ambiguous = `{$text}` is ambiguous under `{$style}` numbers (a decimal or thousands?): write `{$decimal}` or `{$thousands}`
 input-number-invalid = `{$text}` is not a number under `{$style}` numbers (e.g. {$example})
 input-number-too-large = `{$text}` is too large to be a figure: check the value

@@ -26,7 +26,10 @@ import-header-not-utf8 = cột {$n} của dòng tiêu đề không phải văn b
 import-header-repeated = cột `{$name}` trùng với cột {$n} `{$other}`: chỉ giữ một cột
 import-header-unknown-suggest = không biết cột `{$name}`: có phải ý là `{$suggestion}`?
 import-header-unknown = không biết cột `{$name}`: cần các cột Chỉ tiêu, Kỳ, Giá trị, Ngày, Người nhập, Nguồn, Ghi chú, Nhiệm vụ (hoặc indicator, period, value, date, by, source, note, task; các cột STT, Tên, Đơn vị được bỏ qua)
-import-header-missing-figure = thiếu cột trong số {$columns}: số liệu cần Chỉ tiêu, Kỳ và Giá trị (indicator, period, value)
+import-header-missing-figure = thiếu cột {$columns}{ $n ->
+    [one] {""}
+   *[other] {""}
+}: số liệu cần Chỉ tiêu, Kỳ và Giá trị (indicator, period, value)
 import-header-missing-date = thiếu cột `Ngày` (date): kết quả nhiệm vụ cần ngày hoàn thành của từng nhiệm vụ
 import-header-missing = thiếu cột: số liệu cần Chỉ tiêu, Kỳ, Giá trị (indicator, period, value), kết quả nhiệm vụ cần Nhiệm vụ, Ngày (task, date)
 import-column-n = cột {$n}
@@ -52,7 +55,10 @@ import-row-jump = {$value} { $up ->
 } số liệu trước ({$period}: {$previous}): có nhầm dấu phân cách không? kiểm tra lại, hoặc nhập với --yes nếu đúng
 
 import-more-bad-rows = … và {$n} dòng lỗi nữa
-import-bad-rows = {$bad} dòng lỗi trên {$rows} dòng; không nhập gì
+import-bad-rows = {$bad} dòng lỗi trên {$rows} dòng{ $n ->
+    [one] {""}
+   *[other] {""}
+}; không nhập gì
 import-same-file = {$file} đã được nhập thành lô #{$batch} (tệp {$name}, ngày {$date}, người nhập {$by}); dùng --force để nhập lại
 import-summary = {$file}: {$rows} dòng{ $n ->
     [one] {""}

@@ -24,14 +24,14 @@ input-date-serial = `{$text}` giống số thứ tự ngày của bảng tính, 
 input-date-short-year = `{$text}` có năm hai chữ số, không được đoán: viết đủ bốn chữ số của năm, dạng YYYY-MM-DD hoặc {$pattern} (ví dụ 2026-04-08 hoặc 08/04/2026)
 input-date-year = `{$text}`: năm {$year} trước năm {$first}, nhiều khả năng là năm hai chữ số bị thêm số 0: viết đủ năm (ví dụ 2026)
 input-date-order = `{$text}` không phải là ngày theo thứ tự {$pattern} (khóa `dates` của kế hoạch), nhưng đúng theo thứ tự {$other}: viết {$written} hoặc {$iso}; tệp ghi tháng trước ngày thì nhập với --dates
-input-date-no-such-day = `{$text}` không có trên lịch: kiểm tra lại ngày và tháng
+input-date-no-such-day = `{$text}` không phải là ngày: không có ngày này trên lịch; kiểm tra lại ngày và tháng
 input-date-future = ngày {$date} sau hôm nay ({$today}): có lẽ gõ nhầm; số liệu ghi theo ngày báo cáo
 input-date-before-period = ngày {$date} trước khi kỳ {$period} bắt đầu ({$start}): số liệu chỉ được báo cáo khi kỳ đã bắt đầu; kiểm tra lại năm
 input-date-before-plan = ngày {$date} trước năm đầu của kế hoạch ({$first}): kiểm tra lại năm
 input-today-invalid = PLAN_TODAY=`{$text}` không phải là ngày: cần dạng YYYY-MM-DD, năm đủ bốn chữ số
 
 input-number-empty = giá trị trống: cần một số
-input-number-wrong-style = `{$text}` không phải là số theo kiểu `{$style}` (ví dụ {$example}): viết `{$suggestion}`
+input-number-wrong-style = `{$text}` không rõ nghĩa theo kiểu số `{$style}` (số viết như {$example}): viết `{$suggestion}`
 input-number-ambiguous = `{$text}` không rõ nghĩa theo kiểu số `{$style}` (số thập phân hay hàng nghìn?): viết `{$decimal}` hoặc `{$thousands}`
 input-number-invalid = `{$text}` không phải là số theo kiểu `{$style}` (ví dụ {$example})
 input-number-too-large = `{$text}` quá lớn, không thể là số liệu: kiểm tra lại giá trị

@@ -355,7 +355,12 @@ fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
     if o.bad_rows > listed {
         writeln!(err, "{}", tr!("import-more-bad-rows", n = count(plan, o.bad_rows - listed)))?;
     }
-    let message = tr!("import-bad-rows", bad = count(plan, o.bad_rows), rows = count(plan, o.rows));
+    let message = tr!(
+        "import-bad-rows",
+        bad = count(plan, o.bad_rows),
+        n = o.bad_rows as i64,
+        rows = count(plan, o.rows)
+    );
     writeln!(err, "{}", tr!("common-error", message = message))?;
     Ok(())
 }

@@ -344,9 +344,15 @@ pub fn run<R: Read>(
                 batch.bad_row(At::line(line), never_closed_at(line, quote));
                 (line, None)
             }
-            Next::Record { line, open_quote } => {
+            // The rest of the file ran into this row: its cells are not what
+            // was meant, the quote is its error.
+            Next::Record { line, open_quote: Some(quote) } => {
+                batch.bad_row(At::line(line), never_closed_at(line, quote));
+                (line, None)
+            }
+            Next::Record { line, open_quote: None } => {
                 row(&mut batch, &rec, &at_of, &unnamed, line, &mut push)?;
-                (line, open_quote)
+                (line, None)
             }
             Next::Ragged { line, expected, len, open_quote } => {
                 let d = match delimiter {

@@ -180,7 +180,11 @@ pub fn parse<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> Result<Hea
         let missing: Vec<String> =
             figure_cols.iter().filter(|c| !has(**c)).map(|c| format!("`{}`", c.name())).collect();
         if !missing.is_empty() {
-            problems.push(tr!("import-header-missing-figure", columns = missing.join(", ")));
+            problems.push(tr!(
+                "import-header-missing-figure",
+                columns = missing.join(", "),
+                n = missing.len() as i64
+            ));
         }
     }
     if has(Col::Task) && !has(Col::Date) {

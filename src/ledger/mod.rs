@@ -1042,7 +1042,7 @@ mod tests {
         let path = dir.path().join("v1.db");
         version_1_ledger(&path, &[1.0, 2.0, 3.0]);
         let mut l = Ledger::open(&path).unwrap();
-        assert_eq!(l.schema_version().unwrap(), 2);
+        assert_eq!(l.schema_version().unwrap(), VERSION);
         assert!(l.triggers_present().unwrap());
         let entries = l.entries(None, None, None).unwrap();
         assert_eq!(entries.len(), 3);

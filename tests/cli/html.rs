@@ -119,7 +119,8 @@ fn mini() -> Env {
          revenue,2026-Q1,200,2026-04-08,\n\
          spend,2026-01,7,2026-02-03,\n",
     );
-    env.import(&csv);
+    // 98 then 1,234.5 firms: more than tenfold, imported on purpose.
+    env.cmd().args(["import", "--yes"]).arg(&csv).assert().success();
     env
 }
 

@@ -58,12 +58,9 @@ fn vietnamese_spreadsheet_csv() {
             .as_bytes(),
     );
     let path = env.file("so-lieu.csv", &csv);
-    env.cmd()
-        .arg("import")
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("5 rows as batch #1: 5 added, 0 unchanged"));
+    env.cmd().arg("import").arg(&path).assert().success().stdout(predicate::str::contains(
+        "5 dòng, lô #1: thêm 5, không đổi 0; 1 dòng ghi ngày hôm nay (không có ngày)",
+    ));
     let log = env.log_json();
     assert_eq!(log.len(), 5, "{log:#?}");
     let so_dn = figure(&log, "so_dn", "2026-H1");
@@ -98,8 +95,8 @@ fn shipped_seed_imports_cleanly() {
         .arg(&seed)
         .assert()
         .success()
-        .stdout(predicate::str::contains("24 rows as batch #1: 24 added, 0 unchanged"))
-        .stdout(predicate::str::contains("viec_lam  9 added, 0 unchanged"));
+        .stdout(predicate::str::contains("24 dòng, lô #1: thêm 24, không đổi 0"))
+        .stdout(predicate::str::contains("viec_lam  thêm 9, không đổi 0"));
     let log = env.log_json();
     assert_eq!(log.len(), 24);
     assert_eq!(entries(&env, "completion").len(), 2);
@@ -193,11 +190,13 @@ fn many_rows(rows: usize, bad: &[(usize, &str)]) -> String {
         if let Some((_, b)) = bad.iter().find(|(j, _)| *j == i) {
             s.push_str(b);
         } else {
+            // Rows of one month repeat its value (two values for one
+            // period would be refused).
             s.push_str(&format!(
                 "spend,2026-{:02},{}.{},2027-01-{:02}",
                 i % 12 + 1,
-                i % 997,
-                i % 10,
+                i % 12 + 5,
+                i % 12 % 10,
                 i % 28 + 1
             ));
         }
@@ -278,7 +277,7 @@ fn vi_numbers_refuse_an_english_decimal() {
     rejected(
         &env,
         &[path.to_str().unwrap()],
-        &["x.csv:2: gia_tri: `9.5` is ambiguous under `vi` numbers", "write `9,5`"],
+        &["x.csv:2: gia_tri: `9.5` không rõ nghĩa theo kiểu số `vi`", "viết `9,5`"],
     );
 }
 
@@ -362,13 +361,9 @@ fn overlapping_reexports_count_unchanged_rows() {
 fn dry_run_writes_nothing() {
     let env = Env::with_plan(MINI_PLAN);
     let path = env.file("d.csv", "indicator,period,value\nspend,2026-01,7\nspend,2026-01,7\n");
-    env.cmd()
-        .arg("import")
-        .arg(&path)
-        .arg("--dry-run")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("2 rows: 1 added, 1 unchanged (dry run: nothing written)"));
+    env.cmd().arg("import").arg(&path).arg("--dry-run").assert().success().stdout(predicate::str::contains(
+        "2 rows: 1 added, 1 unchanged; 1 dated today (no date given) (dry run: nothing written)",
+    ));
     assert!(!env.ledger.exists(), "a dry run created the ledger");
     with_one_entry(&env);
     let before = env.ledger_fingerprint();
@@ -397,7 +392,7 @@ fn unknown_and_missing_columns() {
     let missing = env.file("m.csv", "indicator,value\nspend,7\n");
     rejected(&env, &[missing.to_str().unwrap()], &["m.csv:1: missing column `period`"]);
     let no_date = env.file("n.csv", "nhiem_vu;nguon\nsetup;QĐ 1\n");
-    rejected(&env, &[no_date.to_str().unwrap()], &["n.csv:1: missing column `date` (ngay)"]);
+    rejected(&env, &[no_date.to_str().unwrap()], &["n.csv:1: missing column `date` (Ngày)"]);
     let twice = env.file("t.csv", "indicator,chi_tieu,period,value\n");
     rejected(&env, &[twice.to_str().unwrap()], &["column `chi_tieu` repeats column 1 `indicator`"]);
     let empty = env.file("empty.csv", "");
@@ -409,27 +404,40 @@ fn unknown_and_missing_columns() {
 fn malformed_rows_are_errors_not_panics() {
     let env = Env::with_plan(MINI_PLAN);
     with_one_entry(&env);
-    let bytes =
-        b"indicator,period,value,note\nspend,2026-01,7,caf\xE9\nspend,2026-02,7\nspend,2026-03,7,a,b\n";
+    // A byte that is not UTF-8 (Windows-1252 `é`): the file is refused in
+    // one line that says what it looks like and how to save it.
+    let bytes = b"indicator,period,value,note\nspend,2026-01,7,caf\xE9\n";
+    let path = env.file("w1252.csv", bytes);
+    let err =
+        rejected(&env, &[path.to_str().unwrap()], &["w1252.csv: this file is not UTF-8 text", "CSV UTF-8"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let bytes = b"indicator,period,value,note\nspend,2026-01,7,cafe\nspend,2026-02,7\nspend,2026-03,7,a,b\n";
     let path = env.file("w.csv", bytes);
     rejected(
         &env,
         &[path.to_str().unwrap()],
         &[
-            "w.csv:2: note: not UTF-8 text (invalid byte 0xE9 at position 4)",
             "w.csv:3: this row has 3 fields but the header has 4",
             "w.csv:4: this row has 5 fields but the header has 4: quote values that contain the delimiter `,`",
         ],
     );
     // A character split across two cells: valid bytes together, neither
     // cell valid alone.
-    let split = env.file("s.csv", b"indicator,period,value,note,source\nspend,2026-04,7,caf\xC3,\xA9x\n");
+    // (Far into the file, past what is looked at first, it is the cells
+    // that say so.)
+    let mut far = String::from("indicator;period;value;note;source\n");
+    for m in 1..=12 {
+        far.push_str(&format!("spend;2026-{m:02};7;{};\n", "x".repeat(6000)));
+    }
+    let mut far = far.into_bytes();
+    far.extend_from_slice(b"spend;2026-04;7;caf\xC3;\xA9x\n");
+    let split = env.file("s.csv", far);
     rejected(
         &env,
         &[split.to_str().unwrap()],
         &[
-            "s.csv:2: note: not UTF-8 text (invalid byte 0xC3 at position 4)",
-            "s.csv:2: source: not UTF-8 text (invalid byte 0xA9 at position 1)",
+            "s.csv:14: note: not UTF-8 text (invalid byte 0xC3 at position 4)",
+            "s.csv:14: source: not UTF-8 text (invalid byte 0xA9 at position 1)",
         ],
     );
     // A quote never closed swallows the rest of the file: an error, not a

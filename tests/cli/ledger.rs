@@ -122,9 +122,10 @@ fn record_defaults_to_today_and_the_os_user_and_keeps_the_value_as_typed() {
     assert_eq!(e["date"], "2027-06-30");
     assert_eq!(e["by"], "tester");
     assert_eq!(e["note"], "whole year");
-    // Every cadence's own periods, and negative values.
-    ok(&env, &["record", "spend", "-12", "--period", "2026-07"]);
-    ok(&env, &["record", "revenue", "5", "--period", "2028-Q4"]);
+    // Every cadence's own periods; a flow is never negative (min 0).
+    ok(&env, &["record", "spend", "12", "--period", "2026-07"]);
+    refused(&env, &["record", "spend", "-12", "--period", "2026-08"], &["<VALUE>", "-12", "(0)"]);
+    ok(&env, &["record", "revenue", "5", "--period", "2027-Q2"]);
     assert_eq!(entries(&env).len(), 3);
 }
 
@@ -132,7 +133,7 @@ fn record_defaults_to_today_and_the_os_user_and_keeps_the_value_as_typed() {
 fn record_takes_vi_numbers_under_a_vi_plan() {
     let env = mini_vi();
     ok(&env, &["record", "revenue", "1.234,5", "--period", "2026-Q1"]);
-    ok(&env, &["record", "revenue", "9,5", "--period", "2026-Q2"]);
+    ok(&env, &["record", "revenue", "9,5", "--period", "2026-Q2", "--yes"]);
     let es = entries(&env);
     assert_eq!(es[0]["value"], 1234.5);
     assert_eq!(es[1]["value"], 9.5);
@@ -185,7 +186,8 @@ fn record_refuses_9_5_under_vi_numbers() {
 
 #[test]
 fn record_refuses_a_period_outside_the_plan() {
-    let env = mini();
+    // Today in the plan's last year, so that its last period has begun.
+    let env = mini().today("2028-12-31");
     refused(
         &env,
         &["record", "firms", "1", "--period", "2029"],
@@ -470,11 +472,11 @@ fn log_shows_what_became_of_each_entry() {
     // here is the real today: entries dated by default are not back-dated.
     let real_today = chrono::Local::now().date_naive().to_string();
     let env = mini().today(&real_today);
-    ok(&env, &["record", "firms", "100", "--period", "2026-H2", "--date", "2026-01-10"]); // #1, back-dated
+    ok(&env, &["record", "firms", "100", "--period", "2026-H2", "--date", "2026-07-10"]); // #1, back-dated
     ok(&env, &["record", "firms", "104", "--period", "2026-H2"]); // #2 supersedes #1
     ok(&env, &["correct", "2", "105", "--reason", "official"]); // #3 corrects #2
     ok(&env, &["correct", "2", "106", "--reason", "official 2"]); // #4 supersedes #3
-    ok(&env, &["record", "revenue", "7", "--period", "2027-Q1"]); // #5
+    ok(&env, &["record", "revenue", "7", "--period", "2026-Q1", "--yes"]); // #5
     ok(&env, &["void", "5", "--reason", "wrong"]); // #6
     ok(&env, &["done", "setup", "--source", "Decision 45", "--date", "2026-06-01"]); // #7
     let es = entries(&env);
@@ -527,9 +529,11 @@ fn log_shows_what_became_of_each_entry() {
     };
     assert_eq!(ids(&["--indicator", "firms"]), [1, 2, 3, 4]);
     assert_eq!(ids(&["--task", "setup"]), [7]);
-    assert_eq!(ids(&["--year", "2027"]), [5, 6]);
-    assert_eq!(ids(&["--year", "2026"]), [1, 2, 3, 4, 7]);
-    assert_eq!(ids(&["--indicator", "revenue", "--year", "2026"]), Vec::<i64>::new());
+    // (Every entry is of 2026: a figure is never dated before its period
+    // begins, and today here is the real today.)
+    assert_eq!(ids(&["--year", "2027"]), Vec::<i64>::new());
+    assert_eq!(ids(&["--year", "2026"]), [1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(ids(&["--indicator", "revenue", "--year", "2026"]), [5, 6]);
     // Other formats: csv with machine numbers, md.
     let csv = ok(&env, &["log", "--format", "csv", "--indicator", "firms"]);
     assert!(csv.starts_with("id,kind,indicator,task,period,year,value,value_text,date,"), "{csv}");
@@ -573,7 +577,9 @@ fn verify_passes_on_a_ledger_written_by_plan() {
     ok(&env, &["done", "setup"]);
     ok(&env, &["void", "3", "--reason", "x"]);
     let out = ok(&env, &["verify"]);
-    assert!(out.ends_with("ledger.db: 4 entries, chain intact, schema 2\n"), "{out}");
+    assert!(out.contains("ledger.db: 4 entries, chain intact, schema 3\n"), "{out}");
+    let head = out.lines().last().unwrap().rsplit_once("head ").unwrap().1.to_string();
+    assert!(head.starts_with("4:") && head.len() == 2 + 16, "{out}");
 }
 
 #[test]
@@ -682,10 +688,14 @@ fn four_concurrent_writers_lose_nothing_and_keep_one_chain() {
                             .arg(&env.plan)
                             .arg("--ledger")
                             .arg(&env.ledger)
-                            .args(["record", "revenue", &value, "--period", "2027-Q1"])
+                            .args(["record", "revenue", &value, "--period", "2027-Q1", "--yes"])
                             .output()
                             .expect("run plan");
-                        if !out.status.success() || !out.stderr.is_empty() {
+                        // A writer that waited more than a second says so (SPEC §4);
+                        // nothing else may be said.
+                        let said = String::from_utf8_lossy(&out.stderr);
+                        let waited = said.lines().all(|l| l.contains("waiting for it to finish"));
+                        if !out.status.success() || !waited {
                             errors.push(format!("{value}: {}", String::from_utf8_lossy(&out.stderr)));
                         }
                     }
