@@ -437,7 +437,7 @@ fn values_that_do_not_map_are_refused_with_their_row_named() {
             "bad.json:dataValues[3]: value: `1,5` is not a number as DHIS2 writes them",
             "bad.json:dataValues[4]: period:",
             "bad.json:dataValues[5]: value: thu_ns 2027-Q2: this row gives 906, row dataValues[0] gives 905",
-            "5 bad row(s) of 6; nothing imported",
+            "5 bad rows of 6; nothing imported",
         ],
     );
     let csv = "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\n\
@@ -453,7 +453,7 @@ fn values_that_do_not_map_are_refused_with_their_row_named() {
             "bad.csv:3: dataelement: data element `VIEC_LAM` is not the `dhis2` code of any indicator of plan KH-ND",
             "bad.csv:4: catoptcombo: data element `THU_NS` comes with two category option combinations (`default` and `NAM`)",
             "bad.csv:5: lastupdated:",
-            "3 bad row(s) of 4; nothing imported",
+            "3 bad rows of 4; nothing imported",
         ],
     );
     let adx = r#"<adx xmlns="urn:ihe:qrph:adx:2015" exported="2028-01-15T00:00:00Z">
