@@ -1,20 +1,22 @@
 //! `plan export --format dhis2-json|dhis2-csv|adx`: the figures that count
 //! (`crate::export`), as a DHIS2 data value set (`crate::export::dhis2`).
 //!
-//! Reads only the coded indicators' entries in the years asked for, one
-//! indicator at a time. The set is written whole or not at all: it is built
-//! in memory, then written to stdout or `--output`. Indicators without a
-//! `dhis2` code are named on stderr.
+//! Reads the entries of the years asked for in one pass, one indicator at a
+//! time. Every figure is counted before a byte is written; the set is then
+//! written as it is serialized, to stdout or to `--output` (a file written
+//! beside and renamed: whole or not at all). Indicators without a `dhis2`
+//! code are named on stderr.
 
 use super::{Ctx, reject, today};
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::export::{self, Span, dhis2};
+use crate::export::{self, Figure, Span, dhis2};
 use crate::number::format_number;
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::tr;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{NaiveDate, Timelike};
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -33,16 +35,18 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     }
 
     let (first, last) = span.years(&plan);
-    let mut figures = Vec::new();
+    // Figures per coded indicator, then written in plan order.
+    let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
     if let Some(ledger) = ctx.read_ledger(&plan)? {
-        for ind in plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_some()) {
-            // A year's entries decide its periods: one year in memory at a time.
-            for year in first..=last {
-                let entries = ledger.counting_entries(&ind.id, year)?;
-                figures.extend(export::figures(ind, &entries, span, as_of));
+        ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
+            if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
+                by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
             }
-        }
+            Ok(())
+        })?;
     }
+    let figures: Vec<Figure> =
+        plan.indicators().filter_map(|i| by_indicator.remove(i.id.as_str())).flatten().collect();
     let uncoded: Vec<&str> =
         plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_none()).map(|i| i.id.as_str()).collect();
     if !uncoded.is_empty() {
@@ -50,15 +54,29 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     }
 
     let set = dhis2::DataValueSet::new(&plan, &figures).map_err(reject)?;
-    let mut bytes = Vec::with_capacity(256 * set.values.len() + 256);
-    match args.format {
-        ExportFormat::Dhis2Json => dhis2::write_json(&set, &mut bytes)?,
-        ExportFormat::Dhis2Csv => dhis2::write_csv(&set, &mut bytes)?,
-        ExportFormat::Adx => dhis2::write_adx(&set, &exported()?, &mut bytes)?,
-    }
+    let write = |out: &mut dyn Write| -> Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        match args.format {
+            ExportFormat::Dhis2Json => dhis2::write_json(&set, &mut out)?,
+            ExportFormat::Dhis2Csv => dhis2::write_csv(&set, &mut out)?,
+            ExportFormat::Adx => dhis2::write_adx(&set, &exported()?, &mut out)?,
+        }
+        out.flush()?;
+        Ok(())
+    };
     match &args.output {
+        // Written beside, then renamed: the file is whole or not there.
         Some(path) => {
-            std::fs::write(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+            let part = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
+            let written = std::fs::File::create(&part)
+                .map_err(anyhow::Error::from)
+                .and_then(|mut f| write(&mut f).and_then(|()| Ok(f.sync_all()?)))
+                .and_then(|()| Ok(std::fs::rename(&part, path)?));
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&part);
+                return Err(e.context(format!("cannot write {}", path.display())));
+            }
             eprintln!(
                 "{}",
                 tr!(
@@ -69,11 +87,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
                 )
             );
         }
-        None => {
-            let mut out = crate::render::stdout();
-            out.write_all(&bytes)?;
-            out.flush()?;
-        }
+        None => write(&mut std::io::stdout().lock())?,
     }
     Ok(ExitCode::SUCCESS)
 }

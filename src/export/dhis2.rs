@@ -22,7 +22,8 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
+use std::fmt::{self, Write as _};
 use std::io::Write;
 
 /// The ADX namespace (IHE QRPH ADX, as DHIS2 reads and writes it).
@@ -44,12 +45,7 @@ pub const CSV_HEADER: [&str; 10] = [
 
 /// The DHIS2 period identifier of `p`: `2027`, `2027S1`, `2027Q3`, `202707`.
 pub fn period_code(p: Period) -> String {
-    match p.cadence {
-        Cadence::Year => format!("{:04}", p.year),
-        Cadence::Half => format!("{:04}S{}", p.year, p.index),
-        Cadence::Quarter => format!("{:04}Q{}", p.year, p.index),
-        Cadence::Month => format!("{:04}{:02}", p.year, p.index),
-    }
+    Code(p).to_string()
 }
 
 /// The ADX period of `p`: its first day and its ISO 8601 duration,
@@ -118,7 +114,52 @@ pub fn parse_adx_period(text: &str) -> Result<Period, String> {
 /// A value as DHIS2 reads it: a plain machine number, `.` as the decimal
 /// mark, no grouping, no exponent (`1234.5`, `12`, `-3`).
 pub fn value_text(v: f64) -> String {
-    if v == 0.0 { "0".to_string() } else { format!("{v}") }
+    Machine(v).to_string()
+}
+
+/// [`value_text`], written without an allocation.
+struct Machine(f64);
+
+impl fmt::Display for Machine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Rust prints the shortest text that reads back as the same f64,
+        // never with an exponent; -0 is 0.
+        if self.0 == 0.0 { f.write_str("0") } else { write!(f, "{}", self.0) }
+    }
+}
+
+/// A period as its DHIS2 code ([`period_code`]), written without an
+/// allocation.
+struct Code(Period);
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.0;
+        match p.cadence {
+            Cadence::Year => write!(f, "{:04}", p.year),
+            Cadence::Half => write!(f, "{:04}S{}", p.year, p.index),
+            Cadence::Quarter => write!(f, "{:04}Q{}", p.year, p.index),
+            Cadence::Month => write!(f, "{:04}{:02}", p.year, p.index),
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+struct Day(NaiveDate);
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+    }
+}
+
+/// Serializes a [`fmt::Display`] as a JSON string, written as it goes.
+struct Shown<T>(T);
+
+impl<T: fmt::Display> Serialize for Shown<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
 }
 
 /// One data value: a figure mapped to its data element.
@@ -149,23 +190,28 @@ impl<'a> DataValueSet<'a> {
     /// indicator without one is left out (the caller names those).
     /// Fails, saying which key to set, when the plan has no
     /// `[export.dhis2] org_unit`.
-    pub fn new(plan: &'a Plan, figures: &'a [Figure]) -> Result<Self, String> {
+    pub fn new(plan: &'a Plan, figures: &'a [Figure<'a>]) -> Result<Self, String> {
         let target = plan.dhis2.as_ref().ok_or_else(|| crate::tr!("dhis2-no-org-unit"))?;
-        let values = figures
-            .iter()
-            .filter_map(|f| {
-                let data_element = plan.indicator(&f.indicator)?.dhis2.as_deref()?;
-                Some(DataValue {
-                    data_element,
-                    period: f.period,
-                    value: f.value,
-                    stored_by: &f.by,
-                    created: f.reported_on,
-                    last_updated: f.updated_on,
-                    comment: f.note.as_deref(),
-                })
-            })
-            .collect();
+        let mut values = Vec::with_capacity(figures.len());
+        let mut last: Option<(&str, Option<&'a str>)> = None;
+        for f in figures {
+            // Figures come grouped by indicator: one look-up per group.
+            let code = match last {
+                Some((id, code)) if id == f.indicator => code,
+                _ => plan.indicator(f.indicator).and_then(|i| i.dhis2.as_deref()),
+            };
+            last = Some((f.indicator, code));
+            let Some(data_element) = code else { continue };
+            values.push(DataValue {
+                data_element,
+                period: f.period,
+                value: f.value,
+                stored_by: &f.by,
+                created: f.reported_on,
+                last_updated: f.updated_on,
+                comment: f.note.as_deref(),
+            });
+        }
         Ok(DataValueSet { org_unit: &target.org_unit, data_set: target.data_set.as_deref(), values })
     }
 
@@ -176,61 +222,68 @@ impl<'a> DataValueSet<'a> {
     }
 }
 
-fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// The set as DHIS2's JSON, serialized as it is written (no copy of the
+/// values).
+struct JsonSet<'s, 'a>(&'s DataValueSet<'a>);
+
+impl Serialize for JsonSet<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let set = self.0;
+        let period = set.common_period();
+        let mut m = s.serialize_struct("DataValueSet", 4)?;
+        if let Some(ds) = set.data_set {
+            m.serialize_field("dataSet", ds)?;
+        }
+        if let Some(p) = period {
+            m.serialize_field("period", &Shown(Code(p)))?;
+        }
+        m.serialize_field("orgUnit", set.org_unit)?;
+        m.serialize_field("dataValues", &JsonValues(set))?;
+        m.end()
+    }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonSet<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data_set: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    period: Option<String>,
-    org_unit: &'a str,
-    data_values: Vec<JsonValue<'a>>,
+struct JsonValues<'s, 'a>(&'s DataValueSet<'a>);
+
+impl Serialize for JsonValues<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.values.len()))?;
+        for v in &self.0.values {
+            seq.serialize_element(&JsonValue { org_unit: self.0.org_unit, v })?;
+        }
+        seq.end()
+    }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonValue<'a> {
-    data_element: &'a str,
-    period: String,
-    org_unit: &'a str,
-    value: String,
-    stored_by: &'a str,
-    created: String,
-    last_updated: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    comment: Option<&'a str>,
-    followup: bool,
+struct JsonValue<'s, 'a> {
+    org_unit: &'s str,
+    v: &'s DataValue<'a>,
+}
+
+impl Serialize for JsonValue<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.v;
+        let mut m = s.serialize_struct("DataValue", 9)?;
+        m.serialize_field("dataElement", v.data_element)?;
+        m.serialize_field("period", &Shown(Code(v.period)))?;
+        m.serialize_field("orgUnit", self.org_unit)?;
+        m.serialize_field("value", &Shown(Machine(v.value)))?;
+        m.serialize_field("storedBy", v.stored_by)?;
+        m.serialize_field("created", &Shown(Day(v.created)))?;
+        m.serialize_field("lastUpdated", &Shown(Day(v.last_updated)))?;
+        if let Some(c) = v.comment {
+            m.serialize_field("comment", c)?;
+        }
+        m.serialize_field("followup", &false)?;
+        m.end()
+    }
 }
 
 /// DHIS2's JSON data value set (`POST /api/dataValueSets`,
 /// `Content-Type: application/json`). `value` is a string, as DHIS2 writes
 /// it; `period` at the top only when every value has the same one.
 pub fn write_json(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
-    let json = JsonSet {
-        data_set: set.data_set,
-        period: set.common_period().map(period_code),
-        org_unit: set.org_unit,
-        data_values: set
-            .values
-            .iter()
-            .map(|v| JsonValue {
-                data_element: v.data_element,
-                period: period_code(v.period),
-                org_unit: set.org_unit,
-                value: value_text(v.value),
-                stored_by: v.stored_by,
-                created: date_text(v.created),
-                last_updated: date_text(v.last_updated),
-                comment: v.comment,
-                followup: false,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
+    serde_json::to_writer_pretty(&mut *out, &JsonSet(set))?;
     out.write_all(b"\n")?;
     Ok(())
 }
@@ -240,16 +293,25 @@ pub fn write_json(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
 pub fn write_csv(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
+    let (mut period, mut value, mut updated) = (String::new(), String::new(), String::new());
     for v in &set.values {
+        for (buf, shown) in [
+            (&mut period, &Code(v.period) as &dyn fmt::Display),
+            (&mut value, &Machine(v.value)),
+            (&mut updated, &Day(v.last_updated)),
+        ] {
+            buf.clear();
+            write!(buf, "{shown}")?;
+        }
         w.write_record([
             v.data_element,
-            &period_code(v.period),
+            &period,
             set.org_unit,
             "",
             "",
-            &value_text(v.value),
+            &value,
             v.stored_by,
-            &date_text(v.last_updated),
+            &updated,
             v.comment.unwrap_or(""),
             "false",
         ])?;
@@ -264,27 +326,37 @@ pub fn write_csv(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
 /// mandatory timestamp of the root. Fails when the plan names no data set.
 pub fn write_adx(set: &DataValueSet, exported: &str, out: &mut impl Write) -> Result<()> {
     let data_set = set.data_set.ok_or_else(|| anyhow::anyhow!(crate::tr!("dhis2-adx-no-data-set")))?;
-    let mut periods: Vec<Period> = set.values.iter().map(|v| v.period).collect();
-    periods.sort();
-    periods.dedup();
+    // Values by period, each period's in the order of the set.
+    let mut order: Vec<usize> = (0..set.values.len()).collect();
+    order.sort_by_key(|&i| set.values[i].period);
     let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let root = BytesStart::new("adx").with_attributes([("xmlns", ADX_NAMESPACE), ("exported", exported)]);
     w.write_event(Event::Start(root))?;
-    for p in periods {
-        let period = adx_period(p);
-        let group = BytesStart::new("group").with_attributes([
-            ("orgUnit", set.org_unit),
-            ("period", period.as_str()),
-            ("dataSet", data_set),
-        ]);
-        w.write_event(Event::Start(group))?;
-        for v in set.values.iter().filter(|v| v.period == p) {
-            let value = value_text(v.value);
-            let dv = BytesStart::new("dataValue")
-                .with_attributes([("dataElement", v.data_element), ("value", value.as_str())]);
-            w.write_event(Event::Empty(dv))?;
+    let mut open: Option<Period> = None;
+    let mut value = String::new();
+    for i in order {
+        let v = &set.values[i];
+        if open != Some(v.period) {
+            if open.is_some() {
+                w.write_event(Event::End(BytesEnd::new("group")))?;
+            }
+            let period = adx_period(v.period);
+            let group = BytesStart::new("group").with_attributes([
+                ("orgUnit", set.org_unit),
+                ("period", period.as_str()),
+                ("dataSet", data_set),
+            ]);
+            w.write_event(Event::Start(group))?;
+            open = Some(v.period);
         }
+        value.clear();
+        write!(value, "{}", Machine(v.value))?;
+        let dv = BytesStart::new("dataValue")
+            .with_attributes([("dataElement", v.data_element), ("value", value.as_str())]);
+        w.write_event(Event::Empty(dv))?;
+    }
+    if open.is_some() {
         w.write_event(Event::End(BytesEnd::new("group")))?;
     }
     w.write_event(Event::End(BytesEnd::new("adx")))?;

@@ -48,9 +48,9 @@ impl Span {
 
 /// One figure that counts, with what an exported value carries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
-    /// The indicator's id.
-    pub indicator: String,
+pub struct Figure<'p> {
+    /// The indicator's id (borrowed from the plan).
+    pub indicator: &'p str,
     pub period: Period,
     /// The value that counts (after its latest correction), in the
     /// indicator's unit.
@@ -69,27 +69,36 @@ pub struct Figure {
 
 /// The figures of `ind` that count as of `as_of`, in `span`, in period
 /// order. `entries` are the indicator's entries (any order, others are
-/// ignored); a derived indicator has none.
-pub fn figures(ind: &Indicator, entries: &[Entry], span: Span, as_of: NaiveDate) -> Vec<Figure> {
-    let mut counted = counting::count_figures(entries, Some(as_of));
+/// ignored; their `by` and `note` are moved into the figures); a derived
+/// indicator has none.
+pub fn figures<'p>(
+    ind: &'p Indicator,
+    mut entries: Vec<Entry>,
+    span: Span,
+    as_of: NaiveDate,
+) -> Vec<Figure<'p>> {
+    let mut counted = counting::count_figures(&entries, Some(as_of));
     let Some(periods) = counted.remove(&ind.id) else { return Vec::new() };
-    let by_id: HashMap<i64, &Entry> = entries.iter().map(|e| (e.id, e)).collect();
+    let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
     periods
         .into_iter()
         .filter(|(p, _)| span.covers(*p))
         .filter_map(|(period, f)| {
             let c = f.counted?;
-            let figure = by_id.get(&c.entry)?;
-            let setter = c.corrected_by.and_then(|id| by_id.get(&id)).unwrap_or(figure);
-            debug_assert!(matches!(setter.kind, Kind::Figure | Kind::Correction));
+            let figure = *index.get(&c.entry)?;
+            let setter = c.corrected_by.and_then(|id| index.get(&id).copied()).unwrap_or(figure);
+            let reported_on = entries[figure].reported_on;
+            // Each entry sets at most one period's value: its strings can move.
+            let e = &mut entries[setter];
+            debug_assert!(matches!(e.kind, Kind::Figure | Kind::Correction));
             Some(Figure {
-                indicator: ind.id.clone(),
+                indicator: &ind.id,
                 period,
                 value: c.value,
-                by: setter.by.clone(),
-                note: setter.note.clone(),
-                reported_on: figure.reported_on,
-                updated_on: setter.reported_on,
+                by: std::mem::take(&mut e.by),
+                note: e.note.take(),
+                reported_on,
+                updated_on: e.reported_on,
             })
         })
         .collect()
@@ -159,14 +168,14 @@ every = "quarter"
         es[0].note = Some("first".into());
         es[2].by = "hoa".into();
         es[2].note = Some("official".into());
-        let got = figures(ind, &es, Span::All, "2027-12-31".parse().unwrap());
+        let got = figures(ind, es.clone(), Span::All, "2027-12-31".parse().unwrap());
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         // Q3 was voided; Q4 was reported after as_of.
         assert_eq!(
             got,
             vec![
                 Figure {
-                    indicator: "a".into(),
+                    indicator: "a",
                     period: p("2027-Q1"),
                     value: 10.0,
                     by: "t".into(),
@@ -175,7 +184,7 @@ every = "quarter"
                     updated_on: d("2027-04-05"),
                 },
                 Figure {
-                    indicator: "a".into(),
+                    indicator: "a",
                     period: p("2027-Q2"),
                     value: 21.0,
                     by: "hoa".into(),
@@ -186,7 +195,7 @@ every = "quarter"
             ]
         );
         // Before the correction was dated, the figure's own value counted.
-        let got = figures(ind, &es, Span::Within(p("2027-Q2")), "2027-07-10".parse().unwrap());
+        let got = figures(ind, es, Span::Within(p("2027-Q2")), "2027-07-10".parse().unwrap());
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].value, got[0].by.as_str()), (20.0, "t"));
     }

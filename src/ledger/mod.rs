@@ -391,49 +391,68 @@ impl Ledger {
         task_entries(&self.conn)
     }
 
-    /// The entries of `indicator` in `year`, in ledger order, with only
-    /// what deciding what counts needs (SPEC §5): id, kind, indicator,
-    /// period, year, value, reported_on, by, note, target_entry; the other
-    /// fields are left empty (never verify or re-hash these). Corrections
-    /// and voids carry their figure's indicator and year, so a year's
-    /// entries decide its periods alone. Read through the (indicator, year)
-    /// index in its own order, without sorting: for exports of large ledgers.
-    pub fn counting_entries(&self, indicator: &str, year: i32) -> Result<Vec<Entry>> {
+    /// Every indicator's entries in years `first..=last`, one indicator at a
+    /// time (in the order of their ids), each in ledger order,
+    /// with only what deciding what counts needs (SPEC §5): id, kind,
+    /// indicator, period, year, value, reported_on, by, note, target_entry;
+    /// the other fields are left empty (never verify or re-hash these).
+    /// Corrections and voids carry their figure's indicator and year. One
+    /// pass over the (indicator, year) index in its own order, without
+    /// sorting; memory holds one indicator's entries: for exports of large
+    /// ledgers.
+    pub fn for_each_indicator_counting_entries(
+        &self,
+        first: i32,
+        last: i32,
+        mut f: impl FnMut(&str, Vec<Entry>) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, kind, period, value, reported_on, by, note, target_entry FROM entry
-             WHERE indicator = ?1 AND year = ?2 ORDER BY indicator, year, id",
+            "SELECT indicator, id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
+             WHERE indicator IS NOT NULL AND year BETWEEN ?1 AND ?2 ORDER BY indicator, year, id",
         )?;
-        let rows = stmt.query_map(params![indicator, year], |r| {
-            let kind: String = r.get(1)?;
-            let reported_on: String = r.get(4)?;
-            let bad = |col: usize, what: &str| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    col,
-                    rusqlite::types::Type::Text,
-                    format!("invalid {what}").into(),
-                )
-            };
-            Ok(Entry {
-                id: r.get(0)?,
-                kind: Kind::parse(&kind).ok_or_else(|| bad(1, "kind"))?,
-                indicator: Some(indicator.to_string()),
+        let mut rows = stmt.query(params![first, last])?;
+        let mut current: Option<String> = None;
+        let mut group: Vec<Entry> = Vec::new();
+        let bad = |col: usize, what: &str| {
+            rusqlite::Error::FromSqlConversionFailure(
+                col,
+                rusqlite::types::Type::Text,
+                format!("invalid {what}").into(),
+            )
+        };
+        while let Some(r) = rows.next()? {
+            let indicator = r.get_ref(0)?.as_str()?;
+            if current.as_deref() != Some(indicator)
+                && let Some(done) = current.replace(indicator.to_string())
+            {
+                f(&done, std::mem::take(&mut group))?;
+            }
+            let kind = r.get_ref(2)?.as_str()?;
+            let reported_on = r.get_ref(5)?.as_str()?;
+            group.push(Entry {
+                id: r.get(1)?,
+                kind: Kind::parse(kind).ok_or_else(|| bad(2, "kind"))?,
+                indicator: current.clone(),
                 task: None,
-                period: r.get(2)?,
-                year: i64::from(year),
+                period: r.get(3)?,
+                year: r.get(9)?,
                 value_text: None,
-                value: r.get(3)?,
-                reported_on: reported_on.parse().map_err(|_| bad(4, "date"))?,
+                value: r.get(4)?,
+                reported_on: reported_on.parse().map_err(|_| bad(5, "date"))?,
                 recorded_at: String::new(),
-                by: r.get(5)?,
+                by: r.get(6)?,
                 source: None,
-                note: r.get(6)?,
-                target_entry: r.get(7)?,
+                note: r.get(7)?,
+                target_entry: r.get(8)?,
                 batch: None,
                 plan_id: String::new(),
                 hash: String::new(),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            });
+        }
+        if let Some(done) = current {
+            f(&done, group)?;
+        }
+        Ok(())
     }
 
     /// Entries matching the filters, in ledger order.
