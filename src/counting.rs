@@ -73,7 +73,12 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
             continue;
         };
         let Some(raw) = e.value else { continue };
-        let slot = out.entry(ind.clone()).or_default().entry(p).or_default();
+        // A key is allocated once per indicator, not once per figure.
+        if !out.contains_key(ind.as_str()) {
+            out.insert(ind.clone(), BTreeMap::new());
+        }
+        let Some(periods) = out.get_mut(ind.as_str()) else { continue };
+        let slot = periods.entry(p).or_default();
         if slot.first_reported.is_none_or(|d| e.reported_on < d) {
             slot.first_reported = Some(e.reported_on);
         }

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
             let part = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
             let written = std::fs::File::create(&part)
                 .map_err(anyhow::Error::from)
-                .and_then(|mut f| write(&mut f).and_then(|()| Ok(f.sync_all()?)))
+                .and_then(|mut f| write(&mut f))
                 .and_then(|()| Ok(std::fs::rename(&part, path)?));
             if let Err(e) = written {
                 let _ = std::fs::remove_file(&part);

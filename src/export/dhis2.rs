@@ -283,7 +283,7 @@ impl Serialize for JsonValue<'_, '_> {
 /// `Content-Type: application/json`). `value` is a string, as DHIS2 writes
 /// it; `period` at the top only when every value has the same one.
 pub fn write_json(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonSet(set))?;
+    serde_json::to_writer(&mut *out, &JsonSet(set))?;
     out.write_all(b"\n")?;
     Ok(())
 }

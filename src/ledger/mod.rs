@@ -438,7 +438,7 @@ impl Ledger {
                 year: r.get(9)?,
                 value_text: None,
                 value: r.get(4)?,
-                reported_on: reported_on.parse().map_err(|_| bad(5, "date"))?,
+                reported_on: iso_date(reported_on).ok_or_else(|| bad(5, "date"))?,
                 recorded_at: String::new(),
                 by: r.get(6)?,
                 source: None,
@@ -878,6 +878,19 @@ fn bind_row(stmt: &mut rusqlite::Statement, at: usize, s: &Sealed) -> rusqlite::
     stmt.raw_bind_parameter(at + 12, e.target_entry)?;
     stmt.raw_bind_parameter(at + 13, &s.hash[..])?;
     Ok(())
+}
+
+/// A stored date, `YYYY-MM-DD`, read without a general date parser (a
+/// large export reads one per entry).
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r)?.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return s.parse().ok();
+    }
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {

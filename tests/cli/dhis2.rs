@@ -100,55 +100,19 @@ fn export(env: &Env, args: &[&str]) -> (String, String) {
 /// reason as the comment, created on the figure's date, updated on the
 /// correction's), entry 2, entry 3, entry 5; not entry 4 (voided), not
 /// entry 6 (reported after), not entry 7 (no code).
-const EXPECTED_JSON: &str = r#"{
-  "dataSet": "KH66",
-  "orgUnit": "XA_ND",
-  "dataValues": [
-    {
-      "dataElement": "DN_HOAT_DONG",
-      "period": "2026S2",
-      "orgUnit": "XA_ND",
-      "value": "99",
-      "storedBy": "Lan",
-      "created": "2027-01-12",
-      "lastUpdated": "2027-01-20",
-      "comment": "Số chính thức",
-      "followup": false
-    },
-    {
-      "dataElement": "DN_HOAT_DONG",
-      "period": "2027S1",
-      "orgUnit": "XA_ND",
-      "value": "104",
-      "storedBy": "Hoa",
-      "created": "2027-07-10",
-      "lastUpdated": "2027-07-10",
-      "followup": false
-    },
-    {
-      "dataElement": "THU_NS",
-      "period": "2027Q2",
-      "orgUnit": "XA_ND",
-      "value": "900",
-      "storedBy": "Nam",
-      "created": "2027-07-08",
-      "lastUpdated": "2027-07-08",
-      "followup": false
-    },
-    {
-      "dataElement": "THU_NS",
-      "period": "2027Q3",
-      "orgUnit": "XA_ND",
-      "value": "1234.5",
-      "storedBy": "Nam",
-      "created": "2027-10-05",
-      "lastUpdated": "2027-10-05",
-      "comment": "ước",
-      "followup": false
-    }
-  ]
-}
-"#;
+/// DHIS2's JSON is written compact (one line); here one value per line.
+const EXPECTED_JSON: &str = concat!(
+    r#"{"dataSet":"KH66","orgUnit":"XA_ND","dataValues":["#,
+    r#"{"dataElement":"DN_HOAT_DONG","period":"2026S2","orgUnit":"XA_ND","value":"99","storedBy":"Lan","#,
+    r#""created":"2027-01-12","lastUpdated":"2027-01-20","comment":"Số chính thức","followup":false},"#,
+    r#"{"dataElement":"DN_HOAT_DONG","period":"2027S1","orgUnit":"XA_ND","value":"104","storedBy":"Hoa","#,
+    r#""created":"2027-07-10","lastUpdated":"2027-07-10","followup":false},"#,
+    r#"{"dataElement":"THU_NS","period":"2027Q2","orgUnit":"XA_ND","value":"900","storedBy":"Nam","#,
+    r#""created":"2027-07-08","lastUpdated":"2027-07-08","followup":false},"#,
+    r#"{"dataElement":"THU_NS","period":"2027Q3","orgUnit":"XA_ND","value":"1234.5","storedBy":"Nam","#,
+    r#""created":"2027-10-05","lastUpdated":"2027-10-05","comment":"ước","followup":false}"#,
+    "]}\n"
+);
 
 const EXPECTED_CSV: &str = "\
 dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup
@@ -207,25 +171,12 @@ fn export_as_of_today_and_by_year_or_period() {
     let (json, _) = export(&env, &["--format", "dhis2-json", "--period", "2027-Q3"]);
     assert_eq!(
         json,
-        r#"{
-  "dataSet": "KH66",
-  "period": "2027Q3",
-  "orgUnit": "XA_ND",
-  "dataValues": [
-    {
-      "dataElement": "THU_NS",
-      "period": "2027Q3",
-      "orgUnit": "XA_ND",
-      "value": "1234.5",
-      "storedBy": "Nam",
-      "created": "2027-10-05",
-      "lastUpdated": "2027-10-05",
-      "comment": "ước",
-      "followup": false
-    }
-  ]
-}
-"#
+        concat!(
+            r#"{"dataSet":"KH66","period":"2027Q3","orgUnit":"XA_ND","dataValues":["#,
+            r#"{"dataElement":"THU_NS","period":"2027Q3","orgUnit":"XA_ND","value":"1234.5","storedBy":"Nam","#,
+            r#""created":"2027-10-05","lastUpdated":"2027-10-05","comment":"ước","followup":false}]}"#,
+            "\n"
+        )
     );
     // A half covers its quarters; DHIS2's own code is understood too.
     let (adx, _) = export(&env, &["--format", "adx", "--period", "2026S2"]);
@@ -252,7 +203,7 @@ fn export_as_of_today_and_by_year_or_period() {
 fn an_empty_ledger_exports_an_empty_set() {
     let env = Env::with_plan(PLAN).today("2028-01-15");
     let (json, _) = export(&env, &["--format", "dhis2-json"]);
-    assert_eq!(json, "{\n  \"dataSet\": \"KH66\",\n  \"orgUnit\": \"XA_ND\",\n  \"dataValues\": []\n}\n");
+    assert_eq!(json, "{\"dataSet\":\"KH66\",\"orgUnit\":\"XA_ND\",\"dataValues\":[]}\n");
     let (csv, _) = export(&env, &["--format", "dhis2-csv"]);
     assert_eq!(
         csv,
@@ -379,7 +330,7 @@ fn each_export_imports_back_to_the_same_counted_figures() {
             let (json, _) = export(&fresh, &["--format", "dhis2-json"]);
             assert_eq!(
                 json,
-                EXPECTED_JSON.replace("\"lastUpdated\": \"2027-01-20\"", "\"lastUpdated\": \"2027-01-12\"")
+                EXPECTED_JSON.replace(r#""lastUpdated":"2027-01-20""#, r#""lastUpdated":"2027-01-12""#)
             );
         }
     }
@@ -401,11 +352,8 @@ fn a_dhis2_value_that_differs_replaces_the_figure() {
     let out = import(&env, &csv, &[]);
     assert!(out.contains("1 added"), "{out}");
     let (json, _) = export(&env, &["--format", "dhis2-json", "--period", "2027-Q2"]);
-    assert!(json.contains("\"value\": \"950\"") && json.contains("\"storedBy\": \"admin\""), "{json}");
-    assert!(
-        json.contains("\"created\": \"2027-11-02\"") && json.contains("\"comment\": \"Số của huyện\""),
-        "{json}"
-    );
+    assert!(json.contains(r#""value":"950","storedBy":"admin","created":"2027-11-02""#), "{json}");
+    assert!(json.contains(r#""comment":"Số của huyện""#), "{json}");
 }
 
 /// A refused import: exit 1, every needle on stderr, the ledger unchanged.
