@@ -280,8 +280,9 @@ impl Serialize for JsonValue<'_, '_> {
 }
 
 /// DHIS2's JSON data value set (`POST /api/dataValueSets`,
-/// `Content-Type: application/json`). `value` is a string, as DHIS2 writes
-/// it; `period` at the top only when every value has the same one.
+/// `Content-Type: application/json`), compact, on one line (as DHIS2's API
+/// writes it). `value` is a string, as DHIS2 writes it; `period` at the top
+/// only when every value has the same one.
 pub fn write_json(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
     serde_json::to_writer(&mut *out, &JsonSet(set))?;
     out.write_all(b"\n")?;
