@@ -298,6 +298,9 @@ pub struct Batch<'p, 'o> {
     out: Outcome,
 }
 
+/// (value, entry id) of the figure that counts, per indicator and period.
+type CountedValues = HashMap<String, FastMap<Period, (f64, i64)>>;
+
 /// The value that counts now for each period of each indicator (SPEC §5
 /// "What counts", decided by `counting::count_figures`), from one pass over
 /// the ledger, newest entry first, keeping only the entries that can count:
@@ -306,7 +309,7 @@ pub struct Batch<'p, 'o> {
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, FastMap<Period, (f64, i64)>>> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<CountedValues> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();

@@ -230,6 +230,8 @@ pub struct Plan {
     pub groups: Vec<Group>,
     /// `[export.dhis2]`: where this office's data lives in DHIS2 (§4.3).
     pub dhis2: Option<Dhis2Target>,
+    /// `[report]`: the heading of the review as a document (SPEC §2, §4.2).
+    pub document: Option<DocumentHeading>,
     #[serde(skip)]
     index: HashMap<String, Item>,
 }
@@ -243,6 +245,46 @@ pub struct Dhis2Target {
     pub org_unit: String,
     /// The data set the values belong to (required by ADX, optional else).
     pub data_set: Option<String>,
+}
+
+/// The administrative document format a body must use for its báo cáo
+/// (SPEC §4.2): `party` — Hướng dẫn 36-HD/VPTW (Party bodies); `state` —
+/// Nghị định 30/2020/NĐ-CP (State bodies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentStyle {
+    #[default]
+    Party,
+    State,
+}
+
+impl DocumentStyle {
+    pub fn parse_name(s: &str) -> Option<Self> {
+        match s {
+            "party" => Some(Self::Party),
+            "state" => Some(Self::State),
+            _ => None,
+        }
+    }
+}
+
+/// `[report]` of the plan: who issues the review document and who signs it
+/// (SPEC §2). Every text is as the office wants it printed (capitals
+/// included); anything missing is left blank in the document, never invented.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DocumentHeading {
+    pub style: DocumentStyle,
+    /// The body above the issuer (party style), or the governing body (state style).
+    pub parent: Option<String>,
+    /// The issuing body, as printed in the heading.
+    pub issuer: Option<String>,
+    /// The place name (địa danh) of "Nghi Dương, ngày … tháng … năm …".
+    pub place: Option<String>,
+    /// Lines above the signature ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ").
+    pub signer_title: Vec<String>,
+    pub signer: Option<String>,
+    /// "Nơi nhận" lines.
+    pub recipients: Vec<String>,
 }
 
 /// Where an id lives in the plan.

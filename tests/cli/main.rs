@@ -5,7 +5,11 @@ mod common;
 
 mod check;
 mod dhis2;
+mod docx;
 mod html;
 mod import;
+mod language;
 mod ledger;
 mod report;
+mod review;
+mod width;
