@@ -102,9 +102,6 @@ pub enum Command {
     /// Attainment and lateness per task group for a year
     Report(ReportArgs),
     /// Write the figures that count as a DHIS2 data value set (JSON, CSV or ADX)
-    #[command(
-        after_help = "Examples:\n  plan export --format dhis2-json > so-lieu.json\n  plan export --format adx --period 2027-Q3 --output quy3.xml\n  plan export --format dhis2-csv --year 2027 --as-of 2028-01-31"
-    )]
     Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     Verify(VerifyArgs),

@@ -38,3 +38,15 @@ dhis2-import-not-object = a data value must be an object {"{"} "dataElement", "p
 dhis2-import-bad-csv = cannot read the DHIS2 CSV: { $message }
 dhis2-import-bad-xml = not valid XML at line { $line }: { $message }
 dhis2-import-not-adx = XML whose root is `{ $root }` (namespace `{ $namespace }`) is not a DHIS2 data value set: expected ADX (`<adx xmlns="urn:ihe:qrph:adx:2015">`) or DHIS2's `<dataValueSet>`
+
+## Help of `plan export` (the rest of the help is in cli.ftl)
+cli-export-about = Write the figures that count as a DHIS2 data value set (JSON, CSV or ADX)
+cli-export-format = Output: dhis2-json, dhis2-csv or adx
+cli-export-year = Only this plan year: the year and each half, quarter and month of it (default: every year of the plan)
+cli-export-period = Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or DHIS2's 2027S1, 2027Q3, 202707)
+cli-export-as_of = Entries reported after this date are left out (default: today)
+cli-export-output = Write to FILE (written beside, then renamed) instead of standard output
+cli-export-examples =
+      plan export --format dhis2-json > figures.json
+      plan export --format dhis2-csv --year {$year} --output {$year}.csv
+      plan export --format adx --period {$period} --as-of {$year}-12-31

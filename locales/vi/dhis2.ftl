@@ -38,3 +38,15 @@ dhis2-import-not-object = mỗi số liệu phải là một đối tượng {"{
 dhis2-import-bad-csv = không đọc được tệp CSV DHIS2: { $message }
 dhis2-import-bad-xml = XML không hợp lệ ở dòng { $line }: { $message }
 dhis2-import-not-adx = XML có phần tử gốc `{ $root }` (không gian tên `{ $namespace }`) không phải bộ số liệu DHIS2: cần ADX (`<adx xmlns="urn:ihe:qrph:adx:2015">`) hoặc `<dataValueSet>` của DHIS2
+
+## Trợ giúp của `plan export` (phần còn lại ở cli.ftl)
+cli-export-about = Xuất các số liệu được tính thành bộ số liệu DHIS2 (JSON, CSV hoặc ADX)
+cli-export-format = Định dạng: dhis2-json, dhis2-csv hoặc adx
+cli-export-year = Chỉ năm kế hoạch này: cả năm và từng 6 tháng, quý, tháng của năm (mặc định: mọi năm của kế hoạch)
+cli-export-period = Chỉ các kỳ nằm trong kỳ này: 2027-H1, 2027-Q3, 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
+cli-export-as_of = Bỏ qua các số liệu báo cáo sau ngày này (mặc định: hôm nay)
+cli-export-output = Ghi vào TỆP (ghi bên cạnh rồi đổi tên) thay vì ra màn hình
+cli-export-examples =
+      plan export --format dhis2-json > so-lieu.json
+      plan export --format dhis2-csv --year {$year} --output {$year}.csv
+      plan export --format adx --period {$period} --as-of {$year}-12-31
