@@ -392,7 +392,7 @@ impl Ledger {
     }
 
     /// Every indicator's entries in years `first..=last`, one indicator at a
-    /// time (in the order of their ids), each in ledger order,
+    /// time (in the order of their ids), each by year, then in ledger order,
     /// with only what deciding what counts needs (SPEC §5): id, kind,
     /// indicator, period, year, value, reported_on, by, note, target_entry;
     /// the other fields are left empty (never verify or re-hash these).
@@ -998,6 +998,54 @@ mod tests {
             note: None,
             target_entry: None,
         }
+    }
+
+    #[test]
+    fn counting_entries_come_one_indicator_at_a_time_in_ledger_order() {
+        let mut l = Ledger::in_memory().unwrap();
+        let mut late = figure("b", "2027-Q1", 3.0);
+        late.note = Some("n".into());
+        late.reported_on = "2027-04-05".parse().unwrap();
+        l.append(
+            "P",
+            &[
+                figure("b", "2028-Q1", 1.0),
+                figure("a", "2027-Q2", 2.0),
+                late,
+                figure("a", "2026", 4.0),
+                figure("b", "2029", 5.0),
+            ],
+        )
+        .unwrap();
+        let mut got = Vec::new();
+        l.for_each_indicator_counting_entries(2027, 2028, |ind, es| {
+            got.push((ind.to_string(), es.iter().map(|e| (e.id, e.value, e.year)).collect::<Vec<_>>()));
+            Ok(())
+        })
+        .unwrap();
+        // 2026 and 2029 are outside; within an indicator, by year, then ledger order.
+        assert_eq!(
+            got,
+            vec![
+                ("a".to_string(), vec![(2, Some(2.0), 2027)]),
+                ("b".to_string(), vec![(3, Some(3.0), 2027), (1, Some(1.0), 2028)]),
+            ]
+        );
+        let mut notes = Vec::new();
+        l.for_each_indicator_counting_entries(2027, 2027, |_, es| {
+            notes.extend(es.into_iter().map(|e| (e.note, e.reported_on.to_string(), e.by, e.indicator)));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            notes,
+            vec![
+                (None, "2027-01-10".into(), "test".into(), Some("a".into())),
+                (Some("n".into()), "2027-04-05".into(), "test".into(), Some("b".into())),
+            ]
+        );
+        assert_eq!(iso_date("2027-02-29"), None);
+        assert_eq!(iso_date("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
     }
 
     #[test]
