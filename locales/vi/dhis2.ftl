@@ -8,7 +8,7 @@ dhis2-plan-duplicate = Phần tử dữ liệu DHIS2 `{ $code }` đã là mã c�
 ## plan export
 dhis2-no-org-unit = kế hoạch chưa cho biết số liệu gửi vào đơn vị nào trên DHIS2: thêm `[export.dhis2]` với `org_unit = "…"` (đơn vị tổ chức của cơ quan, mã hoặc UID) vào tệp kế hoạch
 dhis2-adx-no-data-set = ADX cần bộ dữ liệu (data set) cho mỗi nhóm: thêm `data_set = "…"` dưới `[export.dhis2]` trong tệp kế hoạch
-dhis2-left-out = không xuất, vì chưa có mã `dhis2`: { $ids } (ghi `dhis2 = "…"` cho từng chỉ tiêu để xuất)
+dhis2-left-out = không xuất các chỉ tiêu chưa có mã `dhis2`: { $ids } (ghi `dhis2 = "…"` cho từng chỉ tiêu để xuất)
 dhis2-export-summary = { $file }: { $values } số liệu của đơn vị tổ chức { $org_unit }
 dhis2-year-outside = --year { $year } nằm ngoài các năm của kế hoạch { $start }–{ $end }
 dhis2-period-outside = --period { $period } nằm ngoài các năm của kế hoạch { $start }–{ $end }
