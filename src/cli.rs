@@ -105,6 +105,8 @@ pub enum Command {
     Report(ReportArgs),
     /// A sheet to fill in with the figures due, ready to import
     Template(TemplateArgs),
+    /// Write the figures that count as a DHIS2 data value set (JSON, CSV or ADX)
+    Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     Verify(VerifyArgs),
     /// Print shell completions
@@ -280,6 +282,37 @@ pub struct TemplateArgs {
     pub format: Format,
     /// Write to FILE instead of stdout (binary formats never go to a terminal)
     #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `plan export` (SPEC §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// DHIS2's JSON data value set
+    #[value(name = "dhis2-json")]
+    Dhis2Json,
+    /// DHIS2's CSV data value format
+    #[value(name = "dhis2-csv")]
+    Dhis2Csv,
+    /// ADX XML (urn:ihe:qrph:adx:2015)
+    Adx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this plan year [default: every year of the plan]
+    #[arg(long, conflicts_with = "period")]
+    pub year: Option<i32>,
+    /// Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or 2027S1, 2027Q3, 202707)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Ignore entries reported after this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 

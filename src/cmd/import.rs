@@ -277,11 +277,19 @@ fn read(
     push: impl FnMut(&NewEntry) -> Result<()>,
     sha256: Option<&str>,
 ) -> Result<Outcome> {
-    let result = match input.workbook {
-        Some(kind) => {
+    let dhis2 = if input.workbook.is_some() { None } else { input.dhis2_format()? };
+    let result = match (input.workbook, dhis2) {
+        // A workbook (SPEC §4.1): its typed cells, through the same checks.
+        (Some(kind), _) => {
             import::workbook::run(plan, &input.path, kind, input.sheet.as_deref(), opts, known, push)
         }
-        None => {
+        // A DHIS2 data value set (SPEC §4.1): read whole, mapped back
+        // through the plan's codes, checked row by row alike.
+        (None, Some(format)) => {
+            let bytes = std::fs::read(&input.path).with_context(|| format!("cannot read {}", input.name))?;
+            import::dhis2::run(plan, &bytes, format, opts, known, push)
+        }
+        (None, None) => {
             let bar = input.progress_bar();
             let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
                 if let Some(b) = &bar {
@@ -316,6 +324,10 @@ fn read(
                 }
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
+            }
+            if let Some(b) = e.downcast_ref::<import::dhis2::BadSet>() {
+                eprintln!("{}", tr!("common-error", message = format!("{}: {b}", input.name)));
+                return Err(Reported("unreadable data value set".into()).into());
             }
             if let Some(u) = e.downcast_ref::<Unreadable>() {
                 eprintln!("{}", tr!("common-error", message = format!("{}: {u}", input.name)));
@@ -510,6 +522,17 @@ impl Input {
             .read_to_end(&mut head)
             .with_context(|| format!("cannot read {}", self.name))?;
         Ok(import::workbook::Kind::sniff(&head, &self.path))
+    }
+
+    /// The DHIS2 data value set format of the file, told from its first
+    /// bytes; `None` for the plan's own CSV.
+    fn dhis2_format(&self) -> Result<Option<import::dhis2::Format>> {
+        let mut head = Vec::with_capacity(4096);
+        self.reader()?
+            .take(4096)
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read {}", self.name))?;
+        Ok(import::dhis2::detect(&head))
     }
 
     fn reader(&self) -> Result<impl Read + use<>> {

@@ -4,6 +4,7 @@
 mod common;
 
 mod check;
+mod dhis2;
 mod docx;
 mod html;
 mod import;
