@@ -20,6 +20,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod busy;
+mod counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -666,7 +667,7 @@ impl Writer<'_> {
     /// never see it missing (the drop is part of the transaction). The task
     /// index stays: an import adds at most one completion per task.
     pub fn defer_figure_index(&mut self) -> Result<()> {
-        const NAME: &str = "entry_by_indicator";
+        const NAME: &str = "entry_by_period";
         let sql: Option<String> = self
             .tx
             .query_row("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", [NAME], |r| {
