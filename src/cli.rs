@@ -40,6 +40,30 @@ pub enum Format {
     Json,
     Md,
     Html,
+    /// The review as a Word document (report only; SPEC §4.2)
+    Docx,
+}
+
+impl Format {
+    /// The name typed after `--format`.
+    pub fn name(self) -> String {
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
+
+    /// Refuses a format `command` does not write (one Format enum serves
+    /// every command; SPEC §4 lists which takes which).
+    pub fn allow(self, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
+        if allowed.contains(&self) {
+            return Ok(());
+        }
+        let list = allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ");
+        Err(anyhow::anyhow!(crate::tr!(
+            "output-format-not-here",
+            format = self.name(),
+            command = command,
+            allowed = list
+        )))
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -77,6 +101,8 @@ pub enum Command {
     Log(LogArgs),
     /// Attainment and lateness per task group for a year
     Report(ReportArgs),
+    /// Write the figures that count as a DHIS2 data value set (JSON, CSV or ADX)
+    Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     Verify(VerifyArgs),
     /// Print shell completions
@@ -230,6 +256,40 @@ pub struct ReportArgs {
     pub detail: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Write to FILE instead of stdout (binary formats never go to a terminal)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `plan export` (SPEC §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// DHIS2's JSON data value set
+    #[value(name = "dhis2-json")]
+    Dhis2Json,
+    /// DHIS2's CSV data value format
+    #[value(name = "dhis2-csv")]
+    Dhis2Csv,
+    /// ADX XML (urn:ihe:qrph:adx:2015)
+    Adx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this plan year [default: every year of the plan]
+    #[arg(long, conflicts_with = "period")]
+    pub year: Option<i32>,
+    /// Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or 2027S1, 2027Q3, 202707)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Ignore entries reported after this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

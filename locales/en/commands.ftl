@@ -57,7 +57,6 @@ commands-check-col-ro = "Rõ"
 commands-check-col-gaps = Missing
 
 ## log
-commands-log-no-html = invalid --format: html is for `plan report`; log prints table, csv, json or md
 commands-log-empty = no entries yet in {$ledger}
 commands-log-none-match = no entries match
 commands-log-unknown-indicator = invalid --indicator: unknown indicator `{$id}`: {$hint}

@@ -35,7 +35,6 @@ commands-check-col-ro = "Rõ"
 commands-check-col-gaps = Còn thiếu
 
 ## log
-commands-log-no-html = --format không hợp lệ: html chỉ dùng cho `plan report`; log in ra table, csv, json hoặc md
 commands-log-empty = sổ {$ledger} chưa có bản ghi nào
 commands-log-none-match = không có bản ghi nào khớp
 commands-log-unknown-indicator = --indicator không hợp lệ: không có chỉ tiêu `{$id}`: {$hint}

@@ -29,6 +29,7 @@ struct AuditJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
+    args.format.allow("check", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     let loaded = ctx.load_file()?;
     let file = ctx.plan_path.display().to_string();
     let plan = loaded.plan.map(|mut p| {

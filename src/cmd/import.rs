@@ -270,15 +270,26 @@ fn read(
     push: impl FnMut(&NewEntry) -> Result<()>,
     sha256: Option<&str>,
 ) -> Result<Outcome> {
-    let bar = input.progress_bar();
-    let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
-        if let Some(b) = &bar {
-            b.set_position(pos);
+    let result = match input.dhis2_format()? {
+        // A DHIS2 data value set (SPEC §4.1): read whole, mapped back
+        // through the plan's codes, checked row by row alike.
+        Some(format) => {
+            let bytes = std::fs::read(&input.path).with_context(|| format!("cannot read {}", input.name))?;
+            import::dhis2::run(plan, &bytes, format, opts, known, push)
         }
-    });
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+        None => {
+            let bar = input.progress_bar();
+            let result = import::run(plan, input.reader()?, opts, known, push, |pos| {
+                if let Some(b) = &bar {
+                    b.set_position(pos);
+                }
+            });
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            result
+        }
+    };
     let outcome = match result {
         Ok(o) => o,
         Err(e) => {
@@ -288,6 +299,10 @@ fn read(
                 }
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
+            }
+            if let Some(b) = e.downcast_ref::<import::dhis2::BadSet>() {
+                eprintln!("{}", tr!("common-error", message = format!("{}: {b}", input.name)));
+                return Err(Reported("unreadable data value set".into()).into());
             }
             if let Some(u) = e.downcast_ref::<Unreadable>() {
                 eprintln!("{}", tr!("common-error", message = format!("{}: {u}", input.name)));
@@ -458,6 +473,17 @@ impl Input {
         let batch_name =
             path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
         Ok(Input { name: arg.to_string(), batch_name, path, size: meta.len(), temporary: false })
+    }
+
+    /// The DHIS2 data value set format of the file, told from its first
+    /// bytes; `None` for the plan's own CSV.
+    fn dhis2_format(&self) -> Result<Option<import::dhis2::Format>> {
+        let mut head = Vec::with_capacity(4096);
+        self.reader()?
+            .take(4096)
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read {}", self.name))?;
+        Ok(import::dhis2::detect(&head))
     }
 
     fn reader(&self) -> Result<impl Read + use<>> {

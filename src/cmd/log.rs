@@ -41,9 +41,7 @@ struct LogEntry {
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    if args.format == Format::Html {
-        return Err(reject(tr!("commands-log-no-html")));
-    }
+    args.format.allow("log", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
     let entries = match ctx.read_ledger(&plan)? {

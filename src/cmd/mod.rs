@@ -4,6 +4,7 @@ mod ask;
 mod check;
 mod correct;
 mod done;
+mod export;
 mod import;
 mod log;
 mod record;
@@ -156,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Void(a) => correct::run_void(&ctx, a),
         Command::Log(a) => log::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
         Command::Verify(a) => verify::run(&ctx, a),
         Command::Completions(a) => {
             use clap::CommandFactory;

@@ -9,7 +9,6 @@ use crate::render::{self, report as rr};
 use crate::report::{self, Options, Report, Review, Years};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
@@ -31,15 +30,21 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build_review(ctx, &plan, &review, as_of, &opts)?;
-    let mut out = render::stdout();
+    // Rendered in memory (a report is small), then written where it goes.
+    let mut out = Vec::new();
     match args.format {
         Format::Table => rr::write_table(&r, args.detail, &mut out)?,
         Format::Md => rr::write_markdown(&r, args.detail, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
+        Format::Docx => render::docx::write(&r, &plan, &mut out)?,
     }
-    out.flush()?;
+    if args.format == Format::Docx {
+        render::write_binary(&out, args.output.as_deref())?;
+    } else {
+        render::write_text(&out, args.output.as_deref())?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,6 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
+    args.format.allow("show", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     let plan = ctx.load_plan()?;
     let mut out = render::stdout();
     match &args.id {

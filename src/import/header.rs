@@ -113,6 +113,17 @@ impl Header {
         }
     }
 
+    /// The header of a source whose fields have names of their own (a
+    /// DHIS2 data value set): `names` as the source calls its fields (for
+    /// messages), and which of them holds each column.
+    pub fn named(names: &[&str], columns: &[(Col, usize)]) -> Header {
+        let mut at = [None; COLS];
+        for &(c, i) in columns {
+            at[c as usize] = Some(i);
+        }
+        Header { at, names: names.iter().map(|n| n.to_string()).collect(), unnamed: Vec::new() }
+    }
+
     /// How many columns the header has.
     pub fn len(&self) -> usize {
         self.names.len()

@@ -51,6 +51,7 @@
 
 pub mod cell;
 pub mod csv;
+pub mod dhis2;
 pub mod encoding;
 pub mod header;
 
@@ -129,38 +130,57 @@ pub struct Options {
     pub yes: bool,
 }
 
-/// Where a row is, for messages: a line of a text file, or a row of a
-/// workbook's sheet.
+/// Where a row is, for messages: a line of a text file, a row of a
+/// workbook's sheet, or a data value of a DHIS2 data value set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct At {
     pub sheet: Option<Arc<str>>,
     /// The physical line (text) or row number (sheet), 1-based; the header
-    /// is usually 1.
+    /// is usually 1. For a data value, its place among them, 1-based.
     pub row: u64,
+    /// A data value of a DHIS2 JSON or XML set (`dhis2.rs`).
+    pub value: Option<ValueAt>,
+}
+
+/// How a DHIS2 data value set names its values in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueAt {
+    /// `dataValues[11]`: a JSON path, counted from 0.
+    Json,
+    /// `dataValue 12`: the 12th `dataValue` element.
+    Xml,
 }
 
 impl At {
     /// Line `row` of a text file: prints as `12` (after `file.csv:`).
     pub fn line(row: u64) -> At {
-        At { sheet: None, row }
+        At { sheet: None, row, value: None }
     }
 
     /// Row `row` of sheet `sheet`: prints as `Sheet1!12`.
     pub fn sheet(sheet: Arc<str>, row: u64) -> At {
-        At { sheet: Some(sheet), row }
+        At { sheet: Some(sheet), row, value: None }
+    }
+
+    /// The `n`th data value (1-based) of a DHIS2 JSON or XML set: prints as
+    /// `dataValues[n - 1]` or `dataValue n`.
+    pub fn data_value(form: ValueAt, n: u64) -> At {
+        At { sheet: None, row: n, value: Some(form) }
     }
 
     /// Another row of the same sheet.
     fn with_row(&self, row: u64) -> At {
-        At { sheet: self.sheet.clone(), row }
+        At { sheet: self.sheet.clone(), row, value: self.value }
     }
 }
 
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.sheet {
-            Some(s) => write!(f, "{s}!{}", self.row),
-            None => write!(f, "{}", self.row),
+        match (&self.sheet, self.value) {
+            (_, Some(ValueAt::Json)) => write!(f, "dataValues[{}]", self.row.saturating_sub(1)),
+            (_, Some(ValueAt::Xml)) => write!(f, "dataValue {}", self.row),
+            (Some(s), None) => write!(f, "{s}!{}", self.row),
+            (None, None) => write!(f, "{}", self.row),
         }
     }
 }

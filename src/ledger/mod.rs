@@ -392,6 +392,70 @@ impl Ledger {
         task_entries(&self.conn)
     }
 
+    /// Every indicator's entries in years `first..=last`, one indicator at a
+    /// time (in the order of their ids), each by year, then in ledger order,
+    /// with only what deciding what counts needs (SPEC §5): id, kind,
+    /// indicator, period, year, value, reported_on, by, note, target_entry;
+    /// the other fields are left empty (never verify or re-hash these).
+    /// Corrections and voids carry their figure's indicator and year. One
+    /// pass over the (indicator, year) index in its own order, without
+    /// sorting; memory holds one indicator's entries: for exports of large
+    /// ledgers.
+    pub fn for_each_indicator_counting_entries(
+        &self,
+        first: i32,
+        last: i32,
+        mut f: impl FnMut(&str, Vec<Entry>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator, id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
+             WHERE indicator IS NOT NULL AND year BETWEEN ?1 AND ?2 ORDER BY indicator, year, id",
+        )?;
+        let mut rows = stmt.query(params![first, last])?;
+        let mut current: Option<String> = None;
+        let mut group: Vec<Entry> = Vec::new();
+        let bad = |col: usize, what: &str| {
+            rusqlite::Error::FromSqlConversionFailure(
+                col,
+                rusqlite::types::Type::Text,
+                format!("invalid {what}").into(),
+            )
+        };
+        while let Some(r) = rows.next()? {
+            let indicator = r.get_ref(0)?.as_str()?;
+            if current.as_deref() != Some(indicator)
+                && let Some(done) = current.replace(indicator.to_string())
+            {
+                f(&done, std::mem::take(&mut group))?;
+            }
+            let kind = r.get_ref(2)?.as_str()?;
+            let reported_on = r.get_ref(5)?.as_str()?;
+            group.push(Entry {
+                id: r.get(1)?,
+                kind: Kind::parse(kind).ok_or_else(|| bad(2, "kind"))?,
+                indicator: current.clone(),
+                task: None,
+                period: r.get(3)?,
+                year: r.get(9)?,
+                value_text: None,
+                value: r.get(4)?,
+                reported_on: iso_date(reported_on).ok_or_else(|| bad(5, "date"))?,
+                recorded_at: String::new(),
+                by: r.get(6)?,
+                source: None,
+                note: r.get(7)?,
+                target_entry: r.get(8)?,
+                batch: None,
+                plan_id: String::new(),
+                hash: String::new(),
+            });
+        }
+        if let Some(done) = current {
+            f(&done, group)?;
+        }
+        Ok(())
+    }
+
     /// Entries matching the filters, in ledger order.
     pub fn entries(
         &self,
@@ -817,6 +881,19 @@ fn bind_row(stmt: &mut rusqlite::Statement, at: usize, s: &Sealed) -> rusqlite::
     Ok(())
 }
 
+/// A stored date, `YYYY-MM-DD`, read without a general date parser (a
+/// large export reads one per entry).
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r)?.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return s.parse().ok();
+    }
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {
     // Ordered as the partial index is (task, id): `ORDER BY id` alone made
     // SQLite scan the whole table in rowid order instead of the index.
@@ -922,6 +999,54 @@ mod tests {
             note: None,
             target_entry: None,
         }
+    }
+
+    #[test]
+    fn counting_entries_come_one_indicator_at_a_time_in_ledger_order() {
+        let mut l = Ledger::in_memory().unwrap();
+        let mut late = figure("b", "2027-Q1", 3.0);
+        late.note = Some("n".into());
+        late.reported_on = "2027-04-05".parse().unwrap();
+        l.append(
+            "P",
+            &[
+                figure("b", "2028-Q1", 1.0),
+                figure("a", "2027-Q2", 2.0),
+                late,
+                figure("a", "2026", 4.0),
+                figure("b", "2029", 5.0),
+            ],
+        )
+        .unwrap();
+        let mut got = Vec::new();
+        l.for_each_indicator_counting_entries(2027, 2028, |ind, es| {
+            got.push((ind.to_string(), es.iter().map(|e| (e.id, e.value, e.year)).collect::<Vec<_>>()));
+            Ok(())
+        })
+        .unwrap();
+        // 2026 and 2029 are outside; within an indicator, by year, then ledger order.
+        assert_eq!(
+            got,
+            vec![
+                ("a".to_string(), vec![(2, Some(2.0), 2027)]),
+                ("b".to_string(), vec![(3, Some(3.0), 2027), (1, Some(1.0), 2028)]),
+            ]
+        );
+        let mut notes = Vec::new();
+        l.for_each_indicator_counting_entries(2027, 2027, |_, es| {
+            notes.extend(es.into_iter().map(|e| (e.note, e.reported_on.to_string(), e.by, e.indicator)));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            notes,
+            vec![
+                (None, "2027-01-10".into(), "test".into(), Some("a".into())),
+                (Some("n".into()), "2027-04-05".into(), "test".into(), Some("b".into())),
+            ]
+        );
+        assert_eq!(iso_date("2027-02-29"), None);
+        assert_eq!(iso_date("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
     }
 
     #[test]

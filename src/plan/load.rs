@@ -81,6 +81,7 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
     if errors.is_empty() {
         let (p, spans) = r.read_plan(doc.get_ref(), doc.span());
         r.validate(&p, &spans);
+        r.validate_dhis2(&p, &spans);
         plan = Some(p);
     }
     let mut found = std::mem::take(&mut r.found);
@@ -116,6 +117,7 @@ struct IndicatorSpans {
     by: Option<Span>,
     milestones: Vec<(i32, Span)>,
     baseline_year: Option<Span>,
+    dhis2: Option<Span>,
 }
 
 struct Reader<'s> {
@@ -166,6 +168,29 @@ impl<'s> Reader<'s> {
 
     fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Value<'i>> {
         t.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+    }
+
+    /// `[report]` (SPEC §2): the heading of the review document.
+    fn read_document_heading(&mut self, t: &Table) -> DocumentHeading {
+        self.check_keys(
+            t,
+            &["style", "parent", "issuer", "place", "signer_title", "signer", "recipients"],
+            "[report]",
+        );
+        let texts = |l: &mut Self, key: &str| -> Vec<String> {
+            l.strings(t, key).map(|v| v.into_iter().map(|(s, _)| s).collect()).unwrap_or_default()
+        };
+        DocumentHeading {
+            style: self
+                .enum_of(t, "style", DocumentStyle::parse_name, &["party", "state"])
+                .unwrap_or_default(),
+            parent: self.opt_text(t, "parent"),
+            issuer: self.opt_text(t, "issuer"),
+            place: self.opt_text(t, "place"),
+            signer_title: texts(self, "signer_title"),
+            signer: self.opt_text(t, "signer"),
+            recipients: texts(self, "recipients"),
+        }
     }
 
     fn missing(&mut self, at: &Span, key: &str, what: &str) {
@@ -349,7 +374,11 @@ impl<'s> Reader<'s> {
 
     fn read_plan(&mut self, root: &Table, whole: Span) -> (Plan, Spans) {
         let mut spans = Spans::default();
-        self.check_keys(root, &["plan", "agencies", "reporting", "group"], "the plan file");
+        self.check_keys(
+            root,
+            &["plan", "agencies", "reporting", "report", "group", "export"],
+            "the plan file",
+        );
         let mut plan = Plan {
             id: String::new(),
             title: String::new(),
@@ -366,6 +395,8 @@ impl<'s> Reader<'s> {
             agencies: Vec::new(),
             due_days: DueDays::default(),
             groups: Vec::new(),
+            dhis2: None,
+            document: None,
             index: HashMap::new(),
         };
         match self.table(root, "plan") {
@@ -465,6 +496,10 @@ impl<'s> Reader<'s> {
                     }
                 }
             }
+        }
+        plan.dhis2 = self.read_export(root);
+        if let Some((t, _)) = self.table(root, "report") {
+            plan.document = Some(self.read_document_heading(t));
         }
         let groups = self.tables(root, "group");
         if groups.is_empty() && Self::get(root, "group").is_none() {
@@ -599,6 +634,7 @@ impl<'s> Reader<'s> {
                 "ratio",
                 "growth",
                 "note",
+                "dhis2",
                 "min",
                 "max",
                 "integer",
@@ -743,8 +779,10 @@ impl<'s> Reader<'s> {
                 }
             }
         }
+        let dhis2 = self.dhis2_code(t, &mut isp);
         spans.indicator.insert(id.clone(), isp);
         Indicator {
+            dhis2,
             min,
             max,
             integer,
@@ -912,6 +950,71 @@ impl<'s> Reader<'s> {
             }
         }
         let _ = &spans.start_end;
+    }
+}
+
+/// `dhis2` codes and `[export.dhis2]` (SPEC §2, §4.3).
+impl Reader<'_> {
+    /// A DHIS2 identifier: not empty, no spaces at its ends, no control
+    /// characters (DHIS2 codes are at most 50 characters; UIDs are 11).
+    fn dhis2_id(&mut self, t: &Table, key: &str) -> Option<(String, Span)> {
+        let (s, span) = self.string(t, key)?;
+        if s.trim().is_empty() || s.trim() != s || s.chars().any(char::is_control) || s.chars().count() > 50 {
+            self.err(span, crate::tr!("dhis2-plan-bad-id", key = key, value = s.as_str()), None);
+            return None;
+        }
+        Some((s, span))
+    }
+
+    /// `dhis2` on an indicator; its span is kept for the cross-checks.
+    fn dhis2_code(&mut self, t: &Table, isp: &mut IndicatorSpans) -> Option<String> {
+        let (code, span) = self.dhis2_id(t, "dhis2")?;
+        isp.dhis2 = Some(span);
+        Some(code)
+    }
+
+    /// `[export.dhis2]`: `org_unit` (required) and `data_set`.
+    fn read_export(&mut self, root: &Table) -> Option<Dhis2Target> {
+        let (export, _) = self.table(root, "export")?;
+        self.check_keys(export, &["dhis2"], "[export]");
+        let (t, at) = self.table(export, "dhis2")?;
+        let what = "[export.dhis2]";
+        self.check_keys(t, &["org_unit", "data_set"], what);
+        let data_set = self.dhis2_id(t, "data_set").map(|s| s.0);
+        if Self::get(t, "org_unit").is_none() {
+            self.missing(&at, "org_unit", what);
+        }
+        let (org_unit, _) = self.dhis2_id(t, "org_unit")?;
+        Some(Dhis2Target { org_unit, data_set })
+    }
+
+    /// A `dhis2` code maps one indicator, which is recorded: a derived one
+    /// is not exported (DHIS2 computes its own), and two indicators with one
+    /// code could not be told apart on import.
+    fn validate_dhis2(&mut self, plan: &Plan, spans: &Spans) {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for ind in plan.indicators() {
+            let (Some(code), Some(span)) =
+                (&ind.dhis2, spans.indicator.get(&ind.id).and_then(|s| s.dhis2.clone()))
+            else {
+                continue;
+            };
+            if ind.is_derived() {
+                self.err(span.clone(), crate::tr!("dhis2-plan-derived", id = ind.id.as_str()), None);
+            }
+            if let Some(other) = seen.insert(code, &ind.id) {
+                self.err(
+                    span,
+                    crate::tr!(
+                        "dhis2-plan-duplicate",
+                        code = code.as_str(),
+                        other = other,
+                        id = ind.id.as_str()
+                    ),
+                    None,
+                );
+            }
+        }
     }
 }
 

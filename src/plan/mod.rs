@@ -91,6 +91,10 @@ pub struct Indicator {
     pub milestones: BTreeMap<i32, f64>,
     pub weight: f64,
     pub note: Option<String>,
+    /// The DHIS2 data element this indicator's figures go to (a code or a
+    /// UID, as the province's DHIS2 knows it), for `plan export` and for
+    /// importing a data value set (SPEC §2, §4.3). Never on a derived one.
+    pub dhis2: Option<String>,
     /// `min` as set in the plan (see [`Indicator::lower_bound`]).
     pub min: Option<f64>,
     /// `max`: the largest valid figure, none unless set.
@@ -224,8 +228,63 @@ pub struct Plan {
     pub agencies: Vec<(String, String)>,
     pub due_days: DueDays,
     pub groups: Vec<Group>,
+    /// `[export.dhis2]`: where this office's data lives in DHIS2 (§4.3).
+    pub dhis2: Option<Dhis2Target>,
+    /// `[report]`: the heading of the review as a document (SPEC §2, §4.2).
+    pub document: Option<DocumentHeading>,
     #[serde(skip)]
     index: HashMap<String, Item>,
+}
+
+/// `[export.dhis2]` (SPEC §2, §4.3): the office's place in the province's
+/// DHIS2. Identifiers are codes or UIDs, as typed; DHIS2 is told which with
+/// its `idScheme` import parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dhis2Target {
+    /// The office's organisation unit.
+    pub org_unit: String,
+    /// The data set the values belong to (required by ADX, optional else).
+    pub data_set: Option<String>,
+}
+
+/// The administrative document format a body must use for its báo cáo
+/// (SPEC §4.2): `party` — Hướng dẫn 36-HD/VPTW (Party bodies); `state` —
+/// Nghị định 30/2020/NĐ-CP (State bodies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentStyle {
+    #[default]
+    Party,
+    State,
+}
+
+impl DocumentStyle {
+    pub fn parse_name(s: &str) -> Option<Self> {
+        match s {
+            "party" => Some(Self::Party),
+            "state" => Some(Self::State),
+            _ => None,
+        }
+    }
+}
+
+/// `[report]` of the plan: who issues the review document and who signs it
+/// (SPEC §2). Every text is as the office wants it printed (capitals
+/// included); anything missing is left blank in the document, never invented.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DocumentHeading {
+    pub style: DocumentStyle,
+    /// The body above the issuer (party style), or the governing body (state style).
+    pub parent: Option<String>,
+    /// The issuing body, as printed in the heading.
+    pub issuer: Option<String>,
+    /// The place name (địa danh) of "Nghi Dương, ngày … tháng … năm …".
+    pub place: Option<String>,
+    /// Lines above the signature ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ").
+    pub signer_title: Vec<String>,
+    pub signer: Option<String>,
+    /// "Nơi nhận" lines.
+    pub recipients: Vec<String>,
 }
 
 /// Where an id lives in the plan.

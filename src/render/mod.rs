@@ -2,6 +2,7 @@
 //! Markdown. Renderers take plain data and know nothing of the ledger.
 
 pub mod csv_safe;
+pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod report;
@@ -340,6 +341,41 @@ pub fn write_json<T: Serialize>(value: &T, mut out: impl Write) -> anyhow::Resul
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// Writes a binary document (docx, xlsx) to `output`, else to stdout —
+/// unless stdout is a terminal, which would show bytes (SPEC §4: "a binary
+/// format to a terminal is refused: use `>` or `--output FILE`").
+pub fn write_binary(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .with_context(|| crate::tr!("output-cannot-write", path = path.display().to_string())),
+        None if io::IsTerminal::is_terminal(&io::stdout()) => {
+            Err(anyhow::anyhow!(crate::tr!("output-binary-terminal")))
+        }
+        None => {
+            let mut out = stdout();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes text output to `output`, else to stdout.
+pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .with_context(|| crate::tr!("output-cannot-write", path = path.display().to_string())),
+        None => {
+            let mut out = stdout();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
 }
 
 /// Stdout, locked and buffered.

@@ -4,6 +4,8 @@
 mod common;
 
 mod check;
+mod dhis2;
+mod docx;
 mod html;
 mod import;
 mod language;

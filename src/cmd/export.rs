@@ -1,0 +1,124 @@
+//! `plan export --format dhis2-json|dhis2-csv|adx`: the figures that count
+//! (`crate::export`), as a DHIS2 data value set (`crate::export::dhis2`).
+//!
+//! Reads the entries of the years asked for in one pass, one indicator at a
+//! time. Every figure is counted before a byte is written; the set is then
+//! written as it is serialized, to stdout or to `--output` (a file written
+//! beside and renamed: whole or not at all). Indicators without a `dhis2`
+//! code are named on stderr.
+
+use super::{Ctx, reject, today};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::export::{self, Figure, Span, dhis2};
+use crate::number::format_number;
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::tr;
+use anyhow::Result;
+use chrono::{NaiveDate, Timelike};
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
+    let plan = ctx.load_plan()?;
+    let as_of = match &args.as_of {
+        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| reject(tr!("dhis2-bad-as-of", value = s.as_str())))?,
+        None => today()?,
+    };
+    let span = span(&plan, &args)?;
+    // Where the data goes is checked before anything is read.
+    let target = plan.dhis2.as_ref().ok_or_else(|| reject(tr!("dhis2-no-org-unit")))?;
+    if args.format == ExportFormat::Adx && target.data_set.is_none() {
+        return Err(reject(tr!("dhis2-adx-no-data-set")));
+    }
+
+    let (first, last) = span.years(&plan);
+    // Figures per coded indicator, then written in plan order.
+    let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
+    if let Some(ledger) = ctx.read_ledger(&plan)? {
+        ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
+            if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
+                by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
+            }
+            Ok(())
+        })?;
+    }
+    let figures: Vec<Figure> =
+        plan.indicators().filter_map(|i| by_indicator.remove(i.id.as_str())).flatten().collect();
+    let uncoded: Vec<&str> =
+        plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_none()).map(|i| i.id.as_str()).collect();
+    if !uncoded.is_empty() {
+        eprintln!("{}", tr!("dhis2-left-out", ids = uncoded.join(", ")));
+    }
+
+    let set = dhis2::DataValueSet::new(&plan, &figures).map_err(reject)?;
+    let write = |out: &mut dyn Write| -> Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        match args.format {
+            ExportFormat::Dhis2Json => dhis2::write_json(&set, &mut out)?,
+            ExportFormat::Dhis2Csv => dhis2::write_csv(&set, &mut out)?,
+            ExportFormat::Adx => dhis2::write_adx(&set, &exported()?, &mut out)?,
+        }
+        out.flush()?;
+        Ok(())
+    };
+    match &args.output {
+        // Written beside, then renamed: the file is whole or not there.
+        Some(path) => {
+            let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+            let part = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
+            let written = std::fs::File::create(&part)
+                .map_err(anyhow::Error::from)
+                .and_then(|mut f| write(&mut f))
+                .and_then(|()| Ok(std::fs::rename(&part, path)?));
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&part);
+                return Err(e.context(format!("cannot write {}", path.display())));
+            }
+            eprintln!(
+                "{}",
+                tr!(
+                    "dhis2-export-summary",
+                    file = path.display().to_string(),
+                    values = format_number(set.values.len() as f64, plan.numbers, 0),
+                    org_unit = set.org_unit
+                )
+            );
+        }
+        None => write(&mut std::io::stdout().lock())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--year Y` or `--period P` (ours or a DHIS2 code), inside the plan's
+/// years; neither: every year.
+fn span(plan: &Plan, args: &ExportArgs) -> Result<Span> {
+    let (start, end) = (plan.start.to_string(), plan.end.to_string());
+    if let Some(year) = args.year {
+        if !plan.years().contains(&year) {
+            return Err(reject(tr!("dhis2-year-outside", year = year.to_string(), start = start, end = end)));
+        }
+        return Ok(Span::Within(Period::year(year)));
+    }
+    let Some(text) = &args.period else { return Ok(Span::All) };
+    let p = text
+        .parse::<Period>()
+        .or_else(|_| dhis2::parse_period_code(text))
+        .map_err(|_| reject(tr!("dhis2-bad-period", value = text.as_str())))?;
+    if !plan.years().contains(&p.year) {
+        return Err(reject(tr!("dhis2-period-outside", period = text.as_str(), start = start, end = end)));
+    }
+    Ok(Span::Within(p))
+}
+
+/// ADX's `exported` timestamp: now (UTC), or midnight of `PLAN_TODAY` when
+/// that is set, so that a re-run export is byte for byte the same.
+fn exported() -> Result<String> {
+    if std::env::var("PLAN_TODAY").is_ok_and(|s| !s.trim().is_empty()) {
+        return Ok(dhis2::exported_stamp(today()?, 0));
+    }
+    let now = chrono::Utc::now();
+    Ok(dhis2::exported_stamp(now.date_naive(), now.time().num_seconds_from_midnight()))
+}

@@ -1,0 +1,726 @@
+//! The review as a Word document, ready to number and sign (SPEC §4.2).
+//!
+//! Layout follows the administrative document format of the issuing body
+//! (`[report] style`): Hướng dẫn 36-HD/VPTW for Party bodies, Nghị định
+//! 30/2020/NĐ-CP (Phụ lục I) for State bodies. Both put on A4 paper, margins
+//! top 20 mm, bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13–14 pt:
+//! the two-column heading ([`heading`]), the number line left blank for the
+//! office, place and date, the title by kind of review, section I (results
+//! per task group, as sentences with the figures filled in), section II
+//! (shortcomings), recipients and signature, and an appendix table of every
+//! indicator. The ledger's head fingerprint closes the document in small
+//! print, so the signed paper pins the ledger it was computed on (SPEC §3).
+//!
+//! The document never invents: where the plan or the ledger has no figure,
+//! the sentence says so. Text from the plan is escaped by the writer
+//! (docx-rs); characters XML cannot carry (controls) are dropped.
+
+mod heading;
+
+use crate::number::format_number;
+use crate::plan::{Lang, Plan, Status};
+use crate::render::labels::Labels;
+use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use crate::tr_in;
+use anyhow::{Context, Result};
+use chrono::{Datelike, NaiveDate};
+use docx_rs::{
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table, TableCell,
+    TableRow, WidthType,
+};
+use std::io::{Cursor, Write};
+
+/// Body text size: 13 pt (sizes are in half-points).
+const BODY: usize = 26;
+/// The title and the motto: 14 pt.
+const LARGE: usize = 28;
+/// Appendix table and recipients: 11–12 pt.
+const SMALL: usize = 22;
+const SMALLER: usize = 24;
+/// A wide appendix table (a span of many years): 10 pt.
+const TABLE_SMALL: usize = 20;
+/// The fingerprint line: 9 pt.
+const TINY: usize = 18;
+
+/// A4 in twentieths of a point (twips): 210 × 297 mm.
+const A4: (u32, u32) = (11906, 16838);
+/// Millimetres to twips.
+const fn mm(v: i32) -> i32 {
+    v * 1440 * 10 / 254
+}
+/// The width between the margins: 210 − 30 − 15 = 165 mm.
+const TEXT_WIDTH: usize = mm(165) as usize;
+
+/// Which review the report is (from the report's own fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    /// A whole year: the year report.
+    Year(i32),
+    /// Year to date through the end of a month: sơ kết 3, 6, 9 … months.
+    Months { year: i32, months: u32 },
+    /// A span of years: tổng kết.
+    Span(i32, i32),
+}
+
+impl Review {
+    /// The review a report is (a year, year to date, a span).
+    pub fn of(r: &Report) -> Review {
+        match r.years {
+            Some([a, b]) => Review::Span(a, b),
+            None if r.is_part_of_year() && r.through.month() < 12 => {
+                Review::Months { year: r.year, months: r.through.month() }
+            }
+            None => Review::Year(r.year),
+        }
+    }
+
+    /// "6 tháng đầu năm 2026", "9 tháng năm 2026", "năm 2026", "giai đoạn 2026 - 2030".
+    fn when(self, lang: Lang) -> String {
+        match self {
+            Review::Year(y) => tr_in!(lang, "doc-when-year", year = y),
+            Review::Months { year, months } => {
+                tr_in!(lang, "doc-when-period", period = months_text(lang, year, months))
+            }
+            Review::Span(a, b) => tr_in!(lang, "doc-when-span", from = a, to = b),
+        }
+    }
+
+    /// The line under "BÁO CÁO".
+    fn title(self, lang: Lang, plan: &str) -> String {
+        match self {
+            Review::Year(y) => tr_in!(lang, "doc-title-year", year = y, plan = plan),
+            Review::Months { year, months } => {
+                tr_in!(lang, "doc-title-period", period = months_text(lang, year, months), plan = plan)
+            }
+            Review::Span(a, b) => tr_in!(lang, "doc-title-span", from = a, to = b, plan = plan),
+        }
+    }
+}
+
+/// "quý I năm 2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "7 tháng năm 2026".
+fn months_text(lang: Lang, year: i32, months: u32) -> String {
+    match months {
+        3 => tr_in!(lang, "doc-months-q1", year = year),
+        6 => tr_in!(lang, "doc-months-h1", year = year),
+        9 => tr_in!(lang, "doc-months-9", year = year),
+        n => tr_in!(lang, "doc-months-n", n = n, year = year),
+    }
+}
+
+/// Writes the review `r` of `plan` as a .docx to `out`.
+///
+/// Errors: only from writing `out` (the document is built in memory, a few
+/// tens of kB).
+pub fn write(r: &Report, plan: &Plan, out: &mut impl Write) -> Result<()> {
+    let doc = build(r, plan);
+    let mut buf = Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).context("cannot build the .docx package")?;
+    out.write_all(buf.get_ref())?;
+    Ok(())
+}
+
+/// The whole document, in reading order.
+pub fn build(r: &Report, plan: &Plan) -> Docx {
+    let lang = r.lang;
+    let review = Review::of(r);
+    let heading = plan.document.clone().unwrap_or_default();
+    let mut doc = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(20))
+                .bottom(mm(20))
+                .left(mm(30))
+                .right(mm(15))
+                .header(mm(10))
+                .footer(mm(10)),
+        )
+        .default_fonts(times())
+        .default_size(BODY);
+    doc = doc.add_table(heading::table(&heading, plan, r.as_of, lang));
+    doc = doc
+        .add_paragraph(
+            centered(Run::new().add_text(tr_in!(lang, "doc-kind")).bold().size(LARGE + 2))
+                .line_spacing(LineSpacing::new().before(240)),
+        )
+        .add_paragraph(centered(Run::new().add_text(clean(&review.title(lang, &plan.id))).bold().size(LARGE)))
+        .add_paragraph(centered(Run::new().add_text("-----")));
+    let f = Fmt { style: r.numbers, lang };
+    let issued = plan
+        .issued_by
+        .as_deref()
+        .map(|b| tr_in!(lang, "doc-intro-issued", by = clean(b)))
+        .unwrap_or_default();
+    doc = doc.add_paragraph(body(tr_in!(
+        lang,
+        "doc-intro",
+        plan = plan.id.as_str(),
+        issued = issued,
+        title = clean(&plan.title),
+        when = review.when(lang),
+        as_of = f.date(r.as_of)
+    )));
+    doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-results")));
+    for (n, g) in r.groups.iter().enumerate() {
+        for p in group_paragraphs(n + 1, g, r, &f) {
+            doc = doc.add_paragraph(p);
+        }
+    }
+    doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-shortfalls")));
+    for p in shortfalls(r, &f) {
+        doc = doc.add_paragraph(p);
+    }
+    doc = doc.add_paragraph(Paragraph::new()).add_table(heading::signature(&heading, lang));
+    doc = appendix(doc, r, plan, &heading, review, &f);
+    let print = match r.ledger_head.as_deref() {
+        Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
+        None => tr_in!(lang, "doc-fingerprint-empty"),
+    };
+    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(print).size(TINY).italic()))
+}
+
+fn times() -> RunFonts {
+    RunFonts::new()
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+        .cs("Times New Roman")
+        .east_asia("Times New Roman")
+}
+
+/// Text the plan or the ledger supplies, without the characters XML 1.0
+/// cannot hold (C0 controls other than tab and line feed).
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() || *c == '\t' || *c == '\n').collect()
+}
+
+fn centered(run: Run) -> Paragraph {
+    Paragraph::new().align(AlignmentType::Center).add_run(run)
+}
+
+/// A justified body paragraph, first line indented 1 cm, 6 pt after.
+fn body(text: String) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Both)
+        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm(10))), None, None)
+        .line_spacing(LineSpacing::new().after(120))
+        .add_run(Run::new().add_text(clean(&text)))
+}
+
+/// A bullet line "- text", justified.
+fn bullet(text: String) -> Paragraph {
+    body(format!("- {text}"))
+}
+
+fn section(text: String) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(LineSpacing::new().before(120).after(120))
+        .add_run(Run::new().add_text(clean(&text)).bold())
+}
+
+fn subsection(text: String) -> Paragraph {
+    Paragraph::new()
+        .indent(Some(mm(10)), None, None, None)
+        .line_spacing(LineSpacing::new().before(60).after(60))
+        .add_run(Run::new().add_text(clean(&text)).bold())
+}
+
+/// Numbers, percentages and dates in the report's language and style.
+struct Fmt {
+    style: crate::number::NumberStyle,
+    lang: Lang,
+}
+
+impl Fmt {
+    fn num(&self, x: f64) -> String {
+        format_number(x, self.style, 2)
+    }
+
+    fn pct(&self, x: f64) -> String {
+        format!("{} %", format_number(x, self.style, 1))
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        Labels::new(self.lang).date(d)
+    }
+
+    fn days(&self, n: i64) -> String {
+        tr_in!(self.lang, "common-days", n = n)
+    }
+
+    /// "103 doanh nghiệp"; a `%` unit sticks to its number as "10,5 %".
+    fn value_unit(&self, v: f64, unit: &str) -> String {
+        if unit.is_empty() { self.num(v) } else { format!("{} {}", self.num(v), clean(unit)) }
+    }
+}
+
+/// Up to five items, then "và N mục khác".
+fn listed(items: Vec<String>, lang: Lang) -> String {
+    let more = items.len().saturating_sub(5);
+    let mut shown: Vec<String> = items.into_iter().take(5).collect();
+    if more > 0 {
+        shown.push(tr_in!(lang, "doc-more", n = more));
+    }
+    shown.join("; ")
+}
+
+/// Section I for one group: attainment, one sentence per indicator, the late
+/// and missing figures, the tasks.
+fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Paragraph> {
+    let lang = f.lang;
+    let mut out = vec![subsection(tr_in!(lang, "doc-group-heading", n = n, name = clean(&g.name)))];
+    let lead = g.lead_name.clone().or(g.lead.clone());
+    if let Some(a) = &lead {
+        out.push(body(tr_in!(lang, "doc-group-lead", agency = clean(a))));
+    }
+    if g.indicator_count > 0 {
+        out.push(body(match g.attainment {
+            Some(a) => tr_in!(
+                lang,
+                "doc-group-attainment",
+                year = r.year,
+                pct = f.pct(a),
+                count = g.rollup_count,
+                total = g.indicator_count
+            ),
+            None => tr_in!(lang, "doc-group-no-attainment", year = r.year),
+        }));
+    }
+    for i in &g.indicators {
+        out.push(bullet(indicator_sentence(i, r, f)));
+    }
+    let agency_of = |a: &Option<String>, b: &Option<String>| {
+        clean(a.as_deref().or(b.as_deref()).or(lead.as_deref()).unwrap_or_default())
+    };
+    let late: Vec<String> = g
+        .indicators
+        .iter()
+        .flat_map(|i| i.periods.iter().filter(|p| p.status == PeriodStatus::Late).map(move |p| (i, p)))
+        .map(|(i, p)| {
+            tr_in!(
+                lang,
+                "doc-late-figure",
+                name = clean(&i.name),
+                period = p.period.label(lang),
+                days = f.days(p.days),
+                agency = agency_of(&g.lead_name, &g.lead)
+            )
+        })
+        .collect();
+    if !late.is_empty() {
+        out.push(body(tr_in!(lang, "doc-late-figures", list = listed(late, lang))));
+    }
+    let missing: Vec<String> = g
+        .missing_figures
+        .iter()
+        .map(|m| {
+            tr_in!(
+                lang,
+                "doc-missing-figure",
+                name = clean(&m.name),
+                period = m.period.label(lang),
+                days = f.days(m.days_overdue),
+                agency = agency_of(&m.agency_name, &m.agency)
+            )
+        })
+        .collect();
+    if !missing.is_empty() {
+        out.push(body(tr_in!(lang, "doc-missing-figures", list = listed(missing, lang))));
+    }
+    let t = &g.tasks;
+    if g.task_list.is_empty() {
+        out.push(body(tr_in!(lang, "doc-tasks-none")));
+    } else {
+        let extra = match t.no_deadline + t.done_no_deadline {
+            0 => String::new(),
+            n => tr_in!(lang, "doc-tasks-no-deadline", n = n),
+        };
+        out.push(body(tr_in!(
+            lang,
+            "doc-tasks",
+            done_on_time = t.done_on_time,
+            done_late = t.done_late,
+            open_in_time = t.open_in_time,
+            open_overdue = t.open_overdue,
+            extra = extra
+        )));
+        let overdue: Vec<String> = g
+            .overdue_tasks
+            .iter()
+            .map(|t| {
+                tr_in!(
+                    lang,
+                    "doc-overdue-task",
+                    name = clean(&t.name),
+                    agency = agency_of(&t.agency_name, &t.agency),
+                    due = f.date(t.due),
+                    days = f.days(t.days_overdue)
+                )
+            })
+            .collect();
+        if !overdue.is_empty() {
+            out.push(body(tr_in!(lang, "doc-overdue-tasks", list = listed(overdue, lang))));
+        }
+    }
+    out
+}
+
+/// " (ước thực hiện)" when the value rests on an estimate (SPEC §5).
+fn estimate_mark(i: &IndicatorReport, lang: Lang) -> String {
+    if i.estimate { tr_in!(lang, "doc-estimate") } else { String::new() }
+}
+
+/// "Doanh nghiệp hoạt động trên địa bàn xã: 103 doanh nghiệp, đạt 85,8 %
+/// mục tiêu …": the figure, its share of the target, the status, the same
+/// period last year; or that there is no figure.
+fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
+    let lang = f.lang;
+    let name = clean(&i.name);
+    let Some(v) = i.value else {
+        return tr_in!(lang, "doc-ind-no-data", name = name);
+    };
+    let value = f.value_unit(v, &i.unit);
+    let estimate = estimate_mark(i, lang);
+    let status = Labels::new(lang).status(i.status).to_lowercase();
+    let mut s = match (i.attainment, i.progress) {
+        (Some(a), _) => tr_in!(
+            lang,
+            "doc-ind-value",
+            name = name,
+            value = value,
+            estimate = estimate,
+            pct = f.pct(a),
+            year = r.year,
+            target = clean(&i.target_text),
+            status = status
+        ),
+        (None, Some(p)) if i.status == Status::NoTarget => tr_in!(
+            lang,
+            "doc-ind-value-final",
+            name = name,
+            value = value,
+            estimate = estimate,
+            pct = f.pct(p),
+            by = i.by,
+            target = clean(i.final_target_text.as_deref().unwrap_or_default()),
+            year = r.year
+        ),
+        (None, _) if i.attainment_note.is_some() => tr_in!(
+            lang,
+            "doc-ind-na",
+            name = name,
+            value = value,
+            estimate = estimate,
+            why = clean(i.attainment_note.as_deref().unwrap_or_default())
+        ),
+        _ => tr_in!(
+            lang,
+            "doc-ind-value-only",
+            name = name,
+            value = value,
+            estimate = estimate,
+            status = status
+        ),
+    };
+    if let (Some(ly), Some(vs)) = (i.last_year, i.vs_last_year) {
+        // "…; cùng kỳ năm trước 95 doanh nghiệp, bằng 108,4 %."
+        s.pop();
+        s.push_str(&format!(
+            "; {}.",
+            tr_in!(lang, "doc-ind-last-year", value = f.value_unit(ly, &i.unit), pct = f.pct(vs))
+        ));
+    }
+    s
+}
+
+/// Section II: indicators not met or without data, figures overdue, tasks overdue.
+fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
+    let lang = f.lang;
+    let mut out = Vec::new();
+    for g in &r.groups {
+        let lead = g.lead_name.clone().or(g.lead.clone()).unwrap_or_default();
+        for i in &g.indicators {
+            match (i.status, i.attainment) {
+                (Status::NotMet, Some(a)) => out.push(bullet(tr_in!(
+                    lang,
+                    "doc-short-not-met",
+                    name = clean(&i.name),
+                    pct = f.pct(a),
+                    target = clean(&i.target_text)
+                ))),
+                (Status::NoData, _) => {
+                    out.push(bullet(tr_in!(lang, "doc-short-no-data", name = clean(&i.name), year = r.year)))
+                }
+                _ => {}
+            }
+            let missing = g.missing_figures.iter().filter(|m| m.indicator == i.id).count();
+            if missing > 0 {
+                out.push(bullet(tr_in!(
+                    lang,
+                    "doc-short-missing",
+                    count = missing,
+                    name = clean(&i.name),
+                    agency = clean(&lead)
+                )));
+            }
+        }
+        for t in &g.overdue_tasks {
+            out.push(bullet(tr_in!(
+                lang,
+                "doc-short-task",
+                name = clean(&t.name),
+                days = f.days(t.days_overdue),
+                agency = clean(t.agency_name.as_deref().or(t.agency.as_deref()).unwrap_or(&lead))
+            )));
+        }
+    }
+    if out.is_empty() {
+        out.push(body(tr_in!(lang, "doc-short-none", as_of = f.date(r.as_of))));
+    }
+    out
+}
+
+/// A cell of the appendix table: `text` in `size`, centred or left.
+fn cell(text: &str, width: usize, left: bool, bold: bool, size: usize) -> TableCell {
+    let mut run = Run::new().add_text(clean(text)).size(size);
+    if bold {
+        run = run.bold();
+    }
+    let mut p = Paragraph::new().add_run(run);
+    p = if left { p.align(AlignmentType::Left) } else { p.align(AlignmentType::Center) };
+    TableCell::new().add_paragraph(p).width(width, WidthType::Dxa)
+}
+
+/// One column of the appendix: its heading, width (mm) and the text of a row.
+struct Column<'a> {
+    heading: String,
+    width_mm: i32,
+    left: bool,
+    text: Box<dyn Fn(&IndicatorReport) -> String + 'a>,
+}
+
+/// The appendix columns of a review: a year or part of a year shows the
+/// year's target, the value (year to date), its share of the year's target
+/// and the same period last year; a span shows each year's value.
+fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
+    let lang = f.lang;
+    let none = move || tr_in!(lang, "doc-none");
+    // "103 (ư)": the value, `*` when partial, "(ư)" when it rests on an estimate.
+    let shown = move |v: Option<f64>, partial: bool, estimate: bool| match v {
+        None => none(),
+        Some(v) => {
+            let mut s = f.num(v);
+            if partial {
+                s.push('*');
+            }
+            if estimate {
+                s.push_str(&tr_in!(lang, "doc-estimate-short"));
+            }
+            s
+        }
+    };
+    let mut cols = vec![
+        Column {
+            heading: tr_in!(lang, "doc-col-indicator"),
+            width_mm: 0,
+            left: true,
+            text: Box::new(|i| i.name.clone()),
+        },
+        Column {
+            heading: tr_in!(lang, "doc-col-unit"),
+            width_mm: 16,
+            left: false,
+            text: Box::new(|i| i.unit.clone()),
+        },
+    ];
+    match review {
+        Review::Span(a, b) => {
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-final-target"),
+                width_mm: 20,
+                left: false,
+                text: Box::new(move |i| {
+                    i.final_target_text.clone().map(|t| format!("{t} ({})", i.by)).unwrap_or_else(none)
+                }),
+            });
+            for y in a..=b {
+                cols.push(Column {
+                    heading: y.to_string(),
+                    width_mm: 14,
+                    left: false,
+                    text: Box::new(move |i| {
+                        let p = i.series.iter().find(|p| p.year == y);
+                        shown(
+                            p.and_then(|p| p.value),
+                            p.is_some_and(|p| p.partial),
+                            p.is_some_and(|p| p.estimate),
+                        )
+                    }),
+                });
+            }
+        }
+        _ => {
+            let year = r.year;
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-year-target", year = year),
+                width_mm: 20,
+                left: false,
+                text: Box::new(
+                    move |i| if i.target_text.is_empty() { none() } else { i.target_text.clone() },
+                ),
+            });
+            let heading =
+                if matches!(review, Review::Months { .. }) { "doc-col-ytd" } else { "doc-col-value" };
+            cols.push(Column {
+                heading: tr_in!(lang, heading),
+                width_mm: 18,
+                left: false,
+                text: Box::new(move |i| shown(i.value, i.partial, i.estimate)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-pct-year"),
+                width_mm: 15,
+                left: false,
+                text: Box::new(move |i| i.attainment.map(|a| f.pct(a)).unwrap_or_else(none)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-last-year"),
+                width_mm: 17,
+                left: false,
+                text: Box::new(move |i| shown(i.last_year, false, i.last_year_estimate)),
+            });
+            cols.push(Column {
+                heading: tr_in!(lang, "doc-col-vs-last-year"),
+                width_mm: 15,
+                left: false,
+                text: Box::new(move |i| i.vs_last_year.map(|a| f.pct(a)).unwrap_or_else(none)),
+            });
+        }
+    }
+    cols.push(Column {
+        heading: tr_in!(lang, "doc-col-status"),
+        width_mm: 16,
+        left: false,
+        text: Box::new(move |i| Labels::new(lang).status(i.status)),
+    });
+    // The indicator's name takes what is left of the 165 mm, after the STT column.
+    let used: i32 = cols.iter().map(|c| c.width_mm).sum::<i32>() + 12;
+    cols[0].width_mm = (165 - used).max(30);
+    cols
+}
+
+/// The appendix on a new page: every indicator with its unit, target,
+/// value, share of the year's target, same period last year (or each year
+/// of a span) and status; "(ư)" marks estimates, "*" partial values.
+fn appendix(
+    mut doc: Docx,
+    r: &Report,
+    plan: &Plan,
+    heading: &crate::plan::DocumentHeading,
+    review: Review,
+    f: &Fmt,
+) -> Docx {
+    let lang = f.lang;
+    doc = doc
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_break(BreakType::Page))
+                .add_run(Run::new().add_text(tr_in!(lang, "doc-appendix")).bold().size(LARGE)),
+        )
+        .add_paragraph(centered(
+            Run::new()
+                .add_text(tr_in!(lang, "doc-appendix-title", when = review.when(lang).to_uppercase()))
+                .bold(),
+        ))
+        .add_paragraph(centered(
+            Run::new()
+                .add_text(tr_in!(
+                    lang,
+                    "doc-appendix-attached",
+                    issuer =
+                        clean(heading.issuer.as_deref().or(plan.issued_by.as_deref()).unwrap_or_default())
+                ))
+                .italic()
+                .size(SMALLER),
+        ));
+    let cols = columns(r, review, f);
+    let size = if cols.len() > 8 { TABLE_SMALL } else { SMALL };
+    let stt = mm(12) as usize;
+    let widths: Vec<usize> =
+        std::iter::once(stt).chain(cols.iter().map(|c| mm(c.width_mm) as usize)).collect();
+    let mut header = vec![cell(&tr_in!(lang, "doc-col-no"), stt, false, true, size)];
+    header.extend(cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&c.heading, *w, false, true, size)));
+    let mut rows = vec![TableRow::new(header)];
+    let mut n = 0;
+    for (gi, g) in r.groups.iter().enumerate() {
+        rows.push(TableRow::new(vec![
+            cell(&roman(gi + 1), stt, false, true, size),
+            cell(&g.name, widths[1..].iter().sum(), true, true, size).grid_span(cols.len()),
+        ]));
+        for i in &g.indicators {
+            n += 1;
+            let mut row = vec![cell(&n.to_string(), stt, false, false, size)];
+            row.extend(
+                cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&(c.text)(i), *w, c.left, false, size)),
+            );
+            rows.push(TableRow::new(row));
+        }
+    }
+    let total: usize = widths.iter().sum();
+    doc = doc.add_table(Table::new(rows).set_grid(widths).width(total, WidthType::Dxa));
+    doc.add_paragraph(
+        Paragraph::new().add_run(Run::new().add_text(tr_in!(lang, "doc-estimate-note")).italic().size(SMALL)),
+    )
+}
+
+/// I, II, III … for the group rows of the appendix.
+fn roman(n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut s = String::new();
+    for (v, d) in DIGITS {
+        while n >= v {
+            s.push_str(d);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+    }
+
+    #[test]
+    fn controls_are_dropped_from_plan_text() {
+        assert_eq!(clean("a\u{1}b\u{7f}c\td"), "abc\td");
+    }
+
+    #[test]
+    fn millimetres_to_twips() {
+        assert_eq!(mm(254), 14400);
+        assert_eq!(mm(20), 1133);
+    }
+}
