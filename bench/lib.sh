@@ -2,7 +2,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PLAN_BIN="$ROOT/target/release/plan"
+# PLAN_BIN=… NO_BUILD=1 measures another build (e.g. the one before a change).
+PLAN_BIN="${PLAN_BIN:-$ROOT/target/release/plan}"
 OUT="${BENCH_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 
@@ -20,7 +21,7 @@ need_tools() {
 }
 
 build() {
-    (cd "$ROOT" && cargo build --release --quiet)
+    [ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && cargo build --release --quiet)
 }
 
 # median_ms NAME RUNS CMD… : runs CMD with hyperfine, prints the median in ms.

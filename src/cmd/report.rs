@@ -2,6 +2,7 @@
 
 use super::{Ctx, today};
 use crate::cli::{Format, ReportArgs};
+use crate::counting::Figures;
 use crate::period::Period;
 use crate::plan::{self, Plan};
 use crate::render::{self, report as rr};
@@ -83,7 +84,8 @@ fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
     Ok(Review::year(year))
 }
 
-/// Reads only what `review` needs (indexed by indicator and year),
+/// Reads only what `review` needs (what counts per indicator and period,
+/// through the ledger's figure index, and the task entries),
 /// computes the report and stamps it with the ledger's head fingerprint.
 pub fn build_review(
     ctx: &Ctx,
@@ -92,18 +94,22 @@ pub fn build_review(
     as_of: NaiveDate,
     opts: &Options,
 ) -> Result<Report> {
-    let mut entries = Vec::new();
+    let mut figures = Figures::new();
+    let mut tasks = Vec::new();
     let mut head = None;
     if let Some(ledger) = ctx.read_ledger(plan)? {
-        let mut needs: Vec<_> = report::needs(plan, review, opts.series).into_iter().collect();
-        needs.sort();
-        for (id, (a, b)) in needs {
-            entries.extend(ledger.indicator_entries(&id, a, b)?);
+        // What counts per period, not every entry: a busy ledger holds
+        // thousands of re-submissions of each period.
+        for (id, (a, b)) in report::needs(plan, review, opts.series) {
+            let by_period = ledger.counted_figures(&id, a, b, as_of)?;
+            if !by_period.is_empty() {
+                figures.insert(id, by_period);
+            }
         }
-        entries.extend(ledger.task_entries()?);
+        tasks = ledger.task_entries()?;
         head = ledger.head()?.map(|h| h.fingerprint());
     }
-    let mut r = report::compute_review(plan, review, as_of, &entries, opts);
+    let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;
     Ok(r)
 }

@@ -20,6 +20,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod busy;
+mod counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -392,14 +393,15 @@ impl Ledger {
     }
 
     /// Every indicator's entries in years `first..=last`, one indicator at a
-    /// time (in the order of their ids), each by year, then in ledger order,
-    /// with only what deciding what counts needs (SPEC §5): id, kind,
-    /// indicator, period, year, value, reported_on, by, note, target_entry;
-    /// the other fields are left empty (never verify or re-hash these).
-    /// Corrections and voids carry their figure's indicator and year. One
-    /// pass over the (indicator, year) index in its own order, without
-    /// sorting; memory holds one indicator's entries: for exports of large
-    /// ledgers.
+    /// time (in the order of their ids), each by period (then kind, date
+    /// and ledger order), with only what deciding what counts needs (SPEC
+    /// §5): id, kind, indicator, period, year, value, reported_on, by, note,
+    /// target_entry; the other fields are left empty (never verify or
+    /// re-hash these). Corrections and voids carry their figure's
+    /// indicator, period and year. One pass over the figure index
+    /// `(indicator, period, kind, reported_on)` in its own order (the years
+    /// are a range of period texts), without sorting; memory holds one
+    /// indicator's entries: for exports of large ledgers.
     pub fn for_each_indicator_counting_entries(
         &self,
         first: i32,
@@ -408,9 +410,17 @@ impl Ledger {
     ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT indicator, id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
-             WHERE indicator IS NOT NULL AND year BETWEEN ?1 AND ?2 ORDER BY indicator, year, id",
+             WHERE indicator IS NOT NULL AND period >= ?3 AND period < ?4 AND year BETWEEN ?1 AND ?2
+             ORDER BY indicator, period",
         )?;
-        let mut rows = stmt.query(params![first, last])?;
+        // Period texts start with their year in four digits; other years
+        // (never in a plan) are found by `year` alone.
+        let (from, to) = if (0..=9998).contains(&first) && (0..=9998).contains(&last) {
+            (format!("{first:04}"), format!("{:04}", last + 1))
+        } else {
+            (String::new(), char::MAX.to_string())
+        };
+        let mut rows = stmt.query(params![first, last, from, to])?;
         let mut current: Option<String> = None;
         let mut group: Vec<Entry> = Vec::new();
         let bad = |col: usize, what: &str| {
@@ -730,7 +740,7 @@ impl Writer<'_> {
     /// never see it missing (the drop is part of the transaction). The task
     /// index stays: an import adds at most one completion per task.
     pub fn defer_figure_index(&mut self) -> Result<()> {
-        const NAME: &str = "entry_by_indicator";
+        const NAME: &str = "entry_by_period";
         let sql: Option<String> = self
             .tx
             .query_row("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", [NAME], |r| {

@@ -22,8 +22,8 @@ use serde::Serialize;
 pub use review::{Review, Years};
 pub use values::{YearValue, month_end};
 pub use year::{
-    Options, TargetOrigin, basis_value, compute, compute_review, needs, target_for, target_with_origin,
-    task_class,
+    Options, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
+    target_with_origin, task_class,
 };
 
 /// Status counts of a group's indicators.

@@ -731,3 +731,110 @@ fn a_span_has_its_years_and_judges_the_last() {
     // Lateness over 2026–2028: 2026 and 2027 on time, 2028 not yet due.
     assert_eq!((cu.reports.on_time, cu.reports.not_yet_due), (2, 1));
 }
+
+/// The report from what counts read through the ledger's figure index
+/// (`Ledger::counted_figures`, as `plan report` reads it) is the report from
+/// counting every entry, for years, parts of a year and spans, at several
+/// cut-offs, on a ledger with re-submissions, estimates, back-dated
+/// figures, corrections and voids (of figures and of corrections).
+#[test]
+fn the_ledger_index_gives_the_report_of_every_entry() {
+    use crate::ledger::{Ledger as Store, NewEntry};
+    use crate::plan::Source;
+    let plan = plan();
+    let mut store = Store::in_memory().unwrap();
+    let mut written: Vec<NewEntry> = Vec::new();
+    let mut push = |store: &mut Store, e: NewEntry| -> i64 {
+        let id = store.append(&plan.id, std::slice::from_ref(&e)).unwrap()[0];
+        written.push(e);
+        id
+    };
+    let new =
+        |kind: Kind, ind: &str, p: Period, v: Option<f64>, date: NaiveDate, target: Option<i64>| NewEntry {
+            kind,
+            indicator: Some(ind.into()),
+            task: None,
+            period: Some(p.to_string()),
+            year: p.year,
+            value_text: v.map(|v| v.to_string()),
+            value: v,
+            reported_on: date,
+            by: "t".into(),
+            source: None,
+            note: None,
+            target_entry: target,
+        };
+    let days = |d: NaiveDate, n: i64| d + chrono::Duration::days(n);
+    let mut k = 0i64;
+    for ind in plan.indicators() {
+        let Source::Recorded { every, .. } = ind.source else { continue };
+        for p in (2026..=2028).flat_map(|y| Period::all_in(y, every)) {
+            k += 1;
+            let end = p.end();
+            // An estimate before the period ends, the official figure
+            // after it, and every third period a back-dated re-submission.
+            let est = push(&mut store, new(Kind::Figure, &ind.id, p, Some(k as f64), days(end, -5), None));
+            let off = push(
+                &mut store,
+                new(Kind::Figure, &ind.id, p, Some(k as f64 + 0.5), days(end, 3 + k % 20), None),
+            );
+            if k % 3 == 0 {
+                push(&mut store, new(Kind::Figure, &ind.id, p, Some(k as f64 + 0.25), days(end, 1), None));
+            }
+            if k % 4 == 0 {
+                let c = push(
+                    &mut store,
+                    new(Kind::Correction, &ind.id, p, Some(k as f64 * 2.0), days(end, 30), Some(off)),
+                );
+                if k % 8 == 0 {
+                    push(&mut store, new(Kind::Void, &ind.id, p, None, days(end, 40), Some(c)));
+                }
+            }
+            if k % 5 == 0 {
+                push(&mut store, new(Kind::Void, &ind.id, p, None, days(end, 35), Some(off)));
+            }
+            if k % 7 == 0 {
+                push(&mut store, new(Kind::Void, &ind.id, p, None, days(end, 2), Some(est)));
+            }
+        }
+    }
+    let mut done = new(Kind::Completion, "", Period::year(2027), None, d("2027-03-01"), None);
+    (done.indicator, done.period, done.task) = (None, None, Some("t1".into()));
+    push(&mut store, done);
+    let entries = store.entries(None, None, None).unwrap();
+    let reviews = [
+        Review::year(2026),
+        Review::year(2027),
+        Review::year(2028),
+        Review::Period("2027-H1".parse().unwrap()),
+        Review::Period("2027-Q3".parse().unwrap()),
+        Review::Period("2028-07".parse().unwrap()),
+        Review::Span("2026-2028".parse().unwrap()),
+        Review::Span("2026-2030".parse().unwrap()),
+    ];
+    for rv in &reviews {
+        for as_of in ["2027-07-10", "2027-10-20", "2028-02-05", "2031-01-01"] {
+            // A span computes its series whatever `series` says.
+            let modes: &[bool] = if matches!(rv, Review::Period(_)) { &[false, true] } else { &[false] };
+            for &series in modes {
+                let opts = Options { group: None, series };
+                let as_of = d(as_of);
+                let mut figures = crate::counting::Figures::new();
+                for (id, (a, b)) in needs(&plan, rv, series) {
+                    let by_period = store.counted_figures(&id, a, b, as_of).unwrap();
+                    if !by_period.is_empty() {
+                        figures.insert(id, by_period);
+                    }
+                }
+                let tasks = store.task_entries().unwrap();
+                let fast = compute_counted(&plan, rv, as_of, &figures, &tasks, &opts);
+                let every = compute_review(&plan, rv, as_of, &entries, &opts);
+                assert_eq!(
+                    serde_json::to_value(&fast).unwrap(),
+                    serde_json::to_value(&every).unwrap(),
+                    "{rv:?} as of {as_of}, series {series}"
+                );
+            }
+        }
+    }
+}

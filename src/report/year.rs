@@ -86,8 +86,23 @@ pub fn compute_review(
     opts: &Options,
 ) -> Report {
     let figures = counting::count_figures(entries, Some(as_of));
-    let done = counting::completions(entries, Some(as_of));
-    let values = Values::new(plan, &figures);
+    compute_counted(plan, review, as_of, &figures, entries, opts)
+}
+
+/// [`compute_review`] from figures already counted as of `as_of` (by
+/// indicator and period, covering at least [`needs`]; e.g. read by
+/// [`crate::ledger::Ledger::counted_figures`]) and entries holding every
+/// task entry (others are ignored).
+pub fn compute_counted(
+    plan: &Plan,
+    review: &Review,
+    as_of: NaiveDate,
+    figures: &Figures,
+    task_entries: &[Entry],
+    opts: &Options,
+) -> Report {
+    let done = counting::completions(task_entries, Some(as_of));
+    let values = Values::new(plan, figures);
     let scope = Scope {
         year: review.target_year(),
         month: review.month(),
@@ -128,7 +143,7 @@ pub fn compute_review(
     let mut plan_roll = Rollup::default();
     for g in plan.groups.iter().filter(|g| opts.group.as_deref().is_none_or(|id| id == g.id)) {
         let mut roll = Rollup::default();
-        let gr = group_report(plan, g, &scope, &figures, &done, &values, &mut roll);
+        let gr = group_report(plan, g, &scope, figures, &done, &values, &mut roll);
         plan_roll.merge(&roll);
         report.counts.merge(&gr.counts);
         report.reports.merge(&gr.reports);
