@@ -3,7 +3,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # PLAN_BIN=… NO_BUILD=1 measures another build (e.g. the one before a change).
-PLAN_BIN="${PLAN_BIN:-$ROOT/target/release/plan}"
+# The release binary wherever the user's cargo settings put it
+# (CARGO_TARGET_DIR, build.target-dir).
+target_dir() {
+    (cd "$ROOT" && cargo metadata --format-version 1 --no-deps 2>/dev/null) |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['target_directory'])" 2>/dev/null ||
+        echo "$ROOT/target"
+}
+PLAN_BIN="${PLAN_BIN:-$(target_dir)/release/plan}"
 OUT="${BENCH_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 

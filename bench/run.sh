@@ -9,7 +9,7 @@ need_tools
 build
 rm -f "$OUT/summary.tsv"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-for b in record import import-xlsx report dhis2; do
+for b in record import import-xlsx report docx dhis2; do
     echo; echo "== $b"
     bash "$ROOT/bench/$b.sh"
 done

@@ -22,7 +22,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$ROOT/scripts/install-libreoffice.sh"
 if [ -z "${PLAN:-}" ]; then
     cargo build --quiet --manifest-path "$ROOT/Cargo.toml"
-    PLAN="$ROOT/target/debug/plan"
+    # Wherever the user's cargo settings put it (CARGO_TARGET_DIR…).
+    target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$ROOT/Cargo.toml" |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['target_directory'])")
+    PLAN="$target/debug/plan"
 fi
 TMP="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT

@@ -20,7 +20,9 @@ as_of=2026-11-26
 export PLAN_TODAY=$as_of
 
 cargo build --release --quiet
-plan=$root/target/release/plan
+# Wherever the user's cargo settings put it (CARGO_TARGET_DIR…).
+plan=$(cargo metadata --format-version 1 --no-deps |
+    python3 -c "import json,sys; print(json.load(sys.stdin)['target_directory'])")/release/plan
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
