@@ -8,3 +8,4 @@ mod html;
 mod import;
 mod ledger;
 mod report;
+mod trust;
