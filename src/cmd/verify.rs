@@ -42,10 +42,10 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let mut report =
         verify(&ledger, &plan).with_context(|| tr!("verify-cannot-read", file = name.as_str()))?;
     let head = ledger.head()?;
-    if let Some((id, hex)) = &pinned {
-        if let Some(f) = check_head(&ledger, *id, hex)? {
-            report.findings.push(f);
-        }
+    if let Some((id, hex)) = &pinned
+        && let Some(f) = check_head(&ledger, *id, hex)?
+    {
+        report.findings.push(f);
     }
     let mut out = crate::render::stdout();
     for f in &report.findings {

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// A cell of an import row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell<'a> {
     /// Nothing in the cell (or no such column).
+    #[default]
     Empty,
     /// Text as typed: every CSV cell, a workbook text cell (a number stored
     /// as text is read by the plan's number rules).
@@ -26,12 +27,6 @@ pub enum Cell<'a> {
     Percent(f64),
     /// A workbook date or date-time cell (the time is dropped).
     Date(NaiveDate),
-}
-
-impl Default for Cell<'_> {
-    fn default() -> Self {
-        Cell::Empty
-    }
 }
 
 impl Cell<'_> {

@@ -86,6 +86,9 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// column the source does not have).
 pub type Cells<'a> = [Cell<'a>; COLS];
 
+/// The value that counts for each period, and its entry, per indicator.
+pub type Counted = HashMap<String, FastMap<Period, (f64, i64)>>;
+
 /// What the importer reads from the ledger, to tell "unchanged" rows.
 pub trait Store {
     /// Calls `f` on every entry, newest first, one at a time (a large
@@ -101,7 +104,7 @@ pub trait Store {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     /// The value that counts per period, per indicator, and its entry.
-    pub counted: HashMap<String, FastMap<Period, (f64, i64)>>,
+    pub counted: Counted,
     /// The tasks done.
     pub done: HashSet<String>,
 }
@@ -286,7 +289,7 @@ pub struct Batch<'p, 'o> {
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<HashMap<String, FastMap<Period, (f64, i64)>>> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<Counted> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();
@@ -859,7 +862,7 @@ mod tests {
                 };
                 es.push(e);
             }
-            let values = |f: counting::Figures| -> HashMap<String, FastMap<Period, (f64, i64)>> {
+            let values = |f: counting::Figures| -> Counted {
                 f.into_iter()
                     .map(|(i, m)| (i, m.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect()))
                     .filter(|(_, m): &(String, FastMap<Period, (f64, i64)>)| !m.is_empty())
