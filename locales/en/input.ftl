@@ -67,3 +67,21 @@ input-jump = {$value} is { $up ->
    *[no] less than a tenth of
 } the previous figure ({$period}: {$previous}, #{$entry}): a slipped separator?
 input-jump-yes = check the value; if it is right, record it again with --yes
+
+correct-no-ledger = no entry #{$id}: the ledger {$file} has no entries yet
+correct-no-entry = no entry #{$id} in the ledger: `plan log` lists the entries
+correct-other-plan = entry #{$id} belongs to plan `{$other}`, not `{$plan}`: refusing to change another plan's figures
+correct-of-nothing = entry #{$id} is a correction of no entry
+correct-a-void = entry #{$id} is a void: it has no value to correct; to bring back #{$target}, { $task ->
+    [yes] record `plan done` again
+   *[no] record the figure again
+}
+correct-a-completion = entry #{$id} is a completion of task `{$task}`: it has no value to correct; void it and record `done` again
+correct-not-a-figure = entry #{$id} corrects #{$target}, which is not a figure
+correct-voided = entry #{$id} was voided by #{$void}: there is nothing to correct; record a new figure instead
+void-a-void = entry #{$id} is a void: a void cannot be voided; to bring back #{$target}, { $task ->
+    [yes] record `plan done` again
+   *[no] record the figure again
+}
+void-already = entry #{$id} is already voided by #{$void}
+done-already = task `{$task}` is already done: entry #{$id}, reported {$date}; to change it, `plan void {$id} --reason …` then `plan done` again

@@ -66,3 +66,21 @@ input-jump = {$value} { $up ->
    *[no] nhỏ hơn một phần mười
 } số liệu trước ({$period}: {$previous}, #{$entry}): có nhầm dấu phân cách không?
 input-jump-yes = kiểm tra lại giá trị; nếu đúng, nhập lại với --yes
+
+correct-no-ledger = không có bút toán #{$id}: sổ cái {$file} chưa có bút toán nào
+correct-no-entry = không có bút toán #{$id} trong sổ cái: `plan log` liệt kê các bút toán
+correct-other-plan = bút toán #{$id} thuộc kế hoạch `{$other}`, không phải `{$plan}`: không sửa số liệu của kế hoạch khác
+correct-of-nothing = bút toán #{$id} là bút toán điều chỉnh không trỏ tới bút toán nào
+correct-a-void = bút toán #{$id} là bút toán hủy: không có giá trị để điều chỉnh; để khôi phục #{$target}, { $task ->
+    [yes] ghi lại `plan done`
+   *[no] nhập lại số liệu
+}
+correct-a-completion = bút toán #{$id} là kết quả hoàn thành nhiệm vụ `{$task}`: không có giá trị để điều chỉnh; hãy hủy nó rồi ghi lại `done`
+correct-not-a-figure = bút toán #{$id} điều chỉnh #{$target}, vốn không phải số liệu
+correct-voided = bút toán #{$id} đã bị hủy bởi #{$void}: không còn gì để điều chỉnh; hãy nhập số liệu mới
+void-a-void = bút toán #{$id} là bút toán hủy: không thể hủy một bút toán hủy; để khôi phục #{$target}, { $task ->
+    [yes] ghi lại `plan done`
+   *[no] nhập lại số liệu
+}
+void-already = bút toán #{$id} đã bị hủy bởi #{$void}
+done-already = nhiệm vụ `{$task}` đã hoàn thành: bút toán #{$id}, ngày báo cáo {$date}; muốn thay đổi, dùng `plan void {$id} --reason …` rồi `plan done` lại

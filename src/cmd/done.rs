@@ -44,9 +44,11 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let mut w = ledger.writer(&plan.id)?;
     let earlier = w.entries(None, Some(&task.id))?;
     if let Some((date, id)) = counting::completions(&earlier, None).get(&task.id) {
-        return Err(reject(format!(
-            "task `{}` is already done: entry #{id}, reported {date}; to change it, `plan void {id} --reason …` then `plan done` again",
-            task.id
+        return Err(reject(crate::tr!(
+            "done-already",
+            task = task.id.as_str(),
+            id = id.to_string(),
+            date = date.to_string()
         )));
     }
     let id = w.push(&completion)?;
