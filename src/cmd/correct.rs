@@ -120,7 +120,6 @@ fn unit(plan: &Plan, e: &Entry) -> String {
     e.indicator.as_deref().and_then(|i| plan.indicator(i)).map(|i| format!(" {}", i.unit)).unwrap_or_default()
 }
 
-
 pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
