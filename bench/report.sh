@@ -29,3 +29,14 @@ for n in 100000 1000000; do
 done
 printf '%-44s %12s %8s\n' "1,000,000 vs 100,000 entries (plan)" "" "$(ratio "$plan_1000000" "$plan_100000")"
 summary "plan report --year: 1,000,000 vs 100,000 entries" "$plan_1000000" "$plan_100000" ms "ratio <= 2"
+
+# The review of a span (tổng kết, SPEC §5 "Review of a span of years") reads
+# every year of every indicator; `report --year 2030` reads 2030 and, for
+# the average, compound and cumulative indicators and the same period last
+# year, the years before it. Same ledger, same run.
+db="$OUT/report-1000000.db"
+y2030=$(median_ms "report-year-2030" 10 "$PLAN_BIN --plan $ROOT/plan.toml --ledger $db report --year 2030 --format json")
+span=$(median_ms "report-years-2026-2030" 10 "$PLAN_BIN --plan $ROOT/plan.toml --ledger $db report --years 2026-2030 --format json")
+printf '%-44s %12s %8s\n' "report --year 2030, 1000000 entries" "$y2030" "1.00"
+printf '%-44s %12s %8s\n' "report --years 2026-2030, 1000000 entries" "$span" "$(ratio "$span" "$y2030")"
+summary "plan report --years 2026-2030 vs --year 2030, 1,000,000 entries" "$span" "$y2030" ms "< 100 ms, ratio <= 3"

@@ -1,5 +1,8 @@
 //! The command line: one Args struct per subcommand (clap derive).
 
+use crate::number::NumberStyle;
+use crate::period::{Cadence, Period};
+use crate::plan::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -8,8 +11,7 @@ use std::path::PathBuf;
     name = "plan",
     version,
     about = "A KPI ledger for public action plans held to the \"6 rõ\" principle",
-    long_about = None,
-    after_help = "Examples:\n  plan check\n  plan record doanh_nghiep 104 --period 2026 --source \"Báo cáo 15/BC-UBND\"\n  plan import so-lieu.csv\n  plan report --year 2026\n\nEnvironment: PLAN_FILE, PLAN_LEDGER, PLAN_TODAY (YYYY-MM-DD, overrides today), NO_COLOR."
+    long_about = None
 )]
 pub struct Cli {
     /// The plan file [default: ./plan.toml]
@@ -58,53 +60,26 @@ pub enum DatesArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate plan.toml and audit the six "rõ" of each task group
-    #[command(
-        after_help = "Examples:\n  plan check\n  plan check --strict\n  plan --plan other.toml check --format json"
-    )]
     Check(CheckArgs),
     /// Show groups, indicators, tasks and targets: the ids to type
-    #[command(after_help = "Examples:\n  plan show\n  plan show doanh_nghiep\n  plan show ktn --format md")]
     Show(ShowArgs),
     /// Record a figure (no arguments on a terminal: asks for each field)
-    #[command(
-        after_help = "Examples:\n  plan record doanh_nghiep 104 --period 2026 --date 2027-01-10 --source \"Báo cáo 15/BC-UBND\"\n  plan record thu_ns 1.234,5 --period 2026-Q3\n  plan record            # interactive"
-    )]
     Record(RecordArgs),
     /// Mark a task done
-    #[command(
-        after_help = "Examples:\n  plan done hoi_doanh_nhan --date 2027-11-20 --source \"QĐ 45/QĐ-UBND\""
-    )]
     Done(DoneArgs),
     /// Load figures and completions from a CSV file (all or nothing)
-    #[command(
-        after_help = "Examples:\n  plan import so-lieu.csv\n  plan import so-lieu.csv --dry-run\n  cat export.csv | plan import - --numbers en"
-    )]
     Import(ImportArgs),
     /// Correct an entry's value (a new entry that supersedes it)
-    #[command(
-        after_help = "Examples:\n  plan correct 42 105 --reason \"Số liệu chính thức của Chi cục Thống kê\""
-    )]
     Correct(CorrectArgs),
     /// Withdraw an entry (a new entry that voids it)
-    #[command(after_help = "Examples:\n  plan void 42 --reason \"Nhập nhầm chỉ tiêu\"")]
     Void(VoidArgs),
     /// The audit trail of entries
-    #[command(
-        after_help = "Examples:\n  plan log\n  plan log --indicator doanh_nghiep --year 2026\n  plan log --format json"
-    )]
     Log(LogArgs),
     /// Attainment and lateness per task group for a year
-    #[command(
-        after_help = "Examples:\n  plan report --year 2026\n  plan report --year 2027 --as-of 2028-01-31 --detail\n  plan report --group ktn --format json\n  plan report --format html > bao-cao.html"
-    )]
     Report(ReportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
-    #[command(after_help = "Examples:\n  plan verify")]
     Verify(VerifyArgs),
     /// Print shell completions
-    #[command(
-        after_help = "Examples:\n  plan completions bash > /etc/bash_completion.d/plan\n  plan completions zsh > ~/.zfunc/_plan"
-    )]
     Completions(CompletionsArgs),
 }
 
@@ -162,7 +137,7 @@ pub struct RecordArgs {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// Task id (see `plan show`)
-    pub task: String,
+    pub task: Option<String>,
     #[command(flatten)]
     pub provenance: Provenance,
 }
@@ -236,8 +211,14 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The plan year [default: the current year]
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["period", "years"])]
     pub year: Option<i32>,
+    /// A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 = the year report
+    #[arg(long, value_name = "P", conflicts_with = "years")]
+    pub period: Option<String>,
+    /// A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
+    #[arg(long, value_name = "A-B")]
+    pub years: Option<String>,
     /// Only this task group
     #[arg(long)]
     pub group: Option<String>,
@@ -264,6 +245,430 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+// ---------------------------------------------------------------------------
+// Help and usage errors in the catalogue's language (SPEC §4 "Language").
+
+/// What `--help` needs from the plan in use, read cheaply (no validation):
+/// its language and the ids to build examples from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Peek {
+    pub lang: Option<Lang>,
+    pub numbers: Option<NumberStyle>,
+    pub start: Option<i32>,
+    pub group: Option<String>,
+    /// The first indicator that takes figures, with its `every`.
+    pub indicator: Option<(String, Cadence)>,
+    pub task: Option<String>,
+}
+
+impl Peek {
+    /// Reads what it can of the plan file at `path`; an unreadable or
+    /// broken file gives what could be read (possibly nothing).
+    pub fn file(path: &std::path::Path) -> Peek {
+        std::fs::read_to_string(path).map(|t| Peek::text(&t)).unwrap_or_default()
+    }
+
+    /// As [`Peek::file`], from the text of a plan.
+    pub fn text(text: &str) -> Peek {
+        let Ok(doc) = text.parse::<toml::Table>() else {
+            // Broken TOML: the language alone, from its own line.
+            return Peek { lang: lang_line(text), ..Peek::default() };
+        };
+        let plan = doc.get("plan").and_then(|v| v.as_table());
+        let s = |k: &str| plan.and_then(|p| p.get(k)).and_then(|v| v.as_str());
+        let groups = doc.get("group").and_then(|g| g.as_array()).map(Vec::as_slice).unwrap_or(&[]);
+        let id = |t: &toml::Value| t.get("id").and_then(|v| v.as_str()).map(String::from);
+        let items = |key: &'static str| {
+            groups.iter().flat_map(move |g| g.get(key).and_then(|v| v.as_array()).into_iter().flatten())
+        };
+        Peek {
+            lang: s("lang").and_then(Lang::parse_name),
+            numbers: s("numbers").and_then(NumberStyle::parse_name),
+            start: plan
+                .and_then(|p| p.get("start"))
+                .and_then(|v| v.as_integer())
+                .and_then(|y| i32::try_from(y).ok()),
+            group: groups.iter().find_map(id),
+            indicator: items("indicator").find_map(|i| {
+                let every = i.get("every").and_then(|v| v.as_str()).and_then(Cadence::parse_name)?;
+                Some((id(i)?, every))
+            }),
+            task: items("task").find_map(id),
+        }
+    }
+}
+
+/// `lang = "vi"` on a line of its own, for a plan whose TOML does not parse.
+fn lang_line(text: &str) -> Option<Lang> {
+    text.lines().find_map(|l| {
+        let (k, v) = l.split_once('=')?;
+        (k.trim() == "lang").then(|| Lang::parse_name(v.trim().trim_matches('"')))?
+    })
+}
+
+/// The value of `--NAME VALUE` or `--NAME=VALUE` among `args`, before `--`.
+fn flag_value(args: &[std::ffi::OsString], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let prefix = format!("--{name}=");
+    let mut it = args.iter().map(|a| a.to_string_lossy()).take_while(|a| a != "--");
+    while let Some(a) = it.next() {
+        if a == long {
+            return it.next().map(|v| v.to_string());
+        }
+        if let Some(v) = a.strip_prefix(&prefix) {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// The language of messages and help for a command line (SPEC §4):
+/// `--lang`, else the plan's `lang`, else the environment's.
+pub fn language(args: &[std::ffi::OsString], peek: &Peek) -> Lang {
+    flag_value(args, "lang")
+        .and_then(|l| Lang::parse_name(&l))
+        .or(peek.lang)
+        .unwrap_or_else(crate::i18n::env_lang)
+}
+
+/// The plan file a command line points at: `--plan`, else `PLAN_FILE`,
+/// else `./plan.toml` (SPEC §1).
+pub fn plan_path(args: &[std::ffi::OsString]) -> PathBuf {
+    flag_value(args, "plan")
+        .or_else(|| std::env::var("PLAN_FILE").ok().filter(|s| !s.is_empty()))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("plan.toml"))
+}
+
+/// Help of an argument whose meaning differs by subcommand: catalogue key
+/// `cli-<subcommand>-<arg>`, else the shared `cli-arg-<arg>`.
+fn arg_key(sub: Option<&str>, arg: &str) -> Option<String> {
+    let lang = crate::i18n::lang();
+    let own = sub.map(|s| format!("cli-{s}-{arg}"));
+    let shared = format!("cli-arg-{arg}");
+    own.filter(|k| crate::i18n::has_message(lang, k))
+        .or_else(|| crate::i18n::has_message(lang, &shared).then_some(shared))
+}
+
+/// A catalogue message if the key exists (texts of subcommands and
+/// arguments added without one keep their English doc comment).
+fn maybe(key: &str) -> Option<String> {
+    crate::i18n::has_message(crate::i18n::lang(), key).then(|| crate::i18n::message(key, None))
+}
+
+/// Example values from the plan in use, for `--help`.
+struct Examples {
+    indicator: String,
+    period: String,
+    value: String,
+    task: String,
+    group: String,
+    year: String,
+}
+
+impl Examples {
+    fn of(peek: &Peek) -> Examples {
+        let year = peek.start.unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
+        let style = peek.numbers.unwrap_or(if crate::i18n::lang() == Lang::Vi {
+            NumberStyle::Vi
+        } else {
+            NumberStyle::En
+        });
+        let placeholder = |k: &str| crate::i18n::message(k, None);
+        Examples {
+            indicator: peek
+                .indicator
+                .as_ref()
+                .map(|(i, _)| i.clone())
+                .unwrap_or_else(|| placeholder("cli-placeholder-indicator")),
+            period: peek
+                .indicator
+                .as_ref()
+                .and_then(|(_, every)| Period::all_in(year, *every).last())
+                .unwrap_or(Period::year(year))
+                .to_string(),
+            value: crate::number::format_number(1234.5, style, 1),
+            task: peek.task.clone().unwrap_or_else(|| placeholder("cli-placeholder-task")),
+            group: peek.group.clone().unwrap_or_else(|| placeholder("cli-placeholder-group")),
+            year: year.to_string(),
+        }
+    }
+
+    /// The examples of `key` (`cli-examples`, `cli-record-examples`…) with the
+    /// plan's ids filled in.
+    fn text(&self, key: &str) -> Option<String> {
+        let lang = crate::i18n::lang();
+        crate::i18n::has_message(lang, key).then(|| {
+            let lines = crate::tr!(
+                key,
+                indicator = self.indicator.as_str(),
+                period = self.period.as_str(),
+                value = self.value.as_str(),
+                task = self.task.as_str(),
+                group = self.group.as_str(),
+                year = self.year.as_str()
+            );
+            let mut text = crate::tr!("cli-examples-heading");
+            for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+                text.push_str("\n  ");
+                text.push_str(line.trim());
+            }
+            text
+        })
+    }
+}
+
+/// The clap command with every help text from the catalogue in the current
+/// language, and examples built from `peek`.
+pub fn command(peek: &Peek) -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let ex = Examples::of(peek);
+    let heading_args = crate::tr!("cli-heading-arguments");
+    let heading_options = crate::tr!("cli-heading-options");
+    let localize_args = |cmd: clap::Command, sub: Option<&str>| {
+        let mut cmd = cmd.disable_help_flag(true).arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(crate::tr!("cli-arg-help"))
+                .global(sub.is_none()),
+        );
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in ids {
+            let key = arg_key(sub, &id);
+            let heading = heading_args.clone();
+            let option = heading_options.clone();
+            let value_key = format!("cli-value-{id}");
+            let value_name = crate::i18n::has_message(crate::i18n::lang(), &value_key)
+                .then(|| crate::i18n::message(&value_key, None));
+            cmd = cmd.mut_arg(id.as_str(), |a| {
+                let mut a = if a.is_positional() { a.help_heading(heading) } else { a.help_heading(option) };
+                if a.get_action().takes_values() {
+                    a = a.hide_env(true).hide_default_value(true).hide_possible_values(true);
+                }
+                if let Some(v) = value_name {
+                    a = a.value_name(v);
+                }
+                match &key {
+                    Some(k) => a.help(crate::i18n::message(k, None)),
+                    None => a,
+                }
+            });
+        }
+        cmd
+    };
+    let mut cmd = Cli::command()
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(crate::tr!("cli-arg-version")),
+        )
+        .about(crate::tr!("cli-about"))
+        .subcommand_help_heading(crate::tr!("cli-heading-commands"))
+        .subcommand_value_name(crate::tr!("cli-value-command"))
+        .disable_help_subcommand(true)
+        .term_width(usize::from(crate::render::terminal_width()))
+        .help_template(template());
+    if let Some(e) = ex.text("cli-examples") {
+        cmd = cmd.after_help(format!("{e}\n\n{}", crate::tr!("cli-environment")));
+    }
+    cmd = localize_args(cmd, None);
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        let about = maybe(&format!("cli-{name}-about"));
+        let examples = ex.text(&format!("cli-{name}-examples"));
+        let template = template();
+        cmd = cmd.mut_subcommand(name.as_str(), |s| {
+            let mut s = localize_args(s.help_template(template), Some(&name));
+            if let Some(a) = about {
+                s = s.about(a);
+            }
+            if let Some(e) = examples {
+                s = s.after_help(e);
+            }
+            s
+        });
+    }
+    cmd
+}
+
+/// clap's help layout with the "Usage:" heading from the catalogue.
+fn template() -> String {
+    let heading = crate::tr!("cli-usage-heading");
+    format!("{{about-with-newline}}\n{heading} {{usage}}\n\n{{all-args}}{{after-help}}")
+}
+
+/// clap's "[OPTIONS]" in a usage line, in the catalogue's words.
+fn usage_words(text: &str) -> String {
+    text.replace("[OPTIONS]", &crate::tr!("cli-usage-options"))
+}
+
+/// Parses the process's command line; help and usage errors are printed in
+/// the language of SPEC §4 (exits 0 for help, 2 for a usage error).
 pub fn parse() -> Cli {
-    Cli::parse()
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let peek = Peek::file(&plan_path(&args));
+    crate::i18n::set_lang(language(&args, &peek));
+    let matches = match command(&peek).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => exit_with(e),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(e))
+}
+
+/// Prints a clap error (help, version, usage error) and exits: help and
+/// version as clap prints them; usage errors from the catalogue, in the
+/// current language, with clap's usage line.
+pub fn exit_with(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayVersion => e.exit(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let help = usage_words(&e.render().to_string());
+            let code = if e.kind() == ErrorKind::DisplayHelp { 0 } else { 2 };
+            if code == 0 {
+                print!("{help}");
+            } else {
+                eprint!("{help}");
+            }
+            std::process::exit(code)
+        }
+        _ => {}
+    }
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        Some(ContextValue::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let value = ctx(ContextKind::InvalidValue);
+    let message: String = match e.kind() {
+        ErrorKind::UnknownArgument => crate::tr!("cli-error-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => {
+            crate::tr!("cli-error-unknown-command", command = ctx(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue if value.is_empty() => crate::tr!("cli-error-missing-value", arg = arg),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = ctx(ContextKind::ValidValue);
+            if valid.is_empty() {
+                crate::tr!("cli-error-invalid-value", arg = arg, value = value)
+            } else {
+                crate::tr!("cli-error-invalid-choice", arg = arg, value = value, valid = valid)
+            }
+        }
+        ErrorKind::MissingRequiredArgument => crate::tr!("cli-error-missing-argument", arg = arg),
+        ErrorKind::MissingSubcommand => crate::tr!("cli-error-missing-command"),
+        ErrorKind::ArgumentConflict => {
+            crate::tr!("cli-error-conflict", arg = arg, other = ctx(ContextKind::PriorArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            crate::tr!("cli-error-values", arg = arg, value = value)
+        }
+        ErrorKind::NoEquals => crate::tr!("cli-error-missing-value", arg = arg),
+        _ => {
+            // Kinds this program does not produce: clap's own words.
+            e.exit()
+        }
+    };
+    let mut message = message;
+    let suggested =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .into_iter()
+            .map(ctx)
+            .find(|s| !s.is_empty());
+    if let Some(s) = suggested {
+        message.push('\n');
+        message
+            .push_str(&crate::tr!("common-hint", message = crate::tr!("cli-did-you-mean", suggestion = s)));
+    }
+    eprintln!("{}", usage_error_text(&message, &ctx(ContextKind::Usage)));
+    std::process::exit(2)
+}
+
+/// "error: MESSAGE", the usage line (clap's, "Usage:" in the catalogue's
+/// words) and where to read more: what a usage error prints.
+pub fn usage_error_text(message: &str, usage: &str) -> String {
+    let mut out = crate::tr!("common-error", message = message);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&crate::tr!("cli-usage", usage = usage_words(usage)));
+    }
+    out.push_str("\n\n");
+    out.push_str(&crate::tr!("cli-more-help"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_has_help_in_the_catalogue() {
+        use clap::CommandFactory;
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        for lang in [Lang::Vi, Lang::En] {
+            let has = |k: &str| crate::i18n::has_message(lang, k);
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                if !has(&format!("cli-{name}-about")) {
+                    missing.push(format!("cli-{name}-about"));
+                }
+                for a in sub.get_arguments() {
+                    let id = a.get_id().as_str();
+                    if !has(&format!("cli-{name}-{id}")) && !has(&format!("cli-arg-{id}")) {
+                        missing.push(format!("cli-arg-{id} ({name})"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no help in the catalogue for: {missing:?}");
+    }
+
+    #[test]
+    fn help_builds_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            crate::i18n::set_lang(lang);
+            command(&Peek::default()).debug_assert();
+        }
+    }
+
+    #[test]
+    fn peeks_language_and_ids_without_validating() {
+        let p = Peek::text(
+            "[plan]\nlang = \"vi\"\nnumbers = \"vi\"\nstart = 2026\n[[group]]\nid = \"g\"\n\
+             [[group.indicator]]\nid = \"r\"\nratio = [\"a\", \"b\"]\n[[group.indicator]]\nid = \"a\"\nevery = \"quarter\"\n\
+             [[group.task]]\nid = \"t\"\n",
+        );
+        assert_eq!(p.lang, Some(Lang::Vi));
+        assert_eq!(p.numbers, Some(NumberStyle::Vi));
+        assert_eq!(p.start, Some(2026));
+        assert_eq!(p.group.as_deref(), Some("g"));
+        assert_eq!(p.indicator, Some(("a".to_string(), Cadence::Quarter)));
+        assert_eq!(p.task.as_deref(), Some("t"));
+        // Broken TOML: the language line still counts.
+        assert_eq!(Peek::text("lang = \"en\"\n[[[").lang, Some(Lang::En));
+        assert_eq!(Peek::text("").lang, None);
+    }
+
+    #[test]
+    fn flag_values_before_the_double_dash() {
+        let args: Vec<std::ffi::OsString> = ["plan", "--lang=en", "--plan", "x.toml", "--", "--lang", "vi"]
+            .iter()
+            .map(|s| s.into())
+            .collect();
+        assert_eq!(flag_value(&args, "lang").as_deref(), Some("en"));
+        assert_eq!(flag_value(&args, "plan").as_deref(), Some("x.toml"));
+        assert_eq!(flag_value(&args, "ledger"), None);
+    }
 }

@@ -12,6 +12,13 @@ use crate::period::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Whether a figure of `period` reported on `reported_on` is an estimate
+/// (ước thực hiện, SPEC §5 "Estimates"): dated before the period ended. One
+/// dated on or after its last day is official.
+pub fn is_estimate(period: Period, reported_on: NaiveDate) -> bool {
+    reported_on < period.end()
+}
+
 /// The figure that counts for a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
@@ -63,36 +70,69 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
             }
         }
     }
-    let mut out: Figures = HashMap::new();
     let mut sorted: Vec<&Entry> =
         entries.iter().filter(visible).filter(|e| e.kind == Kind::Figure && !void.contains(&e.id)).collect();
     sorted.sort_by_key(|e| e.id);
+    // One pass keeps, per (indicator, period), the latest figure and the
+    // earliest date; the `Counted` (with its texts) is built once per
+    // period at the end, not once per figure (a busy ledger re-submits the
+    // same periods many times). Period texts repeat: each is parsed once.
+    struct Slot<'e> {
+        latest: &'e Entry,
+        first_reported: NaiveDate,
+        superseded: Vec<i64>,
+    }
+    let mut slots: HashMap<&str, BTreeMap<Period, Slot>> = HashMap::new();
+    let mut periods: HashMap<&str, Option<Period>> = HashMap::new();
     for e in sorted {
-        let (Some(ind), Some(p)) = (&e.indicator, e.period.as_deref().and_then(|p| p.parse::<Period>().ok()))
-        else {
+        let (Some(ind), Some(text)) = (e.indicator.as_deref(), e.period.as_deref()) else { continue };
+        let Some(p) = *periods.entry(text).or_insert_with(|| text.parse::<Period>().ok()) else { continue };
+        if e.value.is_none() {
             continue;
-        };
-        let Some(raw) = e.value else { continue };
-        let slot = out.entry(ind.clone()).or_default().entry(p).or_default();
-        if slot.first_reported.is_none_or(|d| e.reported_on < d) {
-            slot.first_reported = Some(e.reported_on);
         }
-        let corr = corrections.get(&e.id);
-        let counted = Counted {
-            entry: e.id,
-            value: corr.and_then(|c| c.value).unwrap_or(raw),
-            value_text: corr
-                .and_then(|c| c.value_text.clone())
-                .or_else(|| e.value_text.clone())
-                .unwrap_or_default(),
-            corrected_by: corr.map(|c| c.id),
-            reported_on: e.reported_on,
-        };
-        if let Some(prev) = slot.counted.replace(counted) {
-            slot.superseded.push(prev.entry);
+        match slots.entry(ind).or_default().entry(p) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(Slot { latest: e, first_reported: e.reported_on, superseded: Vec::new() });
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                let slot = o.get_mut();
+                if e.reported_on < slot.first_reported {
+                    slot.first_reported = e.reported_on;
+                }
+                slot.superseded.push(slot.latest.id);
+                slot.latest = e;
+            }
         }
     }
-    out
+    slots
+        .into_iter()
+        .map(|(ind, by_period)| {
+            let by_period = by_period
+                .into_iter()
+                .map(|(p, slot)| {
+                    let e = slot.latest;
+                    let corr = corrections.get(&e.id);
+                    let counted = Counted {
+                        entry: e.id,
+                        value: corr.and_then(|c| c.value).or(e.value).unwrap_or_default(),
+                        value_text: corr
+                            .and_then(|c| c.value_text.clone())
+                            .or_else(|| e.value_text.clone())
+                            .unwrap_or_default(),
+                        corrected_by: corr.map(|c| c.id),
+                        reported_on: e.reported_on,
+                    };
+                    let pf = PeriodFigures {
+                        counted: Some(counted),
+                        first_reported: Some(slot.first_reported),
+                        superseded: slot.superseded,
+                    };
+                    (p, pf)
+                })
+                .collect();
+            (ind.to_string(), by_period)
+        })
+        .collect()
 }
 
 /// For each task, the date it was done (earliest non-voided completion) and
@@ -191,6 +231,15 @@ pub(crate) mod tests {
         ];
         let f = count_figures(&es2, None);
         assert_eq!(f["a"][&p("2026")].first_reported, Some("2027-02-01".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_figure_before_its_period_ends_is_an_estimate() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(is_estimate(p("2027-Q3"), d("2027-09-29")));
+        assert!(!is_estimate(p("2027-Q3"), d("2027-09-30")), "on the last day: official");
+        assert!(!is_estimate(p("2027-Q3"), d("2027-10-02")));
+        assert!(is_estimate(p("2027"), d("2027-12-16")), "a yearly figure due before the year ends");
     }
 
     #[test]

@@ -108,6 +108,14 @@ pub fn message_in(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
     text.into_owned()
 }
 
+/// Whether `key` is in the catalogue of `lang` (for texts that fall back
+/// to another source when not translated, such as clap help of an argument
+/// added without a catalogue entry).
+pub fn has_message(lang: Lang, key: &str) -> bool {
+    let bundle: &FluentBundle<FluentResource> = if lang == Lang::Vi { &BUNDLE_VI } else { &BUNDLE_EN };
+    bundle.has_message(key)
+}
+
 /// Turns a value into a Fluent argument: text as is; integers as numbers, so
 /// that plural selectors work.
 pub fn arg<'a, T: Into<FluentValue<'a>>>(v: T) -> FluentValue<'a> {

@@ -1,11 +1,13 @@
-//! Interactive `plan record`, driven through a real pseudo-terminal (the
-//! prompts need one: `plan record` asks only when stdin and stderr are
-//! terminals). Stdout and stderr both arrive on the terminal here.
+//! Interactive `plan record` and `plan done`, driven through a real
+//! pseudo-terminal (the prompts need one: they ask only when stdin and
+//! stderr are terminals). Stdout and stderr both arrive on the terminal
+//! here. Keys: Enter, Ctrl-U (clear the line), Ctrl-W (delete a word),
+//! Ctrl-C, Ctrl-D and Esc (cancel).
 
 #[path = "cli/common.rs"]
 mod common;
 
-use common::{Env, MINI_PLAN};
+use common::{Env, MINI_PLAN, english_lines, keys_in};
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
 use std::process::Command;
@@ -15,12 +17,19 @@ const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 const CTRL_D: &str = "\x04";
 const ENTER: &str = "\r";
-const BACKSPACE: &str = "\x7f";
+const CTRL_U: &str = "\x15";
+const LEFT: &str = "\x1b[D";
+const CTRL_W: &str = "\x17";
 
 type Pty = expectrl::session::OsSession;
 
 /// `plan record` with no arguments on a fresh terminal.
 fn spawn_record(env: &Env) -> Pty {
+    spawn(env, "record")
+}
+
+/// `plan SUBCOMMAND` with no arguments on a fresh 80×24 terminal.
+fn spawn(env: &Env, subcommand: &str) -> Pty {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.current_dir(env.dir.path())
         .env("PLAN_TODAY", &env.today)
@@ -33,9 +42,9 @@ fn spawn_record(env: &Env) -> Pty {
         .arg(&env.plan)
         .arg("--ledger")
         .arg(&env.ledger)
-        .arg("record");
+        .arg(subcommand);
     let mut p = Session::spawn(cmd).expect("spawn plan on a pty");
-    p.get_process_mut().set_window_size(120, 40).expect("window size");
+    p.get_process_mut().set_window_size(80, 24).expect("window size");
     p.set_expect_timeout(Some(Duration::from_secs(20)));
     p
 }
@@ -46,13 +55,31 @@ fn expect(p: &mut Pty, text: &str) {
     }
 }
 
+/// As [`expect`], keeping what the screen showed up to `text` in `screen`.
+fn expect_on(p: &mut Pty, text: &str, screen: &mut String) {
+    match p.expect(text) {
+        Ok(c) => {
+            screen.push_str(&String::from_utf8_lossy(c.before()));
+            screen.push_str(text);
+        }
+        Err(e) => panic!("waiting for {text:?}: {e}\nscreen so far:\n{screen}"),
+    }
+}
+
 fn send(p: &mut Pty, keys: &str) {
     p.send(keys).expect("send keys");
 }
 
 /// Waits for the end of output and the exit code.
-fn exit_code(mut p: Pty) -> i32 {
-    let _ = p.expect(Eof);
+fn exit_code(p: Pty) -> i32 {
+    exit_code_on(p, &mut String::new())
+}
+
+/// As [`exit_code`], keeping the rest of the screen in `screen`.
+fn exit_code_on(mut p: Pty, screen: &mut String) -> i32 {
+    if let Ok(c) = p.expect(Eof) {
+        screen.push_str(&String::from_utf8_lossy(c.before()));
+    }
     match p.get_process().wait().expect("wait") {
         WaitStatus::Exited(_, code) => code,
         other => panic!("plan ended with {other:?}"),
@@ -60,38 +87,42 @@ fn exit_code(mut p: Pty) -> i32 {
 }
 
 #[test]
-fn asks_for_each_field_and_writes_the_figure() {
+fn asks_for_each_field_shows_the_entry_and_writes_it_once_confirmed() {
     let env = Env::with_plan(MINI_PLAN);
     let mut p = spawn_record(&env);
+    expect(&mut p, "Indicators: firms, revenue, spend");
     expect(&mut p, "Indicator:");
-    // Suggestions show name and unit; derived `share` is not offered.
-    send(&mut p, "fir");
-    expect(&mut p, "firms — Firms (firms)");
-    send(&mut p, "ms");
+    // Tab completes an id from its first letters.
+    send(&mut p, "fir\t");
     send(&mut p, ENTER);
     expect(&mut p, "no figure yet");
-    // First period of the plan is the default.
-    expect(&mut p, "Period:");
-    expect(&mut p, "2026-H1");
+    // The earliest due period without a figure is already typed in.
+    expect(&mut p, "Period: 2026-H1");
     send(&mut p, ENTER);
     expect(&mut p, "Value (firms):");
     send(&mut p, "abc");
     send(&mut p, ENTER);
-    // The same message as `plan record firms abc`, and asked again.
+    // The same message as `plan record firms abc`, and asked again with
+    // the answer kept for fixing.
     expect(&mut p, "`abc` is not a number under `en` numbers");
-    send(&mut p, &BACKSPACE.repeat(3));
+    send(&mut p, CTRL_U);
     send(&mut p, "1,040");
     send(&mut p, ENTER);
     expect(&mut p, "Reported on:");
     send(&mut p, ENTER);
-    expect(&mut p, "By:");
+    expect(&mut p, "By: tester");
     send(&mut p, ENTER);
     expect(&mut p, "Source document:");
     send(&mut p, "Report 7");
     send(&mut p, ENTER);
     expect(&mut p, "Note:");
     send(&mut p, ENTER);
-    expect(&mut p, "#1 firms 2026-H1 = 1,040 firms (reported 2027-06-30 by tester, Report 7)");
+    expect(&mut p, "firms H1 2026 = 1,040 firms (reported 2027-06-30 by tester, Report 7)");
+    expect(&mut p, "Record this figure? [Y/n]");
+    assert_eq!(env.ledger_fingerprint(), "no ledger", "nothing is written before the answer");
+    send(&mut p, "yes");
+    send(&mut p, ENTER);
+    expect(&mut p, "#1 firms H1 2026 = 1,040 firms (reported 2027-06-30 by tester, Report 7)");
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     assert_eq!(es.len(), 1);
@@ -109,16 +140,26 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     assert!(out.status.success());
     let mut p = spawn_record(&env);
     expect(&mut p, "Indicator:");
-    send(&mut p, "firms");
+    // Arrows move in the line: "frms", three left, "i" -> "firms".
+    send(&mut p, "frms");
+    send(&mut p, &LEFT.repeat(3));
+    send(&mut p, "i");
     send(&mut p, ENTER);
-    expect(&mut p, "previous figure: 2026-H1 = 104 firms (#1)");
-    expect(&mut p, "Period:");
+    // The line about the indicator wraps at 80 columns.
+    let mut screen = String::new();
+    expect_on(&mut p, "previous figure:", &mut screen);
+    expect_on(&mut p, "Period:", &mut screen);
+    assert!(screen.contains("previous figure: H1 2026 = 104") && screen.contains("firms (#1)"), "{screen}");
+    // 2026-H1 has its figure; 2026-H2 is due (2027-01-15) and has none.
+    expect(&mut p, "2026-H2");
     // A bad period is asked again, with the message `record` gives.
+    send(&mut p, CTRL_U);
     send(&mut p, "2026-Q3");
     send(&mut p, ENTER);
     expect(&mut p, "does not fit `firms`");
-    send(&mut p, &BACKSPACE.repeat(7));
-    send(&mut p, ENTER); // the default: the period after 2026-H1
+    send(&mut p, CTRL_U);
+    send(&mut p, "2026-H2");
+    send(&mut p, ENTER);
     expect(&mut p, "Value (firms):");
     send(&mut p, "104,000");
     send(&mut p, ENTER);
@@ -129,17 +170,23 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     send(&mut p, "108");
     send(&mut p, ENTER);
     expect(&mut p, "Reported on:");
+    send(&mut p, CTRL_U);
     send(&mut p, "2027-01-05");
     send(&mut p, ENTER);
     expect(&mut p, "By:");
+    send(&mut p, CTRL_U);
     send(&mut p, "lan");
     send(&mut p, ENTER);
     expect(&mut p, "Source document:");
     send(&mut p, ENTER);
     expect(&mut p, "Note:");
-    send(&mut p, "checked");
+    // Ctrl-W deletes the last word.
+    send(&mut p, "checked twice");
+    send(&mut p, CTRL_W);
     send(&mut p, ENTER);
-    expect(&mut p, "#2 firms 2026-H2 = 108 firms (reported 2027-01-05 by lan)");
+    expect(&mut p, "Record this figure?");
+    send(&mut p, ENTER); // the default: yes
+    expect(&mut p, "#2 firms H2 2026 = 108 firms (reported 2027-01-05 by lan) — checked");
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     assert_eq!(es.len(), 2);
@@ -178,9 +225,24 @@ fn ctrl_c_cancels_at_the_value() {
 }
 
 #[test]
-fn ctrl_d_cancels_at_the_last_prompt() {
+fn ctrl_d_cancels_at_the_last_prompt_even_with_text_typed() {
     cancels(
-        CTRL_D,
+        &format!("half a note{CTRL_D}"),
+        &[
+            ("Indicator:", "revenue"),
+            ("Period:", ""),
+            ("Value (m):", "6"),
+            ("Reported on:", ""),
+            ("By:", ""),
+            ("Source document:", ""),
+        ],
+    );
+}
+
+#[test]
+fn no_at_the_confirmation_writes_nothing() {
+    cancels(
+        &format!("n{ENTER}"),
         &[
             ("Indicator:", "revenue"),
             ("Period:", ""),
@@ -189,8 +251,130 @@ fn ctrl_d_cancels_at_the_last_prompt() {
             ("By:", ""),
             ("Source document:", ""),
             ("Note:", ""),
-        ][..6],
+        ],
     );
+}
+
+#[test]
+fn done_asks_the_same_way() {
+    let env = Env::with_plan(MINI_PLAN);
+    let mut p = spawn(&env, "done");
+    expect(&mut p, "Task:");
+    send(&mut p, "set\t");
+    send(&mut p, ENTER);
+    expect(&mut p, "Done on:");
+    send(&mut p, CTRL_U);
+    send(&mut p, "2026-12-20");
+    send(&mut p, ENTER);
+    expect(&mut p, "By:");
+    send(&mut p, ENTER);
+    expect(&mut p, "Source document:");
+    send(&mut p, "Decision 45");
+    send(&mut p, ENTER);
+    expect(&mut p, "Note:");
+    send(&mut p, ENTER);
+    expect(&mut p, "done setup (reported 2026-12-20 by tester, Decision 45; on time, due 2026-12-31)");
+    expect(&mut p, "Record this task as done?");
+    send(&mut p, "y");
+    send(&mut p, ENTER);
+    expect(&mut p, "#1 done setup");
+    assert_eq!(exit_code(p), 0);
+    let es = env.log_json();
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0]["kind"], "completion");
+    assert_eq!(es[0]["source"], "Decision 45");
+}
+
+/// The acceptance session of issue #12, under `lang = "vi"` (the shipped
+/// plan): two figures recorded, one cancelled with Ctrl-D, a typo fixed with
+/// Ctrl-U, `có` answered; the screen holds no English sentence and no
+/// catalogue key.
+#[test]
+fn a_vietnamese_session_records_two_figures_and_cancels_one() {
+    let env = Env::with_repo_plan("plan.toml").today("2026-11-26");
+    let mut screen = String::new();
+
+    // 1. A typo in the id, cleared with Ctrl-U.
+    let mut p = spawn_record(&env);
+    expect_on(&mut p, "Chỉ tiêu:", &mut screen);
+    send(&mut p, "viec_lmm");
+    send(&mut p, CTRL_U);
+    send(&mut p, "viec_lam");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "chưa có số liệu", &mut screen);
+    // Months are due 5 days after they end: January 2026 is the earliest.
+    expect_on(&mut p, "Kỳ: 2026-01", &mut screen);
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Tháng 1/2026", &mut screen);
+    expect_on(&mut p, "Giá trị (lao động):", &mut screen);
+    send(&mut p, "34");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Ngày báo cáo:", &mut screen);
+    send(&mut p, CTRL_U);
+    send(&mut p, "04/02/2026");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Người báo cáo: tester", &mut screen);
+    send(&mut p, CTRL_U);
+    send(&mut p, "Trần Văn Nam");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Văn bản nguồn:", &mut screen);
+    send(&mut p, "Báo cáo 15/BC-UBND");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Ghi chú:", &mut screen);
+    send(&mut p, ENTER);
+    expect_on(
+        &mut p,
+        "viec_lam Tháng 1/2026 = 34 lao động (Trần Văn Nam báo cáo ngày 04/02/2026, theo Báo cáo 15/BC-UBND)",
+        &mut screen,
+    );
+    expect_on(&mut p, "Ghi số liệu này vào sổ? [C/k]", &mut screen);
+    send(&mut p, "có");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "#1 viec_lam Tháng 1/2026 = 34 lao động", &mut screen);
+    assert_eq!(exit_code_on(p, &mut screen), 0);
+
+    // 2. The next figure: February is proposed now.
+    let mut p = spawn_record(&env);
+    expect_on(&mut p, "Chỉ tiêu:", &mut screen);
+    send(&mut p, "viec_lam");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "số liệu trước:", &mut screen);
+    expect_on(&mut p, "Tháng 1/2026 = 34 lao động (#1)", &mut screen);
+    expect_on(&mut p, "Kỳ: 2026-02", &mut screen);
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Giá trị (lao động):", &mut screen);
+    send(&mut p, "27");
+    send(&mut p, ENTER);
+    for prompt in ["Ngày báo cáo:", "Người báo cáo:", "Văn bản nguồn:", "Ghi chú:"] {
+        expect_on(&mut p, prompt, &mut screen);
+        send(&mut p, ENTER);
+    }
+    expect_on(&mut p, "Ghi số liệu này vào sổ?", &mut screen);
+    send(&mut p, "c");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "#2 viec_lam Tháng 2/2026 = 27 lao động", &mut screen);
+    assert_eq!(exit_code_on(p, &mut screen), 0);
+
+    // 3. Cancelled with Ctrl-D at the value: nothing written.
+    let before = env.ledger_fingerprint();
+    let mut p = spawn_record(&env);
+    expect_on(&mut p, "Chỉ tiêu:", &mut screen);
+    send(&mut p, "so_dn");
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Kỳ:", &mut screen);
+    send(&mut p, ENTER);
+    expect_on(&mut p, "Giá trị (doanh nghiệp):", &mut screen);
+    send(&mut p, "10");
+    send(&mut p, CTRL_D);
+    expect_on(&mut p, "đã hủy, không ghi gì", &mut screen);
+    assert_eq!(exit_code_on(p, &mut screen), 1);
+    assert_eq!(env.ledger_fingerprint(), before);
+    assert_eq!(env.log_json().len(), 2);
+
+    let english = english_lines(&screen);
+    assert!(english.is_empty(), "English on the screen: {english:#?}\n\nscreen:\n{screen}");
+    let keys = keys_in(&screen);
+    assert!(keys.is_empty(), "catalogue keys on the screen: {keys:?}\n\nscreen:\n{screen}");
 }
 
 #[test]

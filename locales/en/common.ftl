@@ -12,3 +12,10 @@ common-days = { $n ->
 common-cancelled = cancelled, nothing written
 common-yes = yes
 common-no = no
+
+# Why a file could not be read (the operating system's own words are English).
+common-io-not-found = the file does not exist
+common-io-permission-denied = no permission to read it
+common-io-is-a-directory = it is a folder, not a file
+common-io-invalid-data = it is not UTF-8 text
+common-io-other = {$detail}

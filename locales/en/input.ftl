@@ -84,4 +84,3 @@ void-a-void = entry #{$id} is a void: a void cannot be voided; to bring back #{$
    *[no] record the figure again
 }
 void-already = entry #{$id} is already voided by #{$void}
-done-already = task `{$task}` is already done: entry #{$id}, reported {$date}; to change it, `plan void {$id} --reason …` then `plan done` again

@@ -1,1 +1,56 @@
-# report messages (English). Every key here exists in locales/vi/report.ftl.ftl with the same variables.
+# report messages (English). Every key here exists in locales/vi/report.ftl with the same variables.
+
+# Arguments of `plan report`.
+report-bad-period = `{$period}` is not a period to review: expected a year, a half, a quarter or a month (2027, 2027-H1, 2027-Q3, 2027-07)
+report-bad-years = `{$years}` is not a span of years: expected A-B with four-digit years, A not after B (e.g. 2026-2030)
+report-outside-plan = {$what} is outside the plan's years {$start}–{$end}
+
+# Headings of a report: the year, a part of it (sơ kết), a span (tổng kết).
+report-heading-year = Year {$year}
+report-heading-part = { $months ->
+    [1] Review of January {$year}
+    [12] Review of the year {$year}
+   *[other] Review of the first {$months} months of {$year}
+}
+report-heading-span = Review of the years {$first}–{$last}
+report-as-of = as of {$date}
+report-through = year to date through {$date}
+report-ledger-head = Ledger fingerprint: {$head}
+report-ledger-empty = Ledger fingerprint: no entries yet
+report-plan-totals = Whole plan
+# "Attainment: 87.5 % (based on 3 of 5 indicators)"
+report-attainment = Attainment: {$pct}
+report-rollup-basis = based on {$n} of {$of} indicators
+report-estimate = est.
+report-estimate-note = est.: an estimate, reported before its period ended; the official figure replaces it when recorded
+report-partial-note = * partial: not every period through {$date} is in
+report-no-target-year = No target for {$year} (target for {$by}: {$target})
+report-no-target-at-all = Tracked, no target
+report-progress-final = {$pct} of the {$by} target
+report-origin-milestone = milestone for {$year}
+report-origin-straight = straight line from {$base} in {$base_year} to {$target} in {$by}
+report-origin-pro-rata = pro rata of {$target} by {$by}: {$n} of {$of} years
+report-origin-every-year = every year
+report-origin-final = the {$by} target
+report-missing = Missing figures: {$list}
+report-missing-item = {$id} {$period} ({$agency}, {$days} overdue)
+report-overdue = Overdue tasks: {$list}
+report-overdue-item = {$id} ({$agency}, {$days} overdue)
+report-and-more = and {$n} more
+report-col-indicator = Indicator
+report-col-value = Value [% of target]
+report-col-ytd = Year to date [% of year target]
+report-col-target = Target
+report-col-year-target = Year target
+report-col-last-year = Same period last year [change]
+report-col-years = Year values
+report-col-status = Status
+report-col-reporting = Reporting
+report-done-no-deadline = {$n} done (no deadline)
+
+# Help of the report's review arguments (`plan report --help`).
+cli-report-period = A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 is the year report
+cli-report-years = A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
+report-task-done-no-deadline = Done (no deadline)
+report-unknown-group-suggest = unknown group `{$group}`: did you mean `{$suggestion}`?
+report-unknown-group = unknown group `{$group}`: `plan show` lists the groups of plan {$plan}

@@ -83,4 +83,3 @@ void-a-void = bút toán #{$id} là bút toán hủy: không thể hủy một b
    *[no] nhập lại số liệu
 }
 void-already = bút toán #{$id} đã bị hủy bởi #{$void}
-done-already = nhiệm vụ `{$task}` đã hoàn thành: bút toán #{$id}, ngày báo cáo {$date}; muốn thay đổi, dùng `plan void {$id} --reason …` rồi `plan done` lại

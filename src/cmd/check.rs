@@ -2,8 +2,9 @@
 
 use super::Ctx;
 use crate::cli::{CheckArgs, Format};
-use crate::plan::{self, Audit, Lang, Ro};
+use crate::plan::{self, Audit, Lang};
 use crate::render::{self, Grid};
+use crate::{tr, tr_in};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -28,12 +29,13 @@ struct AuditJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
-    let loaded = plan::load_file(&ctx.plan_path)?;
+    let loaded = ctx.load_file()?;
     let file = ctx.plan_path.display().to_string();
     let plan = loaded.plan.map(|mut p| {
         if let Some(l) = ctx.lang {
             p.lang = l;
         }
+        crate::i18n::set_lang(p.lang);
         p
     });
     let audit = plan.as_ref().map(Audit::of);
@@ -76,52 +78,57 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
                 match args.format {
                     Format::Csv => render::write_csv(&grid, &mut out)?,
                     Format::Md => write!(out, "{}", render::markdown(&grid))?,
-                    _ => writeln!(out, "{}", render::table(&grid))?,
+                    _ => writeln!(out, "{}", render::table_keeping(&grid, &[0, 1]))?,
                 }
             }
         }
     }
     out.flush()?;
     let gaps = audit.as_ref().map_or(0, Audit::gap_count);
+    let width = usize::from(render::terminal_width());
     if !loaded.diagnostics.is_empty() {
-        eprintln!("{file}: {} error(s)", loaded.diagnostics.len());
+        let n = loaded.diagnostics.len() as i64;
+        eprintln!(
+            "{}",
+            render::wrap(&tr!("commands-check-errors", file = file.as_str(), n = n), width, "  ")
+        );
         return Ok(ExitCode::from(1));
     }
     let plan = plan.expect("a valid plan");
-    let groups = plan.groups.len();
-    let indicators = plan.indicators().count();
-    let tasks = plan.tasks().count();
-    if gaps == 0 {
-        eprintln!(
-            "{file}: valid ({groups} groups, {indicators} indicators, {tasks} tasks); every group is clear on all six \"rõ\""
-        );
-    } else {
-        eprintln!(
-            "{file}: valid ({groups} groups, {indicators} indicators, {tasks} tasks); {gaps} gap(s) in the six \"rõ\"{}",
-            if args.strict { " (errors under --strict)" } else { " (warnings; --strict makes them errors)" }
-        );
-    }
+    let counts = tr!(
+        "commands-check-counts",
+        groups = plan.groups.len() as i64,
+        indicators = plan.indicators().count() as i64,
+        tasks = plan.tasks().count() as i64
+    );
+    let verdict = match (gaps, args.strict) {
+        (0, _) => tr!("commands-check-clear"),
+        (n, true) => tr!("commands-check-gaps-strict", n = n as i64),
+        (n, false) => tr!("commands-check-gaps", n = n as i64),
+    };
+    let summary = tr!("commands-check-valid", file = file.as_str(), counts = counts, verdict = verdict);
+    eprintln!("{}", render::wrap(&summary, width, "  "));
     Ok(if args.strict && gaps > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// One row per group and "rõ": what is missing, or ✓. Seven columns side by
+/// side cannot fit 80 columns with task ids in the cells; three can.
 fn audit_grid(audit: &Audit, lang: Lang) -> Grid {
-    let group_label = if lang == Lang::Vi { "Nhóm nhiệm vụ" } else { "Group" };
-    let mut headers = vec![group_label.to_string()];
-    headers.extend(Ro::ALL.iter().map(|r| r.label(lang).to_string()));
-    let mut grid = Grid { headers, rows: Vec::new() };
+    let headers = ["tables-col-task-group", "commands-check-col-ro", "commands-check-col-gaps"];
+    let mut grid = Grid { headers: headers.iter().map(|k| tr_in!(lang, k)).collect(), rows: Vec::new() };
     for g in &audit.groups {
-        let mut row = vec![match &g.section {
+        let name = match &g.section {
             Some(s) => format!("{} ({s})", g.group),
             None => g.group.clone(),
-        }];
-        for (_, gaps) in &g.gaps {
-            row.push(if gaps.is_empty() {
+        };
+        for (i, (ro, gaps)) in g.gaps.iter().enumerate() {
+            let cell = if gaps.is_empty() {
                 "✓".to_string()
             } else {
                 gaps.iter().map(|s| format!("✗ {s}")).collect::<Vec<_>>().join("\n")
-            });
+            };
+            grid.push(vec![if i == 0 { name.clone() } else { String::new() }, ro.label(lang), cell]);
         }
-        grid.push(row);
     }
     grid
 }

@@ -9,7 +9,8 @@ use crate::cli::{Format, LogArgs};
 use crate::counting;
 use crate::ledger::{Entry, Kind};
 use crate::plan::{self, Lang, Plan};
-use crate::render::{self, Grid};
+use crate::render::{self, Grid, labels::Labels, words};
+use crate::{tr, tr_in};
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,7 +42,7 @@ struct LogEntry {
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     if args.format == Format::Html {
-        return Err(reject("invalid --format: html is for `plan report`; log prints table, csv, json or md"));
+        return Err(reject(tr!("commands-log-no-html")));
     }
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
@@ -60,17 +61,14 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
         Format::Json => render::write_json(&shown, &mut out)?,
         Format::Csv => render::write_csv(&csv_grid(&shown), &mut out)?,
         Format::Md if !shown.is_empty() => write!(out, "{}", render::markdown(&table_grid(&plan, &shown)))?,
-        // Ids, kinds, periods, values and dates never wrap; text does.
-        _ if !shown.is_empty() => {
-            writeln!(out, "{}", render::table_keeping(&table_grid(&plan, &shown), &[0, 1, 3, 4, 5]))?
-        }
+        _ if !shown.is_empty() => writeln!(out, "{}", render::table(&table_grid(&plan, &shown)))?,
         _ => {}
     }
     out.flush()?;
     if total == 0 && args.indicator.is_none() && args.task.is_none() {
-        eprintln!("no entries yet in {}", ctx.ledger_path(&plan).display());
+        eprintln!("{}", tr!("commands-log-empty", ledger = ctx.ledger_path(&plan).display().to_string()));
     } else if shown.is_empty() {
-        eprintln!("no entries match");
+        eprintln!("{}", tr!("commands-log-none-match"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -97,10 +95,11 @@ fn check_filter(
         plan.indicators().map(|i| i.id.as_str()).collect()
     };
     let hint = match plan::suggest(id, candidates) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("`plan show` lists the {what} ids"),
+        Some(s) => tr!("commands-did-you-mean", id = s),
+        None => tr!("commands-show-lists-ids"),
     };
-    Err(reject(format!("invalid --{what}: unknown {what} `{id}`: {hint}")))
+    let key = if what == "task" { "commands-log-unknown-task" } else { "commands-log-unknown-indicator" };
+    Err(reject(tr!(key, id = id, hint = hint)))
 }
 
 /// Computes each entry's status over the whole ledger.
@@ -173,73 +172,72 @@ fn recorded_on(recorded_at: &str) -> Option<NaiveDate> {
     recorded_at.get(..10)?.parse().ok()
 }
 
+/// What became of the entry: "thay bằng #12; nhập lùi ngày 40 ngày".
 fn status(e: &LogEntry, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
     let mut parts = Vec::new();
+    let id = |n: i64| n.to_string();
     if let Some(t) = e.entry.target_entry {
-        parts.push(match (e.entry.kind, vi) {
-            (Kind::Void, true) => format!("hủy #{t}"),
-            (Kind::Void, false) => format!("voids #{t}"),
-            (_, true) => format!("sửa #{t}"),
-            (_, false) => format!("corrects #{t}"),
-        });
+        let key = if e.entry.kind == Kind::Void { "tables-log-voids" } else { "tables-log-corrects" };
+        parts.push(tr_in!(lang, key, entry = id(t)));
     }
     if let Some(v) = e.voided_by {
-        parts.push(if vi { format!("đã hủy bởi #{v}") } else { format!("voided by #{v}") });
+        parts.push(tr_in!(lang, "tables-log-voided-by", entry = id(v)));
     }
     if let Some(s) = e.superseded_by {
-        parts.push(if vi { format!("thay bằng #{s}") } else { format!("superseded by #{s}") });
+        parts.push(tr_in!(lang, "tables-log-superseded-by", entry = id(s)));
     }
     if let Some(c) = e.corrected_by {
-        parts.push(if vi { format!("đã sửa bởi #{c}") } else { format!("corrected by #{c}") });
+        parts.push(tr_in!(lang, "tables-log-corrected-by", entry = id(c)));
     }
     if let Some(d) = e.backdated_days {
-        parts.push(if vi { format!("nhập lùi ngày {d} ngày") } else { format!("back-dated {d} d") });
+        parts.push(tr_in!(lang, "tables-log-backdated", days = tr_in!(lang, "common-days", n = d)));
     }
     parts.join("; ")
 }
 
-fn kind_label(kind: Kind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (Kind::Figure, Lang::Vi) => "số liệu",
-        (Kind::Completion, Lang::Vi) => "hoàn thành",
-        (Kind::Correction, Lang::Vi) => "điều chỉnh",
-        (Kind::Void, Lang::Vi) => "hủy",
-        (k, Lang::En) => k.as_str(),
-    }
+fn kind_label(kind: Kind, lang: Lang) -> String {
+    tr_in!(
+        lang,
+        match kind {
+            Kind::Figure => "tables-kind-figure",
+            Kind::Completion => "tables-kind-completion",
+            Kind::Correction => "tables-kind-correction",
+            Kind::Void => "tables-kind-void",
+        }
+    )
 }
 
+/// The table for people: seven columns, so that ids, periods, values and
+/// dates stay whole at 80 columns; who, from what, the note and what became
+/// of the entry share the last column, one per line.
 fn table_grid(plan: &Plan, entries: &[LogEntry]) -> Grid {
-    let headers: &[&str] = if plan.lang == Lang::Vi {
-        &[
-            "#",
-            "Loại",
-            "Chỉ tiêu / nhiệm vụ",
-            "Kỳ",
-            "Giá trị",
-            "Ngày",
-            "Người nhập",
-            "Nguồn",
-            "Ghi chú",
-            "Tình trạng",
-        ]
-    } else {
-        &["#", "Kind", "Indicator / task", "Period", "Value", "Date", "By", "Source", "Note", "Status"]
-    };
-    let mut grid = Grid::new(headers);
+    let l = Labels::new(plan.lang);
+    let keys = [
+        "tables-col-entry",
+        "tables-col-kind",
+        "tables-col-item",
+        "tables-col-period",
+        "tables-col-value",
+        "tables-col-date",
+        "tables-col-details",
+    ];
+    let mut grid = Grid { headers: keys.iter().map(|k| l.tr(k)).collect(), rows: Vec::new() };
     for e in entries {
         let x = &e.entry;
+        let details: Vec<String> =
+            [Some(x.by.clone()), x.source.clone(), x.note.clone(), Some(status(e, plan.lang))]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
         grid.push(vec![
             x.id.to_string(),
-            kind_label(x.kind, plan.lang).to_string(),
+            kind_label(x.kind, plan.lang),
             x.indicator.clone().or_else(|| x.task.clone()).unwrap_or_default(),
-            x.period.clone().unwrap_or_default(),
+            x.period.as_deref().map(|p| words::period_text(p, plan.lang)).unwrap_or_default(),
             x.value_text.clone().unwrap_or_default(),
-            x.reported_on.to_string(),
-            x.by.clone(),
-            x.source.clone().unwrap_or_default(),
-            x.note.clone().unwrap_or_default(),
-            status(e, plan.lang),
+            l.date(x.reported_on),
+            details.join("\n"),
         ]);
     }
     grid

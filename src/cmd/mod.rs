@@ -1,5 +1,6 @@
 //! One module per subcommand: glue only (load, call, render).
 
+mod ask;
 mod check;
 mod correct;
 mod done;
@@ -35,15 +36,16 @@ pub struct Ctx {
 impl Ctx {
     /// Loads and validates the plan; on errors prints them and fails.
     pub fn load_plan(&self) -> Result<Plan> {
-        let loaded = plan::load_file(&self.plan_path)?;
+        let loaded = self.load_file()?;
         if !loaded.diagnostics.is_empty() {
             for d in &loaded.diagnostics {
                 eprintln!("{d}\n");
             }
+            let n = loaded.diagnostics.len() as i64;
+            let file = self.plan_path.display().to_string();
             eprintln!(
-                "error: {} has {} error(s); `plan check` lists them",
-                self.plan_path.display(),
-                loaded.diagnostics.len()
+                "{}",
+                crate::tr!("common-error", message = crate::tr!("commands-plan-invalid", file = file, n = n))
             );
             return Err(Reported("invalid plan".into()).into());
         }
@@ -53,6 +55,21 @@ impl Ctx {
         }
         crate::i18n::set_lang(plan.lang);
         Ok(plan)
+    }
+
+    /// Reads the plan file; a missing file names the folder looked in and
+    /// the three ways to point at a plan (SPEC §1), once.
+    pub fn load_file(&self) -> Result<plan::Loaded> {
+        plan::load_file(&self.plan_path).map_err(|plan::LoadError::Io { path, error }| {
+            if error.kind() == std::io::ErrorKind::NotFound {
+                let file =
+                    self.plan_path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(path);
+                let dir = folder_of(&self.plan_path);
+                anyhow!(crate::tr!("commands-plan-not-found", file = file, dir = dir))
+            } else {
+                anyhow!(crate::tr!("commands-plan-unreadable", file = path, reason = io_reason(&error)))
+            }
+        })
     }
 
     /// `--ledger`/`PLAN_LEDGER`, else `[plan] ledger` relative to the plan
@@ -80,6 +97,29 @@ impl Ctx {
             l.check_plan(&plan.id)?;
         }
         Ok(l)
+    }
+}
+
+/// The folder a relative or absolute path lies in, absolute when it can be
+/// told ("/home/lan/ke-hoach").
+fn folder_of(path: &Path) -> String {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::path::absolute(&dir).unwrap_or(dir).display().to_string()
+}
+
+/// Why a file could not be read, in the current language (the OS's own
+/// words are English).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::tr!("common-io-not-found"),
+        K::PermissionDenied => crate::tr!("common-io-permission-denied"),
+        K::IsADirectory => crate::tr!("common-io-is-a-directory"),
+        K::InvalidData => crate::tr!("common-io-invalid-data"),
+        _ => crate::tr!("common-io-other", detail = e.to_string()),
     }
 }
 

@@ -5,39 +5,36 @@
 //! makes) before the ledger is opened for writing, so a rejected figure
 //! leaves no trace, not even a new empty ledger file.
 
+use super::ask::{Asker, Cancelled};
 use super::{Ctx, Reported, reject, today};
-use crate::cli::{Cli, RecordArgs};
+use crate::cli::RecordArgs;
 use crate::counting::{self, Counted};
 use crate::input;
 use crate::ledger::{Kind, Ledger, NewEntry};
 use crate::number::format_number;
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan};
+use crate::render;
 use crate::tr;
 use anyhow::Result;
 use chrono::NaiveDate;
-use inquire::validator::Validation;
-use inquire::{Autocomplete, Confirm, InquireError, Text};
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::rc::Rc;
 
 pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     let Some(indicator) = args.indicator.clone() else {
         if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
             return interactive(ctx, args);
         }
-        return usage_error(
-            "record",
-            "the following required arguments were not provided: <INDICATOR> <VALUE> --period <PERIOD>\n\n\
-             (`plan record` with no arguments asks for each field, but only on a terminal)",
-        );
+        return usage_error("record", &tr!("commands-record-missing-all"));
     };
     let Some(value_text) = args.value.as_deref() else {
-        return usage_error("record", "the following required argument was not provided: <VALUE>");
+        let value = format!("<{}>", tr!("cli-value-value"));
+        return usage_error("record", &tr!("commands-missing-argument", arg = value));
     };
     let Some(period_text) = args.period.as_deref() else {
-        return usage_error("record", "the following required argument was not provided: --period <PERIOD>");
+        let period = format!("--period <{}>", tr!("cli-value-period"));
+        return usage_error("record", &tr!("commands-missing-argument", arg = period));
     };
     let plan = ctx.load_plan()?;
     let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
@@ -117,6 +114,7 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
 }
 
 fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&Counted>) {
+    let lang = crate::i18n::lang();
     let replaces = replaces
         .map(|c| {
             format!(
@@ -124,32 +122,29 @@ fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&
                 tr!(
                     "input-replaces",
                     entry = c.entry.to_string(),
-                    period = figure.period.as_deref().unwrap_or_default(),
+                    period = figure
+                        .period
+                        .as_deref()
+                        .map(|p| render::words::period_text(p, lang))
+                        .unwrap_or_default(),
                     old = c.value_text.as_str()
                 )
             )
         })
         .unwrap_or_default();
-    println!(
-        "#{id} {} {} = {} {} ({}{replaces})",
-        ind.id,
-        figure.period.as_deref().unwrap_or_default(),
-        figure.value_text.as_deref().unwrap_or_default(),
-        ind.unit,
-        provenance(figure.reported_on, &figure.by, figure.source.as_deref())
-    );
+    println!("#{id} {}", receipt(ind, figure, &replaces));
 }
 
-/// Prints a clap-style usage error for `plan SUBCOMMAND` and exits 2.
+/// Prints a usage error for `plan SUBCOMMAND` (the message, the usage line,
+/// where to read more) in the current language; exit 2.
 pub(super) fn usage_error(subcommand: &str, message: &str) -> Result<ExitCode> {
-    use clap::CommandFactory;
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command(&crate::cli::Peek::default());
     cmd.build();
-    let err = match cmd.find_subcommand_mut(subcommand) {
-        Some(sub) => sub.error(clap::error::ErrorKind::MissingRequiredArgument, message),
-        None => cmd.error(clap::error::ErrorKind::MissingRequiredArgument, message),
+    let usage = match cmd.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.render_usage().to_string(),
+        None => cmd.render_usage().to_string(),
     };
-    let _ = err.print();
+    eprintln!("{}", crate::cli::usage_error_text(message, &usage));
     Ok(ExitCode::from(2))
 }
 
@@ -158,16 +153,35 @@ pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
     checked.map_err(|msg| reject(tr!("input-invalid-arg", arg = arg, message = msg)))
 }
 
-/// An optional text argument: trimmed, and `None` when empty.
-pub(super) fn text(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
 /// "reported 2027-01-10 by lan, Báo cáo 15/BC-UBND": who, when, from what.
 pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>) -> String {
+    let date = render::labels::Labels::new(crate::i18n::lang()).date(reported_on);
     match source {
-        Some(s) => format!("reported {reported_on} by {by}, {s}"),
-        None => format!("reported {reported_on} by {by}"),
+        Some(s) => tr!("commands-provenance-source", date = date, by = by, source = s),
+        None => tr!("commands-provenance", date = date, by = by),
+    }
+}
+
+/// "so_dn Quý 3/2027 = 104 doanh nghiệp (Lan báo cáo ngày …)", `extra` at
+/// the end of the parenthesis (which entry it replaces), the note after.
+fn receipt(ind: &Indicator, figure: &NewEntry, extra: &str) -> String {
+    let period = figure
+        .period
+        .as_deref()
+        .map(|p| render::words::period_text(p, crate::i18n::lang()))
+        .unwrap_or_default();
+    let line = tr!(
+        "commands-record-receipt",
+        indicator = ind.id.as_str(),
+        period = period,
+        value = figure.value_text.as_deref().unwrap_or_default(),
+        unit = ind.unit.as_str(),
+        provenance =
+            format!("{}{extra}", provenance(figure.reported_on, &figure.by, figure.source.as_deref()))
+    );
+    match &figure.note {
+        Some(n) => format!("{line} — {n}"),
+        None => line,
     }
 }
 
@@ -206,19 +220,6 @@ fn write(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry) -> Result<E
 // ---------------------------------------------------------------------------
 // Interactive
 
-/// The user pressed Esc, Ctrl-C or Ctrl-D.
-#[derive(Debug, thiserror::Error)]
-#[error("cancelled")]
-struct Cancelled;
-
-fn ask<T>(answer: Result<T, InquireError>) -> Result<T> {
-    match answer {
-        Ok(v) => Ok(v),
-        Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => Err(Cancelled.into()),
-        Err(e) => Err(anyhow::Error::new(e).context("cannot ask on this terminal")),
-    }
-}
-
 fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
@@ -226,54 +227,27 @@ fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     // one, is refused before the clerk types a figure.
     let ledger = ctx.read_ledger(&plan)?;
     if !plan.indicators().any(|i| !i.is_derived()) {
-        return Err(reject(format!("plan {} has no recorded indicator to record a figure of", plan.id)));
+        return Err(reject(tr!("commands-record-nothing-to-record", plan = plan.id.as_str())));
     }
-    match ask_figure(&plan, ledger.as_ref(), today, &args) {
+    let asked = Asker::new().and_then(|mut asker| {
+        let (ind_id, figure) = ask_figure(&mut asker, &plan, ledger.as_ref(), today, &args)?;
+        let ind = plan.indicator(&ind_id).expect("a checked indicator");
+        eprintln!("\n{}", receipt(ind, &figure, ""));
+        if !asker.confirm(&tr!("commands-record-confirm"), true)? {
+            return Err(Cancelled.into());
+        }
+        Ok((ind_id, figure))
+    });
+    match asked {
         Ok((ind_id, figure)) => {
             let ind = plan.indicator(&ind_id).expect("a checked indicator");
             write(ctx, &plan, ind, &figure)
         }
         Err(e) if e.is::<Cancelled>() => {
-            eprintln!("cancelled, nothing written");
+            eprintln!("{}", tr!("common-cancelled"));
             Err(Reported("cancelled".into()).into())
         }
         Err(e) => Err(e),
-    }
-}
-
-/// Indicator ids completed from "id — name (unit)" labels.
-#[derive(Clone)]
-struct IndicatorCompleter {
-    labels: Vec<String>,
-}
-
-fn first_word(s: &str) -> &str {
-    s.split_whitespace().next().unwrap_or("")
-}
-
-impl Autocomplete for IndicatorCompleter {
-    fn get_suggestions(&mut self, input: &str) -> Result<Vec<String>, inquire::CustomUserError> {
-        let q = input.trim().to_lowercase();
-        Ok(self.labels.iter().filter(|l| l.to_lowercase().contains(&q)).cloned().collect())
-    }
-
-    fn get_completion(
-        &mut self,
-        input: &str,
-        highlighted: Option<String>,
-    ) -> Result<inquire::autocompletion::Replacement, inquire::CustomUserError> {
-        if let Some(h) = highlighted {
-            return Ok(Some(first_word(&h).to_string()));
-        }
-        // Complete the longest prefix shared by every id that starts with the input.
-        let q = input.trim();
-        let ids: Vec<&str> =
-            self.labels.iter().map(|l| first_word(l)).filter(|id| id.starts_with(q)).collect();
-        let Some(first) = ids.first() else { return Ok(None) };
-        let common = ids.iter().fold(first.len(), |n, id| {
-            first.bytes().zip(id.bytes()).take(n).take_while(|(a, b)| a == b).count()
-        });
-        Ok((common > q.len()).then(|| first[..common].to_string()))
     }
 }
 
@@ -291,9 +265,27 @@ fn previous(
         .max_by_key(|(p, c)| (p.end(), c.entry))
 }
 
-/// The period after the latest recorded one of the indicator's cadence, or
-/// the first of the plan; `None` once past the plan's last year.
-fn next_due(plan: &Plan, figures: &counting::Figures, ind: &str, every: Cadence) -> Option<Period> {
+/// The period to propose (SPEC §4): the earliest period of the indicator's
+/// cadence that is due by `today` and has no figure; when every due period
+/// has one, the period after the latest recorded (or the plan's first).
+/// `None` once past the plan's last year.
+fn default_period(
+    plan: &Plan,
+    figures: &counting::Figures,
+    ind: &str,
+    every: Cadence,
+    today: NaiveDate,
+) -> Option<Period> {
+    let has = |p: &Period| figures.get(ind).and_then(|ps| ps.get(p)).is_some_and(|f| f.counted.is_some());
+    let due_days = plan.due_days.of(every);
+    let missing = plan
+        .years()
+        .flat_map(|y| Period::all_in(y, every))
+        .take_while(|p| p.due(due_days) <= today)
+        .find(|p| !has(p));
+    if missing.is_some() {
+        return missing;
+    }
     let next = match previous(figures, ind, |p| p.cadence == every) {
         Some((p, _)) => p.next(),
         None => Period::all_in(plan.start, every).next()?,
@@ -301,33 +293,24 @@ fn next_due(plan: &Plan, figures: &counting::Figures, ind: &str, every: Cadence)
     plan.years().contains(&next.year).then_some(next)
 }
 
-fn validator<F>(check: F) -> impl Fn(&str) -> Result<Validation, inquire::CustomUserError> + Clone
-where
-    F: Fn(&str) -> Result<(), String> + Clone,
-{
-    move |s: &str| Ok(check(s).map_or_else(|m| Validation::Invalid(m.into()), |()| Validation::Valid))
-}
-
 fn ask_figure(
+    asker: &mut Asker,
     plan: &Plan,
     ledger: Option<&Ledger>,
     today: NaiveDate,
     args: &RecordArgs,
 ) -> Result<(String, NewEntry)> {
-    let shared = Rc::new(plan.clone());
-    let labels: Vec<String> = plan
-        .indicators()
-        .filter(|i| !i.is_derived())
-        .map(|i| format!("{} — {} ({})", i.id, i.name, i.unit))
-        .collect();
-
-    let p = shared.clone();
-    let answer = ask(Text::new("Indicator:")
-        .with_help_message("type to filter, ↑↓ to choose, Tab to complete, Esc to cancel")
-        .with_autocomplete(IndicatorCompleter { labels })
-        .with_validator(validator(move |s: &str| input::recorded_indicator(&p, first_word(s)).map(|_| ())))
-        .prompt())?;
-    let ind = input::recorded_indicator(plan, first_word(&answer)).map_err(reject)?;
+    let recorded: Vec<&Indicator> = plan.indicators().filter(|i| !i.is_derived()).collect();
+    asker.complete_ids(
+        recorded.iter().map(|i| (i.id.clone(), format!("{} — {} ({})", i.id, i.name, i.unit))).collect(),
+    );
+    let ids: Vec<&str> = recorded.iter().map(|i| i.id.as_str()).collect();
+    let width = usize::from(crate::render::terminal_width());
+    eprintln!("{}", crate::render::wrap(&tr!("commands-record-ids", ids = ids.join(", ")), width, "  "));
+    let ind =
+        asker.ask(&tr!("commands-ask-indicator"), "", Some(&tr!("commands-ask-indicator-help")), |s| {
+            input::recorded_indicator(plan, s)
+        })?;
     let every = ind.cadence().expect("a recorded indicator");
     let entries = match ledger {
         Some(l) => l.indicator_entries(&ind.id, plan.start, plan.end)?,
@@ -336,92 +319,115 @@ fn ask_figure(
     let figures = counting::count_figures(&entries, None);
     let last =
         previous(&figures, &ind.id, |p| p.cadence == every).or_else(|| previous(&figures, &ind.id, |_| true));
+    let lang = plan.lang;
     let last_text = match &last {
-        Some((p, c)) => format!("previous figure: {p} = {} {} (#{})", c.value_text, ind.unit, c.entry),
-        None => "no figure yet".to_string(),
+        Some((p, c)) => tr!(
+            "commands-record-previous",
+            period = p.label(lang),
+            value = c.value_text.as_str(),
+            unit = ind.unit.as_str(),
+            entry = c.entry.to_string()
+        ),
+        None => tr!("commands-record-no-previous"),
     };
-    eprintln!("  {} · unit: {} · reported every {every} · {last_text}", ind.name, ind.unit);
+    let about = tr!(
+        "commands-record-about-indicator",
+        name = ind.name.as_str(),
+        unit = ind.unit.as_str(),
+        every = render::words::every(every, lang),
+        previous = last_text
+    );
+    eprintln!("{}", render::wrap(&format!("  {about}"), width, "  "));
 
-    let default_period =
-        args.period.clone().or_else(|| next_due(plan, &figures, &ind.id, every).map(|p| p.to_string()));
+    let default_period = args
+        .period
+        .clone()
+        .or_else(|| default_period(plan, &figures, &ind.id, every, today).map(|p| p.to_string()));
     let example = Period::all_in(plan.start, every).next().map(|p| p.to_string()).unwrap_or_default();
-    let help = format!("a period of every {every} (e.g. {example}) or a whole year (e.g. {})", plan.start);
-    let (p, ind_id) = (shared.clone(), ind.id.clone());
-    let mut prompt =
-        Text::new("Period:").with_help_message(&help).with_validator(validator(move |s: &str| {
-            let ind = p.indicator(&ind_id).expect("a checked indicator");
-            input::period(&p, ind, s).map(|_| ())
-        }));
-    if let Some(d) = &default_period {
-        prompt = prompt.with_default(d);
-    }
-    let period = input::period(plan, ind, &ask(prompt.prompt())?).map_err(reject)?;
+    let help = tr!(
+        "commands-ask-period-help",
+        every = render::words::every(every, lang),
+        example = example,
+        year = plan.start.to_string()
+    );
+    let period = asker.ask(
+        &tr!("commands-ask-period"),
+        default_period.as_deref().unwrap_or(""),
+        Some(&help),
+        |s| input::period(plan, ind, s),
+    )?;
+    eprintln!("  → {}", period.label(lang));
 
     // The figure to compare with: the latest of the same kind of period
     // (a year's total is no slip against a month's).
     let compare = previous(&figures, &ind.id, |p| p.cadence == period.cadence);
     let style = plan.numbers;
-    let value_msg = format!("Value ({}):", ind.unit);
+    let like = format_number(1234.5, style, 1);
     let value_help = match &compare {
-        Some((p, c)) => {
-            format!("previous {p}: {}; numbers like {}", c.value_text, format_number(1234.5, style, 1))
-        }
-        None => format!("numbers like {}", format_number(1234.5, style, 1)),
+        Some((p, c)) => tr!(
+            "commands-ask-value-help-previous",
+            period = p.label(lang),
+            value = c.value_text.as_str(),
+            example = like.as_str()
+        ),
+        None => tr!("commands-ask-value-help", example = like.as_str()),
     };
+    let mut help = Some(value_help);
     let (value_text, value) = loop {
-        let typed = ask(Text::new(&value_msg)
-            .with_help_message(&value_help)
-            .with_validator(validator(move |s: &str| input::value(s, style).map(|_| ())))
-            .prompt())?;
-        let v = input::value(&typed, style).map_err(reject)?;
+        let (typed, v) = asker.ask(
+            &tr!("commands-ask-value", unit = ind.unit.as_str()),
+            "",
+            help.take().as_deref(),
+            |s| input::figure_value(ind, s, style).map(|v| (s.trim().to_string(), v)),
+        )?;
         if let Some((p, c)) = &compare
             && jumps(c.value, v)
         {
-            let q = format!(
-                "{} is {} the previous figure ({p}: {}): a slipped separator? Record it anyway?",
-                typed.trim(),
-                if v.abs() > c.value.abs() { "more than ten times" } else { "less than a tenth of" },
-                c.value_text
-            );
-            if !ask(Confirm::new(&q).with_default(false).prompt())? {
+            let key =
+                if v.abs() > c.value.abs() { "commands-record-jump-up" } else { "commands-record-jump-down" };
+            let q =
+                tr!(key, value = typed.as_str(), period = p.label(lang), previous = c.value_text.as_str());
+            if !asker.confirm(&q, false)? {
                 continue;
             }
         }
-        break (typed.trim().to_string(), v);
+        break (typed, v);
     };
 
-    let today_text = today.to_string();
-    let date_default = args.provenance.date.clone().unwrap_or(today_text);
-    let reported_on = ask(Text::new("Reported on:")
-        .with_default(&date_default)
-        .with_help_message("the date of the report (YYYY-MM-DD)")
-        .with_validator(validator(move |s: &str| input::date(s, today).map(|_| ())))
-        .prompt())?;
-    let reported_on = input::date(&reported_on, today).map_err(reject)?;
-    let who_default = input::who(args.provenance.by.as_deref());
-    let by = ask(Text::new("By:").with_default(&who_default).prompt())?;
-    let source_default = args.provenance.source.clone().unwrap_or_default();
-    let source = ask(Text::new("Source document:")
-        .with_initial_value(&source_default)
-        .with_help_message("e.g. Báo cáo 15/BC-UBND; empty for none")
-        .prompt())?;
-    let note_default = args.provenance.note.clone().unwrap_or_default();
-    let note = ask(Text::new("Note:")
-        .with_initial_value(&note_default)
-        .with_help_message("empty for none")
-        .prompt())?;
-
-    let figure = figure_entry(
-        ind,
-        period,
-        &value_text,
-        value,
-        reported_on,
-        input::who(Some(&by)),
-        text(Some(source)),
-        text(Some(note)),
-    );
+    let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
+    let reported_on =
+        asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
+            input::figure_date(plan, period, s, today)
+        })?;
+    let (by, source, note) = ask_provenance(asker, &args.provenance)?;
+    let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))
+}
+
+/// Who, from what document, and a note: asked, with the arguments given
+/// (or the OS account) already typed in.
+pub(super) fn ask_provenance(
+    asker: &mut Asker,
+    given: &crate::cli::Provenance,
+) -> Result<(String, Option<String>, Option<String>)> {
+    // The text rules of the arguments (NFC, no control characters, not too
+    // long), asked again on a bad answer.
+    let by = asker.ask(&tr!("commands-ask-by"), &input::who(given.by.as_deref()), None, |s| {
+        checked_text(Some(s)).map(|t| input::who(t.as_deref()))
+    })?;
+    let source = asker.ask(
+        &tr!("commands-ask-source"),
+        given.source.as_deref().unwrap_or(""),
+        Some(&tr!("commands-ask-source-help")),
+        |s| checked_text(Some(s)),
+    )?;
+    let note = asker.ask(
+        &tr!("commands-ask-note"),
+        given.note.as_deref().unwrap_or(""),
+        Some(&tr!("commands-ask-optional")),
+        |s| checked_text(Some(s)),
+    )?;
+    Ok((by, source, note))
 }
 
 /// More than tenfold, or less than a tenth, of `previous`.
@@ -443,15 +449,59 @@ mod tests {
         assert!(!jumps(0.0, 5.0));
     }
 
+    fn figures_of(periods: &[(&str, f64)]) -> counting::Figures {
+        let entries: Vec<_> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, (p, v))| {
+                crate::counting::tests::entry(
+                    i as i64 + 1,
+                    Kind::Figure,
+                    "a",
+                    p,
+                    Some(*v),
+                    "2026-01-01",
+                    None,
+                )
+            })
+            .collect();
+        counting::count_figures(&entries, None)
+    }
+
+    fn plan() -> Plan {
+        let text = "[plan]\nid = \"p\"\ntitle = \"t\"\nstart = 2026\nend = 2027\nlang = \"en\"\nnumbers = \"en\"\n\n\
+                    [[group]]\nid = \"g\"\nname = \"G\"\n\n[[group.indicator]]\nid = \"a\"\nname = \"A\"\n\
+                    unit = \"u\"\nmeasure = \"flow\"\nevery = \"quarter\"\ntarget = \">= 1\"\n";
+        let loaded = crate::plan::load_str(text, "t.toml");
+        loaded.plan.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+    }
+
     #[test]
-    fn completes_common_prefix() {
-        let mut c = IndicatorCompleter {
-            labels: vec!["thu_ktn — a (x)".into(), "thu_ns — b (y)".into(), "so_dn — c (z)".into()],
-        };
-        assert_eq!(c.get_completion("th", None).unwrap(), Some("thu_".into()));
-        assert_eq!(c.get_completion("s", None).unwrap(), Some("so_dn".into()));
-        assert_eq!(c.get_completion("q", None).unwrap(), None);
-        assert_eq!(c.get_completion("", Some("so_dn — c (z)".into())).unwrap(), Some("so_dn".into()));
-        assert_eq!(c.get_suggestions("B").unwrap(), vec!["thu_ns — b (y)".to_string()]);
+    fn proposes_the_earliest_due_period_without_a_figure() {
+        let plan = plan();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let q = |s: &str| s.parse::<Period>().unwrap();
+        // Quarters are due 10 days after they end: by 2026-10-20, Q1–Q3 are
+        // due; Q2 has no figure.
+        let figures = figures_of(&[("2026-Q1", 1.0), ("2026-Q3", 3.0)]);
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-10-20")),
+            Some(q("2026-Q2"))
+        );
+        // Every due quarter has a figure: the one after the latest.
+        let figures = figures_of(&[("2026-Q1", 1.0), ("2026-Q2", 2.0)]);
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-07-05")),
+            Some(q("2026-Q3"))
+        );
+        // Nothing recorded, nothing due: the plan's first quarter.
+        let figures = figures_of(&[]);
+        assert_eq!(
+            default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-02-01")),
+            Some(q("2026-Q1"))
+        );
+        // Past the plan's last period: none.
+        let figures = figures_of(&[("2027-Q4", 1.0)]);
+        assert_eq!(default_period(&plan, &figures, "a", Cadence::Quarter, d("2026-02-01")), None);
     }
 }

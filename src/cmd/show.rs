@@ -3,8 +3,9 @@
 use super::Ctx;
 use crate::cli::{Format, ShowArgs};
 use crate::number::format_number;
-use crate::plan::{self, Group, Indicator, Item, Lang, Plan, Source, Task};
-use crate::render::{self, Grid};
+use crate::plan::{self, Group, Indicator, Item, Plan, Source, Task};
+use crate::render::{self, Grid, labels::Labels};
+use crate::{tr, tr_in};
 use anyhow::{Result, anyhow};
 use serde::Serialize;
 use std::io::Write;
@@ -17,10 +18,11 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
         None => show_all(&plan, args.format, &mut out)?,
         Some(id) => {
             let item = plan.item(id).ok_or_else(|| {
-                let hint = plan::suggest(id, plan.ids())
-                    .map(|s| format!(": did you mean `{s}`?"))
-                    .unwrap_or_else(|| ": `plan show` lists every id".into());
-                anyhow!("unknown id `{id}`{hint}")
+                let hint = match plan::suggest(id, plan.ids()) {
+                    Some(s) => tr!("commands-did-you-mean", id = s),
+                    None => tr!("commands-show-lists-ids"),
+                };
+                anyhow!(tr!("commands-show-unknown-id", id = id.as_str(), hint = hint))
             })?;
             show_one(&plan, item, args.format, &mut out)?;
         }
@@ -29,40 +31,61 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn vi(plan: &Plan) -> bool {
-    plan.lang == Lang::Vi
-}
-
+/// The plan's target in words with its year: "trên 120\nđến năm 2030".
 fn target_text(plan: &Plan, ind: &Indicator) -> String {
-    ind.target.map(|t| t.display(plan.numbers)).unwrap_or_else(|| "—".into())
+    match ind.target {
+        Some(t) => format!(
+            "{}\n{}",
+            t.words(plan.lang, plan.numbers, None),
+            tr_in!(plan.lang, "tables-by-year", year = ind.by.to_string())
+        ),
+        None => "—".into(),
+    }
 }
 
-fn from_text(ind: &Indicator) -> String {
+/// What a derived indicator is computed from ("" for a recorded one).
+fn from_text(plan: &Plan, ind: &Indicator) -> String {
     match &ind.source {
         Source::Recorded { .. } => String::new(),
-        Source::Ratio { num, den } => format!("{num} / {den} × 100"),
-        Source::Growth { of } => format!("growth {of}"),
+        Source::Ratio { num, den } => {
+            tr_in!(plan.lang, "tables-derived-ratio", num = num.as_str(), den = den.as_str())
+        }
+        Source::Growth { of } => tr_in!(plan.lang, "tables-derived-growth", of = of.as_str()),
     }
 }
 
-fn cadence_text(ind: &Indicator) -> String {
-    match &ind.source {
-        Source::Recorded { measure, every } => format!("{} / {}", json_name(measure), every),
-        _ => "derived".into(),
+/// How often it is reported ("hằng quý"), or what it is derived from.
+fn cadence_text(plan: &Plan, ind: &Indicator) -> String {
+    match ind.cadence() {
+        Some(every) => render::words::every(every, plan.lang),
+        None => from_text(plan, ind),
     }
 }
 
-fn json_name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+fn due_text(plan: &Plan, due: Option<chrono::NaiveDate>) -> String {
+    let l = Labels::new(plan.lang);
+    due.map(|d| l.date(d)).unwrap_or_else(|| l.tr("tables-no-deadline"))
 }
 
-fn indicator_grid(plan: &Plan, groups: &[&Group]) -> Grid {
-    let h: &[&str] = if vi(plan) {
-        &["Nhóm", "Chỉ tiêu", "Tên", "Đơn vị", "Loại / kỳ", "Mục tiêu", "Cách tính", "Năm", "Tính từ"]
-    } else {
-        &["Group", "Indicator", "Name", "Unit", "Measure / every", "Target", "Basis", "By", "Derived from"]
-    };
-    let mut grid = Grid::new(h);
+fn headers(plan: &Plan, keys: &[&str]) -> Grid {
+    let words: Vec<String> = keys.iter().map(|k| tr_in!(plan.lang, k)).collect();
+    Grid { headers: words, rows: Vec::new() }
+}
+
+/// The indicator table: targets and cadences in words for people, or as
+/// typed in plan.toml (`> 120`, `half`) for csv (`machine`).
+fn indicator_grid(plan: &Plan, groups: &[&Group], machine: bool) -> Grid {
+    let mut grid = headers(
+        plan,
+        &[
+            "tables-col-group",
+            "tables-col-indicator",
+            "tables-col-name",
+            "tables-col-unit",
+            "tables-col-target",
+            "tables-col-reported",
+        ],
+    );
     for g in groups {
         for ind in &g.indicators {
             grid.push(vec![
@@ -70,11 +93,15 @@ fn indicator_grid(plan: &Plan, groups: &[&Group]) -> Grid {
                 ind.id.clone(),
                 ind.name.clone(),
                 ind.unit.clone(),
-                cadence_text(ind),
-                target_text(plan, ind),
-                if ind.target.is_some() { json_name(&ind.basis) } else { String::new() },
-                ind.by.to_string(),
-                from_text(ind),
+                if machine {
+                    ind.target.map(|t| t.display(plan.numbers)).unwrap_or_default()
+                } else {
+                    target_text(plan, ind)
+                },
+                match (machine, ind.cadence()) {
+                    (true, Some(every)) => every.to_string(),
+                    _ => cadence_text(plan, ind),
+                },
             ]);
         }
     }
@@ -82,13 +109,17 @@ fn indicator_grid(plan: &Plan, groups: &[&Group]) -> Grid {
 }
 
 fn task_grid(plan: &Plan, groups: &[&Group]) -> Grid {
-    let h: &[&str] = if vi(plan) {
-        &["Nhóm", "Nhiệm vụ", "Tên", "Chủ trì", "Hạn", "Sản phẩm"]
-    } else {
-        &["Group", "Task", "Name", "Lead", "Due", "Product"]
-    };
-    let mut grid = Grid::new(h);
-    let no_deadline = if vi(plan) { "không có hạn" } else { "no deadline" };
+    let mut grid = headers(
+        plan,
+        &[
+            "tables-col-group",
+            "tables-col-task",
+            "tables-col-name",
+            "tables-col-lead",
+            "tables-col-due",
+            "tables-col-product",
+        ],
+    );
     for g in groups {
         for t in &g.tasks {
             grid.push(vec![
@@ -96,7 +127,7 @@ fn task_grid(plan: &Plan, groups: &[&Group]) -> Grid {
                 t.id.clone(),
                 t.name.clone(),
                 t.lead.clone().unwrap_or_default(),
-                t.due.map(|d| d.to_string()).unwrap_or_else(|| no_deadline.into()),
+                due_text(plan, t.due),
                 t.deliverable.clone().unwrap_or_default(),
             ]);
         }
@@ -105,12 +136,17 @@ fn task_grid(plan: &Plan, groups: &[&Group]) -> Grid {
 }
 
 fn group_grid(plan: &Plan) -> Grid {
-    let h: &[&str] = if vi(plan) {
-        &["Nhóm", "Mục", "Tên", "Chủ trì", "Chỉ tiêu", "Nhiệm vụ"]
-    } else {
-        &["Group", "Section", "Name", "Lead", "Indicators", "Tasks"]
-    };
-    let mut grid = Grid::new(h);
+    let mut grid = headers(
+        plan,
+        &[
+            "tables-col-group",
+            "tables-col-section",
+            "tables-col-name",
+            "tables-col-lead",
+            "tables-col-indicators",
+            "tables-col-tasks",
+        ],
+    );
     for g in &plan.groups {
         grid.push(vec![
             g.id.clone(),
@@ -126,7 +162,7 @@ fn group_grid(plan: &Plan) -> Grid {
 
 /// Writes grids with titles in the chosen format (csv: one table per kind,
 /// separated by a blank line).
-fn write_grids(format: Format, sections: &[(&str, Grid)], out: &mut impl Write) -> Result<()> {
+fn write_grids(format: Format, sections: &[(String, Grid)], out: &mut impl Write) -> Result<()> {
     for (i, (title, grid)) in sections.iter().enumerate() {
         if grid.rows.is_empty() {
             continue;
@@ -139,6 +175,8 @@ fn write_grids(format: Format, sections: &[(&str, Grid)], out: &mut impl Write) 
                 render::write_csv(grid, &mut *out)?;
             }
             Format::Md => writeln!(out, "## {title}\n\n{}", render::markdown(grid))?,
+            // `show ID`: the field names stay on one line.
+            _ if title.is_empty() => writeln!(out, "{}\n", render::table_keeping(grid, &[0]))?,
             _ => writeln!(out, "{title}\n{}\n", render::table(grid))?,
         }
     }
@@ -150,22 +188,28 @@ fn show_all(plan: &Plan, format: Format, out: &mut impl Write) -> Result<()> {
         return render::write_json(plan, out);
     }
     let all: Vec<&Group> = plan.groups.iter().collect();
+    let l = Labels::new(plan.lang);
     if !matches!(format, Format::Csv) {
-        writeln!(out, "{} — {}", plan.id, plan.title)?;
+        let width = usize::from(render::terminal_width());
+        writeln!(out, "{}", render::wrap(&format!("{} — {}", plan.id, plan.title), width, "  "))?;
         if let Some(by) = &plan.issued_by {
-            writeln!(out, "{by}{}", plan.issued_on.map(|d| format!(", {d}")).unwrap_or_default())?;
+            let on = plan.issued_on.map(|d| format!(", {}", l.date(d))).unwrap_or_default();
+            writeln!(out, "{}", render::wrap(&format!("{by}{on}"), width, "  "))?;
         }
-        writeln!(out, "{}–{}\n", plan.start, plan.end)?;
+        let years = tr_in!(
+            plan.lang,
+            "tables-title-period",
+            start = plan.start.to_string(),
+            end = plan.end.to_string()
+        );
+        writeln!(out, "{years}\n")?;
     }
-    let (g, i, t) = if vi(plan) {
-        ("Nhóm nhiệm vụ", "Chỉ tiêu", "Nhiệm vụ")
-    } else {
-        ("Task groups", "Indicators", "Tasks")
-    };
+    let (g, i, t) =
+        (l.tr("tables-title-groups"), l.tr("tables-title-indicators"), l.tr("tables-title-tasks"));
     let sections = if format == Format::Csv {
-        vec![(i, indicator_grid(plan, &all)), (t, task_grid(plan, &all))]
+        vec![(i, indicator_grid(plan, &all, true)), (t, task_grid(plan, &all))]
     } else {
-        vec![(g, group_grid(plan)), (i, indicator_grid(plan, &all)), (t, task_grid(plan, &all))]
+        vec![(g, group_grid(plan)), (i, indicator_grid(plan, &all, false)), (t, task_grid(plan, &all))]
     };
     write_grids(format, &sections, out)
 }
@@ -189,86 +233,78 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
     if format == Format::Json {
         return render::write_json(&ItemJson { kind, indicator, task, group }, out);
     }
-    let v = vi(plan);
-    let l = |a: &'static str, b: &'static str| if v { a } else { b };
-    let mut grid = Grid::new(&[l("Mục", "Field"), l("Nội dung", "Value")]);
-    let mut row = |k: &str, val: String| {
+    let l = Labels::new(plan.lang);
+    let w = |key: &str| l.tr(key);
+    let mut grid = Grid { headers: vec![w("tables-col-field"), w("tables-col-content")], rows: Vec::new() };
+    let mut row = |k: String, val: String| {
         if !val.is_empty() {
-            grid.push(vec![k.to_string(), val]);
+            grid.push(vec![k, val]);
         }
     };
+    let n = |x: f64| format_number(x, plan.numbers, 4);
     let agency =
         |id: &Option<String>| id.as_deref().map(|a| plan.agency_name(a).to_string()).unwrap_or_default();
     let agencies = |ids: &[String]| ids.iter().map(|a| plan.agency_name(a)).collect::<Vec<_>>().join(", ");
     if let Some(ind) = indicator {
-        row("id", ind.id.clone());
-        row(l("Tên", "Name"), ind.name.clone());
-        row(l("Đơn vị", "Unit"), ind.unit.clone());
-        row(l("Loại / kỳ", "Measure / every"), cadence_text(ind));
-        row(l("Tính từ", "Derived from"), from_text(ind));
-        row(l("Mục tiêu", "Target"), target_text(plan, ind));
-        row(l("Cách tính", "Basis"), json_name(&ind.basis));
-        row(l("Năm đạt", "By"), ind.by.to_string());
-        if let Some(b) = ind.baseline {
-            row(l("Năm gốc", "Baseline"), format!("{}: {}", b.year, format_number(b.value, plan.numbers, 4)));
+        row("id".into(), ind.id.clone());
+        row(w("tables-col-name"), ind.name.clone());
+        row(w("tables-col-unit"), ind.unit.clone());
+        if let (Some(m), Some(every)) = (ind.measure(), ind.cadence()) {
+            row(w("tables-col-measure"), l.measure(m));
+            row(w("tables-col-reported"), l.every(every));
         }
-        let ms: Vec<String> = ind
-            .milestones
-            .iter()
-            .map(|(y, x)| format!("{y}: {}", format_number(*x, plan.numbers, 4)))
-            .collect();
-        row(l("Mốc", "Milestones"), ms.join(", "));
-        row(l("Trọng số", "Weight"), format_number(ind.weight, plan.numbers, 4));
-        row(l("Ghi chú", "Note"), ind.note.clone().unwrap_or_default());
+        row(w("tables-col-derived-from"), from_text(plan, ind));
+        if let Some(t) = ind.target {
+            row(w("tables-col-target"), t.words(plan.lang, plan.numbers, Some(&ind.unit)));
+            row(w("tables-col-basis"), l.basis(ind.basis));
+        }
+        row(w("tables-col-by"), ind.by.to_string());
+        if let Some(b) = ind.baseline {
+            row(w("tables-col-baseline"), format!("{}: {}", b.year, n(b.value)));
+        }
+        let ms: Vec<String> = ind.milestones.iter().map(|(y, x)| format!("{y}: {}", n(*x))).collect();
+        row(w("tables-col-milestones"), ms.join(", "));
+        row(w("tables-col-weight"), n(ind.weight));
+        row(w("tables-col-note"), ind.note.clone().unwrap_or_default());
     }
     if let Some(t) = task {
-        row("id", t.id.clone());
-        row(l("Tên", "Name"), t.name.clone());
-        row(l("Chủ trì", "Lead"), agency(&t.lead));
-        row(l("Phối hợp", "Partners"), agencies(&t.partners));
-        row(l("Sản phẩm", "Product"), t.deliverable.clone().unwrap_or_default());
-        row(
-            l("Hạn", "Due"),
-            t.due.map(|d| d.to_string()).unwrap_or_else(|| l("không có hạn", "no deadline").into()),
-        );
-        row(l("Ghi chú", "Note"), t.note.clone().unwrap_or_default());
+        row("id".into(), t.id.clone());
+        row(w("tables-col-name"), t.name.clone());
+        row(w("tables-col-lead"), agency(&t.lead));
+        row(w("tables-col-partners"), agencies(&t.partners));
+        row(w("tables-col-product"), t.deliverable.clone().unwrap_or_default());
+        row(w("tables-col-due"), due_text(plan, t.due));
+        row(w("tables-col-note"), t.note.clone().unwrap_or_default());
     }
     let g = group;
-    let prefix = if kind == "group" { "" } else { l("Nhóm: ", "Group: ") };
+    row(w("tables-col-group"), format!("{} {} — {}", g.id, g.section.clone().unwrap_or_default(), g.name));
+    row(w("tables-col-goal"), g.goal.clone().unwrap_or_default());
+    row(w("tables-ro-work"), g.content.clone().unwrap_or_default());
+    let partners = if g.partners.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tr_in!(plan.lang, "tables-ro-with", partners = agencies(&g.partners)))
+    };
+    row(w("tables-ro-executor"), format!("{}{partners}", agency(&g.lead)));
+    row(w("tables-ro-responsibility"), g.responsibility.clone().unwrap_or_default());
+    row(w("tables-ro-timeline"), g.schedule.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default());
+    row(w("tables-ro-product"), g.deliverables.join("; "));
     row(
-        &format!("{prefix}{}", l("nhóm", "group")),
-        format!("{} {} — {}", g.id, g.section.clone().unwrap_or_default(), g.name),
-    );
-    row(&format!("{prefix}{}", l("mục tiêu", "goal")), g.goal.clone().unwrap_or_default());
-    row(l("1. Rõ nội dung", "1. Work"), g.content.clone().unwrap_or_default());
-    row(
-        l("2. Rõ chủ thể", "2. Executor"),
-        format!(
-            "{}{}",
-            agency(&g.lead),
-            if g.partners.is_empty() {
-                String::new()
-            } else {
-                format!(" ({} {})", l("phối hợp:", "with"), agencies(&g.partners))
-            }
-        ),
-    );
-    row(l("3. Rõ trách nhiệm", "3. Responsibility"), g.responsibility.clone().unwrap_or_default());
-    row(l("4. Rõ tiến độ", "4. Timeline"), g.schedule.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default());
-    row(l("5. Rõ sản phẩm", "5. Product"), g.deliverables.join("; "));
-    row(
-        l("6. Rõ giám sát", "6. Supervision"),
+        w("tables-ro-supervision"),
         g.oversight
             .as_ref()
-            .map(|o| format!("{} / {}", agency(&o.by), o.every.map(|e| e.to_string()).unwrap_or_default()))
+            .map(|o| match o.every {
+                Some(e) => format!("{} / {}", agency(&o.by), l.every(e)),
+                None => agency(&o.by),
+            })
             .unwrap_or_default(),
     );
-    row(l("Nguồn lực", "Funding"), g.funding.clone().unwrap_or_default());
-    let mut sections = vec![("", grid)];
+    row(w("tables-col-funding"), g.funding.clone().unwrap_or_default());
+    let mut sections = vec![(String::new(), grid)];
     if kind == "group" {
         let one = [g];
-        sections.push((l("Chỉ tiêu", "Indicators"), indicator_grid(plan, &one)));
-        sections.push((l("Nhiệm vụ", "Tasks"), task_grid(plan, &one)));
+        sections.push((w("tables-title-indicators"), indicator_grid(plan, &one, format == Format::Csv)));
+        sections.push((w("tables-title-tasks"), task_grid(plan, &one)));
     }
     write_grids(format, &sections, out)
 }

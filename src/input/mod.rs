@@ -107,6 +107,9 @@ pub fn who(by: Option<&str>) -> String {
     by.and_then(|s| text::clean_owned(s).ok().flatten())
         .or_else(|| std::env::var("USER").ok().and_then(|s| text::clean_owned(&s).ok().flatten()))
         .or_else(|| std::env::var("USERNAME").ok().and_then(|s| text::clean_owned(&s).ok().flatten()))
+        // Cron, services and `sudo -u` sessions often lack USER: the OS
+        // account of the process, looked up by user id.
+        .or_else(|| whoami::account().ok().and_then(|s| text::clean_owned(&s).ok().flatten()))
         .unwrap_or_else(|| "unknown".to_string())
 }
 

@@ -20,21 +20,17 @@ impl Ro {
     pub const ALL: [Ro; 6] =
         [Ro::Content, Ro::Executor, Ro::Responsibility, Ro::Timeline, Ro::Product, Ro::Supervision];
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Ro::Content, Lang::Vi) => "Rõ nội dung",
-            (Ro::Executor, Lang::Vi) => "Rõ chủ thể",
-            (Ro::Responsibility, Lang::Vi) => "Rõ trách nhiệm",
-            (Ro::Timeline, Lang::Vi) => "Rõ tiến độ",
-            (Ro::Product, Lang::Vi) => "Rõ sản phẩm",
-            (Ro::Supervision, Lang::Vi) => "Rõ giám sát",
-            (Ro::Content, Lang::En) => "Work",
-            (Ro::Executor, Lang::En) => "Executor",
-            (Ro::Responsibility, Lang::En) => "Responsibility",
-            (Ro::Timeline, Lang::En) => "Timeline",
-            (Ro::Product, Lang::En) => "Product",
-            (Ro::Supervision, Lang::En) => "Supervision",
-        }
+    /// "1. Rõ nội dung", "1. Clear work": the catalogue's words.
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Ro::Content => "tables-ro-work",
+            Ro::Executor => "tables-ro-executor",
+            Ro::Responsibility => "tables-ro-responsibility",
+            Ro::Timeline => "tables-ro-timeline",
+            Ro::Product => "tables-ro-product",
+            Ro::Supervision => "tables-ro-supervision",
+        };
+        crate::tr_in!(lang, key)
     }
 }
 
@@ -77,70 +73,69 @@ fn blank(s: &Option<String>) -> bool {
 }
 
 fn audit_group(g: &Group, lang: Lang) -> GroupAudit {
-    let vi = lang == Lang::Vi;
-    let say = |vi_text: &str, en_text: &str| if vi { vi_text.to_string() } else { en_text.to_string() };
+    let say = |key: &str, field: &str| crate::tr_in!(lang, key, field = field);
     let mut gaps = Vec::new();
 
     let mut content = Vec::new();
     if blank(&g.content) {
-        content.push(say("thiếu `content`", "no `content`"));
+        content.push(say("plan-audit-no-field", "content"));
     }
     if g.indicators.is_empty() && g.tasks.is_empty() {
-        content.push(say("không có chỉ tiêu hay nhiệm vụ", "no indicator or task"));
+        content.push(say("plan-audit-empty", ""));
     }
     gaps.push((Ro::Content, content));
 
     let mut executor = Vec::new();
     if g.lead.is_none() {
-        executor.push(say("thiếu cơ quan chủ trì (`lead`)", "no `lead` agency"));
+        executor.push(say("plan-audit-no-lead", "lead"));
     }
     let leaderless: Vec<&str> = g.tasks.iter().filter(|t| t.lead.is_none()).map(|t| t.id.as_str()).collect();
     if !leaderless.is_empty() {
-        executor.push(list(&say("nhiệm vụ không có chủ trì", "tasks without lead"), &leaderless));
+        executor.push(list(lang, "plan-audit-tasks-without-lead", &leaderless));
     }
     gaps.push((Ro::Executor, executor));
 
     let mut resp = Vec::new();
     if blank(&g.responsibility) {
-        resp.push(say("thiếu `responsibility`", "no `responsibility`"));
+        resp.push(say("plan-audit-no-field", "responsibility"));
     }
     gaps.push((Ro::Responsibility, resp));
 
     let mut timeline = Vec::new();
     if g.schedule.is_none() {
-        timeline.push(say("thiếu `schedule`", "no `schedule`"));
+        timeline.push(say("plan-audit-no-field", "schedule"));
     }
     let has_milestone = g.indicators.iter().any(|i| !i.milestones.is_empty() || i.by_explicit);
     let has_due = g.tasks.iter().any(|t| t.due.is_some());
     if !has_milestone && !has_due {
-        timeline.push(say("không có mốc, hạn nhiệm vụ hay năm `by`", "no milestone, task due date or `by`"));
+        timeline.push(say("plan-audit-no-dates", "by"));
     }
     let undated: Vec<&str> = g.tasks.iter().filter(|t| t.due.is_none()).map(|t| t.id.as_str()).collect();
     if !undated.is_empty() {
-        timeline.push(list(&say("nhiệm vụ không có hạn", "tasks without due date"), &undated));
+        timeline.push(list(lang, "plan-audit-tasks-without-due", &undated));
     }
     gaps.push((Ro::Timeline, timeline));
 
     let mut product = Vec::new();
     if g.deliverables.iter().all(|d| d.trim().is_empty()) {
-        product.push(say("thiếu `deliverables`", "no `deliverables`"));
+        product.push(say("plan-audit-no-field", "deliverables"));
     }
     let productless: Vec<&str> =
         g.tasks.iter().filter(|t| blank(&t.deliverable)).map(|t| t.id.as_str()).collect();
     if !productless.is_empty() {
-        product.push(list(&say("nhiệm vụ không có sản phẩm", "tasks without deliverable"), &productless));
+        product.push(list(lang, "plan-audit-tasks-without-deliverable", &productless));
     }
     gaps.push((Ro::Product, product));
 
     let mut supervision = Vec::new();
     match &g.oversight {
-        None => supervision.push(say("thiếu `oversight`", "no `oversight`")),
+        None => supervision.push(say("plan-audit-no-field", "oversight")),
         Some(o) => {
             if o.by.is_none() {
-                supervision.push(say("thiếu cơ quan giám sát (`by`)", "no supervising agency (`by`)"));
+                supervision.push(say("plan-audit-no-supervisor", "by"));
             }
             if o.every.is_none() {
-                supervision.push(say("thiếu định kỳ (`every`)", "no frequency (`every`)"));
+                supervision.push(say("plan-audit-no-frequency", "every"));
             }
         }
     }
@@ -149,13 +144,13 @@ fn audit_group(g: &Group, lang: Lang) -> GroupAudit {
     GroupAudit { group: g.id.clone(), section: g.section.clone(), name: g.name.clone(), gaps }
 }
 
-/// "label: a, b, c" or "label: a, b, c (+N)" for long lists.
-fn list(label: &str, ids: &[&str]) -> String {
+/// "3 tasks without a deadline: a, b, c" or "…: a, b, c, … (+N)" for long
+/// lists.
+fn list(lang: Lang, key: &str, ids: &[&str]) -> String {
     const SHOWN: usize = 3;
-    let head = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+    let mut head = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
     if ids.len() > SHOWN {
-        format!("{} {label}: {head}, … (+{})", ids.len(), ids.len() - SHOWN)
-    } else {
-        format!("{} {label}: {head}", ids.len())
+        head.push_str(&format!(", … (+{})", ids.len() - SHOWN));
     }
+    crate::tr_in!(lang, key, n = ids.len() as i64, ids = head)
 }

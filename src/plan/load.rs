@@ -8,6 +8,7 @@
 use super::*;
 use crate::input::DateOrder;
 use crate::period::Cadence;
+use crate::tr;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
@@ -40,7 +41,7 @@ impl std::fmt::Display for Diagnostic {
         writeln!(f, "{num} | {}", self.source_line)?;
         write!(f, "{pad} | {}{}", " ".repeat(self.column.saturating_sub(1)), "^".repeat(self.width.max(1)))?;
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = {}: {help}", tr!("plan-help-label"))?;
         }
         Ok(())
     }
@@ -54,19 +55,18 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The plan file could not be read at all. The message says what and why
+/// in one sentence (the io error is not a separate `source`, so `{:#}` does
+/// not repeat it).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read plan file {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{}", crate::tr!("plan-unreadable", file = path.as_str(), reason = error.to_string()))]
+    Io { path: String, error: std::io::Error },
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let text = std::fs::read_to_string(path)
-        .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+        .map_err(|error| LoadError::Io { path: path.display().to_string(), error })?;
     Ok(load_str(&text, &path.display().to_string()))
 }
 
@@ -156,10 +156,10 @@ impl<'s> Reader<'s> {
             let key: &str = k.get_ref();
             if !allowed.contains(&key) {
                 let help = match suggest(key, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("{what} takes: {}", allowed.join(", ")),
+                    Some(s) => tr!("plan-did-you-mean", id = s),
+                    None => tr!("plan-takes", what = what, keys = allowed.join(", ")),
                 };
-                self.err(k.span(), format!("unknown key `{key}` in {what}"), Some(help));
+                self.err(k.span(), tr!("plan-unknown-key", key = key, what = what), Some(help));
             }
         }
     }
@@ -169,11 +169,23 @@ impl<'s> Reader<'s> {
     }
 
     fn missing(&mut self, at: &Span, key: &str, what: &str) {
-        self.err(at.start..at.start, format!("missing key `{key}` in {what}"), None);
+        self.err(at.start..at.start, tr!("plan-missing-key", key = key, what = what), None);
     }
 
+    /// "`key` must be EXPECTED, found TYPE"; `expected` is a catalogue key
+    /// (`plan-expect-…`).
     fn type_err(&mut self, v: &Value, key: &str, expected: &str) {
-        self.err(v.span(), format!("`{key}` must be {expected}, found {}", v.get_ref().type_str()), None);
+        let found = match v.get_ref().type_str() {
+            "string" => tr!("plan-type-string"),
+            "integer" => tr!("plan-type-integer"),
+            "float" => tr!("plan-type-float"),
+            "boolean" => tr!("plan-type-boolean"),
+            "array" => tr!("plan-type-array"),
+            "table" => tr!("plan-type-table"),
+            _ => tr!("plan-type-datetime"),
+        };
+        let expected = tr!(expected, key = key);
+        self.err(v.span(), tr!("plan-wrong-type", key = key, expected = expected, found = found), None);
     }
 
     fn string(&mut self, t: &Table, key: &str) -> Option<(String, Span)> {
@@ -181,7 +193,7 @@ impl<'s> Reader<'s> {
         match v.get_ref().as_str() {
             Some(s) => Some((s.to_string(), v.span())),
             None => {
-                self.type_err(v, key, "a string");
+                self.type_err(v, key, "plan-expect-string");
                 None
             }
         }
@@ -204,7 +216,7 @@ impl<'s> Reader<'s> {
         match int_of(v.get_ref()) {
             Some(i) => Some((i, v.span())),
             None => {
-                self.type_err(v, key, "an integer");
+                self.type_err(v, key, "plan-expect-integer");
                 None
             }
         }
@@ -213,7 +225,7 @@ impl<'s> Reader<'s> {
     fn year(&mut self, t: &Table, key: &str) -> Option<(i32, Span)> {
         let (i, span) = self.int(t, key)?;
         if !(1900..=2200).contains(&i) {
-            self.err(span, format!("`{key}` = {i} is not a plausible year"), None);
+            self.err(span, tr!("plan-implausible-year", key = key, year = i.to_string()), None);
             return None;
         }
         Some((i as i32, span))
@@ -228,7 +240,7 @@ impl<'s> Reader<'s> {
         match n {
             Some(x) if x.is_finite() => Some(x),
             _ => {
-                self.type_err(v, key, "a number");
+                self.type_err(v, key, "plan-expect-number");
                 None
             }
         }
@@ -243,7 +255,7 @@ impl<'s> Reader<'s> {
             _ => None,
         };
         if d.is_none() {
-            self.err(v.span(), format!("`{key}` must be a date like 2027-12-31 (no quotes)"), None);
+            self.err(v.span(), tr!("plan-date", key = key), None);
         }
         d.map(|d| (d, v.span()))
     }
@@ -251,14 +263,14 @@ impl<'s> Reader<'s> {
     fn strings(&mut self, t: &Table, key: &str) -> Option<Vec<(String, Span)>> {
         let v = Self::get(t, key)?;
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_err(v, key, "a list of strings");
+            self.type_err(v, key, "plan-expect-strings");
             return None;
         };
         let mut out = Vec::new();
         for item in arr.iter() {
             match item.get_ref().as_str() {
                 Some(s) => out.push((s.to_string(), item.span())),
-                None => self.type_err(item, key, "a list of strings"),
+                None => self.type_err(item, key, "plan-expect-strings"),
             }
         }
         Some(out)
@@ -269,7 +281,7 @@ impl<'s> Reader<'s> {
         match v.get_ref().as_table() {
             Some(tt) => Some((tt, v.span())),
             None => {
-                self.type_err(v, key, "a table");
+                self.type_err(v, key, "plan-expect-table");
                 None
             }
         }
@@ -278,14 +290,14 @@ impl<'s> Reader<'s> {
     fn tables<'t, 'i>(&mut self, t: &'t Table<'i>, key: &str) -> Vec<(&'t Table<'i>, Span)> {
         let Some(v) = Self::get(t, key) else { return vec![] };
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_err(v, key, &format!("an array of tables ([[{key}]])"));
+            self.type_err(v, key, "plan-expect-tables");
             return vec![];
         };
         let mut out = Vec::new();
         for item in arr.iter() {
             match item.get_ref().as_table() {
                 Some(tt) => out.push((tt, item.span())),
-                None => self.type_err(item, key, "a table"),
+                None => self.type_err(item, key, "plan-expect-table"),
             }
         }
         out
@@ -303,10 +315,10 @@ impl<'s> Reader<'s> {
             Some(x) => Some(x),
             None => {
                 let help = match suggest(&s, allowed.iter().copied()) {
-                    Some(x) => format!("did you mean `{x}`?"),
-                    None => format!("one of: {}", allowed.join(", ")),
+                    Some(x) => tr!("plan-did-you-mean", id = x),
+                    None => tr!("plan-one-of", values = allowed.join(", ")),
                 };
-                self.err(span, format!("`{key}` = \"{s}\" is not valid"), Some(help));
+                self.err(span, tr!("plan-not-valid", key = key, value = s.as_str()), Some(help));
                 None
             }
         }
@@ -321,8 +333,8 @@ impl<'s> Reader<'s> {
                 id.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
             self.err(
                 span.clone(),
-                format!("id `{id}` may use only a-z, 0-9 and _"),
-                (!fixed.is_empty()).then(|| format!("write `{fixed}`")),
+                tr!("plan-bad-id", id = id.as_str()),
+                (!fixed.is_empty()).then(|| tr!("plan-write", fixed = fixed.as_str())),
             );
         }
         spans.ids.push((id.clone(), span));
@@ -394,7 +406,11 @@ impl<'s> Reader<'s> {
                 if let (Some((s, ss)), Some((e, es))) = (&start, &end) {
                     spans.start_end = ss.start..es.end;
                     if s > e {
-                        self.err(es.clone(), format!("`end` = {e} is before `start` = {s}"), None);
+                        self.err(
+                            es.clone(),
+                            tr!("plan-end-before-start", end = e.to_string(), start = s.to_string()),
+                            None,
+                        );
                     }
                 }
                 plan.start = start.map_or(0, |s| s.0);
@@ -403,13 +419,15 @@ impl<'s> Reader<'s> {
                     if h < plan.end {
                         self.err(
                             span,
-                            format!("`horizon` = {h} is before the plan's end {}", plan.end),
+                            tr!("plan-horizon", horizon = h.to_string(), end = plan.end.to_string()),
                             None,
                         );
                     }
                     plan.horizon = Some(h);
                 }
-                plan.lang = self.enum_of(p, "lang", Lang::parse_name, &["vi", "en"]).unwrap_or(Lang::Vi);
+                plan.lang = self
+                    .enum_of(p, "lang", Lang::parse_name, &["vi", "en"])
+                    .unwrap_or_else(crate::i18n::env_lang);
                 plan.numbers = self
                     .enum_of(p, "numbers", NumberStyle::parse_name, &["vi", "en"])
                     .unwrap_or(NumberStyle::Vi);
@@ -424,11 +442,11 @@ impl<'s> Reader<'s> {
                 if id.is_empty()
                     || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
                 {
-                    self.err(k.span(), format!("agency id `{id}` may use only a-z, 0-9 and _"), None);
+                    self.err(k.span(), tr!("plan-bad-agency-id", id = id), None);
                 }
                 match v.get_ref().as_str() {
                     Some(name) => plan.agencies.push((id.to_string(), name.to_string())),
-                    None => self.type_err(v, id, "the agency's display name (a string)"),
+                    None => self.type_err(v, id, "plan-expect-agency-name"),
                 }
             }
         }
@@ -450,11 +468,7 @@ impl<'s> Reader<'s> {
         }
         let groups = self.tables(root, "group");
         if groups.is_empty() && Self::get(root, "group").is_none() {
-            self.err(
-                whole.start..whole.start,
-                "the plan has no [[group]]",
-                Some("add at least one task group".into()),
-            );
+            self.err(whole.start..whole.start, tr!("plan-no-group"), Some(tr!("plan-add-group")));
         }
         for (g, at) in groups {
             let group = self.read_group(g, at, &plan, &mut spans);
@@ -501,25 +515,27 @@ impl<'s> Reader<'s> {
                         if !plan.years().contains(&y) && plan.start != 0 {
                             self.err(
                                 span,
-                                format!(
-                                    "schedule year {y} is outside the plan's years {}–{}",
-                                    plan.start, plan.end
+                                tr!(
+                                    "plan-schedule-year",
+                                    year = y.to_string(),
+                                    start = plan.start.to_string(),
+                                    end = plan.end.to_string()
                                 ),
                                 None,
                             );
                         }
                     }
                     if a > b {
-                        self.err(bspan, format!("schedule ends ({b}) before it starts ({a})"), None);
+                        self.err(
+                            bspan,
+                            tr!("plan-schedule-order", end = b.to_string(), start = a.to_string()),
+                            None,
+                        );
                     }
                     Some((a, b))
                 }
                 _ => {
-                    self.err(
-                        sat,
-                        "`schedule` needs `start` and `end` years, e.g. { start = 2026, end = 2030 }",
-                        None,
-                    );
+                    self.err(sat, tr!("plan-schedule-needs"), None);
                     None
                 }
             }
@@ -600,16 +616,12 @@ impl<'s> Reader<'s> {
         let derived_span = Self::get(t, "ratio").or(Self::get(t, "growth")).map(|v| v.span());
         let source = match (ratio, growth) {
             (Some(_), Some((_, span))) => {
-                self.err(span, "an indicator is either a `ratio` or a `growth`, not both", None);
+                self.err(span, tr!("plan-ratio-and-growth"), None);
                 None
             }
             (Some(r), None) => {
                 if r.len() != 2 {
-                    self.err(
-                        derived_span.clone().unwrap_or(at.clone()),
-                        "`ratio` takes two indicator ids: [numerator, denominator]",
-                        None,
-                    );
+                    self.err(derived_span.clone().unwrap_or(at.clone()), tr!("plan-ratio-two"), None);
                     None
                 } else {
                     Some(Source::Ratio { num: r[0].0.clone(), den: r[1].0.clone() })
@@ -622,11 +634,7 @@ impl<'s> Reader<'s> {
             Some(s) => {
                 for key in ["measure", "every"] {
                     if let Some(v) = Self::get(t, key) {
-                        self.err(
-                            v.span(),
-                            format!("a derived indicator is computed, never recorded: remove `{key}`"),
-                            None,
-                        );
+                        self.err(v.span(), tr!("plan-derived-remove", key = key), None);
                     }
                 }
                 isp.derived = derived_span.unwrap_or(at.clone());
@@ -636,14 +644,10 @@ impl<'s> Reader<'s> {
                 let any_derived = Self::get(t, "ratio").is_some() || Self::get(t, "growth").is_some();
                 if !any_derived {
                     if Self::get(t, "measure").is_none() {
-                        self.err(at.start..at.start, format!("indicator `{id}` needs `measure` (level, flow or rate), or `ratio`/`growth` if derived"), None);
+                        self.err(at.start..at.start, tr!("plan-needs-measure", id = id.as_str()), None);
                     }
                     if Self::get(t, "every").is_none() {
-                        self.err(
-                            at.start..at.start,
-                            format!("indicator `{id}` needs `every` (year, half, quarter or month)"),
-                            None,
-                        );
+                        self.err(at.start..at.start, tr!("plan-needs-every", id = id.as_str()), None);
                     }
                 }
                 Source::Recorded {
@@ -655,8 +659,8 @@ impl<'s> Reader<'s> {
         let target = self.string(t, "target").and_then(|(s, span)| match Target::parse(&s, plan.numbers) {
             Ok(t) => Some(t),
             Err(e) => {
-                let (msg, help) = match e.split_once(": write ") {
-                    Some((m, h)) => (m.to_string(), Some(format!("write {h}"))),
+                let (msg, help) = match e.split_once('\n') {
+                    Some((m, h)) => (m.to_string(), Some(h.to_string())),
                     None => (e, None),
                 };
                 self.err(span, msg, help);
@@ -681,11 +685,7 @@ impl<'s> Reader<'s> {
                 }
                 _ => {
                     if Self::get(b, "year").is_none() || Self::get(b, "value").is_none() {
-                        self.err(
-                            bat,
-                            "`baseline` needs `year` and `value`, e.g. { year = 2025, value = 95 }",
-                            None,
-                        );
+                        self.err(bat, tr!("plan-baseline-needs"), None);
                     }
                     None
                 }
@@ -694,16 +694,12 @@ impl<'s> Reader<'s> {
         let mut milestones = BTreeMap::new();
         if let Some((m, mspan)) = self.table(t, "milestones") {
             if target.is_some_and(|t| t.is_range()) {
-                self.err(
-                    mspan,
-                    "milestones cannot be set on a range target",
-                    Some("use a one-sided target or drop the milestones".into()),
-                );
+                self.err(mspan, tr!("plan-milestones-range"), Some(tr!("plan-milestones-range-help")));
             }
             for (k, v) in m.iter() {
                 let key: &str = k.get_ref();
                 let Some(year) = key.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)) else {
-                    self.err(k.span(), format!("milestone key `{key}` is not a year"), None);
+                    self.err(k.span(), tr!("plan-milestone-key", key = key), None);
                     continue;
                 };
                 if let Some(x) = self.number(v, key) {
@@ -716,7 +712,7 @@ impl<'s> Reader<'s> {
             Some(v) => match self.number(v, "weight") {
                 Some(w) if w > 0.0 => w,
                 Some(w) => {
-                    self.err(v.span(), format!("`weight` = {w} must be above 0"), None);
+                    self.err(v.span(), tr!("plan-weight", weight = w.to_string()), None);
                     1.0
                 }
                 None => 1.0,
@@ -728,13 +724,13 @@ impl<'s> Reader<'s> {
         if let (Some(lo), Some(hi), Some(v)) = (min, max, Self::get(t, "max"))
             && hi < lo
         {
-            self.err(v.span(), format!("`max` = {hi} is below `min` = {lo}"), None);
+            self.err(v.span(), tr!("plan-max-below-min", max = hi.to_string(), min = lo.to_string()), None);
         }
         let integer = match Self::get(t, "integer") {
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.type_err(v, "integer", "true or false");
+                    self.type_err(v, "integer", "plan-expect-bool");
                     false
                 }
             },
@@ -743,11 +739,7 @@ impl<'s> Reader<'s> {
         if !matches!(source, Source::Recorded { .. }) {
             for key in ["min", "max", "integer"] {
                 if let Some(v) = Self::get(t, key) {
-                    self.err(
-                        v.span(),
-                        format!("a derived indicator is computed, never recorded: remove `{key}`"),
-                        None,
-                    );
+                    self.err(v.span(), tr!("plan-derived-remove", key = key), None);
                 }
             }
         }
@@ -807,10 +799,8 @@ impl<'s> Reader<'s> {
             if seen.insert(id, ()).is_some() {
                 self.err(
                     span.clone(),
-                    format!(
-                        "duplicate id `{id}`: ids of groups, indicators and tasks must be unique in the plan"
-                    ),
-                    Some(format!("rename one, e.g. `{id}_2`")),
+                    tr!("plan-duplicate-id", id = id.as_str()),
+                    Some(tr!("plan-rename", id = id.as_str())),
                 );
             }
         }
@@ -818,10 +808,10 @@ impl<'s> Reader<'s> {
         for (id, span) in &spans.agency_refs {
             if !agencies.contains(&id.as_str()) {
                 let help = match suggest(id, agencies.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? Agencies are listed under [agencies]"),
-                    None => format!("add `{id} = \"…\"` under [agencies]"),
+                    Some(s) => tr!("plan-agency-did-you-mean", id = s),
+                    None => tr!("plan-agency-add", id = id.as_str()),
                 };
-                self.err(span.clone(), format!("unknown agency `{id}`"), Some(help));
+                self.err(span.clone(), tr!("plan-unknown-agency", id = id.as_str()), Some(help));
             }
         }
         // With `start` or `end` unreadable (already reported), year checks
@@ -837,7 +827,12 @@ impl<'s> Reader<'s> {
             {
                 self.err(
                     span.clone(),
-                    format!("`by` = {} is outside the plan's years {}–{}", ind.by, plan.start, plan.end),
+                    tr!(
+                        "plan-by-outside",
+                        by = ind.by.to_string(),
+                        start = plan.start.to_string(),
+                        end = plan.end.to_string()
+                    ),
                     None,
                 );
             }
@@ -845,9 +840,11 @@ impl<'s> Reader<'s> {
                 if !years.contains(year) {
                     self.err(
                         span.clone(),
-                        format!(
-                            "milestone year {year} is outside the plan's years {}–{}",
-                            plan.start, plan.end
+                        tr!(
+                            "plan-milestone-outside",
+                            year = year.to_string(),
+                            start = plan.start.to_string(),
+                            end = plan.end.to_string()
                         ),
                         None,
                     );
@@ -859,7 +856,7 @@ impl<'s> Reader<'s> {
             {
                 self.err(
                     span.clone(),
-                    format!("baseline year {} must come before the target year {}", b.year, ind.by),
+                    tr!("plan-baseline-order", year = b.year.to_string(), by = ind.by.to_string()),
                     None,
                 );
             }
@@ -867,28 +864,18 @@ impl<'s> Reader<'s> {
                 match indicators.get(input) {
                     None => {
                         let help =
-                            suggest(input, all_ids.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                            suggest(input, all_ids.iter().copied()).map(|s| tr!("plan-did-you-mean", id = s));
                         self.err(
                             isp.derived.clone(),
-                            format!("`{}` is computed from unknown indicator `{input}`", ind.id),
+                            tr!("plan-unknown-input", id = ind.id.as_str(), input = input),
                             help,
                         );
                     }
                     Some(src) if matches!(ind.source, Source::Growth { .. }) && src.is_derived() => {
-                        self.err(
-                            isp.derived.clone(),
-                            format!(
-                                "growth source `{input}` must be a recorded indicator, not a derived one"
-                            ),
-                            None,
-                        );
+                        self.err(isp.derived.clone(), tr!("plan-growth-derived", input = input), None);
                     }
                     Some(_) if input == ind.id => {
-                        self.err(
-                            isp.derived.clone(),
-                            format!("`{}` cannot be computed from itself", ind.id),
-                            None,
-                        );
+                        self.err(isp.derived.clone(), tr!("plan-self", id = ind.id.as_str()), None);
                     }
                     Some(_) => {}
                 }
@@ -900,11 +887,7 @@ impl<'s> Reader<'s> {
                 && let Some(isp) = spans.indicator.get(&ind.id)
                 && path.len() > 2
             {
-                self.err(
-                    isp.derived.clone(),
-                    format!("derived indicators form a cycle: {}", path.join(" → ")),
-                    None,
-                );
+                self.err(isp.derived.clone(), tr!("plan-cycle", path = path.join(" → ")), None);
             }
         }
         if !years_known {
@@ -918,7 +901,12 @@ impl<'s> Reader<'s> {
             {
                 self.err(
                     span.clone(),
-                    format!("due date {due} is outside the plan's years {}–{}", plan.start, plan.end),
+                    tr!(
+                        "plan-due-outside",
+                        due = due.to_string(),
+                        start = plan.start.to_string(),
+                        end = plan.end.to_string()
+                    ),
                     None,
                 );
             }

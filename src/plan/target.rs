@@ -54,13 +54,19 @@ fn eq(a: f64, b: f64) -> bool {
 }
 
 impl Target {
+    /// Reads a target as written in plan.toml. The error is the message,
+    /// then, after a newline when there is one, how to write it.
     pub fn parse(text: &str, style: NumberStyle) -> Result<Target, String> {
         let t = text.trim();
         let num = |s: &str| parse_target_number(s.trim(), style);
         for (bad, good) in [("=>", ">="), ("=<", "<="), ("≥", ">="), ("≤", "<="), ("==", "~"), ("=", "~")]
         {
             if let Some(rest) = t.strip_prefix(bad) {
-                return Err(format!("`{t}` is not a target: write `{good} {}`", rest.trim()));
+                return Err(format!(
+                    "{}\n{}",
+                    crate::tr!("plan-target-not-a-target", text = t),
+                    crate::tr!("plan-write", fixed = format!("{good} {}", rest.trim()))
+                ));
             }
         }
         let parsed = if let Some(r) = t.strip_prefix(">=") {
@@ -76,13 +82,11 @@ impl Target {
         } else if let Some((a, b)) = t.split_once("..") {
             let (a, b) = (num(a)?, num(b)?);
             if a > b {
-                return Err(format!("`{t}`: the range's lower bound is above its upper bound"));
+                return Err(crate::tr!("plan-target-range-order", text = t));
             }
             Target::Range(a, b)
         } else {
-            return Err(format!(
-                "`{t}` is not a target: expected `>= x`, `> x`, `<= x`, `< x`, `a..b` or `~ x`"
-            ));
+            return Err(crate::tr!("plan-target-forms", text = t));
         };
         Ok(parsed)
     }
@@ -231,7 +235,7 @@ fn parse_target_number(s: &str, style: NumberStyle) -> Result<f64, String> {
             },
         )
         .map_err(|e| e.to_string()),
-        Err(number::NumberError::Empty) => Err("a target needs a number".to_string()),
+        Err(number::NumberError::Empty) => Err(crate::tr!("plan-target-needs-number")),
         Err(e) => Err(e.to_string()),
     }
 }

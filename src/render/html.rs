@@ -11,7 +11,7 @@
 mod charts;
 
 use super::labels::Labels;
-use super::report::{Fmt, reports_text, tasks_text};
+use super::report::{Fmt, heading_text, ledger_line, reports_text, status_text, target_text, tasks_text};
 use crate::period::{Cadence, Period};
 use crate::plan::{Plan, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
@@ -64,7 +64,7 @@ fn page(r: &Report, plan: &Plan) -> Markup {
     let c = Ctx { r, plan, l: Labels::new(r.lang), f: Fmt { style: r.numbers } };
     let l = &c.l;
     let lang = if l.vi() { "vi" } else { "en" };
-    let doc_title = format!("{} — {} {}", r.plan, l.t("Báo cáo năm", "Report"), r.year);
+    let doc_title = format!("{} — {}", r.plan, heading_text(r, l.lang));
     html! {
         (DOCTYPE)
         html lang=(lang) {
@@ -99,7 +99,10 @@ fn title_block(c: &Ctx) -> Markup {
             }
             h1 { span.plan-id { (r.plan) } " " span.plan-title { (r.title) } }
             p.meta {
-                strong { (l.t("Báo cáo kết quả thực hiện năm", "Progress report for")) " " (r.year) }
+                strong { (heading_text(r, l.lang)) }
+                @if r.is_part_of_year() {
+                    " · " (crate::tr_in!(l.lang, "report-through", date = l.date(r.through)))
+                }
                 " · " (l.t("số liệu tính đến ngày", "figures as of")) " " strong { (l.date(r.as_of)) }
                 @if let Some(d) = c.plan.issued_on {
                     " · " (l.t("kế hoạch ban hành ngày", "plan issued on")) " " (l.date(d))
@@ -113,6 +116,7 @@ fn title_block(c: &Ctx) -> Markup {
                 div.tile {
                     span.big { (f.opt_pct(r.attainment)) }
                     span.cap { (l.t("Tỷ lệ đạt toàn kế hoạch", "Attainment, whole plan")) }
+                    span.sub { (rollup_basis(r.rollup_count, r.indicator_count, l)) }
                 }
                 div.tile {
                     span.big { (f.num(f64::from(total_ind))) }
@@ -140,6 +144,11 @@ fn title_block(c: &Ctx) -> Markup {
             }
         }
     }
+}
+
+/// "dựa trên 3/5 chỉ tiêu": what an attainment rests on.
+fn rollup_basis(n: u32, of: u32, l: &Labels) -> String {
+    crate::tr_in!(l.lang, "report-rollup-basis", n = n.to_string(), of = of.to_string())
 }
 
 /// "Vượt 1 · Đạt 2 · …", only the non-zero ones ("—" when none).
@@ -299,6 +308,7 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
                     span.num { (f.opt_pct(g.attainment)) }
                     span.cap {
                         (l.t("tỷ lệ đạt năm", "attainment")) " " (r.year)
+                        br; (rollup_basis(g.rollup_count, g.indicator_count, l))
                         @if g.attainment.is_none() { br; (why_none(g, c)) }
                     }
                 }
@@ -357,7 +367,10 @@ fn indicator_table(c: &Ctx, g: &GroupReport) -> Markup {
                     th.num { (l.t("Giá trị", "Value")) }
                     th { (l.t("Mục tiêu", "Target")) " " (r.year) }
                     th { (l.t("Đánh giá, tỷ lệ đạt", "Status, attainment")) }
-                    th { (l.t("Diễn biến", "Trend")) " " (r.start) "–" (r.end) }
+                    th {
+                        (l.t("Diễn biến", "Trend")) " "
+                        @if let Some([a, b]) = r.years { (a) "–" (b) } @else { (r.start) "–" (r.end) }
+                    }
                     th { (l.t("Báo cáo số liệu", "Reporting")) }
                 }
             }
@@ -391,8 +404,18 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                         @if i.partial {
                             span.partial-mark title=(l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period is in")) { "*" }
                         }
+                        @if i.estimate {
+                            " " span.estimate { (crate::tr_in!(l.lang, "report-estimate")) }
+                        }
                     }
                     None => "—",
+                }
+                @if let Some(ly) = i.last_year {
+                    span.note {
+                        (l.t("cùng kỳ", "last year")) " " (f.num(ly))
+                        @if i.last_year_estimate { " " (crate::tr_in!(l.lang, "report-estimate")) }
+                        @if let Some(vs) = i.vs_last_year { " (" (f.pct(vs)) ")" }
+                    }
                 }
                 @if let Some(n) = na_note {
                     span.note { "n/a: " (n) }
@@ -400,7 +423,10 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
             }
             td.target {
                 @if !i.target_text.is_empty() {
-                    (i.target_text)
+                    @let text = target_text(i, r, f, l);
+                    @let mut lines = text.lines();
+                    (lines.next().unwrap_or_default())
+                    @for more in lines { span.note { (more) } }
                 } @else if let Some((by, t)) = c.final_target(&i.id) {
                     span.muted { (by) ":" br; (t) }
                 } @else {
@@ -409,6 +435,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
             }
             td.att {
                 (status_badge(i.status, l))
+                @if i.status == Status::NoTarget { span.note { (status_text(i, r.year, l)) } }
                 @if let Some(a) = i.attainment {
                     div.bar {
                         (charts::progress(a, charts::status_fill(i.status), &f.pct(a)))
@@ -425,7 +452,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     }
                 }
             }
-            td.trend-cell { (charts::trend(&i.series, r.year, &caption, f, l)) }
+            td.trend-cell { (charts::trend(&i.series, r.year, r.years.and(i.final_target), &caption, f, l)) }
             td.rep {
                 @if i.derived {
                     span.muted { (l.t("tính từ chỉ tiêu khác", "derived from other indicators")) }
@@ -447,7 +474,7 @@ fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
         .series
         .iter()
         .map(|p| {
-            let v = p.value.map(|v| format!("{}{}", f.num(v), if p.partial { "*" } else { "" }));
+            let v = p.basis_value.map(|v| format!("{}{}", f.num(v), if p.partial { "*" } else { "" }));
             let t = match (p.target, p.target_max) {
                 (Some(a), Some(b)) => Some(format!("{}–{}", f.num(a), f.num(b))),
                 (Some(a), None) => Some(f.num(a)),
@@ -466,7 +493,8 @@ fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
 
 fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
     let l = &c.l;
-    let total = t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline;
+    let total =
+        t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline + t.done_no_deadline;
     if total == 0 {
         return html! { p.none { (l.t("Không có nhiệm vụ trong năm.", "No tasks in the year.")) } };
     }
@@ -474,22 +502,18 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
         Segment {
             class: TaskClass::DoneOnTime,
             count: t.done_on_time,
-            label: l.task_class(TaskClass::DoneOnTime).into(),
+            label: l.task_class(TaskClass::DoneOnTime),
         },
-        Segment {
-            class: TaskClass::DoneLate,
-            count: t.done_late,
-            label: l.task_class(TaskClass::DoneLate).into(),
-        },
+        Segment { class: TaskClass::DoneLate, count: t.done_late, label: l.task_class(TaskClass::DoneLate) },
         Segment {
             class: TaskClass::OpenInTime,
             count: t.open_in_time,
-            label: l.task_class(TaskClass::OpenInTime).into(),
+            label: l.task_class(TaskClass::OpenInTime),
         },
         Segment {
             class: TaskClass::OpenOverdue,
             count: t.open_overdue,
-            label: l.task_class(TaskClass::OpenOverdue).into(),
+            label: l.task_class(TaskClass::OpenOverdue),
         },
     ];
     if t.no_deadline > 0 {
@@ -624,7 +648,7 @@ fn footer(c: &Ctx) -> Markup {
     html! {
         footer {
             p {
-                (r.plan) " · " (l.t("Báo cáo năm", "Report for")) " " (r.year) " · "
+                (r.plan) " · " (heading_text(r, l.lang)) " · "
                 (l.t("số liệu tính đến ngày", "figures as of")) " " (l.date(r.as_of))
             }
             p {
@@ -633,6 +657,8 @@ fn footer(c: &Ctx) -> Markup {
                     "partial: not every period of the year is in yet."
                 ))
             }
+            p { (crate::tr_in!(l.lang, "report-estimate-note")) }
+            p.ledger { (ledger_line(r, l.lang)) }
             p { (l.t("Tạo bởi công cụ plan từ sổ số liệu; tệp tự chứa, không tải gì từ mạng.",
                      "Made by plan from the ledger; a self-contained file that loads nothing from the network.")) }
         }

@@ -1,10 +1,15 @@
-//! User-facing words of reports, per language. Status keys in JSON/CSV are
-//! the same English words in every language; these are for people.
+//! User-facing words of tables and reports, per language: a thin front of
+//! the catalogue (locales/*/tables.ftl). Status keys in JSON and CSV are the
+//! same English words in every language (SPEC §5a); these are for people.
 
-use crate::plan::{Lang, Status};
+use crate::period::{Cadence, Period};
+use crate::plan::{Basis, Lang, Measure, Status, Target};
 use crate::report::{PeriodStatus, TaskClass};
+use crate::{number::NumberStyle, tr_in};
 use chrono::NaiveDate;
 
+/// The words of one language, for a renderer that works in it (a report is
+/// rendered in the plan's language even when messages follow `--lang`).
 pub struct Labels {
     pub lang: Lang,
 }
@@ -18,65 +23,111 @@ impl Labels {
         self.lang == Lang::Vi
     }
 
-    /// `vi` or `en` text.
+    /// `vi` or `en` text, for renderers whose words are not in the
+    /// catalogue yet. New words go in the catalogue and use [`Labels::tr`].
     pub fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
         if self.vi() { vi } else { en }
     }
 
-    pub fn status(&self, s: Status) -> &'static str {
-        match (s, self.vi()) {
-            (Status::Exceeded, true) => "Vượt",
-            (Status::Met, true) => "Đạt",
-            (Status::NotMet, true) => "Chưa đạt",
-            (Status::NoData, true) => "Chưa có số liệu",
-            (Status::NoTarget, true) => "Chưa có chỉ tiêu",
-            (Status::Exceeded, false) => "Exceeded",
-            (Status::Met, false) => "Met",
-            (Status::NotMet, false) => "Not met",
-            (Status::NoData, false) => "No data",
-            (Status::NoTarget, false) => "No target",
-        }
+    /// A catalogue message without arguments in this language.
+    pub fn tr(&self, key: &str) -> String {
+        tr_in!(self.lang, key)
     }
 
-    pub fn period_status(&self, s: PeriodStatus) -> &'static str {
-        match (s, self.vi()) {
-            (PeriodStatus::OnTime, true) => "đúng hạn",
-            (PeriodStatus::Late, true) => "trễ hạn",
-            (PeriodStatus::Missing, true) => "chưa báo cáo, quá hạn",
-            (PeriodStatus::NotYetDue, true) => "chưa đến hạn",
-            (PeriodStatus::OnTime, false) => "on time",
-            (PeriodStatus::Late, false) => "late",
-            (PeriodStatus::Missing, false) => "missing, overdue",
-            (PeriodStatus::NotYetDue, false) => "not yet due",
-        }
+    /// An indicator's status: "Vượt", "Đạt", "Chưa đạt"…
+    pub fn status(&self, s: Status) -> String {
+        self.tr(match s {
+            Status::Exceeded => "tables-status-exceeded",
+            Status::Met => "tables-status-met",
+            Status::NotMet => "tables-status-not-met",
+            Status::NoData => "tables-status-no-data",
+            Status::NoTarget => "tables-status-no-target",
+        })
     }
 
-    pub fn task_class(&self, c: TaskClass) -> &'static str {
-        match (c, self.vi()) {
-            (TaskClass::DoneOnTime, true) => "Hoàn thành đúng hạn",
-            (TaskClass::DoneLate, true) => "Hoàn thành quá hạn",
-            (TaskClass::OpenInTime, true) => "Chưa hoàn thành, trong hạn",
-            (TaskClass::OpenOverdue, true) => "Chưa hoàn thành, quá hạn",
-            (TaskClass::NoDeadline, true) => "Không có hạn",
-            (TaskClass::DoneOnTime, false) => "Done on time",
-            (TaskClass::DoneLate, false) => "Done late",
-            (TaskClass::OpenInTime, false) => "Open, within deadline",
-            (TaskClass::OpenOverdue, false) => "Open, overdue",
-            (TaskClass::NoDeadline, false) => "No deadline",
-        }
+    /// One period's figure: "đúng hạn", "trễ hạn"…
+    pub fn period_status(&self, s: PeriodStatus) -> String {
+        self.tr(match s {
+            PeriodStatus::OnTime => "tables-period-on-time",
+            PeriodStatus::Late => "tables-period-late",
+            PeriodStatus::Missing => "tables-period-missing",
+            PeriodStatus::NotYetDue => "tables-period-not-yet-due",
+        })
     }
 
+    /// The four classes of task tracking (SPEC §5), and "no deadline".
+    pub fn task_class(&self, c: TaskClass) -> String {
+        self.tr(match c {
+            TaskClass::DoneOnTime => "tables-task-done-on-time",
+            TaskClass::DoneLate => "tables-task-done-late",
+            TaskClass::OpenInTime => "tables-task-open-in-time",
+            TaskClass::OpenOverdue => "tables-task-open-overdue",
+            TaskClass::NoDeadline => "tables-task-no-deadline",
+            TaskClass::DoneNoDeadline => "report-task-done-no-deadline",
+        })
+    }
+
+    /// What a figure measures: "số phát sinh trong kỳ"…
+    pub fn measure(&self, m: Measure) -> String {
+        self.tr(match m {
+            Measure::Level => "tables-measure-level",
+            Measure::Flow => "tables-measure-flow",
+            Measure::Rate => "tables-measure-rate",
+        })
+    }
+
+    /// How a year's value is held against the target: "lũy kế từ đầu kỳ…".
+    pub fn basis(&self, b: Basis) -> String {
+        self.tr(match b {
+            Basis::End => "tables-basis-end",
+            Basis::Year => "tables-basis-year",
+            Basis::Average => "tables-basis-average",
+            Basis::Compound => "tables-basis-compound",
+            Basis::Cumulative => "tables-basis-cumulative",
+        })
+    }
+
+    /// How often: "hằng quý".
+    pub fn every(&self, c: Cadence) -> String {
+        super::words::every(c, self.lang)
+    }
+
+    /// A period in words: "Quý 3/2027" (see [`Period::label`]).
+    pub fn period(&self, p: Period) -> String {
+        p.label(self.lang)
+    }
+
+    /// A target in words: "từ 48 trở lên" (see [`Target::words`]).
+    pub fn target(&self, t: Target, style: NumberStyle, unit: Option<&str>) -> String {
+        t.words(self.lang, style, unit)
+    }
+
+    /// A date as people of the language write it: 15/01/2027, 2027-01-15.
     pub fn date(&self, d: NaiveDate) -> String {
         if self.vi() { d.format("%d/%m/%Y").to_string() } else { d.format("%Y-%m-%d").to_string() }
     }
 
+    /// "3 ngày", "1 day", "3 days".
     pub fn days(&self, n: i64) -> String {
-        if self.vi() {
-            format!("{n} ngày")
-        } else if n == 1 {
-            "1 day".to_string()
-        } else {
-            format!("{n} days")
-        }
+        tr_in!(self.lang, "common-days", n = n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_in_both_languages() {
+        let (vi, en) = (Labels::new(Lang::Vi), Labels::new(Lang::En));
+        assert_eq!(vi.status(Status::NotMet), "Chưa đạt");
+        assert_eq!(en.status(Status::NoData), "No data");
+        assert_eq!(vi.task_class(TaskClass::OpenOverdue), "Chưa hoàn thành, quá hạn");
+        assert_eq!(en.period_status(PeriodStatus::Missing), "missing, overdue");
+        assert_eq!(vi.basis(Basis::Cumulative), "lũy kế từ đầu kỳ kế hoạch");
+        assert_eq!(vi.measure(Measure::Flow), "số phát sinh trong kỳ");
+        assert_eq!(vi.days(12), "12 ngày");
+        assert_eq!(en.days(1), "1 day");
+        assert_eq!(vi.date(NaiveDate::from_ymd_opt(2027, 1, 5).unwrap()), "05/01/2027");
     }
 }

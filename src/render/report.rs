@@ -1,10 +1,18 @@
-//! The year report as a terminal table, Markdown, CSV or JSON.
+//! The report (a year, a part of a year, a span of years) as a terminal
+//! table, Markdown, CSV or JSON. Labels added for reviews come from the
+//! catalogue (`locales/*/report.ftl`).
 
 use super::labels::Labels;
 use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
 use crate::number::{NumberStyle, format_number};
+use crate::plan::Lang;
 use crate::plan::Status;
-use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report, Reports, TaskCounts};
+use crate::report::{
+    GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodStatus, Report, Reports, TargetOrigin,
+    TaskCounts,
+};
+use crate::tr_in;
+use chrono::Datelike;
 use comfy_table::{Cell, Color};
 use std::io::Write;
 
@@ -55,7 +63,8 @@ pub fn reports_text(r: &Reports, l: &Labels) -> String {
 }
 
 pub fn tasks_text(t: &TaskCounts, l: &Labels, f: &Fmt) -> String {
-    let total = t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline;
+    let total =
+        t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline + t.done_no_deadline;
     if total == 0 {
         return l.t("không có nhiệm vụ trong năm", "no tasks in the year").into();
     }
@@ -83,6 +92,12 @@ pub fn tasks_text(t: &TaskCounts, l: &Labels, f: &Fmt) -> String {
     if t.no_deadline > 0 {
         s.push_str(&format!(", {} {}", t.no_deadline, l.t("không có hạn", "without deadline")));
     }
+    if t.done_no_deadline > 0 {
+        s.push_str(&format!(
+            ", {}",
+            tr_in!(l.lang, "report-done-no-deadline", n = t.done_no_deadline.to_string())
+        ));
+    }
     if let Some(rate) = t.rate {
         s.push_str(&format!(" — {} {}", l.t("tỷ lệ hoàn thành", "completion rate"), f.pct(rate)));
     }
@@ -104,7 +119,22 @@ fn counts_text(g: &crate::report::Counts, l: &Labels) -> String {
     .join(" · ")
 }
 
-/// "104 [96,3 %]", with `*` when partial.
+/// A number with the marks of what it rests on: `*` partial, "ước" (est.)
+/// an estimate.
+fn marked(x: f64, partial: bool, estimate: bool, lang: Lang, f: &Fmt) -> String {
+    let mut s = f.num(x);
+    if partial {
+        s.push('*');
+    }
+    if estimate {
+        s.push(' ');
+        s.push_str(&tr_in!(lang, "report-estimate"));
+    }
+    s
+}
+
+/// "104 ước [96,3 %]", with `*` when partial; beside a value with no
+/// target for the year, its progress to the final target.
 pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
     let Some(v) = i.value else {
         return match &i.attainment_note {
@@ -112,28 +142,167 @@ pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
             _ => "—".into(),
         };
     };
-    let mut s = f.num(v);
-    if i.partial {
-        s.push('*');
-    }
+    let mut s = marked(v, i.partial, i.estimate, l.lang, f);
     if let Some(a) = i.attainment {
         s.push_str(&format!(" [{}]", f.pct(a)));
     } else if let Some(p) = i.progress {
-        s.push_str(&format!(" [{} {}]", f.pct(p), l.t("mục tiêu cuối", "of final target")));
+        s.push_str(&format!(" [{}]", tr_in!(l.lang, "report-progress-final", pct = f.pct(p), by = i.by)));
     } else if let Some(n) = &i.attainment_note {
         s.push_str(&format!(" [n/a: {n}]"));
     }
     s
 }
 
-pub fn target_cell(i: &IndicatorReport, plan_target: Option<&str>, l: &Labels) -> String {
-    if !i.target_text.is_empty() {
-        return i.target_text.clone();
+/// Y's target and, on a second line, where it comes from when it is not
+/// the plan's target as written (milestone, straight line from the
+/// baseline, pro rata share of a cumulative target, every year); with no
+/// target for Y, the final one ("đến 2030: > 120").
+pub fn target_text(i: &IndicatorReport, r: &Report, f: &Fmt, l: &Labels) -> String {
+    let lang = l.lang;
+    if i.target_text.is_empty() {
+        return match &i.final_target_text {
+            Some(t) => format!("{} {}: {t}", l.t("đến", "by"), i.by),
+            None => "—".into(),
+        };
     }
-    match plan_target {
-        Some(t) => format!("{} {t}", l.t("đến", "by")),
-        None => "—".into(),
+    let fin = i.final_target_text.clone().unwrap_or_default();
+    let origin = match i.target_origin {
+        Some(TargetOrigin::Milestone) => {
+            Some(tr_in!(lang, "report-origin-milestone", year = r.year.to_string()))
+        }
+        Some(TargetOrigin::StraightLine) => i.baseline.map(|b| {
+            tr_in!(
+                lang,
+                "report-origin-straight",
+                base = f.num(b.value),
+                base_year = b.year.to_string(),
+                target = fin.clone(),
+                by = i.by.to_string()
+            )
+        }),
+        Some(TargetOrigin::ProRata) => Some(tr_in!(
+            lang,
+            "report-origin-pro-rata",
+            target = fin.clone(),
+            by = i.by.to_string(),
+            n = (r.year - r.start + 1).to_string(),
+            of = (i.by - r.start + 1).to_string()
+        )),
+        Some(TargetOrigin::EveryYear) => Some(tr_in!(lang, "report-origin-every-year")),
+        Some(TargetOrigin::Final) | None => None,
+    };
+    match origin {
+        Some(o) => format!("{}\n({o})", i.target_text),
+        None => i.target_text.clone(),
     }
+}
+
+/// The status word; "no target" says which year has none and what the
+/// final target is, so that it is not read as "no target at all".
+pub fn status_text(i: &IndicatorReport, year: i32, l: &Labels) -> String {
+    if i.status != Status::NoTarget {
+        return l.status(i.status).to_string();
+    }
+    match &i.final_target_text {
+        Some(t) => tr_in!(
+            l.lang,
+            "report-no-target-year",
+            year = year.to_string(),
+            by = i.by.to_string(),
+            target = t.clone()
+        ),
+        None => tr_in!(l.lang, "report-no-target-at-all"),
+    }
+}
+
+/// "Sơ kết 6 tháng đầu năm 2027", "Tổng kết giai đoạn 2026–2030", "Năm 2027".
+pub fn heading_text(r: &Report, lang: Lang) -> String {
+    if let Some([a, b]) = r.years {
+        return tr_in!(lang, "report-heading-span", first = a.to_string(), last = b.to_string());
+    }
+    if r.is_part_of_year() {
+        return tr_in!(lang, "report-heading-part", months = r.through.month(), year = r.year.to_string());
+    }
+    tr_in!(lang, "report-heading-year", year = r.year.to_string())
+}
+
+/// The line under the title: what is reviewed, through when, as of when.
+fn subtitle(r: &Report, l: &Labels) -> String {
+    let mut s = heading_text(r, l.lang);
+    if r.is_part_of_year() {
+        s.push_str(&format!(" · {}", tr_in!(l.lang, "report-through", date = l.date(r.through))));
+    }
+    s.push_str(&format!(" · {}", tr_in!(l.lang, "report-as-of", date = l.date(r.as_of))));
+    s
+}
+
+/// The ledger's head fingerprint line (SPEC §3).
+pub fn ledger_line(r: &Report, lang: Lang) -> String {
+    match &r.ledger_head {
+        Some(h) => tr_in!(lang, "report-ledger-head", head = h.clone()),
+        None => tr_in!(lang, "report-ledger-empty"),
+    }
+}
+
+/// "Tỷ lệ đạt: 87,5 % (dựa trên 3/5 chỉ tiêu)".
+fn attainment_text(a: Option<f64>, n: u32, of: u32, l: &Labels, f: &Fmt) -> String {
+    format!(
+        "{} ({})",
+        tr_in!(l.lang, "report-attainment", pct = f.opt_pct(a)),
+        tr_in!(l.lang, "report-rollup-basis", n = n.to_string(), of = of.to_string())
+    )
+}
+
+/// At most this many names in a list of a summary, then a count.
+const LIST_MAX: usize = 5;
+
+fn list_text(items: Vec<String>, l: &Labels) -> String {
+    let more = items.len().saturating_sub(LIST_MAX);
+    let mut s = items.into_iter().take(LIST_MAX).collect::<Vec<_>>().join("; ");
+    if more > 0 {
+        s.push_str(&format!("; {}", tr_in!(l.lang, "report-and-more", n = more.to_string())));
+    }
+    s
+}
+
+/// "Thiếu số liệu: so_dn 2027-H1 (Phòng Kinh tế, quá hạn 40 ngày); …", or
+/// nothing when no figure is missing.
+pub fn missing_text(list: &[MissingFigure], l: &Labels) -> Option<String> {
+    (!list.is_empty()).then(|| {
+        let items = list
+            .iter()
+            .map(|m| {
+                tr_in!(
+                    l.lang,
+                    "report-missing-item",
+                    id = m.indicator.clone(),
+                    period = l.period(m.period),
+                    agency = m.agency_name.clone().unwrap_or_else(|| "—".into()),
+                    days = l.days(m.days_overdue)
+                )
+            })
+            .collect();
+        tr_in!(l.lang, "report-missing", list = list_text(items, l))
+    })
+}
+
+/// "Nhiệm vụ quá hạn: hoi_dn (Phòng Kinh tế, quá hạn 93 ngày); …".
+pub fn overdue_text(list: &[OverdueTask], l: &Labels) -> Option<String> {
+    (!list.is_empty()).then(|| {
+        let items = list
+            .iter()
+            .map(|t| {
+                tr_in!(
+                    l.lang,
+                    "report-overdue-item",
+                    id = t.task.clone(),
+                    agency = t.agency_name.clone().unwrap_or_else(|| "—".into()),
+                    days = l.days(t.days_overdue)
+                )
+            })
+            .collect();
+        tr_in!(l.lang, "report-overdue", list = list_text(items, l))
+    })
 }
 
 fn status_color(s: Status) -> Color {
@@ -146,6 +315,7 @@ fn status_color(s: Status) -> Color {
     }
 }
 
+/// The group's title and summary lines.
 fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
     let title = match &g.section {
         Some(s) => format!("{s} {} ({})", g.name, g.id),
@@ -153,74 +323,164 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
     };
     let lead =
         g.lead_name.as_deref().map(|n| format!(" — {} {n}", l.t("chủ trì:", "lead:"))).unwrap_or_default();
-    vec![
+    let mut lines = vec![
         format!("{title}{lead}"),
         format!(
-            "  {} {} · {}",
-            l.t("Tỷ lệ đạt:", "Attainment:"),
-            f.opt_pct(g.attainment),
+            "  {} · {}",
+            attainment_text(g.attainment, g.rollup_count, g.indicator_count, l, f),
             counts_text(&g.counts, l)
         ),
         format!("  {} {}", l.t("Số liệu:", "Figures:"), reports_text(&g.reports, l)),
-        format!("  {} {}", l.t("Nhiệm vụ:", "Tasks:"), tasks_text(&g.tasks, l, f)),
-    ]
+    ];
+    lines.extend(missing_text(&g.missing_figures, l).map(|s| format!("  {s}")));
+    lines.push(format!("  {} {}", l.t("Nhiệm vụ:", "Tasks:"), tasks_text(&g.tasks, l, f)));
+    lines.extend(overdue_text(&g.overdue_tasks, l).map(|s| format!("  {s}")));
+    lines
 }
 
-fn indicator_headers(l: &Labels) -> Vec<&str> {
-    vec![
-        l.t("Chỉ tiêu", "Indicator"),
-        l.t("Giá trị [tỷ lệ đạt]", "Value [% of target]"),
-        l.t("Mục tiêu", "Target"),
-        l.t("Đánh giá", "Status"),
-        l.t("Báo cáo", "Reporting"),
-    ]
+/// The whole plan's summary lines.
+fn totals(r: &Report, l: &Labels, f: &Fmt) -> Vec<String> {
+    let missing: Vec<MissingFigure> = r.groups.iter().flat_map(|g| g.missing_figures.clone()).collect();
+    let mut overdue: Vec<OverdueTask> = r.groups.iter().flat_map(|g| g.overdue_tasks.clone()).collect();
+    overdue.sort_by(|a, b| (b.days_overdue, &a.task).cmp(&(a.days_overdue, &b.task)));
+    let mut lines = vec![
+        format!(
+            "{}: {} · {}",
+            tr_in!(l.lang, "report-plan-totals"),
+            attainment_text(r.attainment, r.rollup_count, r.indicator_count, l, f),
+            counts_text(&r.counts, l)
+        ),
+        format!("  {} {}", l.t("Số liệu:", "Figures:"), reports_text(&r.reports, l)),
+    ];
+    lines.extend(missing_text(&missing, l).map(|s| format!("  {s}")));
+    lines.push(format!("  {} {}", l.t("Nhiệm vụ:", "Tasks:"), tasks_text(&r.tasks, l, f)));
+    lines.extend(overdue_text(&overdue, l).map(|s| format!("  {s}")));
+    lines
 }
 
-fn indicator_row(i: &IndicatorReport, final_target: Option<&str>, l: &Labels, f: &Fmt) -> Vec<String> {
-    vec![
-        format!("{}\n{}", i.id, i.name),
-        value_text(i, f, l),
-        target_cell(i, final_target, l),
-        l.status(i.status).to_string(),
-        if i.derived {
-            l.t("(tính từ chỉ tiêu khác)", "(derived)").into()
-        } else {
-            reports_text(&i.reports, l)
-        },
-    ]
+/// Which columns the indicator table has for this kind of report.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Year,
+    Part,
+    Span,
 }
 
-/// The plan's final target text per indicator id, for "no target yet" rows.
-pub type FinalTargets = std::collections::HashMap<String, String>;
+fn layout(r: &Report) -> Layout {
+    if r.years.is_some() {
+        Layout::Span
+    } else if r.is_part_of_year() {
+        Layout::Part
+    } else {
+        Layout::Year
+    }
+}
 
-pub fn write_table(
-    r: &Report,
-    finals: &FinalTargets,
-    detail: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+fn indicator_headers(r: &Report, l: &Labels) -> Vec<String> {
+    let lang = l.lang;
+    let mut h = vec![tr_in!(lang, "report-col-indicator")];
+    match layout(r) {
+        Layout::Year => h.extend([tr_in!(lang, "report-col-value"), tr_in!(lang, "report-col-target")]),
+        Layout::Part => h.extend([tr_in!(lang, "report-col-ytd"), tr_in!(lang, "report-col-year-target")]),
+        Layout::Span => h.extend([
+            tr_in!(lang, "report-col-years"),
+            tr_in!(lang, "report-col-value"),
+            tr_in!(lang, "report-col-target"),
+        ]),
+    }
+    if layout(r) != Layout::Span {
+        h.push(tr_in!(lang, "report-col-last-year"));
+    }
+    h.extend([tr_in!(lang, "report-col-status"), tr_in!(lang, "report-col-reporting")]);
+    h
+}
+
+/// Index of the status column (coloured on a terminal): after the
+/// indicator, two value columns and the target.
+const STATUS_COLUMN: usize = 4;
+
+/// "98 [104,3 %]": the same period last year and the change.
+fn last_year_text(i: &IndicatorReport, l: &Labels, f: &Fmt) -> String {
+    match i.last_year {
+        Some(v) => {
+            let mut s = marked(v, false, i.last_year_estimate, l.lang, f);
+            if let Some(c) = i.vs_last_year {
+                s.push_str(&format!(" [{}]", f.pct(c)));
+            }
+            s
+        }
+        None => "—".into(),
+    }
+}
+
+/// "2026: 100\n2027: 104 ước".
+fn series_text(i: &IndicatorReport, l: &Labels, f: &Fmt) -> String {
+    i.series
+        .iter()
+        .map(|p| {
+            let v =
+                p.value.map(|v| marked(v, p.partial, p.estimate, l.lang, f)).unwrap_or_else(|| "—".into());
+            format!("{}: {v}", p.year)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn indicator_row(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Vec<String> {
+    let mut row = vec![format!("{}\n{}", i.id, i.name)];
+    if layout(r) == Layout::Span {
+        row.push(series_text(i, l, f));
+    }
+    row.push(value_text(i, f, l));
+    row.push(target_text(i, r, f, l));
+    if layout(r) != Layout::Span {
+        row.push(last_year_text(i, l, f));
+    }
+    row.push(status_text(i, r.year, l));
+    row.push(if i.derived {
+        l.t("(tính từ chỉ tiêu khác)", "(derived)").into()
+    } else {
+        reports_text(&i.reports, l)
+    });
+    row
+}
+
+/// The footnotes that the rows call for, and the ledger's fingerprint.
+fn footnotes(r: &Report, l: &Labels) -> Vec<String> {
+    let all = || r.groups.iter().flat_map(|g| &g.indicators);
+    let mut notes = Vec::new();
+    if all().any(|i| i.partial || i.series.iter().any(|p| p.partial)) {
+        notes.push(tr_in!(l.lang, "report-partial-note", date = l.date(r.through)));
+    }
+    if all().any(|i| i.estimate || i.last_year_estimate || i.series.iter().any(|p| p.estimate)) {
+        notes.push(tr_in!(l.lang, "report-estimate-note"));
+    }
+    notes.push(ledger_line(r, l.lang));
+    notes
+}
+
+pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let l = Labels::new(r.lang);
     let f = Fmt { style: r.numbers };
     let color = use_color();
     let width = super::terminal_width();
-    writeln!(out, "{} — {}", r.plan, r.title)?;
-    writeln!(out, "{} {} · {} {}\n", l.t("Năm", "Year"), r.year, l.t("tính đến", "as of"), l.date(r.as_of))?;
-    let mut any_partial = false;
+    // Summary lines wrap between words, their later lines indented.
+    let wrap = |line: &str| super::wrap(line, usize::from(width), "    ");
+    writeln!(out, "{}", wrap(&format!("{} — {}", r.plan, r.title)))?;
+    writeln!(out, "{}\n", wrap(&subtitle(r, &l)))?;
     for g in &r.groups {
         for line in heading(g, &l, &f) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", wrap(&line))?;
         }
         if !g.indicators.is_empty() {
-            let mut t = wrapping_table(width, indicator_headers(&l));
+            let mut t = wrapping_table(width, indicator_headers(r, &l));
             for i in &g.indicators {
-                any_partial |= i.partial;
-                let row = indicator_row(i, finals.get(&i.id).map(String::as_str), &l, &f);
-                let cells: Vec<Cell> = row
+                let cells: Vec<Cell> = indicator_row(i, r, &l, &f)
                     .into_iter()
                     .enumerate()
                     .map(|(k, s)| {
                         let c = Cell::new(s);
-                        if color && k == 3 { c.fg(status_color(i.status)) } else { c }
+                        if color && k == STATUS_COLUMN { c.fg(status_color(i.status)) } else { c }
                     })
                     .collect();
                 t.add_row(cells);
@@ -228,50 +488,37 @@ pub fn write_table(
             writeln!(out, "{t}")?;
         }
         if detail {
-            write_detail(g, &l, &f, width, out)?;
+            for grid in detail_grids(g, &l, &f) {
+                let mut t = wrapping_table(width, &grid.headers);
+                for row in &grid.rows {
+                    t.add_row(row);
+                }
+                writeln!(out, "{t}")?;
+            }
         }
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "{} {} · {}\n  {} {}\n  {} {}",
-        l.t("Toàn kế hoạch: tỷ lệ đạt", "Whole plan: attainment"),
-        f.opt_pct(r.attainment),
-        counts_text(&r.counts, &l),
-        l.t("Số liệu:", "Figures:"),
-        reports_text(&r.reports, &l),
-        l.t("Nhiệm vụ:", "Tasks:"),
-        tasks_text(&r.tasks, &l, &f)
-    )?;
-    if any_partial {
-        writeln!(
-            out,
-            "* {}",
-            l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period of the year is in")
-        )?;
+    for line in totals(r, &l, &f) {
+        writeln!(out, "{}", wrap(&line))?;
+    }
+    for note in footnotes(r, &l) {
+        writeln!(out, "{}", wrap(&note))?;
     }
     Ok(())
 }
 
-fn write_detail(
-    g: &GroupReport,
-    l: &Labels,
-    f: &Fmt,
-    width: u16,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let mut t = wrapping_table(
-        width,
-        vec![
-            l.t("Chỉ tiêu", "Indicator"),
-            l.t("Kỳ", "Period"),
-            l.t("Giá trị", "Value"),
-            l.t("Ngày báo cáo", "Reported"),
-            l.t("Hạn", "Due"),
-            l.t("Tình trạng", "Status"),
-        ],
-    );
-    let mut rows = 0;
+/// The detail of a group: a row per period of each recorded indicator,
+/// then the task list (empty grids left out).
+fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
+    let mut out = Vec::new();
+    let mut periods = Grid::new(&[
+        l.t("Chỉ tiêu", "Indicator"),
+        l.t("Kỳ", "Period"),
+        l.t("Giá trị", "Value"),
+        l.t("Ngày báo cáo", "Reported"),
+        l.t("Hạn", "Due"),
+        l.t("Tình trạng", "Status"),
+    ]);
     for i in &g.indicators {
         for p in &i.periods {
             let status = match p.status {
@@ -280,55 +527,53 @@ fn write_detail(
                 }
                 s => l.period_status(s).to_string(),
             };
-            t.add_row(vec![
+            periods.push(vec![
                 i.id.clone(),
-                p.period.to_string(),
-                p.value.map(|v| f.num(v)).unwrap_or_else(|| "—".into()),
+                l.period(p.period),
+                p.value.map(|v| marked(v, false, p.estimate, l.lang, f)).unwrap_or_else(|| "—".into()),
                 p.reported_on.map(|d| l.date(d)).unwrap_or_default(),
                 l.date(p.due),
                 status,
             ]);
-            rows += 1;
         }
     }
-    if rows > 0 {
-        writeln!(out, "{t}")?;
+    if !periods.rows.is_empty() {
+        out.push(periods);
     }
-    if !g.task_list.is_empty() {
-        let mut t = wrapping_table(
-            width,
-            vec![
-                l.t("Nhiệm vụ", "Task"),
-                l.t("Chủ trì", "Lead"),
-                l.t("Hạn", "Due"),
-                l.t("Hoàn thành", "Done"),
-                l.t("Tình trạng", "Status"),
-            ],
-        );
-        for tr in &g.task_list {
-            let class = if tr.days > 0 {
-                format!("{} ({})", l.task_class(tr.class), l.days(tr.days))
-            } else {
-                l.task_class(tr.class).to_string()
-            };
-            t.add_row(vec![
-                format!("{}\n{}", tr.id, tr.name),
-                tr.lead_name.clone().unwrap_or_default(),
-                tr.due.map(|d| l.date(d)).unwrap_or_else(|| l.t("không có hạn", "no deadline").into()),
-                tr.done_on.map(|d| l.date(d)).unwrap_or_default(),
-                class,
-            ]);
-        }
-        writeln!(out, "{t}")?;
+    let mut tasks = Grid::new(&[
+        l.t("Nhiệm vụ", "Task"),
+        l.t("Chủ trì", "Lead"),
+        l.t("Hạn", "Due"),
+        l.t("Hoàn thành", "Done"),
+        l.t("Tình trạng", "Status"),
+    ]);
+    for tr in &g.task_list {
+        let class = if tr.days > 0 {
+            format!("{} ({})", l.task_class(tr.class), l.days(tr.days))
+        } else {
+            l.task_class(tr.class).to_string()
+        };
+        tasks.push(vec![
+            format!("{}\n{}", tr.id, tr.name),
+            tr.lead_name.clone().unwrap_or_default(),
+            tr.due.map(|d| l.date(d)).unwrap_or_else(|| l.t("không có hạn", "no deadline").into()),
+            tr.done_on.map(|d| l.date(d)).unwrap_or_default(),
+            class,
+        ]);
     }
-    Ok(())
+    if !tasks.rows.is_empty() {
+        out.push(tasks);
+    }
+    out
 }
 
-pub fn write_markdown(r: &Report, finals: &FinalTargets, out: &mut impl Write) -> anyhow::Result<()> {
+/// The report as Markdown, at parity with the table: the same summaries,
+/// columns, detail (`--detail`), whole-plan totals and footnotes.
+pub fn write_markdown(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let l = Labels::new(r.lang);
     let f = Fmt { style: r.numbers };
     writeln!(out, "# {} — {}\n", r.plan, r.title)?;
-    writeln!(out, "{} {} · {} {}\n", l.t("Năm", "Year"), r.year, l.t("tính đến", "as of"), l.date(r.as_of))?;
+    writeln!(out, "{}\n", subtitle(r, &l))?;
     for g in &r.groups {
         let mut lines = heading(g, &l, &f).into_iter();
         writeln!(out, "## {}\n", lines.next().unwrap_or_default())?;
@@ -336,28 +581,42 @@ pub fn write_markdown(r: &Report, finals: &FinalTargets, out: &mut impl Write) -
             writeln!(out, "- {}", line.trim())?;
         }
         writeln!(out)?;
-        let mut grid = Grid::new(&indicator_headers(&l));
+        let headers = indicator_headers(r, &l);
+        let mut grid = Grid::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
         for i in &g.indicators {
-            let mut row = indicator_row(i, finals.get(&i.id).map(String::as_str), &l, &f);
+            let mut row = indicator_row(i, r, &l, &f);
             row[0] = format!("`{}` {}", i.id, i.name);
             grid.push(row);
         }
         if !grid.rows.is_empty() {
             writeln!(out, "{}", markdown(&grid))?;
         }
+        if detail {
+            for mut grid in detail_grids(g, &l, &f) {
+                for row in &mut grid.rows {
+                    row[0] = format!("`{}`", row[0].replacen('\n', "` ", 1).trim_end_matches('`'));
+                }
+                writeln!(out, "{}", markdown(&grid))?;
+            }
+        }
     }
-    writeln!(
-        out,
-        "**{} {}** · {}",
-        l.t("Toàn kế hoạch: tỷ lệ đạt", "Whole plan: attainment"),
-        f.opt_pct(r.attainment),
-        counts_text(&r.counts, &l)
-    )?;
+    let mut lines = totals(r, &l, &f).into_iter();
+    writeln!(out, "## {}\n", lines.next().unwrap_or_default())?;
+    for line in lines {
+        writeln!(out, "- {}", line.trim())?;
+    }
+    writeln!(out)?;
+    for note in footnotes(r, &l) {
+        writeln!(out, "{}  ", note.replace('*', "\\*"))?;
+    }
     Ok(())
 }
 
-/// Tidy CSV: one row per indicator, group columns repeated, machine numbers.
+/// Tidy CSV: one row per indicator (per indicator and year of a span),
+/// group columns repeated, machine numbers; `ledger_head` on every row.
 pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
+    // The columns of the year report first, in their order; the review's
+    // columns after them.
     let mut grid = Grid::new(&[
         "plan",
         "year",
@@ -381,12 +640,28 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
         "not_yet_due",
         "days_late",
         "days_overdue",
+        "period",
+        "years",
+        "through",
+        "ledger_head",
+        "group_rollup_count",
+        "ytd",
+        "target_origin",
+        "estimate",
+        "last_year",
+        "vs_last_year",
+        "series_year",
+        "series_value",
+        "series_partial",
+        "series_estimate",
     ]);
     let n = |x: Option<f64>| x.map(|v| format!("{}", (v * 1e9).round() / 1e9)).unwrap_or_default();
+    let key = |v: serde_json::Value| v.as_str().map(String::from).unwrap_or_default();
+    let years = r.years.map(|[a, b]| format!("{a}-{b}")).unwrap_or_default();
     let text = |s: &str| super::csv_safe::csv_text_cell(s).into_owned();
     for g in &r.groups {
         for i in &g.indicators {
-            grid.push(vec![
+            let row = vec![
                 r.plan.clone(),
                 r.year.to_string(),
                 r.as_of.to_string(),
@@ -396,10 +671,7 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                 i.id.clone(),
                 text(&i.name),
                 text(&i.unit),
-                serde_json::to_value(i.basis)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                key(serde_json::to_value(i.basis).unwrap_or_default()),
                 n(i.value),
                 n(i.target),
                 n(i.target_max),
@@ -412,7 +684,33 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                 i.reports.not_yet_due.to_string(),
                 i.reports.days_late.to_string(),
                 i.reports.days_overdue.to_string(),
-            ]);
+                r.period.clone().unwrap_or_default(),
+                years.clone(),
+                r.through.to_string(),
+                r.ledger_head.clone().unwrap_or_default(),
+                g.rollup_count.to_string(),
+                n(i.ytd),
+                key(serde_json::to_value(i.target_origin).unwrap_or_default()),
+                i.estimate.to_string(),
+                n(i.last_year),
+                n(i.vs_last_year),
+            ];
+            if r.years.is_some() && !i.series.is_empty() {
+                for p in &i.series {
+                    let mut row = row.clone();
+                    row.extend([
+                        p.year.to_string(),
+                        n(p.value),
+                        p.partial.to_string(),
+                        p.estimate.to_string(),
+                    ]);
+                    grid.push(row);
+                }
+            } else {
+                let mut row = row;
+                row.extend([String::new(), String::new(), String::new(), String::new()]);
+                grid.push(row);
+            }
         }
     }
     write_csv(&grid, out)

@@ -1,8 +1,11 @@
 //! Unit tests of SPEC §5, with expected figures worked out by hand.
 
+use super::year::Rollup;
 use super::*;
 use crate::counting::tests::entry;
+use crate::ledger::Entry;
 use crate::ledger::Kind;
+use crate::plan::Plan;
 use crate::plan::load_str;
 
 const PLAN: &str = r#"
@@ -493,4 +496,238 @@ fn straight_line_between_huge_bounds_stays_finite() {
     let t = target_for(&p, p.indicator("a").unwrap(), 2027).unwrap();
     // 2027 is 2/5 of the way from 2025 to 2030: -1e308 + 2e308 × 0.4 = -0.2e308.
     assert!((t.reference() / -0.2e308 - 1.0).abs() < 1e-9, "{t:?}");
+}
+
+/// A small plan for the review rules: a quarterly level and flow, a
+/// half-yearly rate, a ratio and a growth, with baselines.
+const REVIEW_PLAN: &str = r#"
+[plan]
+id = "R"
+title = "Review"
+start = 2026
+end = 2028
+numbers = "en"
+[[group]]
+id = "g"
+name = "G"
+[[group.indicator]]
+id = "lv"
+name = "Level"
+measure = "level"
+every = "quarter"
+target = ">= 100"
+baseline = { year = 2025, value = 80 }
+[[group.indicator]]
+id = "fl"
+name = "Flow"
+measure = "flow"
+every = "quarter"
+target = ">= 400"
+basis = "year"
+baseline = { year = 2025, value = 300 }
+[[group.indicator]]
+id = "rt"
+name = "Rate"
+measure = "rate"
+every = "half"
+[[group.indicator]]
+id = "ra"
+name = "Ratio"
+ratio = ["fl", "lv"]
+[[group.indicator]]
+id = "gr"
+name = "Growth"
+growth = "fl"
+[[group.indicator]]
+id = "cu"
+name = "Cumulative"
+measure = "flow"
+every = "year"
+target = ">= 900"
+basis = "cumulative"
+by = 2028
+"#;
+
+fn review_plan() -> Plan {
+    let l = load_str(REVIEW_PLAN, "r.toml");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    l.plan.unwrap()
+}
+
+fn review(l: &Ledger, r: &str, as_of: &str) -> Report {
+    let rv = match r.parse::<Years>() {
+        Ok(y) if r.len() == 9 => Review::Span(y),
+        _ => Review::Period(r.parse().unwrap()),
+    };
+    compute_review(&review_plan(), &rv, d(as_of), &l.entries, &Options::default())
+}
+
+#[test]
+fn year_to_date_of_level_flow_and_rate_through_the_cut_off() {
+    let mut l = Ledger::new();
+    l.fig("lv", "2027-Q1", 90.0, "2027-04-02");
+    l.fig("fl", "2027-Q1", 100.0, "2027-04-02");
+    l.fig("fl", "2027-Q3", 120.0, "2027-10-02");
+    l.fig("rt", "2027-H1", 7.0, "2027-07-02");
+    // Through June: the level's latest quarter by 30 June is Q1 (no Q2):
+    // 90, partial (Q1 ends before E). The flow: Q1 only of Q1–Q2: 100,
+    // partial. The rate: H1 ends on E: 7, not partial.
+    let r = review(&l, "2027-H1", "2027-12-01");
+    assert_eq!((ind(&r, "lv").ytd, ind(&r, "lv").partial), (Some(90.0), true));
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").partial), (Some(100.0), true));
+    assert_eq!((ind(&r, "rt").ytd, ind(&r, "rt").partial), (Some(7.0), false));
+    // Through July (a month review): the flow sums Q1 only (Q3 ends after
+    // E), partial since no quarter ends on 31 July; the rate's H1: partial.
+    let r = review(&l, "2027-07", "2027-12-01");
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").partial), (Some(100.0), true));
+    assert_eq!((ind(&r, "rt").ytd, ind(&r, "rt").partial), (Some(7.0), true));
+    // Through February no quarter has ended: no value.
+    let r = review(&l, "2027-02", "2027-12-01");
+    assert_eq!((ind(&r, "lv").ytd, ind(&r, "fl").ytd), (None, None));
+    // Through September: Q1 + Q3 = 220, partial (Q2 missing).
+    let r = review(&l, "2027-Q3", "2027-12-01");
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").partial), (Some(220.0), true));
+}
+
+#[test]
+fn the_annual_figure_counts_only_when_the_cut_off_ends_the_year() {
+    let mut l = Ledger::new();
+    l.fig("fl", "2027", 500.0, "2028-01-05");
+    l.fig("fl", "2027-Q1", 100.0, "2027-04-02");
+    l.fig("fl", "2027-Q2", 150.0, "2027-07-02");
+    let r = review(&l, "2027-H1", "2028-02-01");
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").partial), (Some(250.0), false));
+    let r = review(&l, "2027-H2", "2028-02-01");
+    assert_eq!(ind(&r, "fl").ytd, Some(500.0));
+}
+
+#[test]
+fn estimates_are_carried_into_sums_ratios_and_growth() {
+    let mut l = Ledger::new();
+    // Q2's flow dated 20 June, before Q2 ends: an estimate.
+    l.fig("fl", "2027-Q1", 100.0, "2027-04-02");
+    let est = l.fig("fl", "2027-Q2", 110.0, "2027-06-20");
+    l.fig("lv", "2027-Q2", 50.0, "2027-07-02");
+    l.fig("fl", "2026-Q1", 90.0, "2026-04-02");
+    l.fig("fl", "2026-Q2", 90.0, "2026-07-02");
+    let r = review(&l, "2027-H1", "2027-07-05");
+    let fl = ind(&r, "fl");
+    assert_eq!((fl.ytd, fl.estimate), (Some(210.0), true));
+    // The ratio (210 / 50 × 100 = 420) and the growth (210 / 180 − 1) rest on it.
+    assert!(ind(&r, "ra").estimate && close(ind(&r, "ra").value, 420.0));
+    assert!(ind(&r, "gr").estimate && close(ind(&r, "gr").value, (210.0 / 180.0 - 1.0) * 100.0));
+    assert!(!ind(&r, "lv").estimate, "the level's figure is official");
+    let q2 = fl.periods.iter().find(|p| p.period.to_string() == "2027-Q2").unwrap();
+    assert!(q2.estimate);
+    // A correction does not make an estimate official; an official figure does.
+    l.correct(est, 111.0, "2027-06-28");
+    let r = review(&l, "2027-H1", "2027-06-30");
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").estimate), (Some(211.0), true));
+    l.fig("fl", "2027-Q2", 112.0, "2027-07-03");
+    let r = review(&l, "2027-H1", "2027-07-10");
+    assert_eq!((ind(&r, "fl").ytd, ind(&r, "fl").estimate), (Some(212.0), false));
+}
+
+#[test]
+fn same_period_last_year_for_level_and_flow_only() {
+    let mut l = Ledger::new();
+    for (p, v, dt) in
+        [("2026-Q1", 80.0, "2026-04-02"), ("2026-Q2", 85.0, "2026-07-02"), ("2027-Q2", 102.0, "2027-07-02")]
+    {
+        l.fig("lv", p, v, dt);
+        l.fig("fl", p, v, dt);
+    }
+    l.fig("rt", "2026-H1", 5.0, "2026-07-02");
+    l.fig("rt", "2027-H1", 6.0, "2027-07-02");
+    let r = review(&l, "2027-H1", "2027-08-01");
+    // Level: 102 against 2026-Q2's 85 → 120 %. Flow: 102 against 80 + 85.
+    assert_eq!(ind(&r, "lv").last_year, Some(85.0));
+    assert!(close(ind(&r, "lv").vs_last_year, 120.0));
+    assert_eq!(ind(&r, "fl").last_year, Some(165.0));
+    assert!(close(ind(&r, "fl").vs_last_year, 102.0 / 165.0 * 100.0));
+    // A rate and derived indicators have none.
+    assert_eq!(
+        (ind(&r, "rt").last_year, ind(&r, "ra").last_year, ind(&r, "gr").last_year),
+        (None, None, None)
+    );
+    // First plan year: the baseline only for the whole year.
+    let r = review(&l, "2026-H1", "2026-08-01");
+    assert_eq!(ind(&r, "lv").last_year, None);
+    let r = review(&l, "2026", "2027-02-01");
+    assert_eq!(ind(&r, "lv").last_year, Some(80.0));
+    assert_eq!(ind(&r, "fl").last_year, Some(300.0));
+    // A last year of 0 gives no comparison, never inf.
+    let mut z = Ledger::new();
+    z.fig("fl", "2026-Q1", 0.0, "2026-04-02");
+    z.fig("fl", "2027-Q1", 5.0, "2027-04-02");
+    let r = review(&z, "2027-Q1", "2027-05-01");
+    assert_eq!((ind(&r, "fl").last_year, ind(&r, "fl").vs_last_year), (Some(0.0), None));
+}
+
+#[test]
+fn where_each_yearly_target_comes_from() {
+    let p = review_plan();
+    let origin = |id: &str, y: i32| {
+        target_with_origin(&p, p.indicator(id).unwrap(), y).map(|t| (t.0.reference(), t.1))
+    };
+    // lv: end basis, baseline 80 (2025) to 100 (2028): 80 + 20 × 2/3 in 2027.
+    let (v, o) = origin("lv", 2027).unwrap();
+    assert!((v - (80.0 + 20.0 * 2.0 / 3.0)).abs() < 1e-9 && o == TargetOrigin::StraightLine);
+    assert_eq!(origin("lv", 2028), Some((100.0, TargetOrigin::Final)));
+    assert_eq!(origin("fl", 2026), Some((400.0, TargetOrigin::EveryYear)));
+    // cu: 900 by 2028 from 2026: 300 a year, 600 by 2027, 900 in 2028.
+    assert_eq!(origin("cu", 2026), Some((300.0, TargetOrigin::ProRata)));
+    assert_eq!(origin("cu", 2027), Some((600.0, TargetOrigin::ProRata)));
+    assert_eq!(origin("cu", 2028), Some((900.0, TargetOrigin::Final)));
+    assert_eq!(origin("rt", 2027), None);
+}
+
+#[test]
+fn tasks_of_a_window_of_years() {
+    let dd = |s: &str| Some(d(s));
+    let as_of = d("2027-10-01");
+    // Done in Y ahead of a later deadline: on time, in Y (and in the year due).
+    assert_eq!(
+        task_class(dd("2028-06-30"), dd("2027-03-01"), 2027, 2027, as_of),
+        Some((TaskClass::DoneOnTime, 0))
+    );
+    assert_eq!(
+        task_class(dd("2028-06-30"), dd("2027-03-01"), 2028, 2028, as_of),
+        Some((TaskClass::DoneOnTime, 0))
+    );
+    // No deadline: done in Y apart; open: no_deadline; done another year: not in Y.
+    assert_eq!(task_class(None, dd("2027-03-01"), 2027, 2027, as_of), Some((TaskClass::DoneNoDeadline, 0)));
+    assert_eq!(task_class(None, None, 2027, 2027, as_of), Some((TaskClass::NoDeadline, 0)));
+    assert_eq!(task_class(None, dd("2026-03-01"), 2027, 2027, as_of), None);
+    // Due earlier, still open when Y began: in, overdue (2026-12-31 → 2027-10-01: 274 days).
+    assert_eq!(task_class(dd("2026-12-31"), None, 2027, 2027, as_of), Some((TaskClass::OpenOverdue, 274)));
+    // Due earlier, done before Y: not in Y; in a span that covers it.
+    assert_eq!(task_class(dd("2026-06-30"), dd("2026-06-01"), 2027, 2027, as_of), None);
+    assert_eq!(
+        task_class(dd("2026-06-30"), dd("2026-06-01"), 2026, 2027, as_of),
+        Some((TaskClass::DoneOnTime, 0))
+    );
+    // Due later, open: not in Y.
+    assert_eq!(task_class(dd("2028-06-30"), None, 2027, 2027, as_of), None);
+}
+
+#[test]
+fn a_span_has_its_years_and_judges_the_last() {
+    let mut l = Ledger::new();
+    l.fig("cu", "2026", 250.0, "2027-01-05");
+    l.fig("cu", "2027", 350.0, "2028-01-05");
+    let r = review(&l, "2026-2028", "2028-02-01");
+    assert_eq!((r.year, r.years, r.period.clone()), (2028, Some([2026, 2028]), None));
+    let cu = ind(&r, "cu");
+    // 2028 has no figure: its cumulative value is the sum so far (partial).
+    let vals: Vec<_> = cu.series.iter().map(|p| (p.year, p.value, p.basis_value)).collect();
+    assert_eq!(
+        vals,
+        [(2026, Some(250.0), Some(250.0)), (2027, Some(350.0), Some(600.0)), (2028, None, Some(600.0))]
+    );
+    // 2028 judged: cumulative 600 (2028 missing: partial) against 900.
+    assert!(close(cu.value, 600.0) && cu.partial);
+    assert!(close(cu.attainment, 600.0 / 900.0 * 100.0));
+    // Lateness over 2026–2028: 2026 and 2027 on time, 2028 not yet due.
+    assert_eq!((cu.reports.on_time, cu.reports.not_yet_due), (2, 1));
 }

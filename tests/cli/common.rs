@@ -187,3 +187,187 @@ lead = "office"
 deliverable = "Decision"
 due = 2026-12-31
 "#;
+
+/// Common English words that are not Vietnamese syllables written without
+/// marks (so `to`, `an`, `no`, `in`, `do` are left out): two of them on one
+/// line of a Vietnamese screen mean an untranslated sentence.
+pub const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "of",
+    "for",
+    "with",
+    "and",
+    "or",
+    "cannot",
+    "can't",
+    "expected",
+    "invalid",
+    "unknown",
+    "missing",
+    "error",
+    "errors",
+    "warning",
+    "did",
+    "you",
+    "mean",
+    "use",
+    "found",
+    "file",
+    "line",
+    "value",
+    "number",
+    "period",
+    "date",
+    "after",
+    "before",
+    "already",
+    "lists",
+    "every",
+    "must",
+    "only",
+    "write",
+    "written",
+    "read",
+    "this",
+    "that",
+    "it",
+    "be",
+    "has",
+    "have",
+    "from",
+    "by",
+    "at",
+    "as",
+    "nothing",
+    "cancelled",
+    "canceled",
+    "task",
+    "indicator",
+    "entry",
+    "entries",
+    "figure",
+    "figures",
+    "reported",
+    "previous",
+    "yet",
+    "try",
+    "answer",
+    "yes",
+    "help",
+    "usage",
+    "options",
+    "arguments",
+    "commands",
+    "print",
+    "anyway",
+    "when",
+    "which",
+    "there",
+    "than",
+    "more",
+    "less",
+    "times",
+    "source",
+    "document",
+    "note",
+    "required",
+    "provided",
+    "following",
+    "unexpected",
+    "argument",
+    "possible",
+    "values",
+    "default",
+    "plan's",
+    "into",
+    "would",
+    "could",
+    "should",
+    "a",
+    "per",
+    "such",
+    "type",
+    "typed",
+    "unit",
+    "name",
+    "group",
+    "target",
+    "status",
+];
+
+/// The lines of `text` that read as English: two or more distinct common
+/// English words, once code (`…`), flags (--x), paths, ids and numbers are
+/// set aside, and escape sequences of the terminal removed.
+pub fn english_lines(text: &str) -> Vec<String> {
+    let mut clean = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ params final-byte; other escapes: ESC + one char.
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+        } else {
+            clean.push(c);
+        }
+    }
+    clean
+        .lines()
+        .filter(|line| {
+            let mut outside = String::new();
+            for (i, part) in line.split('`').enumerate() {
+                if i % 2 == 0 {
+                    outside.push_str(part);
+                    outside.push(' ');
+                }
+            }
+            let words: std::collections::BTreeSet<String> = outside
+                .split_whitespace()
+                .filter(|w| !w.starts_with('-') && !w.contains(['/', '.', '_', '\\', '=', '#']))
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase())
+                .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
+                .collect();
+            words.len() >= 2
+        })
+        .map(String::from)
+        .collect()
+}
+
+/// Every key of the message catalogue (both languages have the same).
+pub fn catalogue_keys() -> Vec<String> {
+    let dir = repo_file("locales/en");
+    let mut keys = Vec::new();
+    for f in std::fs::read_dir(dir).expect("locales/en") {
+        let text = std::fs::read_to_string(f.expect("entry").path()).expect("ftl");
+        for line in text.lines() {
+            if let Some((k, _)) = line.split_once(" =")
+                && !k.is_empty()
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && k.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            {
+                keys.push(k.to_string());
+            }
+        }
+    }
+    keys
+}
+
+/// The catalogue keys that appear in `text` as whole tokens (a message
+/// printed by key, not translated).
+pub fn keys_in(text: &str) -> Vec<String> {
+    let tokens: std::collections::HashSet<&str> =
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).collect();
+    catalogue_keys().into_iter().filter(|k| k.contains('-') && tokens.contains(k.as_str())).collect()
+}

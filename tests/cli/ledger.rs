@@ -91,7 +91,7 @@ fn record_writes_one_figure_and_prints_one_line() {
             "Report 15/BC",
         ],
     );
-    assert_eq!(out, "#1 firms 2026-H2 = 104 firms (reported 2027-01-10 by lan, Report 15/BC)\n");
+    assert_eq!(out, "#1 firms H2 2026 = 104 firms (reported 2027-01-10 by lan, Report 15/BC)\n");
     let es = entries(&env);
     assert_eq!(es.len(), 1);
     let e = &es[0];
@@ -115,7 +115,7 @@ fn record_writes_one_figure_and_prints_one_line() {
 fn record_defaults_to_today_and_the_os_user_and_keeps_the_value_as_typed() {
     let env = mini();
     let out = ok(&env, &["record", "revenue", "1,234.5", "--period", "2027", "--note", "whole year"]);
-    assert_eq!(out, "#1 revenue 2027 = 1,234.5 m (reported 2027-06-30 by tester)\n");
+    assert_eq!(out, "#1 revenue 2027 = 1,234.5 m (reported 2027-06-30 by tester) — whole year\n");
     let e = by_id(&env, 1);
     assert_eq!(e["value"], 1234.5);
     assert_eq!(e["value_text"], "1,234.5");
@@ -333,7 +333,7 @@ fn every_command_refuses_a_newer_ledger() {
 fn done_marks_a_task_once() {
     let env = mini();
     let out = ok(&env, &["done", "setup", "--date", "2027-01-05", "--by", "lan", "--source", "Decision 45"]);
-    assert_eq!(out, "#1 done setup (reported 2027-01-05 by lan, Decision 45; 5 d late, due 2026-12-31)\n");
+    assert_eq!(out, "#1 done setup (reported 2027-01-05 by lan, Decision 45; 5 days late, due 2026-12-31)\n");
     let e = by_id(&env, 1);
     assert_eq!(e["kind"], "completion");
     assert_eq!(e["task"], "setup");
@@ -517,7 +517,9 @@ fn log_shows_what_became_of_each_entry() {
         assert!(es.iter().all(|e| e.get(key).is_some()), "missing {key}");
     }
 
-    let table = ok(&env, &["log"]);
+    // Wide enough that no status wraps.
+    let out = env.cmd().env("COLUMNS", "200").arg("log").output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
     for s in ["superseded by #2", "corrected by #4", "voided by #6", "back-dated", "voids #5", "Decision 45"]
     {
         assert!(table.contains(s), "table lacks {s:?}:\n{table}");

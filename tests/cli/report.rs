@@ -353,13 +353,13 @@ fn table_csv_md_and_group_filter() {
     env.cmd().args(["report", "--year", "2027", "--as-of", "2028-01-31"]).assert().success().stdout(
         predicate::str::contains("Access (alpha)")
             .and(predicate::str::contains("Exceeded"))
-            .and(predicate::str::contains("Whole plan: attainment")),
+            .and(predicate::str::contains("Whole plan: Attainment: ")),
     );
     env.cmd()
         .args(["report", "--year", "2027", "--as-of", "2028-01-31", "--detail"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2027-Q4").and(predicate::str::contains("Done late")));
+        .stdout(predicate::str::contains("Q4 2027").and(predicate::str::contains("Done late")));
     let out = env.cmd().args(["report", "--year", "2027", "--format", "csv"]).output().unwrap();
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("plan,year,as_of,group"));

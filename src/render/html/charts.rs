@@ -38,6 +38,7 @@ pub fn task_fill(class: TaskClass) -> &'static str {
         TaskClass::OpenInTime => "url(#pat-open)",
         TaskClass::OpenOverdue => "url(#pat-overdue)",
         TaskClass::NoDeadline => "#eceff3",
+        TaskClass::DoneNoDeadline => "#a5d6a7",
     }
 }
 
@@ -240,10 +241,19 @@ fn scale_num(x: f64, f: &Fmt) -> String {
     format_number(x, f.style, decimals)
 }
 
-/// A small line chart of an indicator across the plan years: the value
-/// (solid; hollow points when partial; gaps where a year has none) against
-/// the target path (dashed; a band for a range target).
-pub fn trend(series: &[YearPoint], year: i32, caption: &str, f: &Fmt, l: &Labels) -> Markup {
+/// A small line chart of an indicator across the years of `series`: the
+/// value compared with each year's target (solid; hollow points when
+/// partial; gaps where a year has none) against the target path (dashed; a
+/// band for a range target) and, when given, the plan's final target (a
+/// dotted line across the whole chart: the span view of a tổng kết).
+pub fn trend(
+    series: &[YearPoint],
+    year: i32,
+    final_target: Option<f64>,
+    caption: &str,
+    f: &Fmt,
+    l: &Labels,
+) -> Markup {
     const W: f64 = 196.0;
     const H: f64 = 64.0;
     const LEFT: f64 = 36.0;
@@ -251,8 +261,12 @@ pub fn trend(series: &[YearPoint], year: i32, caption: &str, f: &Fmt, l: &Labels
     const TOP: f64 = 11.0;
     const BOTTOM: f64 = 14.0;
     let fin = |x: Option<f64>| x.filter(|v| v.is_finite());
-    let all: Vec<f64> =
-        series.iter().flat_map(|p| [fin(p.value), fin(p.target), fin(p.target_max)]).flatten().collect();
+    let all: Vec<f64> = series
+        .iter()
+        .flat_map(|p| [fin(p.basis_value), fin(p.target), fin(p.target_max)])
+        .chain([fin(final_target)])
+        .flatten()
+        .collect();
     let (Some(first), Some(last)) = (series.first(), series.last()) else {
         return html! { span.muted { "—" } };
     };
@@ -298,7 +312,7 @@ pub fn trend(series: &[YearPoint], year: i32, caption: &str, f: &Fmt, l: &Labels
     };
     let (t_lines, t_ticks) = segs(&|p| fin(p.target));
     let (m_lines, m_ticks) = segs(&|p| fin(p.target_max));
-    let (v_lines, _) = segs(&|p| fin(p.value));
+    let (v_lines, _) = segs(&|p| fin(p.basis_value));
     let mut band = Vec::new();
     for w in series.windows(2) {
         if let (Some(a), Some(b), Some(am), Some(bm)) =
@@ -345,6 +359,9 @@ pub fn trend(series: &[YearPoint], year: i32, caption: &str, f: &Fmt, l: &Labels
             @for b in &band {
                 polygon.band points=(b) {}
             }
+            @if let Some(t) = fin(final_target) {
+                line.final x1=(c(LEFT - 4.0)) x2=(c(W - RIGHT + 4.0)) y1=(c(y(t))) y2=(c(y(t))) {}
+            }
             @for (xa, ya, xb, yb) in t_lines.iter().chain(&m_lines) {
                 line.target x1=(c(*xa)) y1=(c(*ya)) x2=(c(*xb)) y2=(c(*yb)) {}
             }
@@ -355,7 +372,7 @@ pub fn trend(series: &[YearPoint], year: i32, caption: &str, f: &Fmt, l: &Labels
                 line.value x1=(c(*xa)) y1=(c(*ya)) x2=(c(*xb)) y2=(c(*yb)) {}
             }
             @for p in series {
-                @if let Some(v) = fin(p.value) {
+                @if let Some(v) = fin(p.basis_value) {
                     circle.pt.partial[p.partial] cx=(c(x(p.year))) cy=(c(y(v))) r="2.8" {}
                 }
             }
@@ -397,16 +414,24 @@ mod tests {
     fn trend_handles_empty_and_odd_series() {
         let f = Fmt { style: NumberStyle::Vi };
         let l = Labels::new(Lang::Vi);
-        let pt = |year, value, target| YearPoint { year, value, target, target_max: None, partial: false };
-        assert!(trend(&[], 2026, "x", &f, &l).into_string().contains('—'));
+        let pt = |year, value, target| YearPoint {
+            year,
+            value,
+            basis_value: value,
+            target,
+            target_max: None,
+            partial: false,
+            estimate: false,
+        };
+        assert!(trend(&[], 2026, None, "x", &f, &l).into_string().contains('—'));
         let none = [pt(2026, None, None), pt(2027, None, None)];
-        assert!(!trend(&none, 2026, "x", &f, &l).into_string().contains("<svg"));
+        assert!(!trend(&none, 2026, None, "x", &f, &l).into_string().contains("<svg"));
         let odd = [
             pt(2026, Some(f64::NAN), Some(5.0)),
             pt(2027, Some(f64::INFINITY), None),
             pt(2028, Some(0.0), None),
         ];
-        let s = trend(&odd, 2027, "x", &f, &l).into_string();
+        let s = trend(&odd, 2027, None, "x", &f, &l).into_string();
         assert!(s.contains("<svg") && !s.contains("NaN") && !s.contains("inf"));
         // A year without a value is a gap: no line across it.
         let gap = [
@@ -415,21 +440,23 @@ mod tests {
             pt(2028, Some(2.0), None),
             pt(2029, Some(3.0), None),
         ];
-        let s = trend(&gap, 2028, "x", &f, &l).into_string();
+        let s = trend(&gap, 2028, None, "x", &f, &l).into_string();
         assert_eq!(s.matches(r#"<line class="value""#).count(), 1, "{s}");
         assert_eq!(s.matches("<circle").count(), 3);
         let partial = [YearPoint {
             year: 2026,
             value: Some(1.0),
+            basis_value: Some(1.0),
             target: Some(2.0),
             target_max: Some(3.0),
             partial: true,
+            estimate: false,
         }];
-        let s = trend(&partial, 2026, "x", &f, &l).into_string();
+        let s = trend(&partial, 2026, None, "x", &f, &l).into_string();
         assert!(s.contains(r#"class="pt partial""#));
         assert_eq!(s.matches(r#"class="target tick""#).count(), 2, "lone target and target_max as ticks");
         let flat = [pt(2026, Some(0.0), Some(0.0))];
-        let s = trend(&flat, 2026, "x", &f, &l).into_string();
+        let s = trend(&flat, 2026, None, "x", &f, &l).into_string();
         assert!(!s.contains("NaN") && !s.contains("inf"));
     }
 }
