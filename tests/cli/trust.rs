@@ -508,7 +508,8 @@ fn record_refuses_a_tenfold_jump_without_yes_and_names_what_it_replaces() {
     );
     ok(&env, &["record", "so_dn", "106", "--period", "2026-H2"]);
     let out = ok(&env, &["record", "so_dn", "108", "--period", "2026-H2"]);
-    assert!(out.contains("replaces #2 (2026-H2 = 106)"), "{out}");
+    // (The period in words, as receipts write it.)
+    assert!(out.contains("replaces #2 (H2 2026 = 106)"), "{out}");
     // An import is guarded the same way.
     let csv = env.file("j.csv", "chi_tieu;ky;gia_tri;ngay\nso_dn;2026-H2;1.090;2026-11-20\n");
     import_refused(
@@ -521,7 +522,7 @@ fn record_refuses_a_tenfold_jump_without_yes_and_names_what_it_replaces() {
     assert!(out.contains("1 more than tenfold off the previous figure, imported with --yes"), "{out}");
     // Asked for: --yes records it, and says what it replaces.
     let out = ok(&env, &["record", "so_dn", "20.600", "--period", "2026-H2", "--yes"]);
-    assert!(out.contains("= 20.600") && out.contains("replaces #4 (2026-H2 = 1.090)"), "{out}");
+    assert!(out.contains("= 20.600") && out.contains("replaces #4 (H2 2026 = 1.090)"), "{out}");
 }
 
 // Other forms of the same faults.
