@@ -47,6 +47,7 @@ input-value-not-integer = {$value} is not a whole number, but `{$id}` counts who
 input-period-empty = no period given: expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM (e.g. 2027, 2027-H1, 2027-Q3, 2027-07)
 input-period-form = `{$text}` is not a period: expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM (e.g. 2027, 2027-H1, 2027-Q3, 2027-07), or Q3/2027, T7/2027
 input-period-short-year = `{$text}` has a two-digit year, which is never guessed: write the year in full (e.g. 2027-Q3, Q3/2027)
+input-period-year = `{$text}`: a year before {$first} is most likely a two-digit year padded with zeros: write the year in full (e.g. 2027-Q3)
 input-period-is-date = `{$text}` is a date, not a period: a spreadsheet may have turned the period into a date; format the column as text and type the period (e.g. 2027-07 or 2027-Q3)
 input-period-cadence = period `{$period}` does not fit `{$id}`, which is reported every { $every ->
     [year] year

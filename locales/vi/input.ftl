@@ -46,6 +46,7 @@ input-value-not-integer = {$value} không phải là số nguyên, mà `{$id}` �
 input-period-empty = chưa nhập kỳ: cần dạng YYYY, YYYY-H1..H2, YYYY-Q1..Q4 hoặc YYYY-MM (ví dụ 2027, 2027-H1, 2027-Q3, 2027-07)
 input-period-form = `{$text}` không phải là kỳ: cần dạng YYYY, YYYY-H1..H2, YYYY-Q1..Q4 hoặc YYYY-MM (ví dụ 2027, 2027-H1, 2027-Q3, 2027-07), hoặc Q3/2027, T7/2027
 input-period-short-year = `{$text}` có năm hai chữ số, không được đoán: viết đủ năm (ví dụ 2027-Q3, Q3/2027)
+input-period-year = `{$text}`: năm trước {$first} nhiều khả năng là năm hai chữ số bị thêm số 0: viết đủ năm (ví dụ 2027-Q3)
 input-period-is-date = `{$text}` là ngày, không phải kỳ: có thể bảng tính đã đổi kỳ thành ngày; định dạng cột là văn bản rồi gõ kỳ (ví dụ 2027-07 hoặc 2027-Q3)
 input-period-cadence = kỳ `{$period}` không hợp với `{$id}`, chỉ tiêu báo cáo theo { $every ->
     [year] năm
