@@ -162,11 +162,14 @@ pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
         if !v.is_finite() {
             return Err(NumberError::TooLarge { text: t.to_string() });
         }
-        return Err(NumberError::WrongStyle {
-            text: t.to_string(),
-            style,
-            suggestion: format_number(v, style, 10),
+        // The same digits with the marks swapped: exactly what was meant
+        // (reprinting the double could add digits it never had).
+        let suggestion = t.chars().map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
         });
+        return Err(NumberError::WrongStyle { text: t.to_string(), style, suggestion: suggestion.collect() });
     }
     Err(NumberError::Invalid { text: t.to_string(), style })
 }

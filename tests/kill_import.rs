@@ -33,19 +33,33 @@ impl Rng {
     }
 }
 
-/// `rows` figures of `spend` (monthly, 2026–2028), every one new.
+/// `rows` figures, every one new: one per month (2026–2028) of each of
+/// the monthly indicators `s0`, `s1`, … of [`plan_text`] in turn (a file
+/// gives each period one value only).
 fn csv(rows: usize) -> String {
     let mut s = String::with_capacity(rows * 48);
     s.push_str("indicator,period,value,date,source\n");
     for i in 0..rows {
         let month = i % 36;
         s.push_str(&format!(
-            "spend,{}-{:02},{}.{},2027-01-{:02},Report {i}\n",
+            "s{},{}-{:02},{}.{},2029-01-{:02},Report {i}\n",
+            i / 36,
             2026 + month / 12,
             month % 12 + 1,
-            i,
+            1000 + month,
             i % 10,
             i % 28 + 1
+        ));
+    }
+    s
+}
+
+/// MINI_PLAN with the monthly indicators of `rows` rows of [`csv`].
+fn plan_text(rows: usize) -> String {
+    let mut s = MINI_PLAN.to_string();
+    for k in 0..rows.div_ceil(36) {
+        s.push_str(&format!(
+            "\n[[group.indicator]]\nid = \"s{k}\"\nname = \"S{k}\"\nmeasure = \"flow\"\nevery = \"month\"\n"
         ));
     }
     s
@@ -112,7 +126,7 @@ fn a_killed_import_leaves_none_or_all_of_its_rows() {
     let data = csv(rows);
 
     // One import left alone: all rows, and how long it takes.
-    let env = Env::with_plan(MINI_PLAN);
+    let env = Env::with_plan(&plan_text(rows)).today("2029-02-28");
     let file = env.file("big.csv", &data);
     let started = Instant::now();
     let out = plan_cmd(&env).arg("import").arg(&file).output().unwrap();
@@ -128,7 +142,7 @@ fn a_killed_import_leaves_none_or_all_of_its_rows() {
 
     let (mut none, mut all) = (0, 0);
     for i in 0..kills {
-        let env = Env::with_plan(MINI_PLAN);
+        let env = Env::with_plan(&plan_text(rows)).today("2029-02-28");
         let file = env.file("big.csv", &data);
         // Odd runs write into a ledger that already has an entry.
         let base = i % 2;

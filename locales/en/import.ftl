@@ -77,3 +77,7 @@ import-nothing-new = ; nothing new, nothing written
 import-tally = {$added} added, {$unchanged} unchanged
 import-replacement = {$indicator} {$period}: {$old} → {$new} (replaces #{$entry}; {$at})
 import-more-replacements = … and {$n} more replacements
+import-cannot-create-ledger = cannot create ledger {$file}
+import-cannot-finish = cannot finish the new ledger {$file}; nothing imported
+import-writer-stopped = the ledger writer stopped early
+import-stdin-temp = cannot create a file in {$dir} to hold standard input

@@ -47,6 +47,7 @@ input-value-not-integer = {$value} is not a whole number, but `{$id}` counts who
 input-period-empty = no period given: expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM (e.g. 2027, 2027-H1, 2027-Q3, 2027-07)
 input-period-form = `{$text}` is not a period: expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM (e.g. 2027, 2027-H1, 2027-Q3, 2027-07), or Q3/2027, T7/2027
 input-period-short-year = `{$text}` has a two-digit year, which is never guessed: write the year in full (e.g. 2027-Q3, Q3/2027)
+input-period-year = `{$text}`: a year before {$first} is most likely a two-digit year padded with zeros: write the year in full (e.g. 2027-Q3)
 input-period-is-date = `{$text}` is a date, not a period: a spreadsheet may have turned the period into a date; format the column as text and type the period (e.g. 2027-07 or 2027-Q3)
 input-period-cadence = period `{$period}` does not fit `{$id}`, which is reported every { $every ->
     [year] year
@@ -67,3 +68,20 @@ input-jump = {$value} is { $up ->
    *[no] less than a tenth of
 } the previous figure ({$period}: {$previous}, #{$entry}): a slipped separator?
 input-jump-yes = check the value; if it is right, record it again with --yes
+
+correct-no-ledger = no entry #{$id}: the ledger {$file} has no entries yet
+correct-no-entry = no entry #{$id} in the ledger: `plan log` lists the entries
+correct-other-plan = entry #{$id} belongs to plan `{$other}`, not `{$plan}`: refusing to change another plan's figures
+correct-of-nothing = entry #{$id} is a correction of no entry
+correct-a-void = entry #{$id} is a void: it has no value to correct; to bring back #{$target}, { $task ->
+    [yes] record `plan done` again
+   *[no] record the figure again
+}
+correct-a-completion = entry #{$id} is a completion of task `{$task}`: it has no value to correct; void it and record `done` again
+correct-not-a-figure = entry #{$id} corrects #{$target}, which is not a figure
+correct-voided = entry #{$id} was voided by #{$void}: there is nothing to correct; record a new figure instead
+void-a-void = entry #{$id} is a void: a void cannot be voided; to bring back #{$target}, { $task ->
+    [yes] record `plan done` again
+   *[no] record the figure again
+}
+void-already = entry #{$id} is already voided by #{$void}

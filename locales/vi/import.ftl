@@ -77,3 +77,7 @@ import-nothing-new = ; không có gì mới, không ghi gì
 import-tally = thêm {$added}, không đổi {$unchanged}
 import-replacement = {$indicator} {$period}: {$old} → {$new} (thay cho #{$entry}; {$at})
 import-more-replacements = … và {$n} số liệu được thay nữa
+import-cannot-create-ledger = không tạo được sổ cái {$file}
+import-cannot-finish = không hoàn tất được sổ cái mới {$file}; không nhập gì
+import-writer-stopped = luồng ghi sổ cái đã dừng sớm
+import-stdin-temp = không tạo được tệp trong {$dir} để chứa dữ liệu nhập chuẩn

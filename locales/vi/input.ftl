@@ -46,6 +46,7 @@ input-value-not-integer = {$value} không phải là số nguyên, mà `{$id}` �
 input-period-empty = chưa nhập kỳ: cần dạng YYYY, YYYY-H1..H2, YYYY-Q1..Q4 hoặc YYYY-MM (ví dụ 2027, 2027-H1, 2027-Q3, 2027-07)
 input-period-form = `{$text}` không phải là kỳ: cần dạng YYYY, YYYY-H1..H2, YYYY-Q1..Q4 hoặc YYYY-MM (ví dụ 2027, 2027-H1, 2027-Q3, 2027-07), hoặc Q3/2027, T7/2027
 input-period-short-year = `{$text}` có năm hai chữ số, không được đoán: viết đủ năm (ví dụ 2027-Q3, Q3/2027)
+input-period-year = `{$text}`: năm trước {$first} nhiều khả năng là năm hai chữ số bị thêm số 0: viết đủ năm (ví dụ 2027-Q3)
 input-period-is-date = `{$text}` là ngày, không phải kỳ: có thể bảng tính đã đổi kỳ thành ngày; định dạng cột là văn bản rồi gõ kỳ (ví dụ 2027-07 hoặc 2027-Q3)
 input-period-cadence = kỳ `{$period}` không hợp với `{$id}`, chỉ tiêu báo cáo theo { $every ->
     [year] năm
@@ -66,3 +67,20 @@ input-jump = {$value} { $up ->
    *[no] nhỏ hơn một phần mười
 } số liệu trước ({$period}: {$previous}, #{$entry}): có nhầm dấu phân cách không?
 input-jump-yes = kiểm tra lại giá trị; nếu đúng, nhập lại với --yes
+
+correct-no-ledger = không có bút toán #{$id}: sổ cái {$file} chưa có bút toán nào
+correct-no-entry = không có bút toán #{$id} trong sổ cái: `plan log` liệt kê các bút toán
+correct-other-plan = bút toán #{$id} thuộc kế hoạch `{$other}`, không phải `{$plan}`: không sửa số liệu của kế hoạch khác
+correct-of-nothing = bút toán #{$id} là bút toán điều chỉnh không trỏ tới bút toán nào
+correct-a-void = bút toán #{$id} là bút toán hủy: không có giá trị để điều chỉnh; để khôi phục #{$target}, { $task ->
+    [yes] ghi lại `plan done`
+   *[no] nhập lại số liệu
+}
+correct-a-completion = bút toán #{$id} là kết quả hoàn thành nhiệm vụ `{$task}`: không có giá trị để điều chỉnh; hãy hủy nó rồi ghi lại `done`
+correct-not-a-figure = bút toán #{$id} điều chỉnh #{$target}, vốn không phải số liệu
+correct-voided = bút toán #{$id} đã bị hủy bởi #{$void}: không còn gì để điều chỉnh; hãy nhập số liệu mới
+void-a-void = bút toán #{$id} là bút toán hủy: không thể hủy một bút toán hủy; để khôi phục #{$target}, { $task ->
+    [yes] ghi lại `plan done`
+   *[no] nhập lại số liệu
+}
+void-already = bút toán #{$id} đã bị hủy bởi #{$void}

@@ -75,19 +75,23 @@ impl Why {
 /// The existing ledger: correcting or voiding never creates one.
 fn existing_ledger(ctx: &Ctx, plan: &Plan, id: i64) -> Result<Ledger> {
     ctx.read_ledger(plan)?.ok_or_else(|| {
-        reject(format!("no entry #{id}: the ledger {} has no entries yet", ctx.ledger_path(plan).display()))
+        reject(tr!(
+            "correct-no-ledger",
+            id = id.to_string(),
+            file = ctx.ledger_path(plan).display().to_string()
+        ))
     })
 }
 
 /// The entry `id`, which must exist and belong to `plan`.
 fn target(w: &Writer, plan: &Plan, id: i64) -> Result<Entry> {
-    let e = w
-        .entry(id)?
-        .ok_or_else(|| reject(format!("no entry #{id} in the ledger: `plan log` lists the entries")))?;
+    let e = w.entry(id)?.ok_or_else(|| reject(tr!("correct-no-entry", id = id.to_string())))?;
     if e.plan_id != plan.id {
-        return Err(reject(format!(
-            "entry #{id} belongs to plan `{}`, not `{}`: refusing to change another plan's figures",
-            e.plan_id, plan.id
+        return Err(reject(tr!(
+            "correct-other-plan",
+            id = id.to_string(),
+            other = e.plan_id.as_str(),
+            plan = plan.id.as_str()
         )));
     }
     Ok(e)
@@ -116,11 +120,6 @@ fn unit(plan: &Plan, e: &Entry) -> String {
     e.indicator.as_deref().and_then(|i| plan.indicator(i)).map(|i| format!(" {}", i.unit)).unwrap_or_default()
 }
 
-/// How to bring back what the void `e` withdrew.
-fn follow_up(e: &Entry) -> &'static str {
-    if e.task.is_some() { "record `plan done` again" } else { "record the figure again" }
-}
-
 pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
@@ -131,28 +130,32 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
         Kind::Figure => t,
         Kind::Correction => {
             let Some(f) = t.target_entry else {
-                return Err(reject(format!("entry #{} is a correction of no entry", t.id)));
+                return Err(reject(tr!("correct-of-nothing", id = t.id.to_string())));
             };
             target(&w, &plan, f)?
         }
         Kind::Void => {
-            return Err(reject(format!(
-                "entry #{} is a void: it has no value to correct; to bring back #{}, {}",
-                t.id,
-                t.target_entry.unwrap_or_default(),
-                follow_up(&t)
+            return Err(reject(tr!(
+                "correct-a-void",
+                id = t.id.to_string(),
+                target = t.target_entry.unwrap_or_default().to_string(),
+                task = if t.task.is_some() { "yes" } else { "no" }
             )));
         }
         Kind::Completion => {
-            return Err(reject(format!(
-                "entry #{} is a completion of task `{}`: it has no value to correct; void it and record `done` again",
-                t.id,
-                t.task.as_deref().unwrap_or_default()
+            return Err(reject(tr!(
+                "correct-a-completion",
+                id = t.id.to_string(),
+                task = t.task.as_deref().unwrap_or_default()
             )));
         }
     };
     if figure.kind != Kind::Figure {
-        return Err(reject(format!("entry #{} corrects #{}, which is not a figure", args.entry, figure.id)));
+        return Err(reject(tr!(
+            "correct-not-a-figure",
+            id = args.entry.to_string(),
+            target = figure.id.to_string()
+        )));
     }
     // The value by the rules of the figure's indicator (the plan may no
     // longer have it: then by the number rules alone).
@@ -163,10 +166,7 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     not_before_target(&plan, &why, &figure)?;
     let others = related(&w, &figure)?;
     if let Some(v) = voided_by(&others, figure.id) {
-        return Err(reject(format!(
-            "entry #{} was voided by #{v}: there is nothing to correct; record a new figure instead",
-            figure.id
-        )));
+        return Err(reject(tr!("correct-voided", id = figure.id.to_string(), void = v.to_string())));
     }
     // The value it has now: its latest correction that was not voided.
     let was = others
@@ -222,16 +222,16 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     let mut w = ledger.writer(&plan.id)?;
     let t = target(&w, &plan, args.entry)?;
     if t.kind == Kind::Void {
-        return Err(reject(format!(
-            "entry #{} is a void: a void cannot be voided; to bring back #{}, {}",
-            t.id,
-            t.target_entry.unwrap_or_default(),
-            follow_up(&t)
+        return Err(reject(tr!(
+            "void-a-void",
+            id = t.id.to_string(),
+            target = t.target_entry.unwrap_or_default().to_string(),
+            task = if t.task.is_some() { "yes" } else { "no" }
         )));
     }
     let mut others = related(&w, &t)?;
     if let Some(v) = voided_by(&others, t.id) {
-        return Err(reject(format!("entry #{} is already voided by #{v}", t.id)));
+        return Err(reject(tr!("void-already", id = t.id.to_string(), void = v.to_string())));
     }
     not_before_target(&plan, &why, &t)?;
     let void = why.entry_on(Kind::Void, &t);

@@ -67,8 +67,9 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     // The hash of the bytes, for the same-file check before anything is
     // written. A new ledger has no batch to compare the file with: there,
     // the one pass hashes the bytes it reads, which is what the batch records.
-    let first_pass =
-        || import::sha256(input.reader()?).with_context(|| format!("cannot read {}", input.name));
+    let first_pass = || {
+        import::sha256(input.reader()?).with_context(|| tr!("import-cannot-read", file = input.name.as_str()))
+    };
 
     if args.dry_run {
         let sha256 = &first_pass()?;
@@ -89,8 +90,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     let (outcome, batch) = loop {
         let staging = (!path.exists()).then(|| Staging::beside(&path));
         let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
-        let mut ledger =
-            Ledger::open(work).with_context(|| format!("cannot create ledger {}", path.display()))?;
+        let mut ledger = Ledger::open(work)
+            .with_context(|| tr!("import-cannot-create-ledger", file = path.display().to_string()))?;
         if staging.is_some() {
             ledger.build_unshared()?;
         } else {
@@ -200,7 +201,7 @@ fn import_piped(
         let writer_failed =
             |writer: std::thread::ScopedJoinHandle<'_, Result<Option<i64>>>| match writer.join() {
                 Ok(Err(e)) => e,
-                Ok(Ok(_)) => anyhow!("the ledger writer stopped early"),
+                Ok(Ok(_)) => anyhow!(tr!("import-writer-stopped")),
                 Err(panic) => std::panic::resume_unwind(panic),
             };
         // The hash chain is extended here, the writer only checks each
@@ -226,7 +227,7 @@ fn import_piped(
                 }
                 filled += 1;
                 if filled == CHUNK && !send(&mut chunk, &mut filled) {
-                    bail!("the ledger writer stopped");
+                    bail!(tr!("import-writer-stopped"));
                 }
                 Ok(())
             },
@@ -493,11 +494,12 @@ impl Input {
                 workbook: None,
                 sheet: None,
             };
-            input.size = io::copy(&mut io::stdin().lock(), &mut f).context("cannot read standard input")?;
+            input.size = io::copy(&mut io::stdin().lock(), &mut f)
+                .context(tr!("import-cannot-read", file = "<stdin>"))?;
             return Ok(input);
         }
         let path = PathBuf::from(arg);
-        let meta = std::fs::metadata(&path).with_context(|| format!("cannot read {arg}"))?;
+        let meta = std::fs::metadata(&path).with_context(|| tr!("import-cannot-read", file = arg))?;
         if meta.is_dir() {
             return Err(anyhow!(tr!("import-directory", file = arg)));
         }
@@ -536,7 +538,7 @@ impl Input {
     }
 
     fn reader(&self) -> Result<impl Read + use<>> {
-        File::open(&self.path).with_context(|| format!("cannot read {}", self.name))
+        File::open(&self.path).with_context(|| tr!("import-cannot-read", file = self.name.as_str()))
     }
 
     fn progress_bar(&self) -> Option<ProgressBar> {
@@ -566,9 +568,7 @@ fn temp_file() -> Result<(PathBuf, File)> {
             Ok(f) => return Ok((path, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
             Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("cannot create a file in {} to hold standard input", dir.display())
-                });
+                return Err(e).with_context(|| tr!("import-stdin-temp", dir = dir.display().to_string()));
             }
         }
     }
@@ -603,12 +603,12 @@ impl Staging {
         // Closing the connection checkpointed the WAL into the file; if it
         // could not, the file alone is not the ledger.
         if std::fs::metadata(self.sibling("-wal")).is_ok_and(|m| m.len() > 0) {
-            return Err(anyhow!("cannot finish the new ledger {}; nothing imported", dest.display()));
+            return Err(anyhow!(tr!("import-cannot-finish", file = dest.display().to_string())));
         }
         // It was built without syncs: make it durable before it is seen.
         File::open(&self.path)
             .and_then(|f| f.sync_all())
-            .with_context(|| format!("cannot finish the new ledger {}", dest.display()))?;
+            .with_context(|| tr!("import-cannot-finish", file = dest.display().to_string()))?;
         match std::fs::hard_link(&self.path, dest) {
             Ok(()) => {
                 // The new name, too (best effort: not every system can).
@@ -622,7 +622,7 @@ impl Staging {
             Err(_) if dest.exists() => Ok(false),
             Err(_) => std::fs::rename(&self.path, dest)
                 .map(|()| true)
-                .with_context(|| format!("cannot create ledger {}", dest.display())),
+                .with_context(|| tr!("import-cannot-create-ledger", file = dest.display().to_string())),
         }
     }
 

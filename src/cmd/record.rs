@@ -86,6 +86,10 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     let mut w = ledger.writer(&plan.id)?;
     let period: Period = figure.period.as_deref().unwrap_or_default().parse().expect("a checked period");
     let value = figure.value.unwrap_or_default();
+    // Whatever path built the figure (arguments or prompts), the rules of
+    // the indicator and of dates hold before it is written.
+    invalid("<VALUE>", input::check_figure(ind, value, plan.numbers))?;
+    invalid("--date", input::date::not_before_period(figure.reported_on, period))?;
     let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
     if !yes
         && let Some(m) = input::number::jump(

@@ -326,7 +326,12 @@ pub fn run<R: Read>(
     };
     // `742,3` unquoted in a `,`-delimited file splits in two: under `vi`
     // numbers such a file is read only when the delimiter was asked for.
-    if delimiter == b',' && opts.delimiter.is_none() && opts.numbers == crate::number::NumberStyle::Vi {
+    // (A header of one column was split by nothing: no delimiter was seen.)
+    if delimiter == b','
+        && header.len() > 1
+        && opts.delimiter.is_none()
+        && opts.numbers == crate::number::NumberStyle::Vi
+    {
         return Err(BadHeader { problems: vec![tr!("import-comma-vi")] }.into());
     }
     let unnamed = header.unnamed.clone();

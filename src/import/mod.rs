@@ -88,6 +88,9 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// column the source does not have).
 pub type Cells<'a> = [Cell<'a>; COLS];
 
+/// The value that counts for each period, and its entry, per indicator.
+pub type Counted = HashMap<String, FastMap<Period, (f64, i64)>>;
+
 /// What the importer reads from the ledger, to tell "unchanged" rows.
 pub trait Store {
     /// Calls `f` on every entry, newest first, one at a time (a large
@@ -103,7 +106,7 @@ pub trait Store {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     /// The value that counts per period, per indicator, and its entry.
-    pub counted: HashMap<String, FastMap<Period, (f64, i64)>>,
+    pub counted: Counted,
     /// The tasks done.
     pub done: HashSet<String>,
 }
@@ -299,9 +302,6 @@ pub struct Batch<'p, 'o> {
     out: Outcome,
 }
 
-/// (value, entry id) of the figure that counts, per indicator and period.
-type CountedValues = HashMap<String, FastMap<Period, (f64, i64)>>;
-
 /// The value that counts now for each period of each indicator (SPEC §5
 /// "What counts", decided by `counting::count_figures`), from one pass over
 /// the ledger, newest entry first, keeping only the entries that can count:
@@ -310,7 +310,7 @@ type CountedValues = HashMap<String, FastMap<Period, (f64, i64)>>;
 /// entry it withdraws, a correction before its figure. Memory: the voided
 /// ids, a figure per period, the corrections not yet matched; never every
 /// figure.
-fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<CountedValues> {
+fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<Counted> {
     let mut voided: HashSet<i64> = HashSet::new();
     let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
     let mut corrections: HashMap<i64, Entry> = HashMap::new();
@@ -542,6 +542,10 @@ impl<'p, 'o> Batch<'p, 'o> {
     fn date(&mut self, c: &Cell<'_>) -> Result<NaiveDate, String> {
         match c {
             Cell::Date(d) => input::date::not_after_today(*d, self.opts.today),
+            Cell::Text(t) if t.len() == 10 && t.as_bytes()[4] == b'-' => {
+                // `YYYY-MM-DD` reads faster than it hashes.
+                input::date_in(t, self.opts.dates, self.opts.today)
+            }
             Cell::Text(t) => {
                 if let Some(d) = self.dates.get(t.as_ref()) {
                     return Ok(*d);
@@ -883,7 +887,7 @@ mod tests {
                 };
                 es.push(e);
             }
-            let values = |f: counting::Figures| -> HashMap<String, FastMap<Period, (f64, i64)>> {
+            let values = |f: counting::Figures| -> Counted {
                 f.into_iter()
                     .map(|(i, m)| (i, m.into_iter().filter_map(|(p, f)| f.counted.map(|c| (p, (c.value, c.entry)))).collect()))
                     .filter(|(_, m): &(String, FastMap<Period, (f64, i64)>)| !m.is_empty())
@@ -893,6 +897,112 @@ mod tests {
             got.retain(|_, m| !m.is_empty());
             prop_assert_eq!(got, values(counting::count_figures(&es, None)));
         }
+    }
+
+    /// A plan for the typed-cell tests: a count, a percentage, a task.
+    fn typed_plan() -> Plan {
+        let text = r#"
+[plan]
+id = "T"
+title = "T"
+start = 2026
+end = 2030
+[[group]]
+id = "g"
+name = "G"
+[[group.indicator]]
+id = "so_dn"
+name = "Enterprises"
+unit = "doanh nghiệp"
+measure = "level"
+every = "half"
+integer = true
+[[group.indicator]]
+id = "ty_le"
+name = "Rate"
+unit = "%"
+measure = "rate"
+every = "year"
+[[group.task]]
+id = "hoi"
+name = "Task"
+"#;
+        crate::plan::load_str(text, "t.toml").plan.expect("the plan loads")
+    }
+
+    /// Rows of typed cells, as a workbook reader hands them over, through
+    /// the one row checker: numbers, percentages and dates are taken as
+    /// typed, and errors name the sheet's row.
+    #[test]
+    fn typed_cells_are_taken_as_typed_and_rows_labelled_by_sheet() {
+        crate::i18n::set_lang(crate::plan::Lang::En);
+        let plan = typed_plan();
+        let opts = Options {
+            delimiter: None,
+            numbers: NumberStyle::Vi,
+            dates: DateOrder::Dmy,
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            by: "clerk".into(),
+            yes: false,
+        };
+        let header = header::parse(["Chỉ tiêu", "Kỳ", "Giá trị", "Ngày", "Nhiệm vụ"].map(Some)).unwrap();
+        let mut batch = Batch::new(&plan, &opts, header, Known::default());
+        let sheet: Arc<str> = Arc::from("Sheet1");
+        let mut pushed = Vec::new();
+        let mut push = |e: &NewEntry| {
+            pushed.push(e.clone());
+            Ok(())
+        };
+        let d = |s: &str| Cell::Date(s.parse().unwrap());
+        let text = |s: &'static str| Cell::Text(Cow::Borrowed(s));
+        let row = |ind, period, value, date, task| -> Cells<'static> {
+            let mut c: Cells<'static> = Default::default();
+            c[Col::Indicator as usize] = ind;
+            c[Col::Period as usize] = period;
+            c[Col::Value as usize] = value;
+            c[Col::Date as usize] = date;
+            c[Col::Task as usize] = task;
+            c
+        };
+        let good = [
+            row(text("so_dn"), text("2026-H1"), Cell::Number(104.0), d("2026-07-10"), Cell::Empty),
+            row(text("ty_le"), Cell::Number(2026.0), Cell::Percent(10.2), d("2026-11-20"), Cell::Empty),
+            row(Cell::Empty, Cell::Empty, Cell::Empty, d("2026-06-25"), text("hoi")),
+        ];
+        for (i, cells) in good.iter().enumerate() {
+            batch.row(At::sheet(sheet.clone(), i as u64 + 2), cells, &mut push).unwrap();
+        }
+        let bad = [
+            row(text("so_dn"), d("2026-07-01"), Cell::Number(105.0), d("2026-07-10"), Cell::Empty),
+            row(text("so_dn"), text("2026-H2"), Cell::Number(104.5), d("2026-11-20"), Cell::Empty),
+            row(text("so_dn"), text("2026-H2"), Cell::Percent(50.0), Cell::Number(46120.0), Cell::Empty),
+        ];
+        for (i, cells) in bad.iter().enumerate() {
+            batch.row(At::sheet(sheet.clone(), i as u64 + 5), cells, &mut push).unwrap();
+        }
+        let out = batch.finish();
+        assert_eq!((out.rows, out.bad_rows, out.total.added), (6, 3, 3), "{:?}", out.errors);
+        assert_eq!(pushed[0].value, Some(104.0));
+        assert_eq!(pushed[0].value_text.as_deref(), Some("104"));
+        assert_eq!((pushed[1].period.as_deref(), pushed[1].value), (Some("2026"), Some(10.2)));
+        assert_eq!(pushed[1].value_text.as_deref(), Some("10,2%"));
+        assert_eq!(pushed[2].reported_on.to_string(), "2026-06-25");
+        let msg = |row: u64| -> Vec<String> {
+            out.errors
+                .iter()
+                .filter(|e| e.at == At::sheet(sheet.clone(), row))
+                .map(|e| format!("{}: {}", e.column.as_deref().unwrap_or(""), e.message))
+                .collect()
+        };
+        assert_eq!(At::sheet(sheet.clone(), 5).to_string(), "Sheet1!5");
+        assert!(msg(5)[0].starts_with("Kỳ: `2026-07-01` is a date, not a period"), "{:?}", msg(5));
+        assert!(msg(6)[0].starts_with("Giá trị: 104,5 is not a whole number"), "{:?}", msg(6));
+        let seven = msg(7);
+        assert!(seven.iter().any(|m| m.starts_with("Giá trị: `50%` ends in `%`")), "{seven:?}");
+        assert!(
+            seven.iter().any(|m| m.starts_with("Ngày: `46120` looks like a spreadsheet's day number")),
+            "{seven:?}"
+        );
     }
 
     #[test]

@@ -88,6 +88,11 @@ fn form_message(text: &str, order: DateOrder) -> String {
 /// to write it.
 pub fn parse(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
     let t = text.trim();
+    // The common case first, without splitting: `YYYY-MM-DD` (every row of
+    // a large import).
+    if let Some(d) = iso_digits(t) {
+        return Ok(d);
+    }
     if t.is_empty() {
         return Err(tr!("input-date-empty", pattern = order.pattern()));
     }
@@ -184,12 +189,20 @@ fn strip_time(t: &str) -> &str {
 
 /// A date from `PLAN_TODAY` or a machine: `YYYY-MM-DD` only.
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
+    iso_digits(text.trim())
+}
+
+/// `YYYY-MM-DD` exactly, a year from [`FIRST_YEAR`], a day of the calendar.
+fn iso_digits(t: &str) -> Option<NaiveDate> {
     let b = t.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().filter(|d| d.year() >= FIRST_YEAR)
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).filter(|d| d.year() >= FIRST_YEAR)
 }
 
 /// A date after `today` is refused as a likely typo (SPEC §4).

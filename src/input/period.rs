@@ -22,11 +22,20 @@ pub fn parse(text: &str) -> Result<Period, String> {
         return Err(tr!("input-period-empty"));
     }
     if let Ok(p) = t.parse::<Period>() {
+        // `0026`, `0266-Q1`: four digits, but a two-digit year padded.
+        if p.year < super::date::FIRST_YEAR {
+            return Err(tr!("input-period-year", text = t, first = super::date::FIRST_YEAR.to_string()));
+        }
         return Ok(p);
     }
     let key = fold(t);
     if let Some(p) = vietnamese(&key) {
-        return p.map_err(|()| tr!("input-period-short-year", text = t));
+        let p = p.map_err(|()| tr!("input-period-short-year", text = t))?;
+        // `Năm 0000`: four digits, but no year of the plan's kind.
+        if p.year < super::date::FIRST_YEAR {
+            return Err(tr!("input-period-year", text = t, first = super::date::FIRST_YEAR.to_string()));
+        }
+        return Ok(p);
     }
     // A date where a period was meant: 2027-07-01, 01/07/2027.
     if super::date::parse(t, super::DateOrder::Dmy).is_ok()
@@ -181,6 +190,12 @@ mod tests {
         assert!(parse("Q3/27").unwrap_err().contains("two-digit"));
         assert!(parse("T7/27").unwrap_err().contains("two-digit"));
         assert!(parse("27-Q3").unwrap_err().contains("two-digit"));
+        // Found by the `period` fuzz target: `0266` read as the year 266.
+        assert!(parse("0266").unwrap_err().contains("0266"));
+        assert!(parse("0026-Q3").unwrap_err().contains("1900"));
+        // And in the Vietnamese forms (fuzz: `nam  0000`).
+        assert!(parse("nam  0000").unwrap_err().contains("1900"));
+        assert!(parse("Q3/0027").unwrap_err().contains("1900"));
         assert!(parse("2027-07-01").unwrap_err().contains("date"));
         assert!(parse("01/07/2027").unwrap_err().contains("date"));
         for s in ["Q5/2027", "T13/2027", "H3/2027", "x", "2027-W1", "quý/2027"] {

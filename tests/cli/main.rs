@@ -12,5 +12,6 @@ mod language;
 mod ledger;
 mod report;
 mod review;
+mod trust;
 mod width;
 mod workbook;
