@@ -171,3 +171,14 @@ plan-target-not-a-target = `{$text}` is not a target
 plan-target-range-order = `{$text}`: the range's lower bound is above its upper bound
 plan-target-forms = `{$text}` is not a target: expected `>= x`, `> x`, `<= x`, `< x`, `a..b` or `~ x`
 plan-target-needs-number = a target needs a number
+
+# Receipts of `plan correct` and `plan void`.
+correct-subject-task = task {$task}
+correct-receipt = #{$id} correction of #{$target}: {$subject} = {$value}{$unit} (was {$was}; reported {$date} by {$by}: {$reason})
+correct-superseded = note: #{$target} is superseded by #{$counting}, which is the figure that counts for {$subject}; this correction changes no total
+void-what-completion = completion of task {$task}
+void-receipt = #{$id} void of #{$target} ({$what}; reported {$date} by {$by}: {$reason})
+void-now-counts = {$indicator} {$period} now counts #{$entry} = {$value}{$unit}
+void-now-none = {$indicator} {$period} now has no figure
+void-task-still-done = task {$task} still done: #{$entry}, reported {$date}
+void-task-open = task {$task} is open again

@@ -71,6 +71,5 @@ doc-fingerprint-empty = Computed from an empty ledger.
 doc-na = n/a
 doc-none = —
 output-binary-terminal = this format is binary and stdout is a terminal: redirect it (`> report.docx`) or use --output FILE
-output-cannot-write = cannot write {$path}
 output-format-not-here = --format {$format} is not available for `plan {$command}`: use one of {$allowed}
 doc-estimate-short = {" "}(e)

@@ -54,3 +54,12 @@ verify-batch-count = batch #{$batch} wrote {$recorded} entries but {$found} carr
 
 ledger-waiting = another plan command is writing to the ledger; waiting for it to finish…
 ledger-busy = the ledger {$path} stayed locked by another plan command for {$seconds} s; nothing written: try again when it has finished
+
+# Opening a ledger.
+ledger-cannot-open = cannot open the ledger {$path}: check that its folder exists and is writable, or point --ledger at the right file
+ledger-not-a-ledger = {$path} is not a plan ledger (not a readable SQLite database): point --ledger at the right file
+ledger-newer = the ledger {$path} has schema version {$version}, newer than this plan knows ({$known}): upgrade plan to read it
+ledger-read-only-upgrade = the ledger {$path} has schema version {$version} and is read-only here: run any plan command once with write access to upgrade it to version {$known}
+ledger-other-plan-read = the ledger {$path} belongs to plan `{$other}`, not `{$plan}`: use --ledger to point at this plan's ledger
+ledger-other-plan-write = the ledger {$path} belongs to plan `{$other}`, not `{$plan}`: refusing to write another plan's figures into it
+file-cannot-write = cannot write {$path}: check that the folder exists and is writable

@@ -149,3 +149,14 @@ plan-target-not-a-target = `{$text}` không phải là cách viết chỉ tiêu
 plan-target-range-order = `{$text}`: cận dưới của khoảng lớn hơn cận trên
 plan-target-forms = `{$text}` không phải là cách viết chỉ tiêu: viết `>= x`, `> x`, `<= x`, `< x`, `a..b` hoặc `~ x`
 plan-target-needs-number = chỉ tiêu cần có một số
+
+# Biên nhận của `plan correct` và `plan void`.
+correct-subject-task = nhiệm vụ {$task}
+correct-receipt = #{$id} điều chỉnh #{$target}: {$subject} = {$value}{$unit} (trước là {$was}; báo cáo ngày {$date}, người nhập {$by}: {$reason})
+correct-superseded = lưu ý: #{$target} đã được thay bằng #{$counting}, là số liệu đang được tính cho {$subject}; điều chỉnh này không làm thay đổi tổng số
+void-what-completion = hoàn thành nhiệm vụ {$task}
+void-receipt = #{$id} hủy #{$target} ({$what}; báo cáo ngày {$date}, người nhập {$by}: {$reason})
+void-now-counts = {$indicator} {$period} nay tính #{$entry} = {$value}{$unit}
+void-now-none = {$indicator} {$period} nay không còn số liệu
+void-task-still-done = nhiệm vụ {$task} vẫn đã hoàn thành: #{$entry}, báo cáo ngày {$date}
+void-task-open = nhiệm vụ {$task} trở lại chưa hoàn thành

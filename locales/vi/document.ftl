@@ -71,6 +71,5 @@ doc-fingerprint-empty = Số liệu lấy từ sổ theo dõi chưa có bút to�
 doc-na = không tính được
 doc-none = —
 output-binary-terminal = định dạng này là tệp nhị phân, không in ra màn hình: chuyển hướng (`> bao-cao.docx`) hoặc dùng --output TỆP
-output-cannot-write = không ghi được {$path}
 output-format-not-here = `plan {$command}` không có --format {$format}: dùng một trong {$allowed}
 doc-estimate-short = {" "}(ư)

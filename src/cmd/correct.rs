@@ -107,13 +107,23 @@ fn voided_by(entries: &[Entry], id: i64) -> Option<i64> {
     entries.iter().filter(|e| e.kind == Kind::Void && e.target_entry == Some(id)).map(|e| e.id).min()
 }
 
-/// "so_dn 2026-H2" or "task hoi_dn".
+/// "so_dn Quý 3/2026" or "nhiệm vụ hoi_dn", in the user's language.
 fn subject(e: &Entry) -> String {
     match (&e.indicator, &e.task) {
-        (Some(i), _) => format!("{i} {}", e.period.as_deref().unwrap_or_default()),
-        (None, Some(t)) => format!("task {t}"),
+        (Some(i), _) => format!("{i} {}", period_words(e.period.as_deref().unwrap_or_default())),
+        (None, Some(t)) => tr!("correct-subject-task", task = t.as_str()),
         (None, None) => "?".to_string(),
     }
+}
+
+/// A stored period in words ("Quý 3/2026"), or as stored if unreadable.
+fn period_words(p: &str) -> String {
+    p.parse::<Period>().map(|p| p.label(crate::i18n::lang())).unwrap_or_else(|_| p.to_string())
+}
+
+/// A reporting date in the user's style (dd/mm/yyyy in Vietnamese).
+fn date_words(d: NaiveDate) -> String {
+    crate::render::labels::Labels::new(crate::i18n::lang()).date(d)
 }
 
 fn unit(plan: &Plan, e: &Entry) -> String {
@@ -189,14 +199,19 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     let id = w.push(&correction)?;
     w.commit()?;
     println!(
-        "#{id} correction of #{}: {} = {}{} (was {was}; reported {} by {}: {})",
-        figure.id,
-        subject(&figure),
-        args.value.trim(),
-        unit(&plan, &figure),
-        why.reported_on,
-        why.by,
-        why.reason
+        "{}",
+        tr!(
+            "correct-receipt",
+            id = id.to_string(),
+            target = figure.id.to_string(),
+            subject = subject(&figure),
+            value = args.value.trim(),
+            unit = unit(&plan, &figure),
+            was = was,
+            date = date_words(why.reported_on),
+            by = why.by.as_str(),
+            reason = why.reason.as_str()
+        )
     );
     let counted = counting::count_figures(&others, None);
     let superseded_by = figure
@@ -207,9 +222,13 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
         .filter(|&c| c != figure.id);
     if let Some(c) = superseded_by {
         eprintln!(
-            "note: #{} is superseded by #{c}, which is the figure that counts for {}; this correction changes no total",
-            figure.id,
-            subject(&figure)
+            "{}",
+            tr!(
+                "correct-superseded",
+                target = figure.id.to_string(),
+                counting = c.to_string(),
+                subject = subject(&figure)
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -238,23 +257,56 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     let id = w.push(&void)?;
     others.extend(w.entry(id)?);
     w.commit()?;
+    let kind = super::log::kind_label(t.kind, crate::i18n::lang());
     let what = match (t.kind, &t.value_text) {
-        (Kind::Completion, _) => format!("completion of task {}", t.task.as_deref().unwrap_or_default()),
-        (k, Some(v)) => format!("{} {} = {v}{}", k.as_str(), subject(&t), unit(&plan, &t)),
-        (k, None) => format!("{} {}", k.as_str(), subject(&t)),
+        (Kind::Completion, _) => tr!("void-what-completion", task = t.task.as_deref().unwrap_or_default()),
+        (_, Some(v)) => format!("{kind} {} = {v}{}", subject(&t), unit(&plan, &t)),
+        (_, None) => format!("{kind} {}", subject(&t)),
     };
-    println!("#{id} void of #{} ({what}; reported {} by {}: {})", t.id, why.reported_on, why.by, why.reason);
+    println!(
+        "{}",
+        tr!(
+            "void-receipt",
+            id = id.to_string(),
+            target = t.id.to_string(),
+            what = what,
+            date = date_words(why.reported_on),
+            by = why.by.as_str(),
+            reason = why.reason.as_str()
+        )
+    );
     // What counts now, so the clerk sees the effect.
     if let (Some(ind), Some(p)) = (&t.indicator, t.period.as_deref().and_then(|p| p.parse::<Period>().ok())) {
         let now = counting::count_figures(&others, None);
         match now.get(ind).and_then(|m| m.get(&p)).and_then(|f| f.counted.as_ref()) {
-            Some(c) => eprintln!("{ind} {p} now counts #{} = {}{}", c.entry, c.value_text, unit(&plan, &t)),
-            None => eprintln!("{ind} {p} now has no figure"),
+            Some(c) => eprintln!(
+                "{}",
+                tr!(
+                    "void-now-counts",
+                    indicator = ind.as_str(),
+                    period = p.label(crate::i18n::lang()),
+                    entry = c.entry.to_string(),
+                    value = c.value_text.as_str(),
+                    unit = unit(&plan, &t)
+                )
+            ),
+            None => eprintln!(
+                "{}",
+                tr!("void-now-none", indicator = ind.as_str(), period = p.label(crate::i18n::lang()))
+            ),
         }
     } else if let Some(task) = &t.task {
         match counting::completions(&others, None).get(task) {
-            Some((d, e)) => eprintln!("task {task} still done: #{e}, reported {d}"),
-            None => eprintln!("task {task} is open again"),
+            Some((d, e)) => eprintln!(
+                "{}",
+                tr!(
+                    "void-task-still-done",
+                    task = task.as_str(),
+                    entry = e.to_string(),
+                    date = date_words(*d)
+                )
+            ),
+            None => eprintln!("{}", tr!("void-task-open", task = task.as_str())),
         }
     }
     Ok(ExitCode::SUCCESS)

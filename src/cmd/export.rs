@@ -75,7 +75,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
                 .and_then(|()| Ok(std::fs::rename(&part, path)?));
             if let Err(e) = written {
                 let _ = std::fs::remove_file(&part);
-                return Err(e.context(format!("cannot write {}", path.display())));
+                return Err(anyhow::anyhow!(
+                    "{}: {}",
+                    crate::tr!("file-cannot-write", path = path.display().to_string()),
+                    e.downcast_ref::<std::io::Error>().map_or_else(|| format!("{e:#}"), super::io_reason)
+                ));
             }
             eprintln!(
                 "{}",

@@ -287,7 +287,7 @@ fn read(
         // A DHIS2 data value set (SPEC §4.1): read whole, mapped back
         // through the plan's codes, checked row by row alike.
         (None, Some(format)) => {
-            let bytes = std::fs::read(&input.path).with_context(|| format!("cannot read {}", input.name))?;
+            let bytes = std::fs::read(&input.path).map_err(|e| super::cannot_read(&input.name, &e))?;
             import::dhis2::run(plan, &bytes, format, opts, known, push)
         }
         (None, None) => {
@@ -499,7 +499,7 @@ impl Input {
             return Ok(input);
         }
         let path = PathBuf::from(arg);
-        let meta = std::fs::metadata(&path).with_context(|| tr!("import-cannot-read", file = arg))?;
+        let meta = std::fs::metadata(&path).map_err(|e| super::cannot_read(arg, &e))?;
         if meta.is_dir() {
             return Err(anyhow!(tr!("import-directory", file = arg)));
         }
@@ -519,10 +519,7 @@ impl Input {
     /// Whether the file is a workbook, by its first bytes (and its name).
     fn sniff_workbook(&self) -> Result<Option<import::workbook::Kind>> {
         let mut head = Vec::with_capacity(8192);
-        self.reader()?
-            .take(8192)
-            .read_to_end(&mut head)
-            .with_context(|| format!("cannot read {}", self.name))?;
+        self.reader()?.take(8192).read_to_end(&mut head).map_err(|e| super::cannot_read(&self.name, &e))?;
         Ok(import::workbook::Kind::sniff(&head, &self.path))
     }
 
@@ -530,15 +527,12 @@ impl Input {
     /// bytes; `None` for the plan's own CSV.
     fn dhis2_format(&self) -> Result<Option<import::dhis2::Format>> {
         let mut head = Vec::with_capacity(4096);
-        self.reader()?
-            .take(4096)
-            .read_to_end(&mut head)
-            .with_context(|| format!("cannot read {}", self.name))?;
+        self.reader()?.take(4096).read_to_end(&mut head).map_err(|e| super::cannot_read(&self.name, &e))?;
         Ok(import::dhis2::detect(&head))
     }
 
     fn reader(&self) -> Result<impl Read + use<>> {
-        File::open(&self.path).with_context(|| tr!("import-cannot-read", file = self.name.as_str()))
+        File::open(&self.path).map_err(|e| super::cannot_read(&self.name, &e))
     }
 
     fn progress_bar(&self) -> Option<ProgressBar> {

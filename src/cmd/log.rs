@@ -200,7 +200,7 @@ fn status(e: &LogEntry, lang: Lang) -> String {
     parts.join("; ")
 }
 
-fn kind_label(kind: Kind, lang: Lang) -> String {
+pub(super) fn kind_label(kind: Kind, lang: Lang) -> String {
     tr_in!(
         lang,
         match kind {

@@ -130,6 +130,11 @@ pub fn today() -> Result<NaiveDate> {
     input::today().map_err(|e| anyhow!(e))
 }
 
+/// "cannot read FILE: no such file", in the user's language.
+pub fn cannot_read(file: &str, e: &std::io::Error) -> anyhow::Error {
+    anyhow!("{}: {}", crate::tr!("import-cannot-read", file = file), io_reason(e))
+}
+
 /// Rejected input: print `message`, exit 1, nothing written.
 pub fn reject(message: impl Into<String>) -> anyhow::Error {
     anyhow!(message.into())

@@ -13,7 +13,8 @@ mod schema;
 pub use hash::GENESIS;
 pub use schema::VERSION;
 
-use anyhow::{Context, Result, bail};
+use crate::tr;
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
@@ -176,8 +177,8 @@ pub fn now_utc() -> String {
 impl Ledger {
     /// Opens (creating if needed) a ledger for writing, migrating an older one.
     pub fn open(path: &Path) -> Result<Ledger> {
-        let conn =
-            Connection::open(path).with_context(|| format!("cannot open ledger {}", path.display()))?;
+        let conn = Connection::open(path)
+            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
         Self::init(conn, path)
     }
 
@@ -189,7 +190,7 @@ impl Ledger {
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
-            .with_context(|| format!("cannot open ledger {}", path.display()))?;
+            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
         Self::init(conn, path).map(Some)
     }
 
@@ -199,23 +200,22 @@ impl Ledger {
     }
 
     fn init(mut conn: Connection, path: &Path) -> Result<Ledger> {
-        let not_ledger = || {
-            format!(
-                "{} is not a plan ledger (not a readable SQLite database); point --ledger at the right file",
-                path.display()
-            )
-        };
+        // SQLite's own words ("file is not a database") are English and
+        // say no more than this: the message stands alone.
+        let not_ledger = || tr!("ledger-not-a-ledger", path = path.display().to_string());
         busy::install(&mut conn)?;
         let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
             Ok(v) => v,
             Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-            Err(e) => return Err(anyhow::Error::new(e).context(not_ledger())),
+            Err(_) => return Err(anyhow!(not_ledger())),
         };
         if version > VERSION {
-            bail!(
-                "ledger {} has schema version {version}, newer than this plan (knows up to {VERSION}): upgrade plan to read it",
-                path.display()
-            );
+            bail!(tr!(
+                "ledger-newer",
+                path = path.display().to_string(),
+                version = version.to_string(),
+                known = VERSION.to_string()
+            ));
         }
         let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
         if !read_only {
@@ -224,7 +224,7 @@ impl Ledger {
             match conn.pragma_update(None, "journal_mode", "WAL") {
                 Ok(()) => {}
                 Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-                Err(e) => return Err(anyhow::Error::new(e).context(not_ledger())),
+                Err(_) => return Err(anyhow!(not_ledger())),
             }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
@@ -232,12 +232,15 @@ impl Ledger {
         if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
         } else if version < VERSION {
-            let upgrade = format!("ledger {} has schema version {version}", path.display());
             if read_only {
-                bail!(
-                    "{upgrade} and is read-only here: run any plan command once with write access to upgrade it to version {VERSION}"
-                );
+                bail!(tr!(
+                    "ledger-read-only-upgrade",
+                    path = path.display().to_string(),
+                    version = version.to_string(),
+                    known = VERSION.to_string()
+                ));
             }
+            let upgrade = format!("ledger {} has schema version {version}", path.display());
             ledger.migrate().with_context(|| format!("cannot upgrade {upgrade} to version {VERSION}"))?;
         }
         Ok(ledger)
@@ -316,10 +319,12 @@ impl Ledger {
     /// Refuses to read a ledger written for another plan.
     pub fn check_plan(&self, plan_id: &str) -> Result<()> {
         match self.plan_id()? {
-            Some(id) if id != plan_id => bail!(
-                "ledger {} belongs to plan `{id}`, not `{plan_id}`: use --ledger to point at this plan's ledger",
-                self.path.display()
-            ),
+            Some(id) if id != plan_id => bail!(tr!(
+                "ledger-other-plan-read",
+                path = self.path.display().to_string(),
+                other = id,
+                plan = plan_id
+            )),
             _ => Ok(()),
         }
     }
@@ -334,9 +339,9 @@ impl Ledger {
         let bound: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0)).optional()?;
         match bound {
-            Some(id) if id != plan_id => bail!(
-                "ledger {path} belongs to plan `{id}`, not `{plan_id}`: refusing to write another plan's figures into it"
-            ),
+            Some(id) if id != plan_id => {
+                bail!(tr!("ledger-other-plan-write", path = path.as_str(), other = id, plan = plan_id))
+            }
             Some(_) => {}
             None => {
                 tx.execute("INSERT INTO meta (key, value) VALUES ('plan_id', ?1)", [plan_id])

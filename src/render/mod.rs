@@ -348,10 +348,9 @@ pub fn write_json<T: Serialize>(value: &T, mut out: impl Write) -> anyhow::Resul
 /// unless stdout is a terminal, which would show bytes (SPEC §4: "a binary
 /// format to a terminal is refused: use `>` or `--output FILE`").
 pub fn write_binary(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
-    use anyhow::Context;
     match output {
         Some(path) => std::fs::write(path, bytes)
-            .with_context(|| crate::tr!("output-cannot-write", path = path.display().to_string())),
+            .map_err(|_| anyhow::anyhow!(crate::tr!("file-cannot-write", path = path.display().to_string()))),
         None if io::IsTerminal::is_terminal(&io::stdout()) => {
             Err(anyhow::anyhow!(crate::tr!("output-binary-terminal")))
         }
@@ -366,10 +365,9 @@ pub fn write_binary(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::R
 
 /// Writes text output to `output`, else to stdout.
 pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
-    use anyhow::Context;
     match output {
         Some(path) => std::fs::write(path, bytes)
-            .with_context(|| crate::tr!("output-cannot-write", path = path.display().to_string())),
+            .map_err(|_| anyhow::anyhow!(crate::tr!("file-cannot-write", path = path.display().to_string()))),
         None => {
             let mut out = stdout();
             out.write_all(bytes)?;

@@ -193,7 +193,6 @@ fn plan_file_errors_are_vietnamese() {
 }
 
 #[test]
-#[ignore = "TODO correct/void (no entry #N), import (cannot read FILE + OS error), report (unknown group), ledger (not a plan ledger): messages not in the catalogue yet"]
 fn other_commands_errors_are_vietnamese() {
     let env = shipped();
     let bad = env.file("xau.csv", "chi_tieu;ky;gia_tri\nviec_lam;2026-13;abc\n");
