@@ -36,7 +36,25 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         None => invalid("--date", input::date::not_before_plan(today, plan.start))?,
     };
     let by = invalid("--by", checked_text(p.by.as_deref()))?;
-    let completion = NewEntry {
+    let completion = completion_entry(
+        task,
+        reported_on,
+        input::who(by.as_deref()),
+        invalid("--source", checked_text(p.source.as_deref()))?,
+        invalid("--note", checked_text(p.note.as_deref()))?,
+    );
+    write(ctx, &plan, task, &completion)
+}
+
+/// The completion entry of `task`, reported on `reported_on`.
+fn completion_entry(
+    task: &Task,
+    reported_on: chrono::NaiveDate,
+    by: String,
+    source: Option<String>,
+    note: Option<String>,
+) -> NewEntry {
+    NewEntry {
         kind: Kind::Completion,
         indicator: None,
         task: Some(task.id.clone()),
@@ -45,12 +63,11 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         value_text: None,
         value: None,
         reported_on,
-        by: input::who(by.as_deref()),
-        source: invalid("--source", checked_text(p.source.as_deref()))?,
-        note: invalid("--note", checked_text(p.note.as_deref()))?,
+        by,
+        source,
+        note,
         target_entry: None,
-    };
-    write(ctx, &plan, task, &completion)
+    }
 }
 
 /// Appends the completion (refused while an earlier one counts) and prints
@@ -123,20 +140,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
             |s| input::completion_date(&plan, s, today),
         )?;
         let (by, source, note) = ask_provenance(&mut asker, &args.provenance)?;
-        let completion = NewEntry {
-            kind: Kind::Completion,
-            indicator: None,
-            task: Some(task.id.clone()),
-            period: None,
-            year: reported_on.year(),
-            value_text: None,
-            value: None,
-            reported_on,
-            by,
-            source,
-            note,
-            target_entry: None,
-        };
+        let completion = completion_entry(task, reported_on, by, source, note);
         eprintln!("\n{}", summary(&plan, task, &completion));
         if !asker.confirm(&tr!("commands-done-confirm"), true)? {
             return Err(Cancelled.into());
