@@ -85,3 +85,7 @@ void-a-void = entry #{$id} is a void: a void cannot be voided; to bring back #{$
    *[no] record the figure again
 }
 void-already = entry #{$id} is already voided by #{$void}
+input-arg-value = value
+input-arg-indicator = indicator
+input-arg-task = task
+input-arg-entry = entry

@@ -84,3 +84,7 @@ void-a-void = bút toán #{$id} là bút toán hủy: không thể hủy một b
    *[no] nhập lại số liệu
 }
 void-already = bút toán #{$id} đã bị hủy bởi #{$void}
+input-arg-value = giá trị
+input-arg-indicator = chỉ tiêu
+input-arg-task = nhiệm vụ
+input-arg-entry = bút toán

@@ -100,11 +100,7 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
             figure.value_text.as_deref().unwrap_or_default(),
         )
     {
-        return Err(reject(tr!(
-            "input-invalid-arg",
-            arg = "<VALUE>",
-            message = format!("{m}; {}", tr!("input-jump-yes"))
-        )));
+        return invalid("<VALUE>", Err(format!("{m}; {}", tr!("input-jump-yes"))));
     }
     let replaces = figures.get(&ind.id).and_then(|m| m.get(&period)).and_then(|f| f.counted.clone());
     let id = w.push(figure)?;
@@ -149,8 +145,19 @@ pub(super) fn usage_error(subcommand: &str, message: &str) -> Result<ExitCode> {
 }
 
 /// A rejected argument: says which one, then what was wrong with it.
+/// `arg` is an option (`--date`) or a positional argument as clap names it
+/// (`<VALUE>`), said in the user's language ("giá trị").
 pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
-    checked.map_err(|msg| reject(tr!("input-invalid-arg", arg = arg, message = msg)))
+    checked.map_err(|msg| {
+        let arg = match arg {
+            "<VALUE>" => tr!("input-arg-value"),
+            "<INDICATOR>" => tr!("input-arg-indicator"),
+            "<TASK>" => tr!("input-arg-task"),
+            "<ENTRY>" => tr!("input-arg-entry"),
+            other => other.to_string(),
+        };
+        reject(tr!("input-invalid-arg", arg = arg, message = msg))
+    })
 }
 
 /// "reported 2027-01-10 by lan, Báo cáo 15/BC-UBND": who, when, from what.

@@ -124,7 +124,7 @@ fn record_defaults_to_today_and_the_os_user_and_keeps_the_value_as_typed() {
     assert_eq!(e["note"], "whole year");
     // Every cadence's own periods; a flow is never negative (min 0).
     ok(&env, &["record", "spend", "12", "--period", "2026-07"]);
-    refused(&env, &["record", "spend", "-12", "--period", "2026-08"], &["<VALUE>", "-12", "(0)"]);
+    refused(&env, &["record", "spend", "-12", "--period", "2026-08"], &["invalid value", "-12", "(0)"]);
     ok(&env, &["record", "revenue", "5", "--period", "2027-Q2"]);
     assert_eq!(entries(&env).len(), 3);
 }
@@ -146,7 +146,7 @@ fn record_refuses_an_unknown_indicator_with_a_suggestion() {
     refused(
         &env,
         &["record", "firm", "1", "--period", "2026"],
-        &["<INDICATOR>", "unknown indicator `firm`", "did you mean `firms`?"],
+        &["invalid indicator", "unknown indicator `firm`", "did you mean `firms`?"],
     );
     ok(&env, &["record", "firms", "1", "--period", "2026"]);
     refused(&env, &["record", "revenu", "1", "--period", "2026"], &["did you mean `revenue`?"]);
@@ -159,7 +159,7 @@ fn record_refuses_an_unknown_indicator_with_a_suggestion() {
 fn record_refuses_a_value_that_is_not_a_number() {
     let env = mini();
     for bad in ["abc", "12x", "1.2.3", "", "1e5", "12%"] {
-        refused(&env, &["record", "firms", bad, "--period", "2026"], &["<VALUE>", "number"]);
+        refused(&env, &["record", "firms", bad, "--period", "2026"], &["invalid value", "number"]);
     }
     ok(&env, &["record", "firms", "5", "--period", "2026"]);
     refused(
@@ -175,7 +175,7 @@ fn record_refuses_9_5_under_vi_numbers() {
     refused(
         &env,
         &["record", "revenue", "9.5", "--period", "2026"],
-        &["<VALUE>", "`9.5` is ambiguous under `vi` numbers", "write `9,5`"],
+        &["invalid value", "`9.5` is ambiguous under `vi` numbers", "write `9,5`"],
     );
     ok(&env, &["record", "revenue", "9", "--period", "2026"]);
     refused(&env, &["record", "revenue", "9.5", "--period", "2026"], &["write `9,5`"]);
@@ -352,7 +352,7 @@ fn done_marks_a_task_once() {
 #[test]
 fn done_refuses_bad_input() {
     let env = mini();
-    refused(&env, &["done", "setp"], &["<TASK>", "unknown task `setp`", "did you mean `setup`?"]);
+    refused(&env, &["done", "setp"], &["invalid task", "unknown task `setp`", "did you mean `setup`?"]);
     refused(&env, &["done", "firms"], &["unknown task `firms`"]);
     refused(&env, &["done", "setup", "--date", "2027-07-01"], &["--date", "after today"]);
 }
@@ -367,7 +367,7 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     let out = ok(&env, &["correct", "1", "105", "--reason", "official figure", "--by", "lan"]);
     assert_eq!(
         out,
-        "#2 correction of #1: firms 2026-H2 = 105 firms (was 104; reported 2027-06-30 by lan: official figure)\n"
+        "#2 correction of #1: firms H2 2026 = 105 firms (was 104; reported 2027-06-30 by lan: official figure)\n"
     );
     let c = by_id(&env, 2);
     assert_eq!(c["kind"], "correction");
@@ -379,7 +379,7 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     assert_eq!(c["note"], "official figure");
     // Correcting the correction corrects the figure.
     let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01"]);
-    assert!(out.starts_with("#3 correction of #1: firms 2026-H2 = 1,106 firms (was 105;"), "{out}");
+    assert!(out.starts_with("#3 correction of #1: firms H2 2026 = 1,106 firms (was 105;"), "{out}");
     let c = by_id(&env, 3);
     assert_eq!(c["target_entry"], 1);
     assert_eq!(c["value"], 1106.0);
@@ -407,7 +407,7 @@ fn correct_and_void_refuse_what_makes_no_sense() {
     refused(&env, &["correct", "3", "5", "--reason", "x"], &["#3 was voided by #4"]);
     refused(&env, &["void", "4", "--reason", "x"], &["#4 is a void", "cannot be voided"]);
     refused(&env, &["void", "3", "--reason", "x"], &["#3 is already voided by #4"]);
-    refused(&env, &["correct", "1", "10.5.1", "--reason", "x"], &["<VALUE>", "not a number"]);
+    refused(&env, &["correct", "1", "10.5.1", "--reason", "x"], &["invalid value", "not a number"]);
     refused(&env, &["correct", "1", "5", "--reason", "  "], &["--reason"]);
     refused(
         &env,
@@ -438,9 +438,9 @@ fn void_withdraws_and_the_earlier_figure_counts_again() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "#3 void of #2 (figure firms 2026-H2 = 104 firms; reported 2027-06-30 by lan: typo)\n"
+        "#3 void of #2 (figure firms H2 2026 = 104 firms; reported 2027-06-30 by lan: typo)\n"
     );
-    assert!(stderr(&out).contains("firms 2026-H2 now counts #1 = 100"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("firms H2 2026 now counts #1 = 100"), "{}", stderr(&out));
     let v = by_id(&env, 3);
     assert_eq!(v["kind"], "void");
     assert_eq!(v["target_entry"], 2);
