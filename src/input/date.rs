@@ -205,10 +205,25 @@ fn iso_digits(t: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).filter(|d| d.year() >= FIRST_YEAR)
 }
 
+/// A date as the user reads it in a message: dd/mm/yyyy in Vietnamese,
+/// YYYY-MM-DD in English.
+fn shown(d: NaiveDate) -> String {
+    crate::render::labels::Labels::new(crate::i18n::lang()).date(d)
+}
+
+/// A period as the user reads it in a message: "Quý 1/2026" in
+/// Vietnamese, the code `2026-Q1` in English.
+fn shown_period(p: Period) -> String {
+    match crate::i18n::lang() {
+        crate::plan::Lang::Vi => p.label(crate::plan::Lang::Vi),
+        crate::plan::Lang::En => p.to_string(),
+    }
+}
+
 /// A date after `today` is refused as a likely typo (SPEC §4).
 pub fn not_after_today(d: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
     if d > today {
-        return Err(tr!("input-date-future", date = d.to_string(), today = today.to_string()));
+        return Err(tr!("input-date-future", date = shown(d), today = shown(today)));
     }
     Ok(d)
 }
@@ -218,9 +233,9 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
     if d < period.start() {
         return Err(tr!(
             "input-date-before-period",
-            date = d.to_string(),
-            period = period.to_string(),
-            start = period.start().to_string()
+            date = shown(d),
+            period = shown_period(period),
+            start = shown(period.start())
         ));
     }
     Ok(d)
@@ -230,7 +245,7 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
 pub fn not_before_plan(d: NaiveDate, start_year: i32) -> Result<NaiveDate, String> {
     let first = NaiveDate::from_ymd_opt(start_year, 1, 1).unwrap_or(NaiveDate::MIN);
     if d < first {
-        return Err(tr!("input-date-before-plan", date = d.to_string(), first = first.to_string()));
+        return Err(tr!("input-date-before-plan", date = shown(d), first = shown(first)));
     }
     Ok(d)
 }

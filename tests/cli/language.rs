@@ -1,9 +1,6 @@
 //! Language of messages (SPEC §4 "Language"): under `lang = "vi"` every
 //! error path prints Vietnamese (no English sentence, no catalogue key);
 //! under `lang = "en"` everything is English, `--help` included.
-//!
-//! Paths whose messages come from areas not yet moved to the catalogue are
-//! in `#[ignore]`d tests, named by area (run them with `--ignored`).
 
 use crate::common::{Env, MINI_PLAN, english_lines, keys_in, repo_file};
 
@@ -208,4 +205,24 @@ fn other_commands_errors_are_vietnamese() {
     }
     std::fs::write(&env.ledger, "not a database").unwrap();
     vietnamese_failure(&env, &["log"]);
+}
+
+#[test]
+fn dates_and_periods_in_vietnamese_refusals_read_as_a_clerk_writes_them() {
+    // The shipped plan runs as of 26/11/2026; a Q1 figure dated in 2025.
+    let env = shipped();
+    let out = env
+        .cmd()
+        .args(["record", "thu_ns", "5", "--period", "2026-Q1", "--date", "2025-01-01"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ngày 01/01/2025 trước khi kỳ Quý 1/2026 bắt đầu (01/01/2026)"), "{err}");
+    let out = env
+        .cmd()
+        .args(["record", "thu_ns", "5", "--period", "2026-Q4", "--date", "2027-01-01"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ngày 01/01/2027 sau hôm nay (26/11/2026)"), "{err}");
 }
