@@ -114,7 +114,9 @@ impl Asker {
         check: impl Fn(&str) -> Result<T, String>,
     ) -> Result<T> {
         if let Some(h) = help {
-            eprintln!("  ({h})");
+            // Hints wrap at the terminal's width like every other line.
+            let width = usize::from(crate::render::terminal_width());
+            eprintln!("{}", crate::render::wrap(&format!("  ({h})"), width, " "));
         }
         let mut typed = initial.to_string();
         loop {
