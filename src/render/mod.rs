@@ -328,11 +328,18 @@ pub fn markdown(grid: &Grid) -> String {
     out
 }
 
+/// Writes `grid` as csv. Every cell that is not a plain machine number
+/// goes through [`csv_safe::csv_text_cell`] (SPEC §4), so no grid — show,
+/// check, log, report — can hand a spreadsheet a formula; cells already
+/// defused keep their single `'`.
 pub fn write_csv(grid: &Grid, out: impl Write) -> anyhow::Result<()> {
+    let cell = |c: &String| -> String {
+        if c.parse::<f64>().is_ok() { c.clone() } else { csv_safe::csv_text_cell(c).into_owned() }
+    };
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&grid.headers)?;
+    w.write_record(grid.headers.iter().map(cell))?;
     for row in &grid.rows {
-        w.write_record(row)?;
+        w.write_record(row.iter().map(cell))?;
     }
     w.flush()?;
     Ok(())

@@ -544,3 +544,19 @@ fn vietnamese_period_forms_are_read_and_dates_in_periods_refused() {
         &["invalid --period: `Q2/26` has a two-digit year"],
     );
 }
+
+#[test]
+fn plan_text_in_show_and_check_csv_is_defused_too() {
+    // A group and an indicator name typed as formulas: every csv writer passes text cells
+    // through the same rule, numbers stay numbers.
+    let env = Env::with_plan(
+        &crate::common::MINI_PLAN
+            .replace("name = \"Group one\"", "name = \"=HYPERLINK(1)\"")
+            .replace("name = \"Firms\"", "name = \"=HYPERLINK(1)\""),
+    );
+    // (`check --format csv` prints ids only, no free text.)
+    let out = env.cmd().args(["show", "--format", "csv"]).output().unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("'=HYPERLINK(1)"), "{csv}");
+    assert!(!csv.contains(",=HYPERLINK") && !csv.starts_with("=HYPERLINK"), "{csv}");
+}
