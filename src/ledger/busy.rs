@@ -65,6 +65,32 @@ pub fn install(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_handler(Some(handler))
 }
 
+/// Runs `step` again while SQLite answers "locked" without having asked
+/// the handler, until the wait ([`timeout`]) is over.
+///
+/// SQLite skips the busy handler where waiting could deadlock: switching a
+/// new ledger from a rollback journal to WAL while another process does
+/// the same returns `SQLITE_BUSY` at once. Four clerks recording into a
+/// ledger that does not exist yet hit this (one run in a few hundred);
+/// retrying the whole step is safe, as it changes nothing until it works.
+pub fn retry<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = Instant::now();
+    let (mut tries, mut said) = (0u32, false);
+    loop {
+        match step() {
+            Err(e) if is_busy(&e) && start.elapsed() < timeout() => {
+                if start.elapsed() >= SAY_AFTER && !said {
+                    eprintln!("{}", tr!("ledger-waiting"));
+                    said = true;
+                }
+                tries = tries.saturating_add(1);
+                std::thread::sleep(Duration::from_millis(if tries < 10 { 2 } else { 50 }));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// The ledger stayed locked longer than the wait.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -87,5 +113,35 @@ pub fn explain(e: rusqlite::Error, path: &Path) -> anyhow::Error {
         .into()
     } else {
         e.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locked() -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None)
+    }
+
+    #[test]
+    fn retry_runs_a_step_again_while_it_is_locked() {
+        let mut calls = 0;
+        let got = retry(|| {
+            calls += 1;
+            if calls < 3 { Err(locked()) } else { Ok(calls) }
+        });
+        assert_eq!(got.unwrap(), 3);
+    }
+
+    #[test]
+    fn retry_returns_other_errors_at_once() {
+        let mut calls = 0;
+        let got: rusqlite::Result<()> = retry(|| {
+            calls += 1;
+            Err(rusqlite::Error::InvalidQuery)
+        });
+        assert!(matches!(got, Err(rusqlite::Error::InvalidQuery)));
+        assert_eq!(calls, 1);
     }
 }

@@ -221,7 +221,7 @@ impl Ledger {
         if !read_only {
             // WAL lets readers work while a writer appends; NORMAL sync is
             // durable at each checkpoint and never corrupts in WAL mode.
-            match conn.pragma_update(None, "journal_mode", "WAL") {
+            match busy::retry(|| conn.pragma_update(None, "journal_mode", "WAL")) {
                 Ok(()) => {}
                 Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
                 Err(_) => return Err(anyhow!(not_ledger())),
