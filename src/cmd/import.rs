@@ -172,32 +172,36 @@ fn import_piped(
         let (recycle, recycled) = mpsc::channel::<Vec<Sealed>>();
         let batch_file = &input.batch_name;
         let size = input.size;
-        let writer = s.spawn(move || -> Result<Option<i64>> {
-            let mut w = ledger.writer(&plan.id)?;
-            if size / BYTES_PER_ROW_AT_MOST > w.entries_before() as u64 {
-                w.defer_figure_index()?;
-            }
-            let batch = w.open_batch()?;
-            if known_tx.send((Known::read(&mut Reading(&w))?, w.sealer())).is_err() {
-                return Ok(None);
-            }
-            for msg in from_reader {
-                match msg {
-                    ToWriter::Entries(chunk) => {
-                        w.insert(&chunk)?;
-                        // The reader may be gone: then the chunk just drops.
-                        let _ = recycle.send(chunk);
-                    }
-                    ToWriter::Commit { rows, sha256 } => {
-                        w.close_batch(batch_file, &sha256, rows as i64, &opts.by)?;
-                        w.commit()?;
-                        return Ok(Some(batch));
+        // Named, so that a profile tells the two threads apart.
+        let writer = std::thread::Builder::new().name("plan-writer".into()).spawn_scoped(
+            s,
+            move || -> Result<Option<i64>> {
+                let mut w = ledger.writer(&plan.id)?;
+                if size / BYTES_PER_ROW_AT_MOST > w.entries_before() as u64 {
+                    w.defer_figure_index()?;
+                }
+                let batch = w.open_batch()?;
+                if known_tx.send((Known::read(&mut Reading(&w))?, w.sealer())).is_err() {
+                    return Ok(None);
+                }
+                for msg in from_reader {
+                    match msg {
+                        ToWriter::Entries(chunk) => {
+                            w.insert(&chunk)?;
+                            // The reader may be gone: then the chunk just drops.
+                            let _ = recycle.send(chunk);
+                        }
+                        ToWriter::Commit { rows, sha256 } => {
+                            w.close_batch(batch_file, &sha256, rows as i64, &opts.by)?;
+                            w.commit()?;
+                            return Ok(Some(batch));
+                        }
                     }
                 }
-            }
-            // The reader stopped without a commit: the transaction rolls back.
-            Ok(None)
-        });
+                // The reader stopped without a commit: the transaction rolls back.
+                Ok(None)
+            },
+        )?;
         let writer_failed =
             |writer: std::thread::ScopedJoinHandle<'_, Result<Option<i64>>>| match writer.join() {
                 Ok(Err(e)) => e,
