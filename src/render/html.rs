@@ -12,7 +12,6 @@ mod charts;
 
 use super::labels::Labels;
 use super::report::{Fmt, heading_text, ledger_line, reports_text, status_text, target_text, tasks_text};
-use crate::period::{Cadence, Period};
 use crate::plan::{Plan, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
 use charts::{BarRow, Segment};
@@ -552,26 +551,6 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
     }
 }
 
-/// "Tháng 8/2026", "Quý III/2026", "6 tháng đầu năm 2026"; en "Aug 2026".
-pub fn period_text(p: &Period, l: &Labels) -> String {
-    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let i = p.index as usize;
-    match (p.cadence, l.vi()) {
-        (Cadence::Year, true) => format!("Năm {}", p.year),
-        (Cadence::Half, true) => format!("6 tháng {} năm {}", if i == 1 { "đầu" } else { "cuối" }, p.year),
-        (Cadence::Quarter, true) => {
-            format!("Quý {}/{}", ROMAN.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year)
-        }
-        (Cadence::Month, true) => format!("Tháng {}/{}", i, p.year),
-        (Cadence::Year, false) => p.year.to_string(),
-        (Cadence::Half, false) => format!("H{i} {}", p.year),
-        (Cadence::Quarter, false) => format!("Q{i} {}", p.year),
-        (Cadence::Month, false) => format!("{} {}", MONTHS.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year),
-    }
-}
-
 fn missing_figures(c: &Ctx, g: &GroupReport) -> Markup {
     let l = &c.l;
     let rows: Vec<_> = g
@@ -597,7 +576,7 @@ fn missing_figures(c: &Ctx, g: &GroupReport) -> Markup {
                 @for (i, p) in &rows {
                     tr {
                         td { (i.name) " " code { (i.id) } }
-                        td { (period_text(&p.period, l)) " " code { (p.period.to_string()) } }
+                        td { (l.period(p.period)) " " code { (p.period.to_string()) } }
                         td { (l.date(p.due)) }
                         td.num.days { (c.days(p.days)) }
                         td { (g.lead_name.as_deref().unwrap_or("—")) }
@@ -668,19 +647,22 @@ fn footer(c: &Ctx) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::period::{Cadence, Period};
     use crate::plan::Lang;
 
     #[test]
     fn periods_read_in_each_language() {
+        // The missing-figures table writes a period as every report does
+        // (SPEC §4 "Periods"): Labels::period, i.e. Period::label.
         let vi = Labels::new(Lang::Vi);
         let en = Labels::new(Lang::En);
         let q3 = Period { year: 2026, cadence: Cadence::Quarter, index: 3 };
-        assert_eq!(period_text(&q3, &vi), "Quý III/2026");
-        assert_eq!(period_text(&q3, &en), "Q3 2026");
+        assert_eq!(vi.period(q3), "Quý 3/2026");
+        assert_eq!(en.period(q3), "Q3 2026");
         let m = Period { year: 2026, cadence: Cadence::Month, index: 8 };
-        assert_eq!(period_text(&m, &vi), "Tháng 8/2026");
-        assert_eq!(period_text(&m, &en), "Aug 2026");
+        assert_eq!(vi.period(m), "Tháng 8/2026");
+        assert_eq!(en.period(m), "Aug 2026");
         let h = Period { year: 2026, cadence: Cadence::Half, index: 1 };
-        assert_eq!(period_text(&h, &vi), "6 tháng đầu năm 2026");
+        assert_eq!(vi.period(h), "6 tháng đầu năm 2026");
     }
 }

@@ -1,7 +1,7 @@
 //! Targets and periods in words, as people read them in tables and
 //! documents (SPEC §4 "Periods"): "trên 120 doanh nghiệp", "từ 9,5 đến
 //! 10 %", "Quý 3/2027", "6 tháng đầu năm 2027". Every renderer (table, md,
-//! html, docx) calls these; the words come from the catalogue
+//! html, docx, xlsx) calls these; the words come from the catalogue
 //! (locales/*/tables.ftl), so both languages stay in step.
 //!
 //! Machine formats (csv, json) keep the typed forms (`>= 48`, `2027-Q3`).
