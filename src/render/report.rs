@@ -39,11 +39,7 @@ impl Fmt {
 pub fn reports_text(r: &Reports, l: &Labels) -> String {
     let due = r.expected;
     if due == 0 && r.on_time + r.late == 0 {
-        return if r.not_yet_due > 0 {
-            l.period_status(PeriodStatus::NotYetDue)
-        } else {
-            "—".into()
-        };
+        return if r.not_yet_due > 0 { l.period_status(PeriodStatus::NotYetDue) } else { "—".into() };
     }
     let lang = l.lang;
     let mut parts = vec![tr_in!(
@@ -319,8 +315,11 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
         Some(s) => format!("{s} {} ({})", g.name, g.id),
         None => format!("{} ({})", g.name, g.id),
     };
-    let lead =
-        g.lead_name.as_deref().map(|n| format!(" — {}", tr_in!(l.lang, "report-lead", lead = n))).unwrap_or_default();
+    let lead = g
+        .lead_name
+        .as_deref()
+        .map(|n| format!(" — {}", tr_in!(l.lang, "report-lead", lead = n)))
+        .unwrap_or_default();
     let mut lines = vec![
         format!("{title}{lead}"),
         format!(
@@ -435,11 +434,7 @@ fn indicator_row(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Vec<St
         row.push(last_year_text(i, l, f));
     }
     row.push(status_text(i, r.year, l));
-    row.push(if i.derived {
-        l.tr("report-derived")
-    } else {
-        reports_text(&i.reports, l)
-    });
+    row.push(if i.derived { l.tr("report-derived") } else { reports_text(&i.reports, l) });
     row
 }
 
