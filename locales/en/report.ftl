@@ -58,7 +58,7 @@ report-unknown-group = unknown group `{$group}`: `plan show` lists the groups of
 # Summary lines and columns of the table and Markdown report (plan report).
 report-reports-on-time = {$n}/{$of} on time
 report-reports-late = {$n} late by {$days}
-report-reports-missing = {$n} missing (overdue {$days})
+report-reports-missing = {$n} missing ({$days} overdue)
 report-no-tasks = no tasks in the year
 report-tasks-done-on-time = {$n} done on time
 report-tasks-done-late = {$n} done late
