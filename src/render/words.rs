@@ -50,6 +50,16 @@ impl Period {
             Cadence::Month => tr_in!(lang, "tables-period-month", year = year, index = index),
         }
     }
+
+    /// The period as the user reads it in a message (a refusal, a
+    /// warning), in the language of messages: "Quý 1/2026" in Vietnamese,
+    /// the code `2026-Q1` in English, as typed on the command line.
+    pub fn in_message(self) -> String {
+        match crate::i18n::lang() {
+            Lang::Vi => self.label(Lang::Vi),
+            Lang::En => self.to_string(),
+        }
+    }
 }
 
 /// A period as stored (`2027-Q3`) in words; text that is not a period is
