@@ -266,7 +266,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
                 .initial_indent(lead)
                 .subsequent_indent(&more)
                 .break_words(false)
-                .word_separator(textwrap::WordSeparator::AsciiSpace);
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                // A date (2026-12-31), a plan number (66-KH/ĐU) stays whole.
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
             textwrap::fill(body, &opts)
         })
         .collect::<Vec<_>>()
@@ -414,6 +416,11 @@ mod tests {
         assert_eq!(
             wrap("a tl_thu_ktn_rat_dai_qua_muc_cho_phep b", 20, ""),
             "a\ntl_thu_ktn_rat_dai_qua_muc_cho_phep\nb"
+        );
+        // Nor is a word broken at its hyphens (a date, a plan number).
+        assert_eq!(
+            wrap("5 days late, due 2026-12-31 under 66-KH/ĐU", 22, "  "),
+            "5 days late, due\n  2026-12-31 under\n  66-KH/ĐU"
         );
     }
 
