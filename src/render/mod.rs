@@ -252,6 +252,13 @@ fn cell_lines(cell: &str, w: usize) -> usize {
     cell.lines().map(|l| textwrap::wrap(l, &opts).len().max(1)).sum::<usize>().max(1)
 }
 
+/// `text` wrapped between words at the terminal's width ([`terminal_width`],
+/// 80 columns when it cannot be told), as [`wrap`]: receipts, hints and
+/// summary lines of commands.
+pub fn fit(text: &str, indent: &str) -> String {
+    wrap(text, usize::from(terminal_width()), indent)
+}
+
 /// `text` wrapped to `width` columns between words (summary lines of
 /// reports and messages): each line keeps its own indentation, and its
 /// continuation lines get `indent` more. A word longer than the line stays
