@@ -256,3 +256,23 @@ fn periods_in_tenfold_and_replacement_lines_read_as_a_clerk_writes_them() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("viec_lam Tháng 1/2026: 34 → 350 (thay cho #"), "{text}");
 }
+
+#[test]
+fn a_toml_syntax_error_is_told_in_vietnamese_with_its_line_and_column() {
+    // The shipped plan (`lang = "vi"`) with `=` typed twice on its `start` line.
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("start = ")).unwrap() + 1;
+    let broken = text.replacen("start = ", "start = = ", 1);
+    let env = Env::with_plan(&broken);
+    for args in [&["show"][..], &["check"]] {
+        let out = env.cmd().env("LANG", "C").env_remove("LC_ALL").args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {err}");
+        let sentence = format!("plan.toml sai cú pháp TOML ở dòng {line}, cột 9 (");
+        assert!(err.contains(&sentence), "{args:?}: no `{sentence}` in:\n{err}");
+        // The toml crate's own words only inside the parentheses.
+        let first = err.lines().next().unwrap();
+        assert!(first.contains("tệp ") && first.contains("): hãy sửa chỗ được đánh dấu bên dưới"), "{first}");
+        assert!(keys_in(&err).is_empty(), "{err}");
+    }
+}
