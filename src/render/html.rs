@@ -665,20 +665,17 @@ mod tests {
 
     #[test]
     fn a_value_in_markup_goes_where_the_message_puts_it() {
-        let m = with_markup(
-            &Labels::new(Lang::Vi),
-            "report-html-as-of",
-            "date",
-            html! { strong { "26/11/2026" } },
+        let bold = |lang, key, name, value: &str| {
+            with_markup(&Labels::new(lang), key, name, html! { strong { (value) } }).into_string()
+        };
+        assert_eq!(
+            bold(Lang::Vi, "report-html-as-of", "date", "26/11/2026"),
+            "số liệu tính đến ngày <strong>26/11/2026</strong>"
         );
-        assert_eq!(m.into_string(), "số liệu tính đến ngày <strong>26/11/2026</strong>");
-        let m = with_markup(
-            &Labels::new(Lang::En),
-            "report-html-on-time-rate",
-            "pct",
-            html! { strong { "50 %" } },
+        assert_eq!(
+            bold(Lang::En, "report-html-on-time-rate", "pct", "50 %"),
+            "on-time rate <strong>50 %</strong>"
         );
-        assert_eq!(m.into_string(), "on-time rate <strong>50 %</strong>");
     }
 
     #[test]
