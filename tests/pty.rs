@@ -322,9 +322,10 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     send(&mut p, ENTER);
     expect_on(&mut p, "Ghi chú:", &mut screen);
     send(&mut p, ENTER);
+    // The entry, wrapped between words at the terminal's 80 columns.
     expect_on(
         &mut p,
-        "viec_lam Tháng 1/2026 = 34 lao động (Trần Văn Nam báo cáo ngày 04/02/2026, theo Báo cáo 15/BC-UBND)",
+        "viec_lam Tháng 1/2026 = 34 lao động (Trần Văn Nam báo cáo ngày 04/02/2026, theo\r\n  Báo cáo 15/BC-UBND)",
         &mut screen,
     );
     expect_on(&mut p, "Ghi số liệu này vào sổ? [C/k]", &mut screen);

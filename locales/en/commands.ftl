@@ -115,6 +115,8 @@ plan-one-of = one of: {$values}
 plan-unknown-key = unknown key `{$key}` in {$what}
 plan-missing-key = missing key `{$key}` in {$what}
 plan-wrong-type = `{$key}` must be {$expected}, found {$found}
+# A TOML syntax error; {$detail} is the toml library's own words.
+plan-toml-syntax = {$file} is not valid TOML at line {$line}, column {$column} ({$detail}): fix the place marked below
 plan-expect-string = a string
 plan-expect-integer = an integer
 plan-expect-number = a number

@@ -93,6 +93,8 @@ plan-one-of = một trong: {$values}
 plan-unknown-key = khóa `{$key}` không dùng được trong {$what}
 plan-missing-key = thiếu khóa `{$key}` trong {$what}
 plan-wrong-type = `{$key}` phải là {$expected}, nhưng đang là {$found}
+# Lỗi cú pháp TOML; {$detail} là lời của thư viện toml (tiếng Anh).
+plan-toml-syntax = tệp {$file} sai cú pháp TOML ở dòng {$line}, cột {$column} ({$detail}): hãy sửa chỗ được đánh dấu bên dưới
 plan-expect-string = một chuỗi chữ (trong ngoặc kép)
 plan-expect-integer = một số nguyên
 plan-expect-number = một số

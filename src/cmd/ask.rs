@@ -115,8 +115,7 @@ impl Asker {
     ) -> Result<T> {
         if let Some(h) = help {
             // Hints wrap at the terminal's width like every other line.
-            let width = usize::from(crate::render::terminal_width());
-            eprintln!("{}", crate::render::wrap(&format!("  ({h})"), width, " "));
+            eprintln!("{}", crate::render::fit(&format!("  ({h})"), " "));
         }
         let mut typed = initial.to_string();
         loop {

@@ -7,7 +7,7 @@
 //! about an entry that is already voided. The checks read the ledger inside
 //! the write transaction, so they cannot race another writer.
 
-use super::record::{checked_text, invalid};
+use super::record::{checked_text, fitted, invalid};
 use super::{Ctx, reject, today};
 use crate::cli::{CorrectArgs, VoidArgs};
 use crate::counting;
@@ -200,7 +200,7 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     w.commit()?;
     println!(
         "{}",
-        tr!(
+        fitted(&tr!(
             "correct-receipt",
             id = id.to_string(),
             target = figure.id.to_string(),
@@ -211,7 +211,7 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
             date = date_words(why.reported_on),
             by = why.by.as_str(),
             reason = why.reason.as_str()
-        )
+        ))
     );
     let counted = counting::count_figures(&others, None);
     let superseded_by = figure
@@ -223,12 +223,12 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     if let Some(c) = superseded_by {
         eprintln!(
             "{}",
-            tr!(
+            fitted(&tr!(
                 "correct-superseded",
                 target = figure.id.to_string(),
                 counting = c.to_string(),
                 subject = subject(&figure)
-            )
+            ))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -265,7 +265,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     };
     println!(
         "{}",
-        tr!(
+        fitted(&tr!(
             "void-receipt",
             id = id.to_string(),
             target = t.id.to_string(),
@@ -273,7 +273,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
             date = date_words(why.reported_on),
             by = why.by.as_str(),
             reason = why.reason.as_str()
-        )
+        ))
     );
     // What counts now, so the clerk sees the effect.
     if let (Some(ind), Some(p)) = (&t.indicator, t.period.as_deref().and_then(|p| p.parse::<Period>().ok())) {
@@ -281,32 +281,36 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
         match now.get(ind).and_then(|m| m.get(&p)).and_then(|f| f.counted.as_ref()) {
             Some(c) => eprintln!(
                 "{}",
-                tr!(
+                fitted(&tr!(
                     "void-now-counts",
                     indicator = ind.as_str(),
                     period = p.label(crate::i18n::lang()),
                     entry = c.entry.to_string(),
                     value = c.value_text.as_str(),
                     unit = unit(&plan, &t)
-                )
+                ))
             ),
             None => eprintln!(
                 "{}",
-                tr!("void-now-none", indicator = ind.as_str(), period = p.label(crate::i18n::lang()))
+                fitted(&tr!(
+                    "void-now-none",
+                    indicator = ind.as_str(),
+                    period = p.label(crate::i18n::lang())
+                ))
             ),
         }
     } else if let Some(task) = &t.task {
         match counting::completions(&others, None).get(task) {
             Some((d, e)) => eprintln!(
                 "{}",
-                tr!(
+                fitted(&tr!(
                     "void-task-still-done",
                     task = task.as_str(),
                     entry = e.to_string(),
                     date = date_words(*d)
-                )
+                ))
             ),
-            None => eprintln!("{}", tr!("void-task-open", task = task.as_str())),
+            None => eprintln!("{}", fitted(&tr!("void-task-open", task = task.as_str()))),
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -6,7 +6,7 @@
 //! the same task done.
 
 use super::ask::{Asker, Cancelled};
-use super::record::{ask_provenance, checked_text, invalid, provenance, usage_error};
+use super::record::{ask_provenance, checked_text, fitted, invalid, provenance, usage_error};
 use super::{Ctx, Reported, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
@@ -87,7 +87,7 @@ fn write(ctx: &Ctx, plan: &Plan, task: &Task, completion: &NewEntry) -> Result<E
     let id = w.push(completion)?;
     w.commit()?;
 
-    println!("#{id} {}", summary(plan, task, completion));
+    println!("{}", fitted(&format!("#{id} {}", summary(plan, task, completion))));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -141,7 +141,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         )?;
         let (by, source, note) = ask_provenance(&mut asker, &args.provenance)?;
         let completion = completion_entry(task, reported_on, by, source, note);
-        eprintln!("\n{}", summary(&plan, task, &completion));
+        eprintln!("\n{}", fitted(&summary(&plan, task, &completion)));
         if !asker.confirm(&tr!("commands-done-confirm"), true)? {
             return Err(Cancelled.into());
         }

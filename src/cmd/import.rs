@@ -450,7 +450,7 @@ fn print_summary(
             tr!(
                 "import-replacement",
                 indicator = r.indicator.as_str(),
-                period = r.period.to_string(),
+                period = r.period.in_message(),
                 old = n(r.old),
                 new = n(r.new),
                 entry = r.entry.to_string(),

@@ -128,7 +128,7 @@ fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&
             )
         })
         .unwrap_or_default();
-    println!("#{id} {}", receipt(ind, figure, &replaces));
+    println!("{}", fitted(&format!("#{id} {}", receipt(ind, figure, &replaces))));
 }
 
 /// Prints a usage error for `plan SUBCOMMAND` (the message, the usage line,
@@ -167,6 +167,13 @@ pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>)
         Some(s) => tr!("commands-provenance-source", date = date, by = by, source = s),
         None => tr!("commands-provenance", date = date, by = by),
     }
+}
+
+/// A receipt, or a line printed with it, wrapped between words at the
+/// terminal's width (SPEC §4 "Terminal width"), later lines indented: an
+/// id, a date or a number is never broken.
+pub(super) fn fitted(line: &str) -> String {
+    render::fit(line, "  ")
 }
 
 /// "so_dn Quý 3/2027 = 104 doanh nghiệp (Lan báo cáo ngày …)", `extra` at
@@ -239,7 +246,7 @@ fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     let asked = Asker::new().and_then(|mut asker| {
         let (ind_id, figure) = ask_figure(&mut asker, &plan, ledger.as_ref(), today, &args)?;
         let ind = plan.indicator(&ind_id).expect("a checked indicator");
-        eprintln!("\n{}", receipt(ind, &figure, ""));
+        eprintln!("\n{}", fitted(&receipt(ind, &figure, "")));
         if !asker.confirm(&tr!("commands-record-confirm"), true)? {
             return Err(Cancelled.into());
         }
@@ -312,8 +319,7 @@ fn ask_figure(
         recorded.iter().map(|i| (i.id.clone(), format!("{} — {} ({})", i.id, i.name, i.unit))).collect(),
     );
     let ids: Vec<&str> = recorded.iter().map(|i| i.id.as_str()).collect();
-    let width = usize::from(crate::render::terminal_width());
-    eprintln!("{}", crate::render::wrap(&tr!("commands-record-ids", ids = ids.join(", ")), width, "  "));
+    eprintln!("{}", render::fit(&tr!("commands-record-ids", ids = ids.join(", ")), "  "));
     let ind =
         asker.ask(&tr!("commands-ask-indicator"), "", Some(&tr!("commands-ask-indicator-help")), |s| {
             input::recorded_indicator(plan, s)
@@ -344,7 +350,7 @@ fn ask_figure(
         every = render::words::every(every, lang),
         previous = last_text
     );
-    eprintln!("{}", render::wrap(&format!("  {about}"), width, "  "));
+    eprintln!("{}", render::fit(&format!("  {about}"), "  "));
 
     let default_period = args
         .period

@@ -162,7 +162,7 @@ fn headers(lang: Lang) -> [&'static str; 10] {
 fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate) -> Sheet {
     let l = Labels::new(plan.lang);
     let scope = match period {
-        Some(p) => crate::tr!("workbook-template-period", period = crate::render::html::period_text(&p, &l)),
+        Some(p) => crate::tr!("workbook-template-period", period = l.period(p)),
         None => crate::tr!("workbook-template-missing", date = l.date(today)),
     };
     Sheet {

@@ -648,7 +648,7 @@ impl<'p, 'o> Batch<'p, 'o> {
                 let message = tr!(
                     "import-row-conflict",
                     indicator = st.ind.id.as_str(),
-                    period = period.to_string(),
+                    period = period.in_message(),
                     other = at.with_row(slot.origin.unsigned_abs()).to_string(),
                     other_value = format_number(slot.value, self.opts.numbers, 10),
                     value = value_text.as_ref()
@@ -690,7 +690,7 @@ impl<'p, 'o> Batch<'p, 'o> {
                     "import-row-jump",
                     value = value_text.as_ref(),
                     up = if value.abs() > prev.abs() { "yes" } else { "no" },
-                    period = p.to_string(),
+                    period = p.in_message(),
                     previous = format_number(prev, self.opts.numbers, 10)
                 );
                 self.cell_errors.push((self.header.get(Col::Value), message));

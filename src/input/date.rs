@@ -211,15 +211,6 @@ fn shown(d: NaiveDate) -> String {
     crate::render::labels::Labels::new(crate::i18n::lang()).date(d)
 }
 
-/// A period as the user reads it in a message: "Quý 1/2026" in
-/// Vietnamese, the code `2026-Q1` in English.
-fn shown_period(p: Period) -> String {
-    match crate::i18n::lang() {
-        crate::plan::Lang::Vi => p.label(crate::plan::Lang::Vi),
-        crate::plan::Lang::En => p.to_string(),
-    }
-}
-
 /// A date after `today` is refused as a likely typo (SPEC §4).
 pub fn not_after_today(d: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
     if d > today {
@@ -234,7 +225,7 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
         return Err(tr!(
             "input-date-before-period",
             date = shown(d),
-            period = shown_period(period),
+            period = period.in_message(),
             start = shown(period.start())
         ));
     }

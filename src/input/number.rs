@@ -107,7 +107,7 @@ pub fn jump(
             "input-jump",
             value = text,
             up = if value.abs() > c.value.abs() { "yes" } else { "no" },
-            period = p.to_string(),
+            period = p.in_message(),
             previous = c.value_text.as_str(),
             entry = c.entry.to_string()
         )

@@ -74,8 +74,18 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
     let mut r = Reader { src: text, file, found: Vec::new() };
     let (doc, errors) = DeTable::parse_recoverable(text);
     for e in &errors {
+        // The sentence in the user's language, the toml crate's (English)
+        // detail in parentheses.
         let span = e.span().unwrap_or(0..0);
-        r.err(span, e.message().trim().to_string(), None);
+        let (line, column) = r.line_column(span.start);
+        let message = tr!(
+            "plan-toml-syntax",
+            file = file,
+            line = line.to_string(),
+            column = column.to_string(),
+            detail = e.message().trim()
+        );
+        r.err(span, message, None);
     }
     let mut plan = None;
     if errors.is_empty() {
@@ -134,12 +144,18 @@ impl<'s> Reader<'s> {
         self.found.push((span, message.into(), help));
     }
 
+    /// The line and column (1-based, in characters) of byte `offset`.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let start = offset.min(self.src.len());
+        let line_start = self.src[..start].rfind('\n').map_or(0, |i| i + 1);
+        (self.src[..start].matches('\n').count() + 1, self.src[line_start..start].chars().count() + 1)
+    }
+
     fn locate(&self, span: Span, message: String, help: Option<String>) -> Diagnostic {
         let start = span.start.min(self.src.len());
         let line_start = self.src[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.src[start..].find('\n').map_or(self.src.len(), |i| start + i);
-        let line = self.src[..start].matches('\n').count() + 1;
-        let column = self.src[line_start..start].chars().count() + 1;
+        let (line, column) = self.line_column(start);
         let end = span.end.clamp(start, line_end);
         Diagnostic {
             file: self.file.to_string(),

@@ -12,9 +12,9 @@ mod charts;
 
 use super::labels::Labels;
 use super::report::{Fmt, heading_text, ledger_line, reports_text, status_text, target_text, tasks_text};
-use crate::period::{Cadence, Period};
 use crate::plan::{Plan, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
+use crate::tr_in;
 use charts::{BarRow, Segment};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::io::Write;
@@ -37,22 +37,24 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// "12 ngày", "1 day", "1.234 ngày": days, the number in the plan's style.
     fn days(&self, n: i64) -> String {
-        let num = self.f.num(n as f64);
-        if self.l.vi() {
-            format!("{num} ngày")
-        } else if n == 1 {
-            "1 day".into()
-        } else {
-            format!("{num} days")
-        }
+        tr_in!(self.l.lang, "report-html-days", n = n, num = self.f.num(n as f64))
+    }
+
+    /// A catalogue message without arguments in the report's language.
+    fn tr(&self, key: &str) -> String {
+        self.l.tr(key)
     }
 
     /// ("đến 2030", "> 120") for an indicator with no target in the year.
     fn final_target(&self, id: &str) -> Option<(String, String)> {
         let ind = self.plan.indicator(id)?;
         let t = ind.target?;
-        Some((format!("{} {}", self.l.t("đến", "by"), ind.by), t.display(self.plan.numbers)))
+        Some((
+            tr_in!(self.l.lang, "report-html-final-by", by = ind.by.to_string()),
+            t.display(self.plan.numbers),
+        ))
     }
 
     fn final_year(&self, id: &str) -> Option<i32> {
@@ -101,43 +103,47 @@ fn title_block(c: &Ctx) -> Markup {
             p.meta {
                 strong { (heading_text(r, l.lang)) }
                 @if r.is_part_of_year() {
-                    " · " (crate::tr_in!(l.lang, "report-through", date = l.date(r.through)))
+                    " · " (tr_in!(l.lang, "report-through", date = l.date(r.through)))
                 }
-                " · " (l.t("số liệu tính đến ngày", "figures as of")) " " strong { (l.date(r.as_of)) }
+                " · " (with_markup(l, "report-html-as-of", "date", html! { strong { (l.date(r.as_of)) } }))
                 @if let Some(d) = c.plan.issued_on {
-                    " · " (l.t("kế hoạch ban hành ngày", "plan issued on")) " " (l.date(d))
+                    " · " (tr_in!(l.lang, "report-html-issued-on", date = l.date(d)))
                 }
-                " · " (l.t("giai đoạn", "plan years")) " " (r.start) "–" (r.end)
+                " · " (tr_in!(l.lang, "report-html-plan-years", start = r.start.to_string(), end = r.end.to_string()))
             }
             @if let Some(imp) = &c.plan.implements {
-                p.implements { (l.t("Thực hiện", "Implements")) ": " (imp) }
+                p.implements { (tr_in!(l.lang, "report-html-implements", document = imp.as_str())) }
             }
             div.tiles {
                 div.tile {
                     span.big { (f.opt_pct(r.attainment)) }
-                    span.cap { (l.t("Tỷ lệ đạt toàn kế hoạch", "Attainment, whole plan")) }
+                    span.cap { (c.tr("report-html-tile-attainment")) }
                     span.sub { (rollup_basis(r.rollup_count, r.indicator_count, l)) }
                 }
                 div.tile {
                     span.big { (f.num(f64::from(total_ind))) }
-                    span.cap { (l.t("Chỉ tiêu", "Indicators")) }
+                    span.cap { (c.tr("report-html-indicators")) }
                     span.sub { (counts_text(&r.counts, l, f)) }
                 }
                 div.tile {
                     span.big { (f.opt_pct(r.reports.on_time_rate)) }
-                    span.cap { (l.t("Số liệu báo cáo đúng hạn", "Figures reported on time")) }
+                    span.cap { (c.tr("report-html-tile-on-time")) }
                     span.sub {
-                        (f.num(f64::from(r.reports.received))) "/" (f.num(f64::from(r.reports.expected)))
-                        " " (l.t("kỳ đến hạn đã có số liệu", "periods due have a figure"))
+                        (tr_in!(
+                            l.lang,
+                            "report-html-tile-periods",
+                            n = f.num(f64::from(r.reports.received)),
+                            of = f.num(f64::from(r.reports.expected))
+                        ))
                     }
                 }
                 div.tile {
                     span.big { (f.opt_pct(r.tasks.rate)) }
-                    span.cap { (l.t("Nhiệm vụ đến hạn đã hoàn thành", "Tasks due that are done")) }
+                    span.cap { (c.tr("report-html-tile-tasks")) }
                     span.sub {
                         (f.num(f64::from(r.tasks.done_on_time + r.tasks.done_late))) "/" (f.num(f64::from(due_tasks)))
                         @if r.tasks.open_overdue > 0 {
-                            " · " (f.num(f64::from(r.tasks.open_overdue))) " " (l.t("quá hạn", "overdue"))
+                            " · " (tr_in!(l.lang, "report-html-tile-overdue", n = f.num(f64::from(r.tasks.open_overdue))))
                         }
                     }
                 }
@@ -146,9 +152,22 @@ fn title_block(c: &Ctx) -> Markup {
     }
 }
 
+/// The catalogue message `key` with its argument `name` shown as `value`
+/// (a `strong` or `code` element): the words around it come from the
+/// catalogue, so each language puts the value where its grammar wants it.
+fn with_markup(l: &Labels, key: &str, name: &str, value: Markup) -> Markup {
+    // A character no message has, where the value goes.
+    const SLOT: &str = "\u{FFFC}";
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set(name, SLOT);
+    let text = crate::i18n::message_in(l.lang, key, Some(&args));
+    let (before, after) = text.split_once(SLOT).unwrap_or((text.as_str(), ""));
+    html! { (before) (value) (after) }
+}
+
 /// "dựa trên 3/5 chỉ tiêu": what an attainment rests on.
 fn rollup_basis(n: u32, of: u32, l: &Labels) -> String {
-    crate::tr_in!(l.lang, "report-rollup-basis", n = n.to_string(), of = of.to_string())
+    tr_in!(l.lang, "report-rollup-basis", n = n.to_string(), of = of.to_string())
 }
 
 /// "Vượt 1 · Đạt 2 · …", only the non-zero ones ("—" when none).
@@ -175,11 +194,11 @@ fn statuses(k: &Counts) -> [(Status, u32); 5] {
 fn why_none(g: &GroupReport, c: &Ctx) -> String {
     let l = &c.l;
     if g.indicators.is_empty() {
-        l.t("không có chỉ tiêu định lượng", "no indicators").into()
+        l.tr("report-html-why-no-indicators")
     } else if g.counts.no_target as usize == g.indicators.len() {
-        format!("{} {}", l.t("chưa có chỉ tiêu cho năm", "no target for"), c.r.year)
+        tr_in!(l.lang, "report-html-why-no-target", year = c.r.year.to_string())
     } else {
-        l.t("chưa có số liệu đến hạn", "no figures due yet").into()
+        l.tr("report-html-why-no-figures")
     }
 }
 
@@ -204,26 +223,23 @@ fn overview(c: &Ctx) -> Markup {
         .collect();
     if r.groups.len() > 1 {
         rows.push(BarRow {
-            label: l.t("Toàn kế hoạch", "Whole plan").into(),
+            label: l.tr("report-plan-totals"),
             value: r.attainment,
-            why_none: l.t("chưa đánh giá được", "not assessable yet").into(),
+            why_none: l.tr("report-html-why-not-assessable"),
             total: true,
         });
     }
-    let caption = format!("{} {}", l.t("Tỷ lệ đạt theo nhóm nhiệm vụ, năm", "Attainment by group,"), r.year);
+    let caption = tr_in!(l.lang, "report-html-overview", year = r.year.to_string());
     html! {
         section.overview {
             h2 { (caption) }
             @if rows.is_empty() {
-                p.none { (l.t("Kế hoạch không có nhóm nhiệm vụ nào.", "The plan has no groups.")) }
+                p.none { (l.tr("report-html-no-groups")) }
             } @else {
                 figure {
                     (charts::attainment_bars(&rows, &caption, f))
                     figcaption {
-                        (l.t(
-                            "Tỷ lệ đạt của nhóm: bình quân gia quyền tỷ lệ đạt của các chỉ tiêu có chỉ tiêu năm, mỗi chỉ tiêu tính tối đa 100 %.",
-                            "Group attainment: weighted mean of the attainment of the indicators with a target for the year, each capped at 100 %."
-                        ))
+                        (l.tr("report-html-overview-note"))
                     }
                 }
             }
@@ -255,7 +271,7 @@ fn reading_guide(c: &Ctx) -> Markup {
     };
     html! {
         div.reading {
-            p { strong { (l.t("Cách đọc", "How to read")) } }
+            p { strong { (l.tr("report-html-how-to-read")) } }
             ul.legend {
                 @for s in [Status::Exceeded, Status::Met, Status::NotMet, Status::NoData, Status::NoTarget] {
                     li { (status_badge(s, l)) }
@@ -267,27 +283,27 @@ fn reading_guide(c: &Ctx) -> Markup {
                         line x1="2" y1="7" x2="32" y2="7" stroke="#2b5c9e" stroke-width="2" {}
                         circle cx="17" cy="7" r="2.8" fill="#2b5c9e" {}
                     }))
-                    (l.t("giá trị theo năm", "value by year"))
+                    (l.tr("report-html-key-value"))
                 }
                 li {
                     (key(html! { circle cx="17" cy="7" r="2.8" fill="#fff" stroke="#2b5c9e" stroke-width="1.4" {} }))
-                    (l.t("số liệu chưa đủ các kỳ (*)", "partial: not every period in (*)"))
+                    (l.tr("report-html-key-partial"))
                 }
                 li {
                     (key(html! { line x1="2" y1="7" x2="32" y2="7" stroke="#333" stroke-width="1.3" stroke-dasharray="3 2" {} }))
-                    (l.t("mục tiêu", "target"))
+                    (l.tr("report-html-key-target"))
                 }
                 li {
                     (key(html! { rect x="2" y="2" width="30" height="10" fill="#cfd8e6" {} }))
-                    (l.t("khoảng mục tiêu", "target range"))
+                    (l.tr("report-html-key-range"))
                 }
                 li {
                     (key(html! { rect x="11" y="0" width="12" height="14" fill="#e8edf5" {} }))
-                    (l.t("năm báo cáo", "report year"))
+                    (l.tr("report-html-key-year"))
                 }
                 li {
                     (charts::progress(100.0, "#43a047", ""))
-                    (l.t("thanh tỷ lệ đạt (tối đa 100 %; ▸ khi vượt)", "attainment bar (capped at 100 %; ▸ above)"))
+                    (l.tr("report-html-key-bar"))
                 }
             }
         }
@@ -307,16 +323,16 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
                 div.att-big {
                     span.num { (f.opt_pct(g.attainment)) }
                     span.cap {
-                        (l.t("tỷ lệ đạt năm", "attainment")) " " (r.year)
+                        (tr_in!(l.lang, "report-html-group-attainment", year = r.year.to_string()))
                         br; (rollup_basis(g.rollup_count, g.indicator_count, l))
                         @if g.attainment.is_none() { br; (why_none(g, c)) }
                     }
                 }
             }
             dl.facts {
-                dt { (l.t("Chủ trì", "Lead")) }
+                dt { (l.tr("report-html-lead")) }
                 dd { (g.lead_name.as_deref().unwrap_or("—")) }
-                dt { (l.t("Chỉ tiêu", "Indicators")) }
+                dt { (l.tr("report-html-indicators")) }
                 dd {
                     @if g.indicators.is_empty() {
                         "—"
@@ -328,27 +344,27 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
                         }
                     }
                 }
-                dt { (l.t("Số liệu", "Figures")) }
+                dt { (l.tr("report-html-figures")) }
                 dd {
                     (reports_text(&g.reports, l))
                     @if let Some(rate) = g.reports.on_time_rate {
-                        " · " (l.t("tỷ lệ đúng hạn", "on-time rate")) " " strong { (f.pct(rate)) }
+                        " · " (with_markup(l, "report-html-on-time-rate", "pct", html! { strong { (f.pct(rate)) } }))
                     }
                 }
-                dt { (l.t("Nhiệm vụ", "Tasks")) }
+                dt { (l.tr("report-html-tasks")) }
                 dd { (tasks_text(&g.tasks, l, f)) }
             }
-            h3 { (l.t("Chỉ tiêu", "Indicators")) }
+            h3 { (l.tr("report-html-indicators")) }
             @if g.indicators.is_empty() {
-                p.none { (l.t("Nhóm này không có chỉ tiêu định lượng.", "This group has no indicators.")) }
+                p.none { (l.tr("report-html-group-no-indicators")) }
             } @else {
                 (indicator_table(c, g))
             }
-            h3 { (l.t("Nhiệm vụ trong năm", "Tasks in the year")) }
+            h3 { (l.tr("report-html-tasks-in-year")) }
             (task_chart(c, &g.tasks))
-            h3 { (l.t("Số liệu chưa báo cáo, đã quá hạn", "Missing figures, overdue")) }
+            h3 { (l.tr("report-html-missing-heading")) }
             (missing_figures(c, g))
-            h3 { (l.t("Nhiệm vụ chưa hoàn thành, đã quá hạn", "Open tasks past their deadline")) }
+            h3 { (l.tr("report-html-overdue-heading")) }
             (overdue_tasks(c, g))
         }
     }
@@ -363,15 +379,15 @@ fn indicator_table(c: &Ctx, g: &GroupReport) -> Markup {
             }
             thead {
                 tr {
-                    th { (l.t("Chỉ tiêu", "Indicator")) }
-                    th.num { (l.t("Giá trị", "Value")) }
-                    th { (l.t("Mục tiêu", "Target")) " " (r.year) }
-                    th { (l.t("Đánh giá, tỷ lệ đạt", "Status, attainment")) }
+                    th { (l.tr("report-html-col-indicator")) }
+                    th.num { (l.tr("report-html-col-value")) }
+                    th { (tr_in!(l.lang, "report-html-col-target", year = r.year.to_string())) }
+                    th { (l.tr("report-html-col-status")) }
                     th {
-                        (l.t("Diễn biến", "Trend")) " "
-                        @if let Some([a, b]) = r.years { (a) "–" (b) } @else { (r.start) "–" (r.end) }
+                        @let [first, last] = r.years.unwrap_or([r.start, r.end]);
+                        (tr_in!(l.lang, "report-html-col-trend", first = first.to_string(), last = last.to_string()))
                     }
-                    th { (l.t("Báo cáo số liệu", "Reporting")) }
+                    th { (l.tr("report-html-col-reporting")) }
                 }
             }
             tbody {
@@ -394,7 +410,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                 div.sub {
                     code { (i.id) }
                     @if !i.unit.is_empty() { " · " (i.unit) }
-                    @if i.derived { " · " (l.t("tính từ chỉ tiêu khác", "derived")) }
+                    @if i.derived { " · " (l.tr("report-html-derived")) }
                 }
             }
             td.num.value {
@@ -402,18 +418,18 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     Some(v) => {
                         (f.num(v))
                         @if i.partial {
-                            span.partial-mark title=(l.t("số liệu chưa đủ các kỳ trong năm", "partial: not every period is in")) { "*" }
+                            span.partial-mark title=(l.tr("report-html-partial-mark")) { "*" }
                         }
                         @if i.estimate {
-                            " " span.estimate { (crate::tr_in!(l.lang, "report-estimate")) }
+                            " " span.estimate { (tr_in!(l.lang, "report-estimate")) }
                         }
                     }
                     None => "—",
                 }
                 @if let Some(ly) = i.last_year {
                     span.note {
-                        (l.t("cùng kỳ", "last year")) " " (f.num(ly))
-                        @if i.last_year_estimate { " " (crate::tr_in!(l.lang, "report-estimate")) }
+                        (tr_in!(l.lang, "report-html-last-year", value = f.num(ly)))
+                        @if i.last_year_estimate { " " (tr_in!(l.lang, "report-estimate")) }
                         @if let Some(vs) = i.vs_last_year { " (" (f.pct(vs)) ")" }
                     }
                 }
@@ -447,19 +463,22 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                         span.pct { (f.pct(p)) }
                     }
                     span.note {
-                        (l.t("so với mục tiêu", "of the final target"))
-                        @if let Some(by) = c.final_year(&i.id) { " " (by) }
+                        @if let Some(by) = c.final_year(&i.id) {
+                            (tr_in!(l.lang, "report-html-of-final-year", by = by.to_string()))
+                        } @else {
+                            (l.tr("report-html-of-final"))
+                        }
                     }
                 }
             }
             td.trend-cell { (charts::trend(&i.series, r.year, r.years.and(i.final_target), &caption, f, l)) }
             td.rep {
                 @if i.derived {
-                    span.muted { (l.t("tính từ chỉ tiêu khác", "derived from other indicators")) }
+                    span.muted { (l.tr("report-html-derived-reporting")) }
                 } @else {
                     (reports_text(&i.reports, l))
                     @if let Some(rate) = i.reports.on_time_rate {
-                        br; span.muted { (l.t("đúng hạn", "on time")) " " (f.pct(rate)) }
+                        br; span.muted { (tr_in!(l.lang, "report-html-on-time", pct = f.pct(rate))) }
                     }
                 }
             }
@@ -484,7 +503,8 @@ fn trend_caption(c: &Ctx, i: &IndicatorReport) -> String {
                 "{}: {}{}",
                 p.year,
                 v.unwrap_or_else(|| "—".into()),
-                t.map(|t| format!(" ({} {t})", l.t("mục tiêu", "target"))).unwrap_or_default()
+                t.map(|t| format!(" ({})", tr_in!(l.lang, "report-html-trend-target", target = t)))
+                    .unwrap_or_default()
             )
         })
         .collect();
@@ -496,7 +516,7 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
     let total =
         t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline + t.done_no_deadline;
     if total == 0 {
-        return html! { p.none { (l.t("Không có nhiệm vụ trong năm.", "No tasks in the year.")) } };
+        return html! { p.none { (l.tr("report-html-no-tasks")) } };
     }
     let mut segs = vec![
         Segment {
@@ -520,11 +540,10 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
         segs.push(Segment {
             class: TaskClass::NoDeadline,
             count: t.no_deadline,
-            label: l.t("Chưa xác định thời hạn", "No deadline set").into(),
+            label: l.tr("report-html-no-deadline-set"),
         });
     }
-    let caption =
-        format!("{}: {}", l.t("Nhiệm vụ theo tình trạng", "Tasks by status"), tasks_text(t, l, &c.f));
+    let caption = tr_in!(l.lang, "report-html-tasks-caption", tasks = tasks_text(t, l, &c.f));
     html! {
         figure {
             (charts::task_bar(&segs, &caption))
@@ -534,41 +553,20 @@ fn task_chart(c: &Ctx, t: &TaskCounts) -> Markup {
                         (charts::swatch(charts::task_fill(s.class)))
                         (s.label) ": " strong { (c.f.num(f64::from(s.count))) }
                         @if s.class == TaskClass::DoneLate && t.days_late > 0 {
-                            " (" (l.t("tổng", "total")) " " (c.days(t.days_late)) ")"
+                            " (" (tr_in!(l.lang, "report-html-total-days", days = c.days(t.days_late))) ")"
                         }
                         @if s.class == TaskClass::OpenOverdue && t.days_overdue > 0 {
-                            " (" (l.t("tổng", "total")) " " (c.days(t.days_overdue)) ")"
+                            " (" (tr_in!(l.lang, "report-html-total-days", days = c.days(t.days_overdue))) ")"
                         }
                     }
                 }
             }
             @if let Some(rate) = t.rate {
                 figcaption {
-                    (l.t("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion rate of tasks that have come due")) ": "
-                    strong { (c.f.pct(rate)) }
+                    (with_markup(l, "report-html-completion-rate", "pct", html! { strong { (c.f.pct(rate)) } }))
                 }
             }
         }
-    }
-}
-
-/// "Tháng 8/2026", "Quý III/2026", "6 tháng đầu năm 2026"; en "Aug 2026".
-pub fn period_text(p: &Period, l: &Labels) -> String {
-    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let i = p.index as usize;
-    match (p.cadence, l.vi()) {
-        (Cadence::Year, true) => format!("Năm {}", p.year),
-        (Cadence::Half, true) => format!("6 tháng {} năm {}", if i == 1 { "đầu" } else { "cuối" }, p.year),
-        (Cadence::Quarter, true) => {
-            format!("Quý {}/{}", ROMAN.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year)
-        }
-        (Cadence::Month, true) => format!("Tháng {}/{}", i, p.year),
-        (Cadence::Year, false) => p.year.to_string(),
-        (Cadence::Half, false) => format!("H{i} {}", p.year),
-        (Cadence::Quarter, false) => format!("Q{i} {}", p.year),
-        (Cadence::Month, false) => format!("{} {}", MONTHS.get(i.wrapping_sub(1)).unwrap_or(&"?"), p.year),
     }
 }
 
@@ -580,24 +578,24 @@ fn missing_figures(c: &Ctx, g: &GroupReport) -> Markup {
         .flat_map(|i| i.periods.iter().filter(|p| p.status == PeriodStatus::Missing).map(move |p| (i, p)))
         .collect();
     if rows.is_empty() {
-        return html! { p.none { (l.t("Không có số liệu nào quá hạn.", "No figure is overdue.")) } };
+        return html! { p.none { (l.tr("report-html-no-missing")) } };
     }
     html! {
         table.overdue {
             thead {
                 tr {
-                    th { (l.t("Chỉ tiêu", "Indicator")) }
-                    th { (l.t("Kỳ", "Period")) }
-                    th { (l.t("Hạn báo cáo", "Due")) }
-                    th.num { (l.t("Quá hạn", "Overdue")) }
-                    th { (l.t("Cơ quan chịu trách nhiệm", "Agency responsible")) }
+                    th { (l.tr("report-html-col-indicator")) }
+                    th { (l.tr("report-html-col-period")) }
+                    th { (l.tr("report-html-col-due-report")) }
+                    th.num { (l.tr("report-html-col-overdue")) }
+                    th { (l.tr("report-html-col-agency")) }
                 }
             }
             tbody {
                 @for (i, p) in &rows {
                     tr {
                         td { (i.name) " " code { (i.id) } }
-                        td { (period_text(&p.period, l)) " " code { (p.period.to_string()) } }
+                        td { (l.period(p.period)) " " code { (p.period.to_string()) } }
                         td { (l.date(p.due)) }
                         td.num.days { (c.days(p.days)) }
                         td { (g.lead_name.as_deref().unwrap_or("—")) }
@@ -612,16 +610,16 @@ fn overdue_tasks(c: &Ctx, g: &GroupReport) -> Markup {
     let l = &c.l;
     let rows: Vec<_> = g.task_list.iter().filter(|t| t.class == TaskClass::OpenOverdue).collect();
     if rows.is_empty() {
-        return html! { p.none { (l.t("Không có nhiệm vụ nào quá hạn.", "No task is overdue.")) } };
+        return html! { p.none { (l.tr("report-html-no-overdue")) } };
     }
     html! {
         table.overdue {
             thead {
                 tr {
-                    th { (l.t("Nhiệm vụ", "Task")) }
-                    th { (l.t("Hạn", "Due")) }
-                    th.num { (l.t("Quá hạn", "Overdue")) }
-                    th { (l.t("Cơ quan chủ trì", "Lead agency")) }
+                    th { (l.tr("report-html-col-task")) }
+                    th { (l.tr("report-html-col-due")) }
+                    th.num { (l.tr("report-html-col-overdue")) }
+                    th { (l.tr("report-html-col-lead-agency")) }
                 }
             }
             tbody {
@@ -630,7 +628,7 @@ fn overdue_tasks(c: &Ctx, g: &GroupReport) -> Markup {
                         td {
                             (t.name) " " code { (t.id) }
                             @if let Some(d) = &t.deliverable {
-                                br; span.muted { (l.t("Sản phẩm", "Deliverable")) ": " (d) }
+                                br; span.muted { (tr_in!(l.lang, "report-html-deliverable", deliverable = d.as_str())) }
                             }
                         }
                         td { (t.due.map(|d| l.date(d)).unwrap_or_else(|| "—".into())) }
@@ -649,18 +647,12 @@ fn footer(c: &Ctx) -> Markup {
         footer {
             p {
                 (r.plan) " · " (heading_text(r, l.lang)) " · "
-                (l.t("số liệu tính đến ngày", "figures as of")) " " (l.date(r.as_of))
+                (tr_in!(l.lang, "report-html-as-of", date = l.date(r.as_of)))
             }
-            p {
-                "* " (l.t(
-                    "số liệu chưa đủ các kỳ trong năm (tạm tính).",
-                    "partial: not every period of the year is in yet."
-                ))
-            }
-            p { (crate::tr_in!(l.lang, "report-estimate-note")) }
+            p { (l.tr("report-html-partial-note")) }
+            p { (l.tr("report-estimate-note")) }
             p.ledger { (ledger_line(r, l.lang)) }
-            p { (l.t("Tạo bởi công cụ plan từ sổ số liệu; tệp tự chứa, không tải gì từ mạng.",
-                     "Made by plan from the ledger; a self-contained file that loads nothing from the network.")) }
+            p { (l.tr("report-html-made-by")) }
         }
     }
 }
@@ -668,19 +660,37 @@ fn footer(c: &Ctx) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::period::{Cadence, Period};
     use crate::plan::Lang;
 
     #[test]
+    fn a_value_in_markup_goes_where_the_message_puts_it() {
+        let bold = |lang, key, name, value: &str| {
+            with_markup(&Labels::new(lang), key, name, html! { strong { (value) } }).into_string()
+        };
+        assert_eq!(
+            bold(Lang::Vi, "report-html-as-of", "date", "26/11/2026"),
+            "số liệu tính đến ngày <strong>26/11/2026</strong>"
+        );
+        assert_eq!(
+            bold(Lang::En, "report-html-on-time-rate", "pct", "50 %"),
+            "on-time rate <strong>50 %</strong>"
+        );
+    }
+
+    #[test]
     fn periods_read_in_each_language() {
+        // The missing-figures table writes a period as every report does
+        // (SPEC §4 "Periods"): Labels::period, i.e. Period::label.
         let vi = Labels::new(Lang::Vi);
         let en = Labels::new(Lang::En);
         let q3 = Period { year: 2026, cadence: Cadence::Quarter, index: 3 };
-        assert_eq!(period_text(&q3, &vi), "Quý III/2026");
-        assert_eq!(period_text(&q3, &en), "Q3 2026");
+        assert_eq!(vi.period(q3), "Quý 3/2026");
+        assert_eq!(en.period(q3), "Q3 2026");
         let m = Period { year: 2026, cadence: Cadence::Month, index: 8 };
-        assert_eq!(period_text(&m, &vi), "Tháng 8/2026");
-        assert_eq!(period_text(&m, &en), "Aug 2026");
+        assert_eq!(vi.period(m), "Tháng 8/2026");
+        assert_eq!(en.period(m), "Aug 2026");
         let h = Period { year: 2026, cadence: Cadence::Half, index: 1 };
-        assert_eq!(period_text(&h, &vi), "6 tháng đầu năm 2026");
+        assert_eq!(vi.period(h), "6 tháng đầu năm 2026");
     }
 }

@@ -23,12 +23,6 @@ impl Labels {
         self.lang == Lang::Vi
     }
 
-    /// `vi` or `en` text, for renderers whose words are not in the
-    /// catalogue yet. New words go in the catalogue and use [`Labels::tr`].
-    pub fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
-        if self.vi() { vi } else { en }
-    }
-
     /// A catalogue message without arguments in this language.
     pub fn tr(&self, key: &str) -> String {
         tr_in!(self.lang, key)

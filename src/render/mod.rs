@@ -252,6 +252,13 @@ fn cell_lines(cell: &str, w: usize) -> usize {
     cell.lines().map(|l| textwrap::wrap(l, &opts).len().max(1)).sum::<usize>().max(1)
 }
 
+/// `text` wrapped between words at the terminal's width ([`terminal_width`],
+/// 80 columns when it cannot be told), as [`wrap`]: receipts, hints and
+/// summary lines of commands.
+pub fn fit(text: &str, indent: &str) -> String {
+    wrap(text, usize::from(terminal_width()), indent)
+}
+
 /// `text` wrapped to `width` columns between words (summary lines of
 /// reports and messages): each line keeps its own indentation, and its
 /// continuation lines get `indent` more. A word longer than the line stays
@@ -266,7 +273,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
                 .initial_indent(lead)
                 .subsequent_indent(&more)
                 .break_words(false)
-                .word_separator(textwrap::WordSeparator::AsciiSpace);
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                // A date (2026-12-31), a plan number (66-KH/ĐU) stays whole.
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
             textwrap::fill(body, &opts)
         })
         .collect::<Vec<_>>()
@@ -414,6 +423,11 @@ mod tests {
         assert_eq!(
             wrap("a tl_thu_ktn_rat_dai_qua_muc_cho_phep b", 20, ""),
             "a\ntl_thu_ktn_rat_dai_qua_muc_cho_phep\nb"
+        );
+        // Nor is a word broken at its hyphens (a date, a plan number).
+        assert_eq!(
+            wrap("5 days late, due 2026-12-31 under 66-KH/ĐU", 22, "  "),
+            "5 days late, due\n  2026-12-31 under\n  66-KH/ĐU"
         );
     }
 

@@ -1,6 +1,6 @@
 //! The report (a year, a part of a year, a span of years) as a terminal
-//! table, Markdown, CSV or JSON. Labels added for reviews come from the
-//! catalogue (`locales/*/report.ftl`).
+//! table, Markdown, CSV or JSON. Every label comes from the catalogue
+//! (`locales/*/report.ftl`).
 
 use super::labels::Labels;
 use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
@@ -39,67 +39,61 @@ impl Fmt {
 pub fn reports_text(r: &Reports, l: &Labels) -> String {
     let due = r.expected;
     if due == 0 && r.on_time + r.late == 0 {
-        return if r.not_yet_due > 0 {
-            l.t("chưa đến hạn", "not yet due").into()
-        } else {
-            "—".into()
-        };
+        return if r.not_yet_due > 0 { l.period_status(PeriodStatus::NotYetDue) } else { "—".into() };
     }
-    let mut parts =
-        vec![format!("{}/{} {}", r.on_time, r.on_time + r.late + r.missing, l.t("đúng hạn", "on time"))];
+    let lang = l.lang;
+    let mut parts = vec![tr_in!(
+        lang,
+        "report-reports-on-time",
+        n = r.on_time.to_string(),
+        of = (r.on_time + r.late + r.missing).to_string()
+    )];
     if r.late > 0 {
-        parts.push(format!("{} {} {}", r.late, l.t("trễ, tổng", "late by"), l.days(r.days_late)));
+        parts.push(tr_in!(lang, "report-reports-late", n = r.late.to_string(), days = l.days(r.days_late)));
     }
     if r.missing > 0 {
-        parts.push(format!(
-            "{} {} ({} {})",
-            r.missing,
-            l.t("thiếu", "missing"),
-            l.t("quá hạn", "overdue"),
-            l.days(r.days_overdue)
+        parts.push(tr_in!(
+            lang,
+            "report-reports-missing",
+            n = r.missing.to_string(),
+            days = l.days(r.days_overdue)
         ));
     }
     parts.join(", ")
 }
 
+/// "1 hoàn thành đúng hạn, 0 hoàn thành quá hạn, 2 trong hạn, 1 quá hạn (93
+/// ngày) — tỷ lệ hoàn thành 50 %".
 pub fn tasks_text(t: &TaskCounts, l: &Labels, f: &Fmt) -> String {
+    let lang = l.lang;
     let total =
         t.done_on_time + t.done_late + t.open_in_time + t.open_overdue + t.no_deadline + t.done_no_deadline;
     if total == 0 {
-        return l.t("không có nhiệm vụ trong năm", "no tasks in the year").into();
+        return l.tr("report-no-tasks");
     }
-    let mut s = if l.vi() {
-        format!(
-            "{} hoàn thành đúng hạn, {} hoàn thành quá hạn{}, {} trong hạn, {} quá hạn{}",
-            t.done_on_time,
-            t.done_late,
-            if t.days_late > 0 { format!(" ({})", l.days(t.days_late)) } else { String::new() },
-            t.open_in_time,
-            t.open_overdue,
-            if t.days_overdue > 0 { format!(" ({})", l.days(t.days_overdue)) } else { String::new() },
-        )
-    } else {
-        format!(
-            "{} done on time, {} done late{}, {} open in time, {} overdue{}",
-            t.done_on_time,
-            t.done_late,
-            if t.days_late > 0 { format!(" ({})", l.days(t.days_late)) } else { String::new() },
-            t.open_in_time,
-            t.open_overdue,
-            if t.days_overdue > 0 { format!(" ({})", l.days(t.days_overdue)) } else { String::new() },
-        )
+    // A count, and its days when there are any ("1 quá hạn (93 ngày)").
+    let with_days = |(key, key_days): (&str, &str), n: u32, days: i64| {
+        if days > 0 {
+            tr_in!(lang, key_days, n = n.to_string(), days = l.days(days))
+        } else {
+            tr_in!(lang, key, n = n.to_string())
+        }
     };
+    let mut parts = vec![
+        tr_in!(lang, "report-tasks-done-on-time", n = t.done_on_time.to_string()),
+        with_days(("report-tasks-done-late", "report-tasks-done-late-days"), t.done_late, t.days_late),
+        tr_in!(lang, "report-tasks-open-in-time", n = t.open_in_time.to_string()),
+        with_days(("report-tasks-overdue", "report-tasks-overdue-days"), t.open_overdue, t.days_overdue),
+    ];
     if t.no_deadline > 0 {
-        s.push_str(&format!(", {} {}", t.no_deadline, l.t("không có hạn", "without deadline")));
+        parts.push(tr_in!(lang, "report-tasks-no-deadline", n = t.no_deadline.to_string()));
     }
     if t.done_no_deadline > 0 {
-        s.push_str(&format!(
-            ", {}",
-            tr_in!(l.lang, "report-done-no-deadline", n = t.done_no_deadline.to_string())
-        ));
+        parts.push(tr_in!(lang, "report-done-no-deadline", n = t.done_no_deadline.to_string()));
     }
+    let mut s = parts.join(", ");
     if let Some(rate) = t.rate {
-        s.push_str(&format!(" — {} {}", l.t("tỷ lệ hoàn thành", "completion rate"), f.pct(rate)));
+        s.push_str(&format!(" — {}", tr_in!(lang, "report-tasks-rate", pct = f.pct(rate))));
     }
     s
 }
@@ -161,7 +155,7 @@ pub fn target_text(i: &IndicatorReport, r: &Report, f: &Fmt, l: &Labels) -> Stri
     let lang = l.lang;
     if i.target_text.is_empty() {
         return match &i.final_target_text {
-            Some(t) => format!("{} {}: {t}", l.t("đến", "by"), i.by),
+            Some(t) => tr_in!(lang, "report-final-target", by = i.by.to_string(), target = t.clone()),
             None => "—".into(),
         };
     }
@@ -321,8 +315,11 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
         Some(s) => format!("{s} {} ({})", g.name, g.id),
         None => format!("{} ({})", g.name, g.id),
     };
-    let lead =
-        g.lead_name.as_deref().map(|n| format!(" — {} {n}", l.t("chủ trì:", "lead:"))).unwrap_or_default();
+    let lead = g
+        .lead_name
+        .as_deref()
+        .map(|n| format!(" — {}", tr_in!(l.lang, "report-lead", lead = n)))
+        .unwrap_or_default();
     let mut lines = vec![
         format!("{title}{lead}"),
         format!(
@@ -330,10 +327,10 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
             attainment_text(g.attainment, g.rollup_count, g.indicator_count, l, f),
             counts_text(&g.counts, l)
         ),
-        format!("  {} {}", l.t("Số liệu:", "Figures:"), reports_text(&g.reports, l)),
+        format!("  {}", tr_in!(l.lang, "report-line-figures", text = reports_text(&g.reports, l))),
     ];
     lines.extend(missing_text(&g.missing_figures, l).map(|s| format!("  {s}")));
-    lines.push(format!("  {} {}", l.t("Nhiệm vụ:", "Tasks:"), tasks_text(&g.tasks, l, f)));
+    lines.push(format!("  {}", tr_in!(l.lang, "report-line-tasks", text = tasks_text(&g.tasks, l, f))));
     lines.extend(overdue_text(&g.overdue_tasks, l).map(|s| format!("  {s}")));
     lines
 }
@@ -350,10 +347,10 @@ fn totals(r: &Report, l: &Labels, f: &Fmt) -> Vec<String> {
             attainment_text(r.attainment, r.rollup_count, r.indicator_count, l, f),
             counts_text(&r.counts, l)
         ),
-        format!("  {} {}", l.t("Số liệu:", "Figures:"), reports_text(&r.reports, l)),
+        format!("  {}", tr_in!(l.lang, "report-line-figures", text = reports_text(&r.reports, l))),
     ];
     lines.extend(missing_text(&missing, l).map(|s| format!("  {s}")));
-    lines.push(format!("  {} {}", l.t("Nhiệm vụ:", "Tasks:"), tasks_text(&r.tasks, l, f)));
+    lines.push(format!("  {}", tr_in!(l.lang, "report-line-tasks", text = tasks_text(&r.tasks, l, f))));
     lines.extend(overdue_text(&overdue, l).map(|s| format!("  {s}")));
     lines
 }
@@ -437,11 +434,7 @@ fn indicator_row(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Vec<St
         row.push(last_year_text(i, l, f));
     }
     row.push(status_text(i, r.year, l));
-    row.push(if i.derived {
-        l.t("(tính từ chỉ tiêu khác)", "(derived)").into()
-    } else {
-        reports_text(&i.reports, l)
-    });
+    row.push(if i.derived { l.tr("report-derived") } else { reports_text(&i.reports, l) });
     row
 }
 
@@ -507,18 +500,27 @@ pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Re
     Ok(())
 }
 
+/// An empty grid headed by the catalogue messages `keys`.
+fn labelled_grid(l: &Labels, keys: &[&str]) -> Grid {
+    let headers: Vec<String> = keys.iter().map(|k| l.tr(k)).collect();
+    Grid::new(&headers.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 /// The detail of a group: a row per period of each recorded indicator,
 /// then the task list (empty grids left out).
 fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
     let mut out = Vec::new();
-    let mut periods = Grid::new(&[
-        l.t("Chỉ tiêu", "Indicator"),
-        l.t("Kỳ", "Period"),
-        l.t("Giá trị", "Value"),
-        l.t("Ngày báo cáo", "Reported"),
-        l.t("Hạn", "Due"),
-        l.t("Tình trạng", "Status"),
-    ]);
+    let mut periods = labelled_grid(
+        l,
+        &[
+            "report-detail-col-indicator",
+            "report-detail-col-period",
+            "report-detail-col-value",
+            "report-detail-col-reported",
+            "report-detail-col-due",
+            "report-detail-col-status",
+        ],
+    );
     for i in &g.indicators {
         for p in &i.periods {
             let status = match p.status {
@@ -540,13 +542,16 @@ fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
     if !periods.rows.is_empty() {
         out.push(periods);
     }
-    let mut tasks = Grid::new(&[
-        l.t("Nhiệm vụ", "Task"),
-        l.t("Chủ trì", "Lead"),
-        l.t("Hạn", "Due"),
-        l.t("Hoàn thành", "Done"),
-        l.t("Tình trạng", "Status"),
-    ]);
+    let mut tasks = labelled_grid(
+        l,
+        &[
+            "report-detail-col-task",
+            "report-detail-col-lead",
+            "report-detail-col-due",
+            "report-detail-col-done",
+            "report-detail-col-status",
+        ],
+    );
     for tr in &g.task_list {
         let class = if tr.days > 0 {
             format!("{} ({})", l.task_class(tr.class), l.days(tr.days))
@@ -556,7 +561,7 @@ fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
         tasks.push(vec![
             format!("{}\n{}", tr.id, tr.name),
             tr.lead_name.clone().unwrap_or_default(),
-            tr.due.map(|d| l.date(d)).unwrap_or_else(|| l.t("không có hạn", "no deadline").into()),
+            tr.due.map(|d| l.date(d)).unwrap_or_else(|| l.tr("report-no-deadline")),
             tr.done_on.map(|d| l.date(d)).unwrap_or_default(),
             class,
         ]);

@@ -1,7 +1,7 @@
 //! Targets and periods in words, as people read them in tables and
 //! documents (SPEC §4 "Periods"): "trên 120 doanh nghiệp", "từ 9,5 đến
 //! 10 %", "Quý 3/2027", "6 tháng đầu năm 2027". Every renderer (table, md,
-//! html, docx) calls these; the words come from the catalogue
+//! html, docx, xlsx) calls these; the words come from the catalogue
 //! (locales/*/tables.ftl), so both languages stay in step.
 //!
 //! Machine formats (csv, json) keep the typed forms (`>= 48`, `2027-Q3`).
@@ -48,6 +48,16 @@ impl Period {
             Cadence::Half => tr_in!(lang, "tables-period-half", year = year, index = index),
             Cadence::Quarter => tr_in!(lang, "tables-period-quarter", year = year, index = index),
             Cadence::Month => tr_in!(lang, "tables-period-month", year = year, index = index),
+        }
+    }
+
+    /// The period as the user reads it in a message (a refusal, a
+    /// warning), in the language of messages: "Quý 1/2026" in Vietnamese,
+    /// the code `2026-Q1` in English, as typed on the command line.
+    pub fn in_message(self) -> String {
+        match crate::i18n::lang() {
+            Lang::Vi => self.label(Lang::Vi),
+            Lang::En => self.to_string(),
         }
     }
 }

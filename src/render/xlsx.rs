@@ -310,11 +310,6 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
         .collect()
 }
 
-/// "Quý 3/2027" (vi) or "2027-Q3" (en): a period as the report shows it.
-fn period_label(p: &crate::period::Period, l: &Labels) -> String {
-    if l.vi() { super::html::period_text(p, l) } else { p.to_string() }
-}
-
 fn tr(key: &str) -> String {
     crate::i18n::message(key, None)
 }
@@ -497,7 +492,7 @@ fn periods_sheet(r: &Report, l: &Labels) -> Sheet {
                     Value::text(g.id.clone()),
                     Value::text(i.id.clone()),
                     Value::text(i.name.clone()),
-                    Value::text(period_label(&p.period, l)),
+                    Value::text(l.period(p.period)),
                     Value::opt_number(p.value),
                     Value::text(i.unit.clone()),
                     Value::opt_date(p.reported_on),

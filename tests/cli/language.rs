@@ -226,3 +226,53 @@ fn dates_and_periods_in_vietnamese_refusals_read_as_a_clerk_writes_them() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ngày 01/01/2027 sau hôm nay (26/11/2026)"), "{err}");
 }
+
+#[test]
+fn periods_in_tenfold_and_replacement_lines_read_as_a_clerk_writes_them() {
+    // viec_lam has 48 for October 2026; 500 for November is over tenfold.
+    let env = shipped();
+    let out = env.cmd().args(["record", "viec_lam", "500", "--period", "2026-11"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("số liệu trước (Tháng 10/2026: 48, #"), "{err}");
+    assert!(!err.contains("2026-10"), "{err}");
+
+    // Import: a tenfold row, then two rows for one period, both refused.
+    let jump = env.file("jump.csv", "chi_tieu;ky;gia_tri;ngay\nviec_lam;2026-01;350;2026-02-10\n");
+    let out = env.cmd().arg("import").arg(&jump).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("số liệu trước (Tháng 1/2026: 34)"), "{err}");
+    let two = env.file(
+        "two.csv",
+        "chi_tieu;ky;gia_tri;ngay\nviec_lam;2026-02;27;2026-03-04\nviec_lam;2026-02;28;2026-03-04\n",
+    );
+    let out = env.cmd().arg("import").arg(&two).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("viec_lam Tháng 2/2026: dòng này ghi 28"), "{err}");
+
+    // With --yes the replacement is listed, its period in words.
+    let out = env.cmd().arg("import").arg(&jump).arg("--yes").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("viec_lam Tháng 1/2026: 34 → 350 (thay cho #"), "{text}");
+}
+
+#[test]
+fn a_toml_syntax_error_is_told_in_vietnamese_with_its_line_and_column() {
+    // The shipped plan (`lang = "vi"`) with `=` typed twice on its `start` line.
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("start = ")).unwrap() + 1;
+    let broken = text.replacen("start = ", "start = = ", 1);
+    let env = Env::with_plan(&broken);
+    for args in [&["show"][..], &["check"]] {
+        let out = env.cmd().env("LANG", "C").env_remove("LC_ALL").args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {err}");
+        let sentence = format!("plan.toml sai cú pháp TOML ở dòng {line}, cột 9 (");
+        assert!(err.contains(&sentence), "{args:?}: no `{sentence}` in:\n{err}");
+        // The toml crate's own words only inside the parentheses.
+        let first = err.lines().next().unwrap();
+        assert!(first.contains("tệp ") && first.contains("): hãy sửa chỗ được đánh dấu bên dưới"), "{first}");
+        assert!(keys_in(&err).is_empty(), "{err}");
+    }
+}

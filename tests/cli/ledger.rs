@@ -333,7 +333,11 @@ fn every_command_refuses_a_newer_ledger() {
 fn done_marks_a_task_once() {
     let env = mini();
     let out = ok(&env, &["done", "setup", "--date", "2027-01-05", "--by", "lan", "--source", "Decision 45"]);
-    assert_eq!(out, "#1 done setup (reported 2027-01-05 by lan, Decision 45; 5 days late, due 2026-12-31)\n");
+    // Wrapped at 80 columns (no terminal, no COLUMNS), the date whole.
+    assert_eq!(
+        out,
+        "#1 done setup (reported 2027-01-05 by lan, Decision 45; 5 days late, due\n  2026-12-31)\n"
+    );
     let e = by_id(&env, 1);
     assert_eq!(e["kind"], "completion");
     assert_eq!(e["task"], "setup");
@@ -367,7 +371,7 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     let out = ok(&env, &["correct", "1", "105", "--reason", "official figure", "--by", "lan"]);
     assert_eq!(
         out,
-        "#2 correction of #1: firms H2 2026 = 105 firms (was 104; reported 2027-06-30 by lan: official figure)\n"
+        "#2 correction of #1: firms H2 2026 = 105 firms (was 104; reported 2027-06-30 by\n  lan: official figure)\n"
     );
     let c = by_id(&env, 2);
     assert_eq!(c["kind"], "correction");
@@ -438,7 +442,7 @@ fn void_withdraws_and_the_earlier_figure_counts_again() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "#3 void of #2 (figure firms H2 2026 = 104 firms; reported 2027-06-30 by lan: typo)\n"
+        "#3 void of #2 (figure firms H2 2026 = 104 firms; reported 2027-06-30 by lan:\n  typo)\n"
     );
     assert!(stderr(&out).contains("firms H2 2026 now counts #1 = 100"), "{}", stderr(&out));
     let v = by_id(&env, 3);

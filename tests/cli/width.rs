@@ -1,6 +1,7 @@
 //! Tables fit the terminal (SPEC §4 "Terminal width"): every table of the
 //! shipped plan with the illustrative figures, at 80 columns, has no line
-//! wider than 80 and shows every id it lists whole on some line.
+//! wider than 80 and shows every id it lists whole on some line. Receipts
+//! of record, correct, void and done wrap between words alike.
 
 use crate::common::Env;
 use serde_json::Value;
@@ -107,4 +108,58 @@ fn without_columns_and_without_a_terminal_tables_are_80_wide() {
     let text = String::from_utf8(out.stdout).unwrap();
     let widest = text.lines().map(width).max().unwrap();
     assert_eq!(widest, 80, "{text}");
+}
+
+/// The receipt's own entry id ("#25"), from its first word.
+fn receipt_id(text: &str) -> String {
+    text.split_whitespace()
+        .next()
+        .filter(|w| w.starts_with('#'))
+        .expect("a receipt starts with its id")
+        .into()
+}
+
+#[test]
+fn receipts_wrap_between_words_at_80_columns_with_ids_whole() {
+    let env = Env::shipped();
+    let source = "Báo cáo số 128/BC-UBND ngày 05/10/2026 của Ủy ban nhân dân xã Nghi Dương về thu ngân sách";
+    let note =
+        "Số liệu chính thức sau khi đối chiếu với Kho bạc Nhà nước khu vực, thay cho số liệu ước đã nhập";
+    let by = "Nguyễn Thị Hoa, Phòng Kinh tế";
+    let record =
+        ["record", "thu_ns", "2500,5", "--period", "2026-Q3", "--by", by, "--source", source, "--note", note];
+    let text = run_at(&env, "80", &record);
+    let id = receipt_id(&text);
+    // The receipt names what it replaces: that id stays whole too.
+    let replaced =
+        text.split("#").nth(2).and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next()).unwrap();
+    check(&text, 80, &[id.clone(), format!("#{replaced}"), "thu_ns".into()], "record");
+    assert!(text.lines().count() >= 3, "the receipt should wrap:\n{text}");
+
+    let reason = "Kho bạc gửi lại số liệu đã điều chỉnh sau khi đối chiếu cuối quý với Chi cục Thuế khu vực";
+    let number = id.trim_start_matches('#');
+    let text = run_at(&env, "80", &["correct", number, "2600", "--reason", reason, "--by", by]);
+    let correction = receipt_id(&text);
+    check(&text, 80, &[correction.clone(), id.clone(), "thu_ns".into()], "correct");
+
+    let reason =
+        "Nhập nhầm kỳ báo cáo, số liệu này thuộc quý sau, sẽ nhập lại khi có báo cáo chính thức của xã";
+    let text = run_at(&env, "80", &["void", correction.trim_start_matches('#'), "--reason", reason]);
+    check(&text, 80, &[receipt_id(&text), correction, "thu_ns".into()], "void");
+
+    let source = "Kế hoạch số 12-KH/ĐU ngày 20/11/2026 của Đảng ủy Ủy ban nhân dân xã Nghi Dương";
+    let done = ["done", "th_ke_hoach", "--by", by, "--source", source, "--note", note];
+    let text = run_at(&env, "80", &done);
+    check(&text, 80, &[receipt_id(&text), "th_ke_hoach".into()], "done");
+
+    // No COLUMNS and no terminal: 80 columns.
+    let out = env
+        .cmd()
+        .env_remove("COLUMNS")
+        .args(["record", "thu_ns", "2600", "--period", "2026-Q3"])
+        .args(["--source", source, "--note", note])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    check(&text, 80, &[receipt_id(&text)], "record without COLUMNS");
 }

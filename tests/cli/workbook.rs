@@ -120,7 +120,7 @@ fn report_xlsx_has_a_summary_a_sheet_per_group_periods_and_tasks() {
     // The periods sheet: typed value and real dates.
     let p = wb.worksheet_range("Các kỳ báo cáo").unwrap();
     let row = (0..p.height() as u32)
-        .find(|&r| p.get_value((r, 3)) == Some(&Data::String("Quý I/2026".into())))
+        .find(|&r| p.get_value((r, 3)) == Some(&Data::String("Quý 1/2026".into())))
         .expect("a row for Q1 2026");
     assert_eq!(p.get_value((row, 4)), Some(&Data::Float(2459.9)));
     let date = |v: Option<&Data>| match v {

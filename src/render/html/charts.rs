@@ -271,7 +271,7 @@ pub fn trend(
         return html! { span.muted { "—" } };
     };
     if all.is_empty() {
-        return html! { span.nochart { (l.t("chưa có số liệu và chỉ tiêu", "no figures, no targets")) } };
+        return html! { span.nochart { (l.tr("report-html-no-chart")) } };
     }
     let data_hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let data_lo = all.iter().copied().fold(f64::INFINITY, f64::min);
