@@ -105,6 +105,7 @@ fn asks_for_each_field_shows_the_entry_and_writes_it_once_confirmed() {
     // The same message as `plan record firms abc`, and asked again with
     // the answer kept for fixing.
     expect(&mut p, "`abc` is not a number under `en` numbers");
+    expect(&mut p, "Value (firms):");
     send(&mut p, CTRL_U);
     send(&mut p, "1,040");
     send(&mut p, ENTER);
@@ -157,6 +158,9 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     send(&mut p, "2026-Q3");
     send(&mut p, ENTER);
     expect(&mut p, "does not fit `firms`");
+    // Keys go only after the question is asked again: typed earlier, the
+    // terminal (not the line editor) would take Ctrl-U.
+    expect(&mut p, "Period:");
     send(&mut p, CTRL_U);
     send(&mut p, "2026-H2");
     send(&mut p, ENTER);
