@@ -276,3 +276,81 @@ fn a_toml_syntax_error_is_told_in_vietnamese_with_its_line_and_column() {
         assert!(keys_in(&err).is_empty(), "{err}");
     }
 }
+
+/// A Vietnamese plan whose year targets make attainment n/a: a target of
+/// 0 (`moi`) and a ratio over a denominator of 0 (`hs_lop`).
+const NA_PLAN: &str = r#"
+[plan]
+id = "KH-0"
+title = "Kế hoạch thử"
+start = 2026
+end = 2028
+lang = "vi"
+numbers = "vi"
+[agencies]
+vp = "Văn phòng"
+[reporting.due_days]
+year = 15
+half = 15
+quarter = 10
+month = 5
+[[group]]
+id = "g"
+name = "Nhóm một"
+lead = "vp"
+[[group.indicator]]
+id = "moi"
+name = "Số mô hình mới"
+measure = "level"
+every = "year"
+target = ">= 0"
+basis = "year"
+[[group.indicator]]
+id = "hs"
+name = "Số học sinh"
+measure = "flow"
+every = "year"
+[[group.indicator]]
+id = "lop"
+name = "Số lớp"
+measure = "flow"
+every = "year"
+[[group.indicator]]
+id = "hs_lop"
+name = "Học sinh mỗi lớp"
+ratio = ["hs", "lop"]
+target = ">= 30"
+basis = "year"
+"#;
+
+#[test]
+fn n_a_reasons_are_vietnamese_in_the_report_and_english_in_json() {
+    let env = Env::with_plan(NA_PLAN);
+    let figures =
+        "chi_tieu;ky;gia_tri;ngay\nmoi;2026;3;2027-01-10\nhs;2026;300;2027-01-10\nlop;2026;0;2027-01-10\n";
+    env.import(env.file("so-lieu.csv", figures));
+    let out = env.cmd().env("COLUMNS", "200").args(["report", "--year", "2026"]).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(table.contains("3 [không tính được: mục tiêu bằng 0]"), "{table}");
+    assert!(table.contains("không tính được (chỉ tiêu `lop` năm 2026 bằng 0)"), "{table}");
+    for english in ["n/a", "target is 0", "is 0 in"] {
+        assert!(!table.contains(english), "`{english}` in:\n{table}");
+    }
+    assert!(english_lines(&table).is_empty(), "{table}");
+    assert!(keys_in(&table).is_empty(), "{table}");
+    // JSON keeps the English sentence whatever the language (§5a).
+    let json = env.report_json(&["--year", "2026"]);
+    let notes: Vec<_> = json["groups"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap().to_string(), i["attainment_note"].clone()))
+        .filter(|(_, n)| !n.is_null())
+        .collect();
+    assert_eq!(
+        notes,
+        [("moi".into(), "target is 0".into()), ("hs_lop".into(), "`lop` is 0 in 2026".into())],
+        "{json}"
+    );
+}
