@@ -354,3 +354,36 @@ fn n_a_reasons_are_vietnamese_in_the_report_and_english_in_json() {
         "{json}"
     );
 }
+
+/// Whether `text` holds a date written `YYYY-MM-DD`.
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    })
+}
+
+#[test]
+fn dates_in_done_import_and_check_refusals_read_as_a_clerk_writes_them() {
+    let env = shipped();
+    let ok = env.cmd().args(["done", "th_ke_hoach", "--date", "2026-05-01"]).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    // Done again: the earlier completion's date as the clerk wrote it.
+    let out = env.cmd().args(["done", "th_ke_hoach"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("báo cáo ngày 01/05/2026;"), "{err}");
+    assert!(!has_iso_date(&err), "{err}");
+    // The same file again: the day of the first import (the real clock's).
+    let out = env.cmd().arg("import").arg(repo_file("seeds/illustrative-figures.csv")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("đã được nhập thành lô #1"), "{err}");
+    assert!(!has_iso_date(&err), "{err}");
+    // A task due after the plan's years, in `plan check`.
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let env = Env::with_plan(&text.replacen("due = 2027-12-31", "due = 2031-01-01", 1));
+    let out = env.cmd().arg("check").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("hạn 01/01/2031 nằm ngoài các năm của kế hoạch"), "{err}");
+}

@@ -454,7 +454,7 @@ fn a_period_the_spreadsheet_turned_into_a_date_is_refused() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("ky.xlsx:Sheet1!3: ky: "))
-        .stderr(predicate::str::contains("2027-07-01"));
+        .stderr(predicate::str::contains("`01/07/2027` là ngày, không phải kỳ"));
     assert_eq!(std::fs::read(&env.ledger).unwrap(), before, "nothing imported");
 }
 
