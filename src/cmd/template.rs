@@ -22,6 +22,7 @@ use crate::plan::{Indicator, Lang, Plan};
 use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
 use crate::render::xlsx::{self, Sheet, Value};
+use crate::tr_in;
 use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -159,18 +160,23 @@ fn headers(lang: Lang) -> [&'static str; 10] {
     }
 }
 
+/// The template sheet. Every word of it is in one language, the plan's
+/// (`plan.lang`, which `--lang` overrides), as its column names and the
+/// workbook's number and date formats are: the scope line's sentence too,
+/// not only its period or date, so that the line never mixes languages
+/// even if messages (`tr!`) some day follow another language than the plan.
 fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate) -> Sheet {
-    let l = Labels::new(plan.lang);
+    let (lang, l) = (plan.lang, Labels::new(plan.lang));
     let scope = match period {
-        Some(p) => crate::tr!("workbook-template-period", period = l.period(p)),
-        None => crate::tr!("workbook-template-missing", date = l.date(today)),
+        Some(p) => tr_in!(lang, "workbook-template-period", period = l.period(p)),
+        None => tr_in!(lang, "workbook-template-missing", date = l.date(today)),
     };
     Sheet {
-        name: crate::i18n::message("workbook-sheet-template", None),
+        name: tr_in!(lang, "workbook-sheet-template"),
         title: vec![
-            crate::tr!("workbook-template-title", plan = plan.id.as_str()),
+            tr_in!(lang, "workbook-template-title", plan = plan.id.as_str()),
             scope,
-            crate::tr!("workbook-template-how"),
+            tr_in!(lang, "workbook-template-how"),
         ],
         headers: headers(plan.lang).iter().map(|h| h.to_string()).collect(),
         rows: rows
