@@ -21,6 +21,7 @@ use crate::period::Period;
 use crate::plan::{Indicator, Lang, Plan};
 use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
+use crate::render::words::date_in_message;
 use crate::render::xlsx::{self, Sheet, Value};
 use crate::tr_in;
 use anyhow::Result;
@@ -57,8 +58,8 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     };
     if rows.is_empty() {
         let msg = match period {
-            Some(p) => crate::tr!("workbook-template-none-for-period", period = p.to_string()),
-            None => crate::tr!("workbook-template-none-missing", date = Labels::new(plan.lang).date(today)),
+            Some(p) => crate::tr!("workbook-template-none-for-period", period = p.in_message()),
+            None => crate::tr!("workbook-template-none-missing", date = date_in_message(today)),
         };
         eprintln!("{msg}");
         return Ok(ExitCode::SUCCESS);
@@ -81,7 +82,7 @@ fn parse_period(plan: &Plan, text: &str) -> Result<Period> {
     if !plan.years().contains(&p.year) {
         return Err(reject(crate::tr!(
             "workbook-template-outside",
-            period = p.to_string(),
+            period = p.in_message(),
             start = plan.start.to_string(),
             end = plan.end.to_string()
         )));

@@ -213,7 +213,7 @@ fn template_period_outside_the_plan_is_refused() {
         .args(["template", "--period", "2031-Q1"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("2031-Q1").and(predicate::str::contains("2026–2028")));
+        .stderr(predicate::str::contains("kỳ Quý 1/2031 nằm ngoài các năm của kế hoạch (2026–2028)"));
 }
 
 /// SPEC §4: a binary format to a terminal is refused, saying how to save it.
