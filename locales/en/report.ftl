@@ -48,6 +48,18 @@ report-col-status = Status
 report-col-reporting = Reporting
 report-done-no-deadline = {$n} done (no deadline)
 
+# "n/a": a value, or its attainment, that cannot be computed, and why
+# (SPEC §5: never NaN or inf). `report --format json` keeps these English
+# sentences in `attainment_note` whatever the language.
+report-na-value = n/a ({$why})
+report-na-attainment = n/a: {$why}
+report-na-no-data = no data
+report-na-target-zero = target is 0
+report-na-value-zero = value is 0
+report-na-not-finite = not a finite number
+report-na-input-zero = `{$input}` is 0 in {$year}
+report-na-growth-at-most-minus-100 = a yearly growth of -100 % or less
+
 # Help of the report's review arguments (`plan report --help`).
 cli-report-period = A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 is the year report
 cli-report-years = A span of plan years to review (tổng kết): A-B, e.g. 2026-2030

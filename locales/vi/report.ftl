@@ -47,6 +47,18 @@ report-col-status = Đánh giá
 report-col-reporting = Báo cáo
 report-done-no-deadline = {$n} hoàn thành (không có hạn)
 
+# "Không tính được": giá trị hoặc tỷ lệ đạt không tính được, và lý do (SPEC §5:
+# không bao giờ NaN hay vô cực). `report --format json` giữ câu tiếng Anh
+# trong `attainment_note` với mọi ngôn ngữ.
+report-na-value = không tính được ({$why})
+report-na-attainment = không tính được: {$why}
+report-na-no-data = chưa có số liệu
+report-na-target-zero = mục tiêu bằng 0
+report-na-value-zero = giá trị thực hiện bằng 0
+report-na-not-finite = kết quả vượt giới hạn tính toán
+report-na-input-zero = chỉ tiêu `{$input}` năm {$year} bằng 0
+report-na-growth-at-most-minus-100 = có năm giảm từ 100 % trở lên
+
 # Trợ giúp của các tham số sơ kết, tổng kết (`plan report --help`).
 cli-report-period = Kỳ sơ kết (một phần của năm): 2027-H1, 2027-Q3, 2027-07; 2027 là báo cáo cả năm
 cli-report-years = Giai đoạn tổng kết: A-B, ví dụ 2026-2030

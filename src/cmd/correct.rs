@@ -15,6 +15,7 @@ use crate::input;
 use crate::ledger::{Entry, Kind, Ledger, NewEntry, Writer};
 use crate::period::Period;
 use crate::plan::Plan;
+use crate::render::words::date_in_message;
 use crate::tr;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -121,11 +122,6 @@ fn period_words(p: &str) -> String {
     p.parse::<Period>().map(|p| p.label(crate::i18n::lang())).unwrap_or_else(|_| p.to_string())
 }
 
-/// A reporting date in the user's style (dd/mm/yyyy in Vietnamese).
-fn date_words(d: NaiveDate) -> String {
-    crate::render::labels::Labels::new(crate::i18n::lang()).date(d)
-}
-
 fn unit(plan: &Plan, e: &Entry) -> String {
     e.indicator.as_deref().and_then(|i| plan.indicator(i)).map(|i| format!(" {}", i.unit)).unwrap_or_default()
 }
@@ -208,7 +204,7 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
             value = args.value.trim(),
             unit = unit(&plan, &figure),
             was = was,
-            date = date_words(why.reported_on),
+            date = date_in_message(why.reported_on),
             by = why.by.as_str(),
             reason = why.reason.as_str()
         ))
@@ -270,7 +266,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
             id = id.to_string(),
             target = t.id.to_string(),
             what = what,
-            date = date_words(why.reported_on),
+            date = date_in_message(why.reported_on),
             by = why.by.as_str(),
             reason = why.reason.as_str()
         ))
@@ -307,7 +303,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
                     "void-task-still-done",
                     task = task.as_str(),
                     entry = e.to_string(),
-                    date = date_words(*d)
+                    date = date_in_message(*d)
                 ))
             ),
             None => eprintln!("{}", fitted(&tr!("void-task-open", task = task.as_str()))),

@@ -362,7 +362,11 @@ fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) 
             file = input.name.as_str(),
             batch = b.id.to_string(),
             name = b.file.as_str(),
-            date = b.imported_at.get(..10).unwrap_or(&b.imported_at),
+            date = b
+                .imported_at
+                .get(..10)
+                .and_then(crate::input::date::parse_iso)
+                .map_or_else(|| b.imported_at.clone(), crate::render::words::date_in_message),
             by = b.by.as_str()
         ))),
         None => Ok(()),

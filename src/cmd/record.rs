@@ -162,7 +162,7 @@ pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
 
 /// "reported 2027-01-10 by lan, Báo cáo 15/BC-UBND": who, when, from what.
 pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>) -> String {
-    let date = render::labels::Labels::new(crate::i18n::lang()).date(reported_on);
+    let date = render::words::date_in_message(reported_on);
     match source {
         Some(s) => tr!("commands-provenance-source", date = date, by = by, source = s),
         None => tr!("commands-provenance", date = date, by = by),

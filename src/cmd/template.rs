@@ -21,7 +21,9 @@ use crate::period::Period;
 use crate::plan::{Indicator, Lang, Plan};
 use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
+use crate::render::words::date_in_message;
 use crate::render::xlsx::{self, Sheet, Value};
+use crate::tr_in;
 use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -56,8 +58,8 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     };
     if rows.is_empty() {
         let msg = match period {
-            Some(p) => crate::tr!("workbook-template-none-for-period", period = p.to_string()),
-            None => crate::tr!("workbook-template-none-missing", date = Labels::new(plan.lang).date(today)),
+            Some(p) => crate::tr!("workbook-template-none-for-period", period = p.in_message()),
+            None => crate::tr!("workbook-template-none-missing", date = date_in_message(today)),
         };
         eprintln!("{msg}");
         return Ok(ExitCode::SUCCESS);
@@ -80,7 +82,7 @@ fn parse_period(plan: &Plan, text: &str) -> Result<Period> {
     if !plan.years().contains(&p.year) {
         return Err(reject(crate::tr!(
             "workbook-template-outside",
-            period = p.to_string(),
+            period = p.in_message(),
             start = plan.start.to_string(),
             end = plan.end.to_string()
         )));
@@ -159,18 +161,23 @@ fn headers(lang: Lang) -> [&'static str; 10] {
     }
 }
 
+/// The template sheet. Every word of it is in one language, the plan's
+/// (`plan.lang`, which `--lang` overrides), as its column names and the
+/// workbook's number and date formats are: the scope line's sentence too,
+/// not only its period or date, so that the line never mixes languages
+/// even if messages (`tr!`) some day follow another language than the plan.
 fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate) -> Sheet {
-    let l = Labels::new(plan.lang);
+    let (lang, l) = (plan.lang, Labels::new(plan.lang));
     let scope = match period {
-        Some(p) => crate::tr!("workbook-template-period", period = l.period(p)),
-        None => crate::tr!("workbook-template-missing", date = l.date(today)),
+        Some(p) => tr_in!(lang, "workbook-template-period", period = l.period(p)),
+        None => tr_in!(lang, "workbook-template-missing", date = l.date(today)),
     };
     Sheet {
-        name: crate::i18n::message("workbook-sheet-template", None),
+        name: tr_in!(lang, "workbook-sheet-template"),
         title: vec![
-            crate::tr!("workbook-template-title", plan = plan.id.as_str()),
+            tr_in!(lang, "workbook-template-title", plan = plan.id.as_str()),
             scope,
-            crate::tr!("workbook-template-how"),
+            tr_in!(lang, "workbook-template-how"),
         ],
         headers: headers(plan.lang).iter().map(|h| h.to_string()).collect(),
         rows: rows

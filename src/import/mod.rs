@@ -66,6 +66,7 @@ use crate::ledger::{Entry, Kind, NewEntry};
 use crate::number::{NumberStyle, format_number};
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan, Task};
+use crate::render::words::date_in_message;
 use crate::tr;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -534,7 +535,7 @@ impl<'p, 'o> Batch<'p, 'o> {
                 input::period::fits(self.plan, ind, p).map(|()| p)
             }
             Cell::Number(v) | Cell::Percent(v) => Err(tr!("input-period-form", text = v.to_string())),
-            Cell::Date(d) => Err(tr!("input-period-is-date", text = d.to_string())),
+            Cell::Date(d) => Err(tr!("input-period-is-date", text = date_in_message(*d))),
         }
     }
 
@@ -579,7 +580,7 @@ impl<'p, 'o> Batch<'p, 'o> {
                 unit = ind.unit.as_str(),
                 id = ind.id.as_str()
             )),
-            Cell::Date(d) => Err(tr!("import-value-date", date = d.to_string())),
+            Cell::Date(d) => Err(tr!("import-value-date", date = date_in_message(*d))),
             Cell::Empty => Err(tr!("input-number-empty")),
         }
     }

@@ -12,6 +12,7 @@
 //! [`not_after_today`], [`not_before_period`], [`not_before_plan`].
 
 use crate::period::Period;
+use crate::render::words::date_in_message;
 use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -205,16 +206,10 @@ fn iso_digits(t: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).filter(|d| d.year() >= FIRST_YEAR)
 }
 
-/// A date as the user reads it in a message: dd/mm/yyyy in Vietnamese,
-/// YYYY-MM-DD in English.
-fn shown(d: NaiveDate) -> String {
-    crate::render::labels::Labels::new(crate::i18n::lang()).date(d)
-}
-
 /// A date after `today` is refused as a likely typo (SPEC §4).
 pub fn not_after_today(d: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
     if d > today {
-        return Err(tr!("input-date-future", date = shown(d), today = shown(today)));
+        return Err(tr!("input-date-future", date = date_in_message(d), today = date_in_message(today)));
     }
     Ok(d)
 }
@@ -224,9 +219,9 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
     if d < period.start() {
         return Err(tr!(
             "input-date-before-period",
-            date = shown(d),
+            date = date_in_message(d),
             period = period.in_message(),
-            start = shown(period.start())
+            start = date_in_message(period.start())
         ));
     }
     Ok(d)
@@ -236,7 +231,7 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
 pub fn not_before_plan(d: NaiveDate, start_year: i32) -> Result<NaiveDate, String> {
     let first = NaiveDate::from_ymd_opt(start_year, 1, 1).unwrap_or(NaiveDate::MIN);
     if d < first {
-        return Err(tr!("input-date-before-plan", date = shown(d), first = shown(first)));
+        return Err(tr!("input-date-before-plan", date = date_in_message(d), first = date_in_message(first)));
     }
     Ok(d)
 }

@@ -957,7 +957,7 @@ impl<'s> Reader<'s> {
                     span.clone(),
                     tr!(
                         "plan-due-outside",
-                        due = due.to_string(),
+                        due = crate::render::words::date_in_message(due),
                         start = plan.start.to_string(),
                         end = plan.end.to_string()
                     ),

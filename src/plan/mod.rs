@@ -10,7 +10,7 @@ mod target;
 
 pub use audit::{Audit, GroupAudit, Ro};
 pub use load::{Diagnostic, LoadError, Loaded, load_file, load_str};
-pub use target::{Status, Target};
+pub use target::{AttainmentNote, Status, Target};
 
 use crate::number::NumberStyle;
 use crate::period::{Cadence, Period};

@@ -43,6 +43,50 @@ impl Status {
     }
 }
 
+/// Why a value or its attainment is "n/a" (the report's `attainment_note`):
+/// SPEC §5 "Attainment": division by zero or missing inputs give "n/a"
+/// with the reason, never NaN or inf. JSON carries it as the English
+/// sentence of [`fmt::Display`] (`"target is 0"`); people read it from the
+/// catalogue in the report's language (`render::labels::Labels::na_reason`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttainmentNote {
+    /// A target for the year and no value yet ("no data"): not an n/a,
+    /// shown as "—".
+    NoData,
+    /// `>=`, `>`, `a..b` or `~` with 0 as the bound: value ÷ 0.
+    TargetZero,
+    /// `<=` or `<` against a value of 0: target ÷ 0.
+    ValueZero,
+    /// A result that overflows f64 (a sum of huge flows, huge ÷ tiny).
+    NotFinite,
+    /// The input `input` of a ratio (its denominator) or of a growth (last
+    /// year's value) is 0 in `year`.
+    InputZero { input: String, year: i32 },
+    /// A `compound` basis over a year whose growth is -100 % or less: no
+    /// mean growth rate exists.
+    GrowthAtMostMinus100,
+}
+
+impl fmt::Display for AttainmentNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoData => f.write_str("no data"),
+            Self::TargetZero => f.write_str("target is 0"),
+            Self::ValueZero => f.write_str("value is 0"),
+            Self::NotFinite => f.write_str("not a finite number"),
+            Self::InputZero { input, year } => write!(f, "`{input}` is 0 in {year}"),
+            Self::GrowthAtMostMinus100 => f.write_str("a yearly growth of -100 % or less"),
+        }
+    }
+}
+
+/// As its English sentence (the JSON report's `attainment_note`, §5a).
+impl Serialize for AttainmentNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// `~ x` is met within this fraction of x.
 pub const ABOUT_TOLERANCE: f64 = 0.05;
 
@@ -141,7 +185,7 @@ impl Target {
     }
 
     /// Attainment (tỷ lệ đạt) in percent, or why it cannot be computed.
-    pub fn attainment(self, value: f64) -> Result<f64, &'static str> {
+    pub fn attainment(self, value: f64) -> Result<f64, AttainmentNote> {
         let (num, den) = match self {
             Target::AtLeast(x) | Target::Above(x) | Target::About(x) => (value, x),
             Target::Range(a, _) => (value, a),
@@ -149,12 +193,12 @@ impl Target {
         };
         if den == 0.0 {
             return Err(match self {
-                Target::AtMost(_) | Target::Below(_) => "value is 0",
-                _ => "target is 0",
+                Target::AtMost(_) | Target::Below(_) => AttainmentNote::ValueZero,
+                _ => AttainmentNote::TargetZero,
             });
         }
         let r = num / den * 100.0;
-        if r.is_finite() { Ok(r) } else { Err("not a finite number") }
+        if r.is_finite() { Ok(r) } else { Err(AttainmentNote::NotFinite) }
     }
 
     /// Status of `value` against this target: exceeded when it goes beyond
@@ -278,13 +322,30 @@ mod tests {
     }
 
     #[test]
+    fn n_a_reasons_serialize_as_their_english_sentence() {
+        // `report --format json` keeps these in `attainment_note` (§5a).
+        let input_zero = AttainmentNote::InputZero { input: "den".into(), year: 2027 };
+        for (n, text) in [
+            (AttainmentNote::NoData, "no data"),
+            (AttainmentNote::TargetZero, "target is 0"),
+            (AttainmentNote::ValueZero, "value is 0"),
+            (AttainmentNote::NotFinite, "not a finite number"),
+            (input_zero, "`den` is 0 in 2027"),
+            (AttainmentNote::GrowthAtMostMinus100, "a yearly growth of -100 % or less"),
+        ] {
+            assert_eq!(serde_json::to_value(&n).unwrap(), serde_json::json!(text));
+        }
+    }
+
+    #[test]
     fn attainment_by_form() {
         assert_eq!(Target::AtLeast(50.0).attainment(40.0), Ok(80.0));
         assert_eq!(Target::AtMost(5.0).attainment(10.0), Ok(50.0));
         assert!((Target::Range(10.0, 12.0).attainment(11.0).unwrap() - 110.0).abs() < 1e-9);
         assert_eq!(Target::About(2000.0).attainment(1900.0), Ok(95.0));
-        assert!(Target::AtLeast(0.0).attainment(3.0).is_err());
-        assert!(Target::AtMost(5.0).attainment(0.0).is_err());
+        assert_eq!(Target::AtLeast(0.0).attainment(3.0), Err(AttainmentNote::TargetZero));
+        assert_eq!(Target::AtMost(5.0).attainment(0.0), Err(AttainmentNote::ValueZero));
+        assert_eq!(Target::AtLeast(1e-300).attainment(1e300), Err(AttainmentNote::NotFinite));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod charts;
 
 use super::labels::Labels;
 use super::report::{Fmt, heading_text, ledger_line, reports_text, status_text, target_text, tasks_text};
-use crate::plan::{Plan, Status};
+use crate::plan::{AttainmentNote, Plan, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
 use crate::tr_in;
 use charts::{BarRow, Segment};
@@ -401,7 +401,11 @@ fn indicator_table(c: &Ctx, g: &GroupReport) -> Markup {
 
 fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
     let (r, l, f) = (c.r, &c.l, &c.f);
-    let na_note = i.attainment_note.as_deref().filter(|n| *n != "no data");
+    let na_note = i
+        .attainment_note
+        .as_ref()
+        .filter(|n| **n != AttainmentNote::NoData)
+        .map(|n| tr_in!(l.lang, "report-na-attainment", why = l.na_reason(n)));
     let caption = trend_caption(c, i);
     html! {
         tr class=(format!("ind-row r-{}", i.status.key())) {
@@ -434,7 +438,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     }
                 }
                 @if let Some(n) = na_note {
-                    span.note { "n/a: " (n) }
+                    span.note { (n) }
                 }
             }
             td.target {

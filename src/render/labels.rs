@@ -3,7 +3,7 @@
 //! same English words in every language (SPEC §5a); these are for people.
 
 use crate::period::{Cadence, Period};
-use crate::plan::{Basis, Lang, Measure, Status, Target};
+use crate::plan::{AttainmentNote, Basis, Lang, Measure, Status, Target};
 use crate::report::{PeriodStatus, TaskClass};
 use crate::{number::NumberStyle, tr_in};
 use chrono::NaiveDate;
@@ -37,6 +37,22 @@ impl Labels {
             Status::NoData => "tables-status-no-data",
             Status::NoTarget => "tables-status-no-target",
         })
+    }
+
+    /// Why a value or its attainment is n/a: "mục tiêu bằng 0", "chỉ tiêu
+    /// `thu_ns` năm 2026 bằng 0"… (JSON keeps the English of
+    /// [`AttainmentNote`]'s `Display`).
+    pub fn na_reason(&self, n: &AttainmentNote) -> String {
+        match n {
+            AttainmentNote::InputZero { input, year } => {
+                tr_in!(self.lang, "report-na-input-zero", input = input.as_str(), year = year.to_string())
+            }
+            AttainmentNote::NoData => self.tr("report-na-no-data"),
+            AttainmentNote::TargetZero => self.tr("report-na-target-zero"),
+            AttainmentNote::ValueZero => self.tr("report-na-value-zero"),
+            AttainmentNote::NotFinite => self.tr("report-na-not-finite"),
+            AttainmentNote::GrowthAtMostMinus100 => self.tr("report-na-growth-at-most-minus-100"),
+        }
     }
 
     /// One period's figure: "đúng hạn", "trễ hạn"…
@@ -123,5 +139,24 @@ mod tests {
         assert_eq!(vi.days(12), "12 ngày");
         assert_eq!(en.days(1), "1 day");
         assert_eq!(vi.date(NaiveDate::from_ymd_opt(2027, 1, 5).unwrap()), "05/01/2027");
+    }
+
+    #[test]
+    fn n_a_reasons_in_both_languages() {
+        let (vi, en) = (Labels::new(Lang::Vi), Labels::new(Lang::En));
+        let den = AttainmentNote::InputZero { input: "lop".into(), year: 2026 };
+        assert_eq!(vi.na_reason(&AttainmentNote::TargetZero), "mục tiêu bằng 0");
+        assert_eq!(vi.na_reason(&den), "chỉ tiêu `lop` năm 2026 bằng 0");
+        // English people read what JSON carries.
+        for n in [
+            AttainmentNote::NoData,
+            AttainmentNote::TargetZero,
+            AttainmentNote::ValueZero,
+            AttainmentNote::NotFinite,
+            den,
+            AttainmentNote::GrowthAtMostMinus100,
+        ] {
+            assert_eq!(en.na_reason(&n), n.to_string());
+        }
     }
 }

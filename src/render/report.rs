@@ -5,8 +5,7 @@
 use super::labels::Labels;
 use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
 use crate::number::{NumberStyle, format_number};
-use crate::plan::Lang;
-use crate::plan::Status;
+use crate::plan::{AttainmentNote, Lang, Status};
 use crate::report::{
     GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodStatus, Report, Reports, TargetOrigin,
     TaskCounts,
@@ -132,7 +131,9 @@ fn marked(x: f64, partial: bool, estimate: bool, lang: Lang, f: &Fmt) -> String 
 pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
     let Some(v) = i.value else {
         return match &i.attainment_note {
-            Some(n) if n != "no data" => format!("n/a ({n})"),
+            Some(n) if *n != AttainmentNote::NoData => {
+                tr_in!(l.lang, "report-na-value", why = l.na_reason(n))
+            }
             _ => "—".into(),
         };
     };
@@ -142,7 +143,7 @@ pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
     } else if let Some(p) = i.progress {
         s.push_str(&format!(" [{}]", tr_in!(l.lang, "report-progress-final", pct = f.pct(p), by = i.by)));
     } else if let Some(n) = &i.attainment_note {
-        s.push_str(&format!(" [n/a: {n}]"));
+        s.push_str(&format!(" [{}]", tr_in!(l.lang, "report-na-attainment", why = l.na_reason(n))));
     }
     s
 }

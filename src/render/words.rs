@@ -10,6 +10,7 @@ use crate::number::{NumberStyle, format_number};
 use crate::period::{Cadence, Period};
 use crate::plan::{Lang, Target};
 use crate::tr_in;
+use chrono::NaiveDate;
 
 /// Decimals shown for the numbers of a target (as [`Target::display`]).
 const TARGET_DECIMALS: usize = 2;
@@ -60,6 +61,13 @@ impl Period {
             Lang::En => self.to_string(),
         }
     }
+}
+
+/// A date as the user reads it in a message (a refusal, a receipt), in
+/// the language of messages: 25/06/2026 in Vietnamese, 2026-06-25 in
+/// English, as [`Period::in_message`] does for periods.
+pub fn date_in_message(d: NaiveDate) -> String {
+    super::labels::Labels::new(crate::i18n::lang()).date(d)
 }
 
 /// A period as stored (`2027-Q3`) in words; text that is not a period is

@@ -15,7 +15,7 @@ mod values;
 mod year;
 
 use crate::period::Period;
-use crate::plan::{Basis, Lang, Status};
+use crate::plan::{AttainmentNote, Basis, Lang, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -230,8 +230,9 @@ pub struct IndicatorReport {
     /// The upper bound of a range target.
     pub target_max: Option<f64>,
     pub attainment: Option<f64>,
-    /// Why `attainment` is null when there is a value and a target.
-    pub attainment_note: Option<String>,
+    /// Why `attainment` is null when there is a target: "no data", or why
+    /// the value or its attainment is n/a (its English sentence in JSON).
+    pub attainment_note: Option<AttainmentNote>,
     /// Attainment against the final target when Y has none (progress).
     pub progress: Option<f64>,
     pub status: Status,

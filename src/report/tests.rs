@@ -5,8 +5,8 @@ use super::*;
 use crate::counting::tests::entry;
 use crate::ledger::Entry;
 use crate::ledger::Kind;
-use crate::plan::Plan;
 use crate::plan::load_str;
+use crate::plan::{AttainmentNote, Plan};
 
 const PLAN: &str = r#"
 [plan]
@@ -341,7 +341,7 @@ fn ratio_growth_and_division_by_zero() {
     assert_eq!(ind(&r, "gro").status, Status::Exceeded);
     let z = ind(&r, "zero");
     assert_eq!(z.attainment, None);
-    assert_eq!(z.attainment_note.as_deref(), Some("target is 0"));
+    assert_eq!(z.attainment_note, Some(AttainmentNote::TargetZero));
     assert!(!z.in_rollup);
     // Denominator 0 → n/a with the reason, never inf.
     l.fig("den", "2026", 0.0, "2027-01-11");
@@ -349,11 +349,29 @@ fn ratio_growth_and_division_by_zero() {
     let rat = ind(&r, "rat");
     assert_eq!(rat.value, None);
     assert_eq!(rat.status, Status::NoData);
-    assert!(rat.attainment_note.as_deref().unwrap().contains("is 0"));
+    assert_eq!(rat.attainment_note, Some(AttainmentNote::InputZero { input: "den".into(), year: 2026 }));
     // Growth in 2027 from 2026's value.
     l.fig("src", "2027", 113.4, "2028-01-10");
     let r = run(&l, 2027, "2028-01-31");
     assert!(close(ind(&r, "gro").value, 5.0));
+    // Growth from a 2027 value of 0: n/a, naming the input and its year.
+    l.fig("src", "2027", 0.0, "2028-01-11");
+    l.fig("src", "2028", 7.0, "2029-01-10");
+    let r = run(&l, 2028, "2029-01-31");
+    let gro = ind(&r, "gro");
+    assert_eq!(gro.value, None);
+    assert_eq!(gro.attainment_note, Some(AttainmentNote::InputZero { input: "src".into(), year: 2027 }));
+}
+
+#[test]
+fn compound_over_a_fall_of_100_percent_is_n_a() {
+    let mut l = Ledger::new();
+    l.fig("cmp", "2026", -100.0, "2027-01-10");
+    l.fig("cmp", "2027", 12.0, "2028-01-10");
+    let r = run(&l, 2027, "2028-01-31");
+    let c = ind(&r, "cmp");
+    assert_eq!((c.value, c.attainment), (None, None));
+    assert_eq!(c.attainment_note, Some(AttainmentNote::GrowthAtMostMinus100));
 }
 
 #[test]
@@ -476,7 +494,7 @@ fn year_values_that_overflow_are_n_a_not_infinity() {
     for id in ["flw", "rat"] {
         let i = ind(&r, id);
         assert_eq!((i.value, i.attainment), (None, None), "{id}");
-        assert_eq!(i.attainment_note.as_deref(), Some("not a finite number"), "{id}");
+        assert_eq!(i.attainment_note, Some(AttainmentNote::NotFinite), "{id}");
         assert!(i.series.iter().all(|p| p.value.is_none_or(f64::is_finite)), "{id}");
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::counting::Figures;
 use crate::period::{Cadence, Period};
-use crate::plan::{Indicator, Measure, Plan, Source};
+use crate::plan::{AttainmentNote, Indicator, Measure, Plan, Source};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,12 +24,13 @@ pub struct YearValue {
     pub estimate: bool,
 }
 
-/// A value, no data, or "n/a" with the reason (division by zero…).
+/// A value, no data, or "n/a" with the reason (division by zero…; SPEC
+/// §5: never NaN or inf).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
     Some(YearValue),
     Missing,
-    NotApplicable(String),
+    NotApplicable(AttainmentNote),
 }
 
 pub struct Values<'a> {
@@ -63,7 +64,7 @@ impl<'a> Values<'a> {
         // Finite figures can still overflow (a sum of flows, huge / tiny):
         // n/a, never inf, in the report.
         let v = match self.compute(ind, year, month) {
-            Val::Some(y) if !y.value.is_finite() => Val::NotApplicable("not a finite number".into()),
+            Val::Some(y) if !y.value.is_finite() => Val::NotApplicable(AttainmentNote::NotFinite),
             v => v,
         };
         self.cache.borrow_mut().insert(key, v.clone());
@@ -81,7 +82,7 @@ impl<'a> Values<'a> {
                     (Val::NotApplicable(w), _) | (_, Val::NotApplicable(w)) => Val::NotApplicable(w),
                     (Val::Some(n), Val::Some(d)) => {
                         if d.value == 0.0 {
-                            Val::NotApplicable(format!("`{den}` is 0 in {year}"))
+                            Val::NotApplicable(AttainmentNote::InputZero { input: den.clone(), year })
                         } else {
                             Val::Some(YearValue {
                                 value: n.value / d.value * 100.0,
@@ -101,7 +102,10 @@ impl<'a> Values<'a> {
                     (Val::NotApplicable(w), _) | (_, Val::NotApplicable(w)) => Val::NotApplicable(w),
                     (Val::Some(t), Val::Some(l)) => {
                         if l.value == 0.0 {
-                            Val::NotApplicable(format!("`{of}` is 0 in {}", year - 1))
+                            Val::NotApplicable(AttainmentNote::InputZero {
+                                input: of.clone(),
+                                year: year - 1,
+                            })
                         } else {
                             Val::Some(YearValue {
                                 value: (t.value / l.value - 1.0) * 100.0,

@@ -12,7 +12,7 @@ use super::{
 use crate::counting::{self, Figures};
 use crate::ledger::Entry;
 use crate::period::Period;
-use crate::plan::{Basis, Group, Indicator, Measure, Plan, Source, Status, Target};
+use crate::plan::{AttainmentNote, Basis, Group, Indicator, Measure, Plan, Source, Status, Target};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -406,7 +406,7 @@ pub fn basis_value(plan: &Plan, ind: &Indicator, year: i32, month: u32, values: 
                 Basis::Cumulative => vals.iter().sum::<f64>(),
                 _ => {
                     if vals.iter().any(|v| 1.0 + v / 100.0 <= 0.0) {
-                        return Val::NotApplicable("a yearly growth of -100 % or less".into());
+                        return Val::NotApplicable(AttainmentNote::GrowthAtMostMinus100);
                     }
                     let product: f64 = vals.iter().map(|v| 1.0 + v / 100.0).product();
                     (product.powf(1.0 / n) - 1.0) * 100.0
@@ -415,7 +415,7 @@ pub fn basis_value(plan: &Plan, ind: &Indicator, year: i32, month: u32, values: 
             if value.is_finite() {
                 Val::Some(YearValue { value, partial, estimate })
             } else {
-                Val::NotApplicable("not a finite number".into())
+                Val::NotApplicable(AttainmentNote::NotFinite)
             }
         }
     }
@@ -447,10 +447,10 @@ fn indicator_report(
     };
     let (status, attainment, attainment_note) = match (target, value) {
         (None, _) => (Status::NoTarget, None, None),
-        (Some(_), None) => (Status::NoData, None, na.clone().or(Some("no data".into()))),
+        (Some(_), None) => (Status::NoData, None, na.clone().or(Some(AttainmentNote::NoData))),
         (Some(t), Some(v)) => match t.attainment(v) {
             Ok(a) => (t.status(v), Some(a), None),
-            Err(why) => (t.status(v), None, Some(why.to_string())),
+            Err(why) => (t.status(v), None, Some(why)),
         },
     };
     let progress = match (target, ind.target, value) {

@@ -3,6 +3,7 @@
 //! under `lang = "en"` everything is English, `--help` included.
 
 use crate::common::{Env, MINI_PLAN, english_lines, keys_in, repo_file};
+use crate::report::ind;
 
 /// Runs `args` and checks that it fails with stderr in Vietnamese.
 fn vietnamese_failure(env: &Env, args: &[&str]) {
@@ -275,4 +276,87 @@ fn a_toml_syntax_error_is_told_in_vietnamese_with_its_line_and_column() {
         assert!(first.contains("tệp ") && first.contains("): hãy sửa chỗ được đánh dấu bên dưới"), "{first}");
         assert!(keys_in(&err).is_empty(), "{err}");
     }
+}
+
+/// Indicators appended to the shipped plan's last group that make
+/// attainment n/a: a target of 0 (`moi`) and a ratio over a denominator of
+/// 0 (`lop`).
+const NA_INDICATORS: &str = r#"
+[[group.indicator]]
+id = "moi"
+name = "Số mô hình mới"
+measure = "level"
+every = "year"
+target = ">= 0"
+basis = "year"
+
+[[group.indicator]]
+id = "lop"
+name = "Số lớp học mở mới"
+measure = "flow"
+every = "year"
+
+[[group.indicator]]
+id = "viec_lam_lop"
+name = "Lao động có việc làm mới trên mỗi lớp"
+ratio = ["viec_lam", "lop"]
+target = ">= 30"
+basis = "year"
+"#;
+
+#[test]
+fn n_a_reasons_are_vietnamese_in_the_report_and_english_in_json() {
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let env = Env::with_plan(&format!("{text}{NA_INDICATORS}")).today("2026-11-26");
+    env.import(repo_file("seeds/illustrative-figures.csv"));
+    env.import(
+        env.file("na.csv", "chi_tieu;ky;gia_tri;ngay\nmoi;2026;3;2026-11-20\nlop;2026;0;2026-11-20\n"),
+    );
+    let out = env.cmd().env("COLUMNS", "200").args(["report", "--year", "2026"]).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(table.contains("3 ước [không tính được: mục tiêu bằng 0]"), "{table}");
+    assert!(table.contains("không tính được (chỉ tiêu `lop` năm 2026 bằng 0)"), "{table}");
+    for english in ["n/a", "target is 0", "is 0 in"] {
+        assert!(!table.contains(english), "`{english}` in:\n{table}");
+    }
+    assert!(english_lines(&table).is_empty(), "{table}");
+    assert!(keys_in(&table).is_empty(), "{table}");
+    // JSON keeps the English sentence whatever the language (§5a).
+    let json = env.report_json(&["--year", "2026"]);
+    assert_eq!(ind(&json, "moi")["attainment_note"], "target is 0");
+    assert_eq!(ind(&json, "viec_lam_lop")["attainment_note"], "`lop` is 0 in 2026");
+}
+
+/// Whether `text` holds a date written `YYYY-MM-DD`.
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    })
+}
+
+#[test]
+fn dates_in_done_import_and_check_refusals_read_as_a_clerk_writes_them() {
+    let env = shipped();
+    let ok = env.cmd().args(["done", "th_ke_hoach", "--date", "2026-05-01"]).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    // Done again: the earlier completion's date as the clerk wrote it.
+    let out = env.cmd().args(["done", "th_ke_hoach"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("báo cáo ngày 01/05/2026;"), "{err}");
+    assert!(!has_iso_date(&err), "{err}");
+    // The same file again: the day of the first import (the real clock's).
+    let out = env.cmd().arg("import").arg(repo_file("seeds/illustrative-figures.csv")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("đã được nhập thành lô #1"), "{err}");
+    assert!(!has_iso_date(&err), "{err}");
+    // A task due after the plan's years, in `plan check`.
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let env = Env::with_plan(&text.replacen("due = 2027-12-31", "due = 2031-01-01", 1));
+    let out = env.cmd().arg("check").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("hạn 01/01/2031 nằm ngoài các năm của kế hoạch"), "{err}");
 }

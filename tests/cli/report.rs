@@ -216,7 +216,8 @@ fn group<'a>(r: &'a Value, id: &str) -> &'a Value {
     r["groups"].as_array().unwrap().iter().find(|g| g["id"] == id).unwrap()
 }
 
-fn ind<'a>(r: &'a Value, id: &str) -> &'a Value {
+/// The indicator `id` of a JSON report, whatever its group.
+pub(crate) fn ind<'a>(r: &'a Value, id: &str) -> &'a Value {
     r["groups"]
         .as_array()
         .unwrap()

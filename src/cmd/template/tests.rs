@@ -113,3 +113,19 @@ fn a_given_period_lists_the_indicators_of_its_kind() {
     assert_eq!(rows(&for_period(&plan, &f, p("2027"))), vec![("y".into(), "2027".into(), None)]);
     assert!(for_period(&plan, &f, p("2027-H1")).is_empty());
 }
+
+#[test]
+fn the_sheet_is_in_the_plans_language_whatever_the_messages() {
+    // Messages in English, the plan in Vietnamese: every line of the sheet,
+    // the scope line's sentence as well as its period or date, is Vietnamese.
+    crate::i18n::set_lang(Lang::En);
+    let mut plan = plan();
+    plan.lang = Lang::Vi;
+    let s = sheet(&plan, &[], Some(p("2027-Q3")), day("2027-10-20"));
+    assert_eq!(s.title[1], "Kỳ: Quý 3/2027");
+    let s = sheet(&plan, &[], None, day("2027-10-20"));
+    assert_eq!(s.title[0], "Mẫu báo cáo số liệu — Kế hoạch T");
+    assert_eq!(s.title[1], "Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày 20/10/2027");
+    assert!(s.title[2].starts_with("Điền cột gia_tri"), "{}", s.title[2]);
+    assert_eq!(s.headers[1], "chi_tieu");
+}

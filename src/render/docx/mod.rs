@@ -380,7 +380,9 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
     };
     let value = f.value_unit(v, &i.unit);
     let estimate = estimate_mark(i, lang);
-    let status = Labels::new(lang).status(i.status).to_lowercase();
+    let labels = Labels::new(lang);
+    let status = labels.status(i.status).to_lowercase();
+    let na = i.attainment_note.as_ref().map(|n| labels.na_reason(n));
     let mut s = match (i.attainment, i.progress) {
         (Some(a), _) => tr_in!(
             lang,
@@ -404,13 +406,13 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             target = clean(i.final_target_text.as_deref().unwrap_or_default()),
             year = r.year
         ),
-        (None, _) if i.attainment_note.is_some() => tr_in!(
+        (None, _) if na.is_some() => tr_in!(
             lang,
             "doc-ind-na",
             name = name,
             value = value,
             estimate = estimate,
-            why = clean(i.attainment_note.as_deref().unwrap_or_default())
+            why = clean(na.as_deref().unwrap_or_default())
         ),
         _ => tr_in!(
             lang,
