@@ -348,3 +348,20 @@ fn a_span_review_shows_every_year() {
     let i = t.iter().position(|x| x == "Hồ sơ giải quyết đúng hạn").unwrap();
     assert_eq!(&t[i + 3..i + 5], ["97,5", "—"]);
 }
+
+#[test]
+fn a_value_that_cannot_be_computed_says_why() {
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let env = Env::with_plan(&format!("{text}{}", crate::language::NA_INDICATORS)).today("2026-11-26");
+    env.import(repo_file("seeds/illustrative-figures.csv"));
+    env.import(
+        env.file("na.csv", "chi_tieu;ky;gia_tri;ngay\nmoi;2026;3;2026-11-20\nlop;2026;0;2026-11-20\n"),
+    );
+    let paras = paragraphs(&docx(&env, &["--year", "2026"]));
+    // A ratio over a denominator of 0: no value, and why (not "no figure yet").
+    let ratio = find(&paras, "Lao động có việc làm mới trên mỗi lớp:");
+    assert!(ratio.contains("không tính được (chỉ tiêu `lop` năm 2026 bằng 0)"), "{ratio}");
+    // A value against a target of 0: the value, and why there is no share.
+    let zero = find(&paras, "Số mô hình mới:");
+    assert!(zero.contains("không tính được tỷ lệ đạt (mục tiêu bằng 0)"), "{zero}");
+}

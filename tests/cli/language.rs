@@ -281,7 +281,7 @@ fn a_toml_syntax_error_is_told_in_vietnamese_with_its_line_and_column() {
 /// Indicators appended to the shipped plan's last group that make
 /// attainment n/a: a target of 0 (`moi`) and a ratio over a denominator of
 /// 0 (`lop`).
-const NA_INDICATORS: &str = r#"
+pub(crate) const NA_INDICATORS: &str = r#"
 [[group.indicator]]
 id = "moi"
 name = "Số mô hình mới"

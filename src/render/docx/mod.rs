@@ -18,7 +18,7 @@
 mod heading;
 
 use crate::number::format_number;
-use crate::plan::{Lang, Plan, Status};
+use crate::plan::{AttainmentNote, Lang, Plan, Status};
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
 use crate::tr_in;
@@ -376,7 +376,14 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
     let lang = f.lang;
     let name = clean(&i.name);
     let Some(v) = i.value else {
-        return tr_in!(lang, "doc-ind-no-data", name = name);
+        // No value: none recorded yet, or one that cannot be computed (a
+        // ratio over 0…: SPEC §5, "n/a" with the reason).
+        return match &i.attainment_note {
+            Some(n) if *n != AttainmentNote::NoData => {
+                tr_in!(lang, "doc-ind-value-na", name = name, why = Labels::new(lang).na_reason(n))
+            }
+            _ => tr_in!(lang, "doc-ind-no-data", name = name),
+        };
     };
     let value = f.value_unit(v, &i.unit);
     let estimate = estimate_mark(i, lang);
