@@ -342,7 +342,34 @@ pub struct Peek {
     pub group: Option<String>,
     /// The first indicator that takes figures, with its `every`.
     pub indicator: Option<(String, Cadence)>,
+    /// That indicator's `integer`, `min` and `max` (SPEC §2), so that the
+    /// example value of `record --help` is one `record` takes.
+    pub figure_rules: FigureRules,
     pub task: Option<String>,
+}
+
+/// What a figure of the example indicator must be (SPEC §2 `integer`,
+/// `min`, `max`), as far as the plan file says.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct FigureRules {
+    pub integer: bool,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl FigureRules {
+    /// 1234.5 (it shows both separators), made to fit the rules: clamped
+    /// to `min`..`max`, rounded down to a whole number for counts.
+    pub fn example_value(&self) -> f64 {
+        let mut v = 1234.5_f64;
+        if let Some(max) = self.max {
+            v = v.min(max);
+        }
+        if let Some(min) = self.min {
+            v = v.max(min);
+        }
+        if self.integer { v.floor() } else { v }
+    }
 }
 
 impl Peek {
@@ -365,6 +392,13 @@ impl Peek {
         let items = |key: &'static str| {
             groups.iter().flat_map(move |g| g.get(key).and_then(|v| v.as_array()).into_iter().flatten())
         };
+        let first_recorded = || {
+            items("indicator").find_map(|i| {
+                let every = i.get("every").and_then(|v| v.as_str()).and_then(Cadence::parse_name)?;
+                id(i)?;
+                Some((i, every))
+            })
+        };
         Peek {
             lang: s("lang").and_then(Lang::parse_name),
             numbers: s("numbers").and_then(NumberStyle::parse_name),
@@ -373,10 +407,19 @@ impl Peek {
                 .and_then(|v| v.as_integer())
                 .and_then(|y| i32::try_from(y).ok()),
             group: groups.iter().find_map(id),
-            indicator: items("indicator").find_map(|i| {
-                let every = i.get("every").and_then(|v| v.as_str()).and_then(Cadence::parse_name)?;
-                Some((id(i)?, every))
-            }),
+            indicator: first_recorded().map(|(i, every)| (id(i).unwrap_or_default(), every)),
+            figure_rules: first_recorded()
+                .map(|(i, _)| {
+                    let number = |k: &str| {
+                        i.get(k).and_then(|v| v.as_float().or_else(|| v.as_integer().map(|n| n as f64)))
+                    };
+                    FigureRules {
+                        integer: i.get("integer").and_then(|v| v.as_bool()).unwrap_or(false),
+                        min: number("min"),
+                        max: number("max"),
+                    }
+                })
+                .unwrap_or_default(),
             task: items("task").find_map(id),
         }
     }
@@ -471,7 +514,7 @@ impl Examples {
                 .and_then(|(_, every)| Period::all_in(year, *every).last())
                 .unwrap_or(Period::year(year))
                 .to_string(),
-            value: crate::number::format_number(1234.5, style, 1),
+            value: crate::number::format_number(peek.figure_rules.example_value(), style, 1),
             task: peek.task.clone().unwrap_or_else(|| placeholder("cli-placeholder-task")),
             group: peek.group.clone().unwrap_or_else(|| placeholder("cli-placeholder-group")),
             year: year.to_string(),
@@ -695,6 +738,20 @@ pub fn usage_error_text(message: &str, usage: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_example_value_fits_the_indicator() {
+        let rules = |integer, min, max| FigureRules { integer, min, max };
+        assert_eq!(rules(false, None, None).example_value(), 1234.5);
+        assert_eq!(rules(true, Some(0.0), None).example_value(), 1234.0);
+        assert_eq!(rules(false, None, Some(100.0)).example_value(), 100.0);
+        assert_eq!(rules(true, None, Some(49.5)).example_value(), 49.0);
+        assert_eq!(rules(false, Some(2000.0), None).example_value(), 2000.0);
+        let peek = Peek::text(
+            "[[group]]\nid = \"g\"\n[[group.indicator]]\nid = \"n\"\nevery = \"year\"\ninteger = true\nmax = 12\n",
+        );
+        assert_eq!(peek.figure_rules, rules(true, None, Some(12.0)));
+    }
 
     #[test]
     fn every_command_and_argument_has_help_in_the_catalogue() {

@@ -133,7 +133,8 @@ fn help_is_in_the_plans_language_with_its_ids() {
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     // Examples use ids of the plan in use: its first recorded indicator and
     // task, a period of that indicator's cadence.
-    assert!(text.contains("plan record so_dn 1.234,5 --period 2026-H2"), "{text}");
+    // so_dn counts enterprises (integer): the example value is whole.
+    assert!(text.contains("plan record so_dn 1.234 --period 2026-H2"), "{text}");
     assert!(text.contains("plan done hoi_doanh_nhan") || text.contains("plan done "), "{text}");
 }
 
@@ -359,4 +360,57 @@ fn dates_in_done_import_and_check_refusals_read_as_a_clerk_writes_them() {
     let out = env.cmd().arg("check").output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("hạn 01/01/2031 nằm ngoài các năm của kế hoạch"), "{err}");
+}
+
+/// The words of a help example line, double-quoted words kept whole.
+fn example_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+#[test]
+fn the_record_examples_of_help_are_taken_by_record() {
+    // A plan whose first indicator is a count, one whose first is not, and
+    // one whose first has a maximum below the usual example value.
+    let capped = MINI_PLAN.replace("target = \">= 100\"", "target = \">= 10\"\nmax = 50\ninteger = true");
+    let envs = [
+        Env::with_repo_plan("plan.toml").today("2027-06-30"),
+        Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30"),
+        Env::with_plan(&capped).today("2027-06-30"),
+    ];
+    for env in envs {
+        let out = env.cmd().args(["record", "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout).to_string();
+        let examples: Vec<Vec<String>> = help
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("plan record ") && !l.contains('('))
+            .map(example_words)
+            .collect();
+        assert_eq!(examples.len(), 2, "{help}");
+        for words in examples {
+            let out = env.cmd().args(&words[1..]).output().unwrap();
+            assert!(
+                out.status.success(),
+                "{words:?} from --help is refused: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
 }
