@@ -339,6 +339,7 @@ pub struct Peek {
     pub lang: Option<Lang>,
     pub numbers: Option<NumberStyle>,
     pub start: Option<i32>,
+    pub end: Option<i32>,
     pub group: Option<String>,
     /// The first indicator that takes figures, with its `every`.
     pub indicator: Option<(String, Cadence)>,
@@ -392,6 +393,9 @@ impl Peek {
         let items = |key: &'static str| {
             groups.iter().flat_map(move |g| g.get(key).and_then(|v| v.as_array()).into_iter().flatten())
         };
+        let year = |k: &str| {
+            plan.and_then(|p| p.get(k)).and_then(|v| v.as_integer()).and_then(|y| i32::try_from(y).ok())
+        };
         let first_recorded = || {
             items("indicator").find_map(|i| {
                 let every = i.get("every").and_then(|v| v.as_str()).and_then(Cadence::parse_name)?;
@@ -402,10 +406,8 @@ impl Peek {
         Peek {
             lang: s("lang").and_then(Lang::parse_name),
             numbers: s("numbers").and_then(NumberStyle::parse_name),
-            start: plan
-                .and_then(|p| p.get("start"))
-                .and_then(|v| v.as_integer())
-                .and_then(|y| i32::try_from(y).ok()),
+            start: year("start"),
+            end: year("end"),
             group: groups.iter().find_map(id),
             indicator: first_recorded().map(|(i, every)| (id(i).unwrap_or_default(), every)),
             figure_rules: first_recorded()
@@ -491,6 +493,8 @@ struct Examples {
     task: String,
     group: String,
     year: String,
+    /// The plan's last year (the start's when the file does not say).
+    end: String,
 }
 
 impl Examples {
@@ -518,6 +522,7 @@ impl Examples {
             task: peek.task.clone().unwrap_or_else(|| placeholder("cli-placeholder-task")),
             group: peek.group.clone().unwrap_or_else(|| placeholder("cli-placeholder-group")),
             year: year.to_string(),
+            end: peek.end.unwrap_or(year).to_string(),
         }
     }
 
@@ -533,7 +538,8 @@ impl Examples {
                 value = self.value.as_str(),
                 task = self.task.as_str(),
                 group = self.group.as_str(),
-                year = self.year.as_str()
+                year = self.year.as_str(),
+                end = self.end.as_str()
             );
             let mut text = crate::tr!("cli-examples-heading");
             for line in lines.lines().filter(|l| !l.trim().is_empty()) {

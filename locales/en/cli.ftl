@@ -58,6 +58,9 @@ cli-report-examples =
       plan report --group {$group} --format json
       plan report --format html > report.html
       plan report --format xlsx --output report.xlsx
+      plan report --period {$year}-H1
+      plan report --period {$year}-Q3 --format docx --output report.docx
+      plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > figures-due.xlsx
       plan template --period {$period} --format xlsx --output {$period}.xlsx

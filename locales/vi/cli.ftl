@@ -58,6 +58,9 @@ cli-report-examples =
       plan report --group {$group} --format json
       plan report --format html > bao-cao.html
       plan report --format xlsx --output bao-cao.xlsx
+      plan report --period {$year}-H1
+      plan report --period {$year}-Q3 --format docx --output bao-cao.docx
+      plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > mau-so-lieu.xlsx
       plan template --period {$period} --format xlsx --output mau-{$period}.xlsx
