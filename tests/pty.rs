@@ -97,7 +97,7 @@ fn asks_for_each_field_shows_the_entry_and_writes_it_once_confirmed() {
     send(&mut p, ENTER);
     expect(&mut p, "no figure yet");
     // The earliest due period without a figure is already typed in.
-    expect(&mut p, "Period: 2026-H1");
+    expect(&mut p, "Period [2026-H1]:");
     send(&mut p, ENTER);
     expect(&mut p, "Value (firms):");
     send(&mut p, "abc");
@@ -109,9 +109,9 @@ fn asks_for_each_field_shows_the_entry_and_writes_it_once_confirmed() {
     send(&mut p, CTRL_U);
     send(&mut p, "1,040");
     send(&mut p, ENTER);
-    expect(&mut p, "Reported on:");
+    expect(&mut p, "Reported on [");
     send(&mut p, ENTER);
-    expect(&mut p, "By: tester");
+    expect(&mut p, "By [tester]:");
     send(&mut p, ENTER);
     expect(&mut p, "Source document:");
     send(&mut p, "Report 7");
@@ -149,7 +149,7 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     // The line about the indicator wraps at 80 columns.
     let mut screen = String::new();
     expect_on(&mut p, "previous figure:", &mut screen);
-    expect_on(&mut p, "Period:", &mut screen);
+    expect_on(&mut p, "Period [", &mut screen);
     assert!(screen.contains("previous figure: H1 2026 = 104") && screen.contains("firms (#1)"), "{screen}");
     // 2026-H1 has its figure; 2026-H2 is due (2027-01-15) and has none.
     expect(&mut p, "2026-H2");
@@ -160,7 +160,7 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     expect(&mut p, "does not fit `firms`");
     // Keys go only after the question is asked again: typed earlier, the
     // terminal (not the line editor) would take Ctrl-U.
-    expect(&mut p, "Period:");
+    expect(&mut p, "Period [2026-H2]:");
     send(&mut p, CTRL_U);
     send(&mut p, "2026-H2");
     send(&mut p, ENTER);
@@ -173,11 +173,11 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     expect(&mut p, "Value (firms):");
     send(&mut p, "108");
     send(&mut p, ENTER);
-    expect(&mut p, "Reported on:");
+    expect(&mut p, "Reported on [");
     send(&mut p, CTRL_U);
     send(&mut p, "2027-01-05");
     send(&mut p, ENTER);
-    expect(&mut p, "By:");
+    expect(&mut p, "By [");
     send(&mut p, CTRL_U);
     send(&mut p, "lan");
     send(&mut p, ENTER);
@@ -225,7 +225,7 @@ fn escape_cancels_at_the_first_prompt() {
 
 #[test]
 fn ctrl_c_cancels_at_the_value() {
-    cancels(CTRL_C, &[("Indicator:", "revenue"), ("Period:", "")]);
+    cancels(CTRL_C, &[("Indicator:", "revenue"), ("Period [", "")]);
 }
 
 #[test]
@@ -234,10 +234,10 @@ fn ctrl_d_cancels_at_the_last_prompt_even_with_text_typed() {
         &format!("half a note{CTRL_D}"),
         &[
             ("Indicator:", "revenue"),
-            ("Period:", ""),
+            ("Period [", ""),
             ("Value (m):", "6"),
-            ("Reported on:", ""),
-            ("By:", ""),
+            ("Reported on [", ""),
+            ("By [", ""),
             ("Source document:", ""),
         ],
     );
@@ -249,10 +249,10 @@ fn no_at_the_confirmation_writes_nothing() {
         &format!("n{ENTER}"),
         &[
             ("Indicator:", "revenue"),
-            ("Period:", ""),
+            ("Period [", ""),
             ("Value (m):", "6"),
-            ("Reported on:", ""),
-            ("By:", ""),
+            ("Reported on [", ""),
+            ("By [", ""),
             ("Source document:", ""),
             ("Note:", ""),
         ],
@@ -266,11 +266,11 @@ fn done_asks_the_same_way() {
     expect(&mut p, "Task:");
     send(&mut p, "set\t");
     send(&mut p, ENTER);
-    expect(&mut p, "Done on:");
+    expect(&mut p, "Done on [");
     send(&mut p, CTRL_U);
     send(&mut p, "2026-12-20");
     send(&mut p, ENTER);
-    expect(&mut p, "By:");
+    expect(&mut p, "By [");
     send(&mut p, ENTER);
     expect(&mut p, "Source document:");
     send(&mut p, "Decision 45");
@@ -307,18 +307,18 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     send(&mut p, ENTER);
     expect_on(&mut p, "chưa có số liệu", &mut screen);
     // Months are due 5 days after they end: January 2026 is the earliest.
-    expect_on(&mut p, "Kỳ: 2026-01", &mut screen);
+    expect_on(&mut p, "Kỳ [Tháng 1/2026]:", &mut screen);
     send(&mut p, ENTER);
     expect_on(&mut p, "Tháng 1/2026", &mut screen);
     expect_on(&mut p, "Giá trị (lao động):", &mut screen);
     send(&mut p, "34");
     send(&mut p, ENTER);
-    expect_on(&mut p, "Ngày báo cáo:", &mut screen);
-    send(&mut p, CTRL_U);
+    // A default shows in brackets; what is typed replaces it (typed into
+    // the line, it would have become `26/11/202604/02/2026`, `testerTrần…`).
+    expect_on(&mut p, "Ngày báo cáo [26/11/2026]:", &mut screen);
     send(&mut p, "04/02/2026");
     send(&mut p, ENTER);
-    expect_on(&mut p, "Người báo cáo: tester", &mut screen);
-    send(&mut p, CTRL_U);
+    expect_on(&mut p, "Người báo cáo [tester]:", &mut screen);
     send(&mut p, "Trần Văn Nam");
     send(&mut p, ENTER);
     expect_on(&mut p, "Văn bản nguồn:", &mut screen);
@@ -345,12 +345,12 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     send(&mut p, ENTER);
     expect_on(&mut p, "số liệu trước:", &mut screen);
     expect_on(&mut p, "Tháng 1/2026 = 34 lao động (#1)", &mut screen);
-    expect_on(&mut p, "Kỳ: 2026-02", &mut screen);
+    expect_on(&mut p, "Kỳ [Tháng 2/2026]:", &mut screen);
     send(&mut p, ENTER);
     expect_on(&mut p, "Giá trị (lao động):", &mut screen);
     send(&mut p, "27");
     send(&mut p, ENTER);
-    for prompt in ["Ngày báo cáo:", "Người báo cáo:", "Văn bản nguồn:", "Ghi chú:"] {
+    for prompt in ["Ngày báo cáo [", "Người báo cáo [", "Văn bản nguồn:", "Ghi chú:"] {
         expect_on(&mut p, prompt, &mut screen);
         send(&mut p, ENTER);
     }
@@ -366,7 +366,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     expect_on(&mut p, "Chỉ tiêu:", &mut screen);
     send(&mut p, "so_dn");
     send(&mut p, ENTER);
-    expect_on(&mut p, "Kỳ:", &mut screen);
+    expect_on(&mut p, "Kỳ [", &mut screen);
     send(&mut p, ENTER);
     expect_on(&mut p, "Giá trị (doanh nghiệp):", &mut screen);
     send(&mut p, "10");

@@ -103,13 +103,17 @@ impl Asker {
         }
     }
 
-    /// Asks until `check` accepts the answer; `help` is shown once, above
-    /// the first question; a refused answer is shown with the reason and
-    /// offered again for fixing.
+    /// Asks until `check` accepts the answer. A non-empty `default` shows
+    /// in brackets before the prompt's colon (`Kỳ [Tháng 1/2026]:`, as
+    /// hledger add shows its defaults): Enter alone takes it, and whatever
+    /// is typed replaces it (a default typed into the line would be
+    /// extended by the answer: `rootLan`). `help` is shown once, above the
+    /// first question; a refused answer is shown with the reason and
+    /// offered again in the line for fixing.
     pub fn ask<T>(
         &mut self,
         prompt: &str,
-        initial: &str,
+        default: &str,
         help: Option<&str>,
         check: impl Fn(&str) -> Result<T, String>,
     ) -> Result<T> {
@@ -117,10 +121,12 @@ impl Asker {
             // Hints wrap at the terminal's width like every other line.
             eprintln!("{}", crate::render::fit(&format!("  ({h})"), " "));
         }
-        let mut typed = initial.to_string();
+        let shown = with_default(prompt, default);
+        let mut typed = String::new();
         loop {
-            typed = self.line(prompt, &typed)?;
-            match check(&typed) {
+            typed = self.line(&shown, &typed)?;
+            let answer = if typed.trim().is_empty() { default } else { typed.as_str() };
+            match check(answer) {
                 Ok(v) => return Ok(v),
                 Err(msg) => eprintln!("  ✗ {msg}"),
             }
@@ -142,6 +148,18 @@ impl Asker {
     }
 }
 
+/// `prompt` with `default` in brackets before its colon: `Kỳ:` and
+/// `2026-01` make `Kỳ [2026-01]:`.
+fn with_default(prompt: &str, default: &str) -> String {
+    if default.is_empty() {
+        return prompt.to_string();
+    }
+    match prompt.strip_suffix(':') {
+        Some(label) => format!("{label} [{default}]:"),
+        None => format!("{prompt} [{default}]"),
+    }
+}
+
 /// A yes/no answer in either language: `c`, `có`, `co`, `y`, `yes` or `k`,
 /// `không`, `khong`, `n`, `no` (any case); anything else is no answer.
 pub fn yes_no(answer: &str) -> Option<bool> {
@@ -155,6 +173,13 @@ pub fn yes_no(answer: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_default_shows_in_brackets_before_the_colon() {
+        assert_eq!(with_default("Kỳ:", "Tháng 1/2026"), "Kỳ [Tháng 1/2026]:");
+        assert_eq!(with_default("By:", ""), "By:");
+        assert_eq!(with_default("Record it? [Y/n]", "x"), "Record it? [Y/n] [x]");
+    }
 
     #[test]
     fn yes_and_no_in_both_languages() {

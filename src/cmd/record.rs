@@ -355,7 +355,8 @@ fn ask_figure(
     let default_period = args
         .period
         .clone()
-        .or_else(|| default_period(plan, &figures, &ind.id, every, today).map(|p| p.to_string()));
+        // As the clerk reads it (Tháng 1/2026 under vi, which `input::period` reads back).
+        .or_else(|| default_period(plan, &figures, &ind.id, every, today).map(|p| p.in_message()));
     let example = Period::all_in(plan.start, every).next().map(|p| p.to_string()).unwrap_or_default();
     let help = tr!(
         "commands-ask-period-help",
@@ -407,7 +408,7 @@ fn ask_figure(
         break (typed, v);
     };
 
-    let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
+    let date_default = args.provenance.date.clone().unwrap_or_else(|| date_default(plan, today));
     let reported_on =
         asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
             input::figure_date(plan, period, s, today)
@@ -415,6 +416,16 @@ fn ask_figure(
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))
+}
+
+/// Today as the default answer to a date question: in the plan's order
+/// (29/11/2026) when messages are Vietnamese, ISO otherwise; either is read
+/// back by the date rules (SPEC §4 Dates).
+pub(super) fn date_default(plan: &Plan, today: NaiveDate) -> String {
+    match crate::i18n::lang() {
+        crate::plan::Lang::Vi => plan.dates.format(today),
+        crate::plan::Lang::En => today.to_string(),
+    }
 }
 
 /// Who, from what document, and a note: asked, with the arguments given
