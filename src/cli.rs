@@ -664,11 +664,14 @@ pub fn exit_with(e: clap::Error) -> ! {
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let help = usage_words(&e.render().to_string());
             let code = if e.kind() == ErrorKind::DisplayHelp { 0 } else { 2 };
-            if code == 0 {
-                print!("{help}");
+            // Written, not print!ed: `plan --help | head` closes the pipe,
+            // and print! panics on that (SPEC §6: never a panic).
+            use std::io::Write;
+            let _ = if code == 0 {
+                std::io::stdout().lock().write_all(help.as_bytes())
             } else {
-                eprint!("{help}");
-            }
+                std::io::stderr().lock().write_all(help.as_bytes())
+            };
             std::process::exit(code)
         }
         _ => {}

@@ -364,3 +364,39 @@ fn truncated_or_garbage_ledger_is_a_clear_error() {
         }
     }
 }
+
+/// A reader that goes away (`plan … | head`) ends a command quietly: no
+/// panic (SPEC §6), whatever writes the output. The pipe is closed before
+/// the command writes, so every write meets it.
+#[test]
+fn a_closed_stdout_is_no_panic() {
+    let d = Dir::new();
+    assert!(d.record(0).status.success());
+    let commands: &[&[&str]] = &[
+        &["completions", "bash"],
+        &["show"],
+        &["log"],
+        &["report", "--year", "2026"],
+        &["report", "--year", "2026", "--format", "csv"],
+        &["export", "--format", "dhis2-json"],
+        &["--help"],
+        &["--version"],
+        // A receipt after the entry is written: the entry stays.
+        &["record", "m", "1000001", "--period", "2027-01", "--date", "2031-01-01"],
+    ];
+    for args in commands {
+        let mut child = d
+            .cmd()
+            .args(*args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        no_panic(&out);
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(d.count(), 2);
+    d.assert_verifies();
+}

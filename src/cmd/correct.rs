@@ -194,21 +194,18 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     };
     let id = w.push(&correction)?;
     w.commit()?;
-    println!(
-        "{}",
-        fitted(&tr!(
-            "correct-receipt",
-            id = id.to_string(),
-            target = figure.id.to_string(),
-            subject = subject(&figure),
-            value = args.value.trim(),
-            unit = unit(&plan, &figure),
-            was = was,
-            date = date_in_message(why.reported_on),
-            by = why.by.as_str(),
-            reason = why.reason.as_str()
-        ))
-    );
+    crate::render::print_line(&fitted(&tr!(
+        "correct-receipt",
+        id = id.to_string(),
+        target = figure.id.to_string(),
+        subject = subject(&figure),
+        value = args.value.trim(),
+        unit = unit(&plan, &figure),
+        was = was,
+        date = date_in_message(why.reported_on),
+        by = why.by.as_str(),
+        reason = why.reason.as_str()
+    )))?;
     let counted = counting::count_figures(&others, None);
     let superseded_by = figure
         .indicator
@@ -259,18 +256,15 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
         (_, Some(v)) => format!("{kind} {} = {v}{}", subject(&t), unit(&plan, &t)),
         (_, None) => format!("{kind} {}", subject(&t)),
     };
-    println!(
-        "{}",
-        fitted(&tr!(
-            "void-receipt",
-            id = id.to_string(),
-            target = t.id.to_string(),
-            what = what,
-            date = date_in_message(why.reported_on),
-            by = why.by.as_str(),
-            reason = why.reason.as_str()
-        ))
-    );
+    crate::render::print_line(&fitted(&tr!(
+        "void-receipt",
+        id = id.to_string(),
+        target = t.id.to_string(),
+        what = what,
+        date = date_in_message(why.reported_on),
+        by = why.by.as_str(),
+        reason = why.reason.as_str()
+    )))?;
     // What counts now, so the clerk sees the effect.
     if let (Some(ind), Some(p)) = (&t.indicator, t.period.as_deref().and_then(|p| p.parse::<Period>().ok())) {
         let now = counting::count_figures(&others, None);

@@ -87,7 +87,7 @@ fn write(ctx: &Ctx, plan: &Plan, task: &Task, completion: &NewEntry) -> Result<E
     let id = w.push(completion)?;
     w.commit()?;
 
-    println!("{}", fitted(&format!("#{id} {}", summary(plan, task, completion))));
+    crate::render::print_line(&fitted(&format!("#{id} {}", summary(plan, task, completion))))?;
     Ok(ExitCode::SUCCESS)
 }
 

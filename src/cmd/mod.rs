@@ -169,7 +169,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();
-            clap_complete::generate(a.shell, &mut cmd, "plan", &mut std::io::stdout());
+            // Into memory first: clap_complete panics when stdout closes
+            // early (`plan completions bash | head`); written here, a closed
+            // pipe ends the command quietly as it does for every other.
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut cmd, "plan", &mut script);
+            crate::render::write_text(&script, None)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -105,11 +105,11 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     let replaces = figures.get(&ind.id).and_then(|m| m.get(&period)).and_then(|f| f.counted.clone());
     let id = w.push(figure)?;
     w.commit()?;
-    print_receipt(id, ind, figure, replaces.as_ref());
+    print_receipt(id, ind, figure, replaces.as_ref())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&Counted>) {
+fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&Counted>) -> Result<()> {
     let lang = crate::i18n::lang();
     let replaces = replaces
         .map(|c| {
@@ -128,7 +128,8 @@ fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&
             )
         })
         .unwrap_or_default();
-    println!("{}", fitted(&format!("#{id} {}", receipt(ind, figure, &replaces))));
+    crate::render::print_line(&fitted(&format!("#{id} {}", receipt(ind, figure, &replaces))))?;
+    Ok(())
 }
 
 /// Prints a usage error for `plan SUBCOMMAND` (the message, the usage line,

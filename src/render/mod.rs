@@ -393,6 +393,15 @@ pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Res
     }
 }
 
+/// One line to stdout (a receipt). A closed pipe comes back as an error,
+/// which `main` ends quietly, where `println!` would panic (SPEC §6).
+pub fn print_line(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// Stdout, locked and buffered.
 pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
