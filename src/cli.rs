@@ -340,6 +340,8 @@ pub struct Peek {
     pub numbers: Option<NumberStyle>,
     pub start: Option<i32>,
     pub end: Option<i32>,
+    /// The plan's `dates` order, when it says.
+    pub dates: Option<crate::input::date::DateOrder>,
     pub group: Option<String>,
     /// The first indicator that takes figures, with its `every`.
     pub indicator: Option<(String, Cadence)>,
@@ -356,13 +358,15 @@ pub struct FigureRules {
     pub integer: bool,
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// The unit is a percentage (`%`): the example is a rate, not 1234.5.
+    pub percent: bool,
 }
 
 impl FigureRules {
     /// 1234.5 (it shows both separators), made to fit the rules: clamped
     /// to `min`..`max`, rounded down to a whole number for counts.
     pub fn example_value(&self) -> f64 {
-        let mut v = 1234.5_f64;
+        let mut v = if self.percent { 12.5 } else { 1234.5_f64 };
         if let Some(max) = self.max {
             v = v.min(max);
         }
@@ -408,6 +412,7 @@ impl Peek {
             numbers: s("numbers").and_then(NumberStyle::parse_name),
             start: year("start"),
             end: year("end"),
+            dates: s("dates").and_then(crate::input::date::DateOrder::parse_name),
             group: groups.iter().find_map(id),
             indicator: first_recorded().map(|(i, every)| (id(i).unwrap_or_default(), every)),
             figure_rules: first_recorded()
@@ -419,6 +424,7 @@ impl Peek {
                         integer: i.get("integer").and_then(|v| v.as_bool()).unwrap_or(false),
                         min: number("min"),
                         max: number("max"),
+                        percent: i.get("unit").and_then(|v| v.as_str()).is_some_and(|u| u.contains('%')),
                     }
                 })
                 .unwrap_or_default(),
@@ -493,13 +499,28 @@ struct Examples {
     task: String,
     group: String,
     year: String,
+    /// Today, for `--date`.
+    date: String,
     /// The plan's last year (the start's when the file does not say).
     end: String,
 }
 
 impl Examples {
     fn of(peek: &Peek) -> Examples {
-        let year = peek.start.unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
+        let today = crate::input::today().unwrap_or_else(|_| chrono::Local::now().date_naive());
+        let first = peek.start.unwrap_or_else(|| chrono::Datelike::year(&today));
+        let last = peek.end.unwrap_or(first).max(first);
+        // The example period: the latest of the plan's years that has ended
+        // by today (so `record` takes it and a date today), else the first
+        // year's last.
+        let period = peek.indicator.as_ref().map(|(_, every)| {
+            (first..=last)
+                .flat_map(|y| Period::all_in(y, *every))
+                .filter(|p| p.end() < today)
+                .last()
+                .unwrap_or_else(|| Period::all_in(first, *every).last().unwrap_or(Period::year(first)))
+        });
+        let year = period.map_or(first, |p| p.year);
         let style = peek.numbers.unwrap_or(if crate::i18n::lang() == Lang::Vi {
             NumberStyle::Vi
         } else {
@@ -512,17 +533,19 @@ impl Examples {
                 .as_ref()
                 .map(|(i, _)| i.clone())
                 .unwrap_or_else(|| placeholder("cli-placeholder-indicator")),
-            period: peek
-                .indicator
-                .as_ref()
-                .and_then(|(_, every)| Period::all_in(year, *every).last())
-                .unwrap_or(Period::year(year))
-                .to_string(),
+            period: period.unwrap_or(Period::year(year)).to_string(),
+            // Today, as a date option is written under the language: the
+            // plan's order in Vietnamese, ISO in English.
+            date: match (crate::i18n::lang(), peek.dates) {
+                (Lang::Vi, Some(order)) => order.format(today),
+                (Lang::Vi, None) => crate::input::date::DateOrder::Dmy.format(today),
+                (Lang::En, _) => today.to_string(),
+            },
             value: crate::number::format_number(peek.figure_rules.example_value(), style, 1),
             task: peek.task.clone().unwrap_or_else(|| placeholder("cli-placeholder-task")),
             group: peek.group.clone().unwrap_or_else(|| placeholder("cli-placeholder-group")),
             year: year.to_string(),
-            end: peek.end.unwrap_or(year).to_string(),
+            end: last.to_string(),
         }
     }
 
@@ -539,7 +562,8 @@ impl Examples {
                 task = self.task.as_str(),
                 group = self.group.as_str(),
                 year = self.year.as_str(),
-                end = self.end.as_str()
+                end = self.end.as_str(),
+                date = self.date.as_str()
             );
             let mut text = crate::tr!("cli-examples-heading");
             for line in lines.lines().filter(|l| !l.trim().is_empty()) {
@@ -750,12 +774,13 @@ mod tests {
 
     #[test]
     fn the_example_value_fits_the_indicator() {
-        let rules = |integer, min, max| FigureRules { integer, min, max };
+        let rules = |integer, min, max| FigureRules { integer, min, max, percent: false };
         assert_eq!(rules(false, None, None).example_value(), 1234.5);
         assert_eq!(rules(true, Some(0.0), None).example_value(), 1234.0);
         assert_eq!(rules(false, None, Some(100.0)).example_value(), 100.0);
         assert_eq!(rules(true, None, Some(49.5)).example_value(), 49.0);
         assert_eq!(rules(false, Some(2000.0), None).example_value(), 2000.0);
+        assert_eq!(FigureRules { percent: true, ..rules(false, None, None) }.example_value(), 12.5);
         let peek = Peek::text(
             "[[group]]\nid = \"g\"\n[[group.indicator]]\nid = \"n\"\nevery = \"year\"\ninteger = true\nmax = 12\n",
         );

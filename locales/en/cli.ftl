@@ -34,7 +34,7 @@ cli-show-examples =
       plan show {$group} --format md
 cli-record-examples =
       plan record {$indicator} {$value} --period {$period} --source "Report 15/BC-UBND"
-      plan record {$indicator} {$value} --period {$year} --date {$year}-12-31
+      plan record {$indicator} {$value} --period {$year} --date {$date}
       plan record                      (asks for each field)
 cli-done-examples =
       plan done {$task} --source "Decision 45/QĐ-UBND"

@@ -34,7 +34,7 @@ cli-show-examples =
       plan show {$group} --format md
 cli-record-examples =
       plan record {$indicator} {$value} --period {$period} --source "Báo cáo 15/BC-UBND"
-      plan record {$indicator} {$value} --period {$year} --date {$year}-12-31
+      plan record {$indicator} {$value} --period {$year} --date {$date}
       plan record                      (hỏi lần lượt từng mục)
 cli-done-examples =
       plan done {$task} --source "Quyết định 45/QĐ-UBND"

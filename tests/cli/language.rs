@@ -133,8 +133,9 @@ fn help_is_in_the_plans_language_with_its_ids() {
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     // Examples use ids of the plan in use: its first recorded indicator and
     // task, a period of that indicator's cadence.
-    // so_dn counts enterprises (integer): the example value is whole.
-    assert!(text.contains("plan record so_dn 1.234 --period 2026-H2"), "{text}");
+    // so_dn counts enterprises (integer): the example value is whole; the
+    // period is the latest ended by today (2026-11-26: the first half).
+    assert!(text.contains("plan record so_dn 1.234 --period 2026-H1"), "{text}");
     assert!(text.contains("plan done hoi_doanh_nhan") || text.contains("plan done "), "{text}");
 }
 
