@@ -18,6 +18,8 @@ input-id-unknown = unknown { $kind ->
    *[indicator] indicator
 } ids of plan {$plan}
 input-derived = `{$id}` is derived ({$from}): it is computed, never recorded; record its inputs instead
+input-derived-ratio = ratio {$num} / {$den}
+input-derived-growth = growth of {$of}
 
 input-date-empty = no date given: write YYYY-MM-DD or {$pattern}
 input-date-form = `{$text}` is not a date: write YYYY-MM-DD (e.g. 2027-01-15) or {$pattern} (e.g. {$example})

@@ -17,6 +17,8 @@ input-id-unknown = không có { $kind ->
    *[indicator] chỉ tiêu
 } của kế hoạch {$plan}
 input-derived = `{$id}` là chỉ tiêu tính toán ({$from}): được tính ra, không nhập tay; hãy nhập các chỉ tiêu đầu vào
+input-derived-ratio = tỷ lệ {$num} / {$den}
+input-derived-growth = tốc độ tăng của {$of}
 
 input-date-empty = chưa nhập ngày: viết YYYY-MM-DD hoặc {$pattern}
 input-date-form = `{$text}` không phải là ngày: viết YYYY-MM-DD (ví dụ 2027-01-15) hoặc {$pattern} (ví dụ {$example})

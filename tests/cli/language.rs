@@ -181,6 +181,22 @@ fn record_input_errors_are_vietnamese() {
 }
 
 #[test]
+fn a_derived_indicator_is_told_in_the_plans_words() {
+    let vi = shipped();
+    let other = Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30");
+    for (env, lang, id, words) in [
+        (&vi, "vi", "tl_thu_ktn", "`tl_thu_ktn` là chỉ tiêu tính toán (tỷ lệ thu_ktn / thu_ns)"),
+        (&other, "vi", "opd_growth", "`opd_growth` là chỉ tiêu tính toán (tốc độ tăng của opd_visits)"),
+        (&other, "en", "opd_growth", "`opd_growth` is derived (growth of opd_visits)"),
+        (&other, "en", "anc4_coverage", "`anc4_coverage` is derived (ratio anc4_visits / pregnancies)"),
+    ] {
+        let out = env.cmd().args(["--lang", lang, "record", id, "5", "--period", "2026"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{err}");
+    }
+}
+
+#[test]
 fn plan_file_errors_are_vietnamese() {
     let env = Env::with_plan("[plan]\nid = \"x\"\nlang = \"vi\"\nstart = 2026\nend = 2020\ntypo = 1\n");
     vietnamese_failure(&env, &["check"]);
