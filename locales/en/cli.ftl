@@ -155,6 +155,9 @@ cli-value-as_of = DATE
 cli-value-shell = SHELL
 cli-value-sheet = NAME
 cli-value-output = FILE
+cli-value-delimiter = CHAR
+cli-value-numbers = STYLE
+cli-value-years = A-B
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

@@ -155,6 +155,9 @@ cli-value-as_of = NGÀY
 cli-value-shell = SHELL
 cli-value-sheet = TÊN
 cli-value-output = TỆP
+cli-value-delimiter = KÝ_TỰ
+cli-value-numbers = KIỂU_SỐ
+cli-value-years = A-B
 
 ## Lỗi cách dùng (mã thoát 2).
 cli-error-unknown-argument = không có tham số `{$arg}`

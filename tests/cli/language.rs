@@ -196,6 +196,53 @@ fn a_derived_indicator_is_told_in_the_plans_words() {
     }
 }
 
+/// The names of values a `--help` line may show: those of the catalogue.
+fn value_names(lang: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo_file(&format!("locales/{lang}/cli.ftl"))).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with("cli-value-"))
+        .filter_map(|l| l.split_once(" = ").map(|(_, v)| v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn every_value_name_of_every_help_is_in_the_plans_language() {
+    for (env, lang) in
+        [(shipped(), "vi"), (Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30"), "en")]
+    {
+        let names = value_names(lang);
+        for sub in [
+            "",
+            "check",
+            "show",
+            "record",
+            "done",
+            "import",
+            "correct",
+            "void",
+            "log",
+            "report",
+            "template",
+            "export",
+            "verify",
+            "completions",
+        ] {
+            let args: Vec<&str> = [sub, "--help"].into_iter().filter(|a| !a.is_empty()).collect();
+            let out = env.cmd().env("COLUMNS", "200").args(&args).output().unwrap();
+            let help = String::from_utf8_lossy(&out.stdout);
+            for (_, rest) in
+                help.lines().flat_map(|l| l.match_indices('<').map(move |(i, _)| (i, &l[i + 1..])))
+            {
+                let Some((name, _)) = rest.split_once('>') else { continue };
+                assert!(
+                    names.iter().any(|n| n == name),
+                    "{lang} {args:?}: `<{name}>` is not in the catalogue"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn plan_file_errors_are_vietnamese() {
     let env = Env::with_plan("[plan]\nid = \"x\"\nlang = \"vi\"\nstart = 2026\nend = 2020\ntypo = 1\n");
