@@ -545,13 +545,13 @@ impl<'p, 'o> Batch<'p, 'o> {
             Cell::Date(d) => input::date::not_after_today(*d, self.opts.today),
             Cell::Text(t) if t.len() == 10 && t.as_bytes()[4] == b'-' => {
                 // `YYYY-MM-DD` reads faster than it hashes.
-                input::date_in(t, self.opts.dates, self.opts.today)
+                input::cell_date_in(t, self.opts.dates, self.opts.today)
             }
             Cell::Text(t) => {
                 if let Some(d) = self.dates.get(t.as_ref()) {
                     return Ok(*d);
                 }
-                let d = input::date_in(t, self.opts.dates, self.opts.today)?;
+                let d = input::cell_date_in(t, self.opts.dates, self.opts.today)?;
                 if self.dates.len() < DATE_CACHE_CAP {
                     self.dates.insert(t.to_string(), d);
                 }
