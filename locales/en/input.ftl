@@ -31,6 +31,7 @@ input-date-order-file = `{$text}` is not a date in {$pattern} order (the plan's 
 input-date-no-such-day = `{$text}` is not a date: there is no such day in the calendar; check the day and the month
 input-date-future = date {$date} is after today ({$today}): a likely typo; figures are dated when they were reported
 input-date-before-period = date {$date} is before the period {$period} starts ({$start}): a figure is reported once its period has begun; check the year
+input-period-not-begun = period {$period} has not begun (today is {$today}; it starts {$start}): it can have no figure yet
 input-date-before-plan = date {$date} is before the plan's first year began ({$first}): check the year
 input-today-invalid = PLAN_TODAY=`{$text}` is not a date: expected YYYY-MM-DD with a four-digit year
 

@@ -30,6 +30,7 @@ input-date-order-file = `{$text}` không phải là ngày theo thứ tự {$patt
 input-date-no-such-day = `{$text}` không phải là ngày: không có ngày này trên lịch; kiểm tra lại ngày và tháng
 input-date-future = ngày {$date} sau hôm nay ({$today}): có lẽ gõ nhầm; số liệu ghi theo ngày báo cáo
 input-date-before-period = ngày {$date} trước khi kỳ {$period} bắt đầu ({$start}): số liệu chỉ được báo cáo khi kỳ đã bắt đầu; kiểm tra lại năm
+input-period-not-begun = kỳ {$period} chưa bắt đầu (hôm nay là {$today}; kỳ bắt đầu {$start}): chưa thể có số liệu của kỳ này
 input-date-before-plan = ngày {$date} trước năm đầu của kế hoạch ({$first}): kiểm tra lại năm
 input-today-invalid = PLAN_TODAY=`{$text}` không phải là ngày: cần dạng YYYY-MM-DD, năm đủ bốn chữ số
 

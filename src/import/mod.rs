@@ -620,14 +620,22 @@ impl<'p, 'o> Batch<'p, 'o> {
             None => None,
         };
         let date = match cell(Col::Date) {
-            Cell::Empty => Some(self.opts.today),
-            d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
-        };
-        let date = match (date, period) {
-            (Some(d), Some(p)) => {
-                input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok()
-            }
-            (d, _) => d,
+            // No date: today's, so a period not begun yet is the period's fault.
+            Cell::Empty => match period {
+                Some(p) => input::date::period_begun(p, self.opts.today)
+                    .map(|_| self.opts.today)
+                    .map_err(|m| self.err(Col::Period, m))
+                    .ok(),
+                None => Some(self.opts.today),
+            },
+            d => self
+                .date(d)
+                .and_then(|d| match period {
+                    Some(p) => input::date::not_before_period(d, p),
+                    None => Ok(d),
+                })
+                .map_err(|m| self.err(Col::Date, m))
+                .ok(),
         };
         let texts = self.provenance(cells);
         let (Some(i), Some(period), Some((value, value_text)), Some(date), Some(texts)) =

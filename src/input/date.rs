@@ -238,6 +238,21 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
     Ok(d)
 }
 
+/// A figure of a period that has not begun by `today` cannot exist yet:
+/// what a figure dated today by default (no `--date`, an import row
+/// without a date) is told, about the period rather than a date nobody typed.
+pub fn period_begun(period: Period, today: NaiveDate) -> Result<Period, String> {
+    if today < period.start() {
+        return Err(tr!(
+            "input-period-not-begun",
+            period = period.in_message(),
+            today = date_in_message(today),
+            start = date_in_message(period.start())
+        ));
+    }
+    Ok(period)
+}
+
 /// A task cannot be done before 1 January of the plan's first year.
 pub fn not_before_plan(d: NaiveDate, start_year: i32) -> Result<NaiveDate, String> {
     let first = NaiveDate::from_ymd_opt(start_year, 1, 1).unwrap_or(NaiveDate::MIN);
