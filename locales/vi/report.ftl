@@ -20,6 +20,7 @@ report-ledger-empty = Mã kiểm tra sổ số liệu: sổ chưa có số liệ
 report-plan-totals = Toàn kế hoạch
 report-attainment = Tỷ lệ đạt: {$pct}
 report-rollup-basis = dựa trên {$n}/{$of} chỉ tiêu
+report-no-indicators = Không có chỉ tiêu định lượng
 report-estimate = ước
 report-estimate-note = ước: số liệu ước thực hiện, báo cáo trước khi hết kỳ; số liệu chính thức khi nhập sẽ thay thế
 report-partial-note = * chưa đủ số liệu các kỳ đến ngày {$date}
