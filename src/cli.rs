@@ -1,5 +1,6 @@
 //! The command line: one Args struct per subcommand (clap derive).
 
+use crate::input::DateOrder;
 use crate::number::NumberStyle;
 use crate::period::{Cadence, Period};
 use crate::plan::Lang;
@@ -347,6 +348,9 @@ pub struct Peek {
     /// example value of `record --help` is one `record` takes.
     pub figure_rules: FigureRules,
     pub task: Option<String>,
+    /// The plan's `dates`: the order of a slashed date in `--date` and
+    /// `--as-of` (none: day first, as the plan reads without the key).
+    pub dates: Option<DateOrder>,
 }
 
 /// What a figure of the example indicator must be (SPEC §2 `integer`,
@@ -423,6 +427,7 @@ impl Peek {
                 })
                 .unwrap_or_default(),
             task: items("task").find_map(id),
+            dates: s("dates").and_then(DateOrder::parse_name),
         }
     }
 }
@@ -558,6 +563,9 @@ pub fn command(peek: &Peek) -> clap::Command {
     let ex = Examples::of(peek);
     let heading_args = crate::tr!("cli-heading-arguments");
     let heading_options = crate::tr!("cli-heading-options");
+    // The forms a date argument takes: the plan's order, and ISO.
+    let mut help_args = fluent_bundle::FluentArgs::new();
+    help_args.set("order", peek.dates.unwrap_or_default().pattern());
     let localize_args = |cmd: clap::Command, sub: Option<&str>| {
         let mut cmd = cmd.disable_help_flag(true).arg(
             Arg::new("help")
@@ -584,7 +592,7 @@ pub fn command(peek: &Peek) -> clap::Command {
                     a = a.value_name(v);
                 }
                 match &key {
-                    Some(k) => a.help(crate::i18n::message(k, None)),
+                    Some(k) => a.help(crate::i18n::message(k, Some(&help_args))),
                     None => a,
                 }
             });

@@ -13,7 +13,6 @@ dhis2-export-summary = { $file }: { $values } số liệu của đơn vị tổ 
 dhis2-year-outside = --year { $year } nằm ngoài các năm của kế hoạch { $start }–{ $end }
 dhis2-period-outside = --period { $period } nằm ngoài các năm của kế hoạch { $start }–{ $end }
 dhis2-bad-period = --period `{ $value }` không phải kỳ: ghi 2027, 2027-H1, 2027-Q3 hoặc 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
-dhis2-bad-as-of = --as-of `{ $value }` không phải ngày: ghi theo dạng YYYY-MM-DD
 
 ## Kỳ
 dhis2-period-code = `{ $code }` không phải kỳ DHIS2 mà plan dùng: cần mã năm, 6 tháng, quý hoặc tháng (2027, 2027S1, 2027Q3, 202707)
@@ -44,7 +43,7 @@ cli-export-about = Xuất các số liệu được tính thành bộ số liệ
 cli-export-format = Định dạng: dhis2-json, dhis2-csv hoặc adx
 cli-export-year = Chỉ năm kế hoạch này: cả năm và từng 6 tháng, quý, tháng của năm (mặc định: mọi năm của kế hoạch)
 cli-export-period = Chỉ các kỳ nằm trong kỳ này: 2027-H1, 2027-Q3, 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
-cli-export-as_of = Bỏ qua các số liệu báo cáo sau ngày này (mặc định: hôm nay)
+cli-export-as_of = Bỏ qua các số liệu báo cáo sau ngày này ({$order} hoặc YYYY-MM-DD; mặc định: hôm nay)
 cli-export-output = Ghi vào TỆP (ghi bên cạnh rồi đổi tên) thay vì ra màn hình
 cli-export-examples =
       plan export --format dhis2-json > so-lieu.json

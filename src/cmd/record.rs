@@ -410,10 +410,12 @@ fn ask_figure(
     };
 
     let date_default = args.provenance.date.clone().unwrap_or_else(|| today.to_string());
-    let reported_on =
-        asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
-            input::figure_date(plan, period, s, today)
-        })?;
+    let reported_on = asker.ask(
+        &tr!("commands-ask-date"),
+        &date_default,
+        Some(&tr!("commands-ask-date-help", order = plan.dates.pattern())),
+        |s| input::figure_date(plan, period, s, today),
+    )?;
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))

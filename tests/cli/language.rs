@@ -244,6 +244,33 @@ fn every_value_name_of_every_help_is_in_the_plans_language() {
 }
 
 #[test]
+fn date_help_names_both_forms_the_plan_reads() {
+    let help = |env: &Env, args: &[&str]| {
+        let out = env.cmd().env("COLUMNS", "400").args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let vi = shipped();
+    for sub in ["record", "done", "correct", "void"] {
+        let text = help(&vi, &[sub, "--help"]);
+        assert!(
+            text.contains("Ngày báo cáo (DD/MM/YYYY hoặc YYYY-MM-DD; mặc định: hôm nay)"),
+            "{sub}: {text}"
+        );
+    }
+    for sub in ["report", "export"] {
+        assert!(help(&vi, &[sub, "--help"]).contains("DD/MM/YYYY hoặc YYYY-MM-DD"), "{sub}");
+    }
+    let en = Env::with_repo_plan("tests/fixtures/other_plan.toml");
+    let text = help(&en, &["record", "--help"]);
+    assert!(text.contains("The date it was reported (DD/MM/YYYY or YYYY-MM-DD; default: today)"), "{text}");
+    // A plan that writes month first.
+    let mdy = Env::with_plan(&MINI_PLAN.replace("numbers = \"en\"\n", "numbers = \"en\"\ndates = \"mdy\"\n"));
+    let text = help(&mdy, &["done", "--help"]);
+    assert!(text.contains("(MM/DD/YYYY or YYYY-MM-DD; default: today)"), "{text}");
+    assert!(help(&mdy, &["report", "--help"]).contains("Review date (MM/DD/YYYY or YYYY-MM-DD)"));
+}
+
+#[test]
 fn plan_file_errors_are_vietnamese() {
     let env = Env::with_plan("[plan]\nid = \"x\"\nlang = \"vi\"\nstart = 2026\nend = 2020\ntypo = 1\n");
     vietnamese_failure(&env, &["check"]);
