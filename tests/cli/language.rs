@@ -271,6 +271,30 @@ fn date_help_names_both_forms_the_plan_reads() {
 }
 
 #[test]
+fn one_word_for_an_entry_and_one_for_the_ledger() {
+    // The catalogue: "bút toán" for an entry, "sổ cái" for the ledger.
+    for f in std::fs::read_dir(repo_file("locales/vi")).unwrap() {
+        let path = f.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with("cli-about =")) {
+            for other in ["bản ghi", "sổ số liệu", "sổ theo dõi", "Tệp sổ ("] {
+                assert!(!line.contains(other), "{}:{}: `{other}` in {line}", path.display(), i + 1);
+            }
+        }
+    }
+    let env = shipped();
+    let help = String::from_utf8(env.cmd().args(["void", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("Số thứ tự bút toán") && help.contains("Tệp sổ cái"), "{help}");
+    let out = env.cmd().args(["correct", "999", "5", "--reason", "x"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bút toán #999") && err.contains("sổ cái"), "{err}");
+    // A task done tomorrow: no figure is involved, none is mentioned.
+    let out = env.cmd().args(["done", "ktn_kh", "--date", "2026-11-27"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ngày 27/11/2026 sau hôm nay (26/11/2026)") && !err.contains("số liệu"), "{err}");
+}
+
+#[test]
 fn plan_file_errors_are_vietnamese() {
     let env = Env::with_plan("[plan]\nid = \"x\"\nlang = \"vi\"\nstart = 2026\nend = 2020\ntypo = 1\n");
     vietnamese_failure(&env, &["check"]);
