@@ -297,19 +297,7 @@ fn show_formats() {
 #[test]
 fn every_command_has_help_with_an_example_and_completions_work() {
     let env = Env::with_plan(MINI_PLAN);
-    for c in [
-        "check",
-        "show",
-        "record",
-        "done",
-        "import",
-        "correct",
-        "void",
-        "log",
-        "report",
-        "verify",
-        "completions",
-    ] {
+    for c in COMMANDS {
         env.cmd().args([c, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
     }
     env.cmd().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("plan"));

@@ -2,7 +2,7 @@
 //! error path prints Vietnamese (no English sentence, no catalogue key);
 //! under `lang = "en"` everything is English, `--help` included.
 
-use crate::common::{Env, MINI_PLAN, english_lines, keys_in, repo_file};
+use crate::common::{COMMANDS, Env, MINI_PLAN, english_lines, keys_in, repo_file};
 use crate::report::ind;
 
 /// Runs `args` and checks that it fails with stderr in Vietnamese.
@@ -211,23 +211,9 @@ fn every_value_name_of_every_help_is_in_the_plans_language() {
         [(shipped(), "vi"), (Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30"), "en")]
     {
         let names = value_names(lang);
-        for sub in [
-            "",
-            "check",
-            "show",
-            "record",
-            "done",
-            "import",
-            "correct",
-            "void",
-            "log",
-            "report",
-            "template",
-            "export",
-            "verify",
-            "completions",
-        ] {
-            let args: Vec<&str> = [sub, "--help"].into_iter().filter(|a| !a.is_empty()).collect();
+        let top: &[&str] = &[];
+        for args in std::iter::once(top.to_vec()).chain(COMMANDS.iter().map(|c| vec![*c])) {
+            let args: Vec<&str> = args.into_iter().chain(["--help"]).collect();
             let out = env.cmd().env("COLUMNS", "200").args(&args).output().unwrap();
             let help = String::from_utf8_lossy(&out.stdout);
             for (_, rest) in
