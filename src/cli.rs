@@ -1,5 +1,6 @@
 //! The command line: one Args struct per subcommand (clap derive).
 
+use crate::input::DateOrder;
 use crate::number::NumberStyle;
 use crate::period::{Cadence, Period};
 use crate::plan::Lang;
@@ -340,8 +341,6 @@ pub struct Peek {
     pub numbers: Option<NumberStyle>,
     pub start: Option<i32>,
     pub end: Option<i32>,
-    /// The plan's `dates` order, when it says.
-    pub dates: Option<crate::input::date::DateOrder>,
     pub group: Option<String>,
     /// The first indicator that takes figures, with its `every`.
     pub indicator: Option<(String, Cadence)>,
@@ -349,6 +348,9 @@ pub struct Peek {
     /// example value of `record --help` is one `record` takes.
     pub figure_rules: FigureRules,
     pub task: Option<String>,
+    /// The plan's `dates`: the order of a slashed date in `--date` and
+    /// `--as-of` (none: day first, as the plan reads without the key).
+    pub dates: Option<DateOrder>,
 }
 
 /// What a figure of the example indicator must be (SPEC §2 `integer`,
@@ -412,7 +414,6 @@ impl Peek {
             numbers: s("numbers").and_then(NumberStyle::parse_name),
             start: year("start"),
             end: year("end"),
-            dates: s("dates").and_then(crate::input::date::DateOrder::parse_name),
             group: groups.iter().find_map(id),
             indicator: first_recorded().map(|(i, every)| (id(i).unwrap_or_default(), every)),
             figure_rules: first_recorded()
@@ -429,6 +430,7 @@ impl Peek {
                 })
                 .unwrap_or_default(),
             task: items("task").find_map(id),
+            dates: s("dates").and_then(DateOrder::parse_name),
         }
     }
 }
@@ -538,7 +540,7 @@ impl Examples {
             // plan's order in Vietnamese, ISO in English.
             date: match (crate::i18n::lang(), peek.dates) {
                 (Lang::Vi, Some(order)) => order.format(today),
-                (Lang::Vi, None) => crate::input::date::DateOrder::Dmy.format(today),
+                (Lang::Vi, None) => DateOrder::Dmy.format(today),
                 (Lang::En, _) => today.to_string(),
             },
             value: crate::number::format_number(peek.figure_rules.example_value(), style, 1),
@@ -582,6 +584,9 @@ pub fn command(peek: &Peek) -> clap::Command {
     let ex = Examples::of(peek);
     let heading_args = crate::tr!("cli-heading-arguments");
     let heading_options = crate::tr!("cli-heading-options");
+    // The forms a date argument takes: the plan's order, and ISO.
+    let mut help_args = fluent_bundle::FluentArgs::new();
+    help_args.set("order", peek.dates.unwrap_or_default().pattern());
     let localize_args = |cmd: clap::Command, sub: Option<&str>| {
         let mut cmd = cmd.disable_help_flag(true).arg(
             Arg::new("help")
@@ -608,7 +613,7 @@ pub fn command(peek: &Peek) -> clap::Command {
                     a = a.value_name(v);
                 }
                 match &key {
-                    Some(k) => a.help(crate::i18n::message(k, None)),
+                    Some(k) => a.help(crate::i18n::message(k, Some(&help_args))),
                     None => a,
                 }
             });

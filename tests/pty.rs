@@ -332,7 +332,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
         "viec_lam Tháng 1/2026 = 34 lao động (Trần Văn Nam báo cáo ngày 04/02/2026, theo\r\n  Báo cáo 15/BC-UBND)",
         &mut screen,
     );
-    expect_on(&mut p, "Ghi số liệu này vào sổ? [C/k]", &mut screen);
+    expect_on(&mut p, "Ghi số liệu này vào sổ cái? [C/k]", &mut screen);
     send(&mut p, "có");
     send(&mut p, ENTER);
     expect_on(&mut p, "#1 viec_lam Tháng 1/2026 = 34 lao động", &mut screen);
@@ -354,7 +354,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
         expect_on(&mut p, prompt, &mut screen);
         send(&mut p, ENTER);
     }
-    expect_on(&mut p, "Ghi số liệu này vào sổ?", &mut screen);
+    expect_on(&mut p, "Ghi số liệu này vào sổ cái?", &mut screen);
     send(&mut p, "c");
     send(&mut p, ENTER);
     expect_on(&mut p, "#2 viec_lam Tháng 2/2026 = 27 lao động", &mut screen);

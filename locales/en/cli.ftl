@@ -106,7 +106,7 @@ cli-log-indicator = Only the entries of this indicator
 cli-arg-value = The value, in the plan's number style (vi: 1.234,5; en: 1,234.5)
 cli-correct-value = The right value, in the plan's number style
 cli-arg-period = The period: 2027, 2027-H1, 2027-Q3 or 2027-07
-cli-arg-date = The date it was reported (YYYY-MM-DD; default: today)
+cli-arg-date = The date it was reported ({$order} or YYYY-MM-DD; default: today)
 cli-arg-by = Who reports it (default: the account logged in)
 cli-arg-source = Source document, e.g. "Report 15/BC-UBND"
 cli-arg-note = A note
@@ -122,7 +122,7 @@ cli-arg-reason = Why
 cli-arg-year = Only the entries of this year
 cli-report-year = The plan year (default: the current year)
 cli-arg-group = Only this task group
-cli-arg-as_of = Review date: entries reported after it are left out (default: today)
+cli-arg-as_of = Review date ({$order} or YYYY-MM-DD): entries reported after it are left out (default: today)
 cli-arg-detail = A line per period, and the task list
 cli-arg-yes = Record a value more than tenfold off the previous figure
 cli-import-yes = Import rows more than tenfold off the previous figure
@@ -155,6 +155,9 @@ cli-value-as_of = DATE
 cli-value-shell = SHELL
 cli-value-sheet = NAME
 cli-value-output = FILE
+cli-value-delimiter = CHAR
+cli-value-numbers = STYLE
+cli-value-years = A-B
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

@@ -13,7 +13,6 @@ dhis2-export-summary = { $file }: { $values } data values for organisation unit 
 dhis2-year-outside = --year { $year } is outside the plan's years { $start }–{ $end }
 dhis2-period-outside = --period { $period } is outside the plan's years { $start }–{ $end }
 dhis2-bad-period = --period `{ $value }` is not a period: expected 2027, 2027-H1, 2027-Q3 or 2027-07 (or DHIS2's 2027S1, 2027Q3, 202707)
-dhis2-bad-as-of = --as-of `{ $value }` is not a date: expected YYYY-MM-DD
 
 ## Periods
 dhis2-period-code = `{ $code }` is not a DHIS2 period that plan keeps: expected a year, six-month, quarter or month code (2027, 2027S1, 2027Q3, 202707)
@@ -44,7 +43,7 @@ cli-export-about = Write the figures that count as a DHIS2 data value set (JSON,
 cli-export-format = Output: dhis2-json, dhis2-csv or adx
 cli-export-year = Only this plan year: the year and each half, quarter and month of it (default: every year of the plan)
 cli-export-period = Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or DHIS2's 2027S1, 2027Q3, 202707)
-cli-export-as_of = Entries reported after this date are left out (default: today)
+cli-export-as_of = Entries reported after this date ({$order} or YYYY-MM-DD) are left out (default: today)
 cli-export-output = Write to FILE (written beside, then renamed) instead of standard output
 cli-export-examples =
       plan export --format dhis2-json > figures.json

@@ -18,16 +18,20 @@ input-id-unknown = unknown { $kind ->
    *[indicator] indicator
 } ids of plan {$plan}
 input-derived = `{$id}` is derived ({$from}): it is computed, never recorded; record its inputs instead
+input-derived-ratio = ratio {$num} / {$den}
+input-derived-growth = growth of {$of}
 
 input-date-empty = no date given: write YYYY-MM-DD or {$pattern}
 input-date-form = `{$text}` is not a date: write YYYY-MM-DD (e.g. 2027-01-15) or {$pattern} (e.g. {$example})
 input-date-serial = `{$text}` looks like a spreadsheet's day number, not a date: format the column as a date (YYYY-MM-DD or {$pattern}) before saving
 input-date-short-year = `{$text}` has a two-digit year, which is never guessed: write the year in full, as YYYY-MM-DD or {$pattern} (e.g. 2026-04-08 or 08/04/2026)
 input-date-year = `{$text}`: year {$year} is before {$first}, most likely a two-digit year padded with zeros: write the year in full (e.g. 2026)
-input-date-order = `{$text}` is not a date in {$pattern} order (the plan's `dates`), but is one in {$other} order: write {$written} or {$iso}; for a file written month first, import it with --dates
+input-date-order = `{$text}` is not a date in {$pattern} order (the plan's `dates`), but is one in {$other} order: to leave no doubt, write it as YYYY-MM-DD, {$iso} (or {$written})
+input-date-order-file = `{$text}` is not a date in {$pattern} order (the plan's `dates`), but is one in {$other} order: write {$written} or {$iso}; for a file written month first, import it with --dates
 input-date-no-such-day = `{$text}` is not a date: there is no such day in the calendar; check the day and the month
-input-date-future = date {$date} is after today ({$today}): a likely typo; figures are dated when they were reported
+input-date-future = date {$date} is after today ({$today}): a likely typo; only what has already happened is recorded
 input-date-before-period = date {$date} is before the period {$period} starts ({$start}): a figure is reported once its period has begun; check the year
+input-period-not-begun = period {$period} has not begun (today is {$today}; it starts {$start}): it can have no figure yet
 input-date-before-plan = date {$date} is before the plan's first year began ({$first}): check the year
 input-today-invalid = PLAN_TODAY=`{$text}` is not a date: expected YYYY-MM-DD with a four-digit year
 

@@ -21,6 +21,7 @@ report-plan-totals = Whole plan
 # "Attainment: 87.5 % (based on 3 of 5 indicators)"
 report-attainment = Attainment: {$pct}
 report-rollup-basis = based on {$n} of {$of} indicators
+report-no-indicators = No indicators
 report-estimate = est.
 report-estimate-note = est.: an estimate, reported before its period ended; the official figure replaces it when recorded
 report-partial-note = * partial: not every period through {$date} is in

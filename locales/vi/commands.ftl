@@ -35,8 +35,8 @@ commands-check-col-ro = "Rõ"
 commands-check-col-gaps = Còn thiếu
 
 ## log
-commands-log-empty = sổ {$ledger} chưa có bản ghi nào
-commands-log-none-match = không có bản ghi nào khớp
+commands-log-empty = sổ cái {$ledger} chưa có bút toán nào
+commands-log-none-match = không có bút toán nào khớp
 commands-log-unknown-indicator = --indicator không hợp lệ: không có chỉ tiêu `{$id}`: {$hint}
 commands-log-unknown-task = --task không hợp lệ: không có nhiệm vụ `{$id}`: {$hint}
 
@@ -50,7 +50,7 @@ commands-done-receipt = hoàn thành {$task} ({$provenance}; {$timing})
 commands-done-on-time = đúng hạn, hạn {$due}
 commands-done-late = quá hạn {$days}, hạn {$due}
 commands-done-no-deadline = không có hạn
-commands-done-already = nhiệm vụ `{$task}` đã được ghi hoàn thành: bản ghi #{$entry}, báo cáo ngày {$date}; muốn sửa thì `plan void {$entry} --reason …` rồi `plan done` lại
+commands-done-already = nhiệm vụ `{$task}` đã được ghi hoàn thành: bút toán #{$entry}, báo cáo ngày {$date}; muốn sửa thì `plan void {$entry} --reason …` rồi `plan done` lại
 commands-done-no-tasks = kế hoạch {$plan} không có nhiệm vụ nào
 
 ## Câu hỏi (nhập trực tiếp record và done)
@@ -74,12 +74,12 @@ commands-ask-value-help-previous = kỳ trước {$period}: {$value}; viết s�
 commands-record-jump-up = {$value} lớn hơn mười lần số liệu trước ({$period}: {$previous}): có nhầm dấu phân cách không? Vẫn ghi?
 commands-record-jump-down = {$value} nhỏ hơn một phần mười số liệu trước ({$period}: {$previous}): có nhầm dấu phân cách không? Vẫn ghi?
 commands-ask-date = Ngày báo cáo:
-commands-ask-date-help = ngày của báo cáo: YYYY-MM-DD hoặc DD/MM/YYYY
+commands-ask-date-help = ngày của báo cáo: YYYY-MM-DD hoặc {$order}
 commands-ask-by = Người báo cáo:
 commands-ask-source = Văn bản nguồn:
 commands-ask-source-help = ví dụ Báo cáo 15/BC-UBND; để trống nếu không có
 commands-ask-note = Ghi chú:
-commands-record-confirm = Ghi số liệu này vào sổ?
+commands-record-confirm = Ghi số liệu này vào sổ cái?
 commands-ask-task = Nhiệm vụ:
 commands-ask-task-help = gõ mã nhiệm vụ; phím Tab để gợi ý; Ctrl-U xóa cả dòng; Esc, Ctrl-C hoặc Ctrl-D để thôi
 commands-ask-done-date = Ngày hoàn thành:

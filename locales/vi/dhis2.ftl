@@ -13,7 +13,6 @@ dhis2-export-summary = { $file }: { $values } số liệu của đơn vị tổ 
 dhis2-year-outside = --year { $year } nằm ngoài các năm của kế hoạch { $start }–{ $end }
 dhis2-period-outside = --period { $period } nằm ngoài các năm của kế hoạch { $start }–{ $end }
 dhis2-bad-period = --period `{ $value }` không phải kỳ: ghi 2027, 2027-H1, 2027-Q3 hoặc 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
-dhis2-bad-as-of = --as-of `{ $value }` không phải ngày: ghi theo dạng YYYY-MM-DD
 
 ## Kỳ
 dhis2-period-code = `{ $code }` không phải kỳ DHIS2 mà plan dùng: cần mã năm, 6 tháng, quý hoặc tháng (2027, 2027S1, 2027Q3, 202707)
@@ -28,7 +27,7 @@ dhis2-import-unknown-element-suggest = phần tử dữ liệu `{ $code }` khôn
 dhis2-import-other-org-unit = số liệu của đơn vị tổ chức `{ $org_unit }`, nhưng cơ quan này là `{ $ours }` (`[export.dhis2] org_unit`): chỉ nhập số liệu của cơ quan mình
 dhis2-import-bad-value = `{ $value }` không phải số theo cách DHIS2 ghi (dấu `.` thập phân, không phân cách hàng nghìn: 1234.5)
 dhis2-import-bad-date = `{ $value }` không phải ngày: ghi YYYY-MM-DD, hoặc mốc thời gian DHIS2 như 2027-10-05T09:30:00.000
-dhis2-import-deleted = số liệu đã bị xóa trên DHIS2: sổ chỉ ghi những gì đã báo cáo; muốn rút một số liệu, dùng `plan void`
+dhis2-import-deleted = số liệu đã bị xóa trên DHIS2: sổ cái chỉ ghi những gì đã báo cáo; muốn rút một số liệu, dùng `plan void`
 dhis2-import-disaggregated = số liệu chia theo `{ $category }`: kế hoạch chỉ giữ một giá trị cho mỗi chỉ tiêu và kỳ; hãy xuất số tổng
 dhis2-import-two-combos = phần tử dữ liệu `{ $code }` có hai tổ hợp phân tổ (`{ $first }` và `{ $second }`): kế hoạch chỉ giữ một giá trị cho mỗi chỉ tiêu và kỳ; hãy xuất số tổng
 dhis2-import-not-text = `{ $field }` phải là văn bản, nhưng gặp { $found }
@@ -44,7 +43,7 @@ cli-export-about = Xuất các số liệu được tính thành bộ số liệ
 cli-export-format = Định dạng: dhis2-json, dhis2-csv hoặc adx
 cli-export-year = Chỉ năm kế hoạch này: cả năm và từng 6 tháng, quý, tháng của năm (mặc định: mọi năm của kế hoạch)
 cli-export-period = Chỉ các kỳ nằm trong kỳ này: 2027-H1, 2027-Q3, 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
-cli-export-as_of = Bỏ qua các số liệu báo cáo sau ngày này (mặc định: hôm nay)
+cli-export-as_of = Bỏ qua các số liệu báo cáo sau ngày này ({$order} hoặc YYYY-MM-DD; mặc định: hôm nay)
 cli-export-output = Ghi vào TỆP (ghi bên cạnh rồi đổi tên) thay vì ra màn hình
 cli-export-examples =
       plan export --format dhis2-json > so-lieu.json

@@ -17,16 +17,20 @@ input-id-unknown = không có { $kind ->
    *[indicator] chỉ tiêu
 } của kế hoạch {$plan}
 input-derived = `{$id}` là chỉ tiêu tính toán ({$from}): được tính ra, không nhập tay; hãy nhập các chỉ tiêu đầu vào
+input-derived-ratio = tỷ lệ {$num} / {$den}
+input-derived-growth = tốc độ tăng của {$of}
 
 input-date-empty = chưa nhập ngày: viết YYYY-MM-DD hoặc {$pattern}
 input-date-form = `{$text}` không phải là ngày: viết YYYY-MM-DD (ví dụ 2027-01-15) hoặc {$pattern} (ví dụ {$example})
 input-date-serial = `{$text}` giống số thứ tự ngày của bảng tính, không phải ngày: định dạng cột là ngày (YYYY-MM-DD hoặc {$pattern}) trước khi lưu
 input-date-short-year = `{$text}` có năm hai chữ số, không được đoán: viết đủ bốn chữ số của năm, dạng YYYY-MM-DD hoặc {$pattern} (ví dụ 2026-04-08 hoặc 08/04/2026)
 input-date-year = `{$text}`: năm {$year} trước năm {$first}, nhiều khả năng là năm hai chữ số bị thêm số 0: viết đủ năm (ví dụ 2026)
-input-date-order = `{$text}` không phải là ngày theo thứ tự {$pattern} (khóa `dates` của kế hoạch), nhưng đúng theo thứ tự {$other}: viết {$written} hoặc {$iso}; tệp ghi tháng trước ngày thì nhập với --dates
+input-date-order = `{$text}` không phải là ngày theo thứ tự {$pattern} (khóa `dates` của kế hoạch), nhưng đúng theo thứ tự {$other}: để khỏi nhầm, viết theo dạng YYYY-MM-DD: {$iso} (hoặc {$written})
+input-date-order-file = `{$text}` không phải là ngày theo thứ tự {$pattern} (khóa `dates` của kế hoạch), nhưng đúng theo thứ tự {$other}: viết {$written} hoặc {$iso}; tệp ghi tháng trước ngày thì nhập với --dates
 input-date-no-such-day = `{$text}` không phải là ngày: không có ngày này trên lịch; kiểm tra lại ngày và tháng
-input-date-future = ngày {$date} sau hôm nay ({$today}): có lẽ gõ nhầm; số liệu ghi theo ngày báo cáo
+input-date-future = ngày {$date} sau hôm nay ({$today}): có lẽ gõ nhầm; chỉ ghi những việc đã diễn ra
 input-date-before-period = ngày {$date} trước khi kỳ {$period} bắt đầu ({$start}): số liệu chỉ được báo cáo khi kỳ đã bắt đầu; kiểm tra lại năm
+input-period-not-begun = kỳ {$period} chưa bắt đầu (hôm nay là {$today}; kỳ bắt đầu {$start}): chưa thể có số liệu của kỳ này
 input-date-before-plan = ngày {$date} trước năm đầu của kế hoạch ({$first}): kiểm tra lại năm
 input-today-invalid = PLAN_TODAY=`{$text}` không phải là ngày: cần dạng YYYY-MM-DD, năm đủ bốn chữ số
 

@@ -58,7 +58,7 @@ tables-task-open-in-time = Chưa hoàn thành, trong hạn
 tables-task-open-overdue = Chưa hoàn thành, quá hạn
 tables-task-no-deadline = Không có hạn
 
-## Loại bản ghi trong sổ.
+## Loại bút toán trong sổ.
 tables-kind-figure = số liệu
 tables-kind-completion = hoàn thành
 tables-kind-correction = điều chỉnh
@@ -88,6 +88,7 @@ tables-col-reported = Kỳ báo cáo
 tables-col-due = Hạn
 tables-col-product = Sản phẩm
 tables-col-field = Mục
+tables-col-id = Mã
 tables-col-value = Giá trị
 tables-col-content = Nội dung
 tables-col-measure = Loại số liệu
@@ -98,7 +99,7 @@ tables-col-baseline = Năm gốc
 tables-col-milestones = Mốc
 tables-col-weight = Trọng số
 tables-col-note = Ghi chú
-tables-col-goal = Mục tiêu
+tables-col-group-goal = Mục tiêu của nhóm
 tables-col-funding = Nguồn lực
 tables-col-entry = #
 tables-col-kind = Loại
@@ -121,7 +122,7 @@ tables-ro-product = 5. Rõ sản phẩm
 tables-ro-supervision = 6. Rõ giám sát
 tables-ro-with = phối hợp: {$partners}
 
-## Tình trạng của một bản ghi (log).
+## Tình trạng của một bút toán (log).
 tables-log-voids = hủy #{$entry}
 tables-log-corrects = sửa #{$entry}
 tables-log-voided-by = đã hủy bởi #{$entry}

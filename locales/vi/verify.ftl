@@ -36,11 +36,11 @@ verify-batch-count = lô #{$batch} đã ghi {$recorded} bút toán nhưng nay ch
 ledger-waiting = một lệnh plan khác đang ghi vào sổ cái; đang chờ lệnh đó xong…
 ledger-busy = sổ cái {$path} bị một lệnh plan khác khóa suốt {$seconds} giây; không ghi gì: hãy thử lại khi lệnh kia xong
 
-# Mở sổ số liệu.
-ledger-cannot-open = không mở được sổ số liệu {$path}: kiểm tra thư mục có tồn tại và ghi được không, hoặc chỉ đúng tệp bằng --ledger
-ledger-not-a-ledger = {$path} không phải là sổ số liệu của plan (không đọc được như cơ sở dữ liệu SQLite): chỉ đúng tệp bằng --ledger
-ledger-newer = sổ số liệu {$path} có lược đồ phiên bản {$version}, mới hơn phiên bản chương trình này biết ({$known}): nâng cấp plan để đọc
-ledger-read-only-upgrade = sổ số liệu {$path} có lược đồ phiên bản {$version} và ở đây chỉ đọc được: chạy một lệnh plan bất kỳ với quyền ghi để nâng cấp lên phiên bản {$known}
-ledger-other-plan-read = sổ số liệu {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: dùng --ledger để chỉ đúng sổ của kế hoạch này
-ledger-other-plan-write = sổ số liệu {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: không ghi số liệu của kế hoạch khác vào sổ này
+# Mở sổ cái.
+ledger-cannot-open = không mở được sổ cái {$path}: kiểm tra thư mục có tồn tại và ghi được không, hoặc chỉ đúng tệp bằng --ledger
+ledger-not-a-ledger = {$path} không phải là sổ cái của plan (không đọc được như cơ sở dữ liệu SQLite): chỉ đúng tệp bằng --ledger
+ledger-newer = sổ cái {$path} có lược đồ phiên bản {$version}, mới hơn phiên bản chương trình này biết ({$known}): nâng cấp plan để đọc
+ledger-read-only-upgrade = sổ cái {$path} có lược đồ phiên bản {$version} và ở đây chỉ đọc được: chạy một lệnh plan bất kỳ với quyền ghi để nâng cấp lên phiên bản {$known}
+ledger-other-plan-read = sổ cái {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: dùng --ledger để chỉ đúng sổ của kế hoạch này
+ledger-other-plan-write = sổ cái {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: không ghi số liệu của kế hoạch khác vào sổ này
 file-cannot-write = không ghi được {$path}: kiểm tra thư mục có tồn tại và ghi được không

@@ -25,6 +25,8 @@ use std::process::ExitCode;
 struct Why {
     reason: String,
     reported_on: NaiveDate,
+    /// `--date` was given (else `reported_on` is today's by default).
+    dated: bool,
     by: String,
 }
 
@@ -38,7 +40,7 @@ fn why(plan: &Plan, reason: &str, date: Option<&str>, by: Option<&str>) -> Resul
         None => today,
     };
     let by = invalid("--by", checked_text(by))?;
-    Ok(Why { reason, reported_on, by: input::who(by.as_deref()) })
+    Ok(Why { reason, reported_on, dated: date.is_some(), by: input::who(by.as_deref()) })
 }
 
 /// A correction or void is reported no earlier than the entry it changes
@@ -46,6 +48,11 @@ fn why(plan: &Plan, reason: &str, date: Option<&str>, by: Option<&str>) -> Resul
 /// (a completion).
 fn not_before_target(plan: &Plan, why: &Why, target: &Entry) -> Result<()> {
     let checked = match target.period.as_deref().and_then(|p| p.parse::<Period>().ok()) {
+        // Dated today by default: the entry's period has not begun (a
+        // PLAN_TODAY set back), which is no fault of a --date nobody typed.
+        Some(p) if !why.dated => {
+            return invalid("<ENTRY>", input::date::period_begun(p, why.reported_on)).map(|_| ());
+        }
         Some(p) => input::date::not_before_period(why.reported_on, p),
         None => input::date::not_before_plan(why.reported_on, plan.start),
     };

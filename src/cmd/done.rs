@@ -136,7 +136,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         let reported_on = asker.ask(
             &tr!("commands-ask-done-date"),
             &date_default,
-            Some(&tr!("commands-ask-date-help")),
+            Some(&tr!("commands-ask-date-help", order = plan.dates.pattern())),
             |s| input::completion_date(&plan, s, today),
         )?;
         let (by, source, note) = ask_provenance(&mut asker, &args.provenance)?;

@@ -15,7 +15,7 @@ use crate::period::Period;
 use crate::plan::Plan;
 use crate::tr;
 use anyhow::Result;
-use chrono::{NaiveDate, Timelike};
+use chrono::Timelike;
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,8 +23,10 @@ use std::process::ExitCode;
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let as_of = match &args.as_of {
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| reject(tr!("dhis2-bad-as-of", value = s.as_str())))?,
+        // As `report --as-of`: the plan's order or YYYY-MM-DD, a
+        // two-digit year refused (SPEC §4 "Dates").
+        Some(s) => crate::input::as_of(&plan, s)
+            .map_err(|m| reject(tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today()?,
     };
     let span = span(&plan, &args)?;

@@ -57,7 +57,9 @@ fn checked_figure(
     let value = invalid("<VALUE>", input::figure_value(ind, value_text, plan.numbers))?;
     let reported_on = match &p.date {
         Some(d) => invalid("--date", input::figure_date(plan, period, d, today))?,
-        None => invalid("--date", input::date::not_before_period(today, period))?,
+        // Dated today by default: a period not begun yet is the fault of
+        // --period, not of a --date nobody typed.
+        None => invalid("--period", input::date::period_begun(period, today)).map(|_| today)?,
     };
     let by = invalid("--by", checked_text(p.by.as_deref()))?;
     Ok(figure_entry(
@@ -369,7 +371,7 @@ fn ask_figure(
         &tr!("commands-ask-period"),
         default_period.as_deref().unwrap_or(""),
         Some(&help),
-        |s| input::period(plan, ind, s),
+        |s| input::period(plan, ind, s).and_then(|p| input::date::period_begun(p, today)),
     )?;
     eprintln!("  → {}", period.label(lang));
 
@@ -410,10 +412,12 @@ fn ask_figure(
     };
 
     let date_default = args.provenance.date.clone().unwrap_or_else(|| date_default(plan, today));
-    let reported_on =
-        asker.ask(&tr!("commands-ask-date"), &date_default, Some(&tr!("commands-ask-date-help")), |s| {
-            input::figure_date(plan, period, s, today)
-        })?;
+    let reported_on = asker.ask(
+        &tr!("commands-ask-date"),
+        &date_default,
+        Some(&tr!("commands-ask-date-help", order = plan.dates.pattern())),
+        |s| input::figure_date(plan, period, s, today),
+    )?;
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))

@@ -247,7 +247,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         |id: &Option<String>| id.as_deref().map(|a| plan.agency_name(a).to_string()).unwrap_or_default();
     let agencies = |ids: &[String]| ids.iter().map(|a| plan.agency_name(a)).collect::<Vec<_>>().join(", ");
     if let Some(ind) = indicator {
-        row("id".into(), ind.id.clone());
+        row(w("tables-col-id"), ind.id.clone());
         row(w("tables-col-name"), ind.name.clone());
         row(w("tables-col-unit"), ind.unit.clone());
         if let (Some(m), Some(every)) = (ind.measure(), ind.cadence()) {
@@ -269,7 +269,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         row(w("tables-col-note"), ind.note.clone().unwrap_or_default());
     }
     if let Some(t) = task {
-        row("id".into(), t.id.clone());
+        row(w("tables-col-id"), t.id.clone());
         row(w("tables-col-name"), t.name.clone());
         row(w("tables-col-lead"), agency(&t.lead));
         row(w("tables-col-partners"), agencies(&t.partners));
@@ -279,7 +279,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
     }
     let g = group;
     row(w("tables-col-group"), format!("{} {} — {}", g.id, g.section.clone().unwrap_or_default(), g.name));
-    row(w("tables-col-goal"), g.goal.clone().unwrap_or_default());
+    row(w("tables-col-group-goal"), g.goal.clone().unwrap_or_default());
     row(w("tables-ro-work"), g.content.clone().unwrap_or_default());
     let partners = if g.partners.is_empty() {
         String::new()
@@ -301,7 +301,18 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
             .unwrap_or_default(),
     );
     row(w("tables-col-funding"), g.funding.clone().unwrap_or_default());
-    let mut sections = vec![(String::new(), grid)];
+    // md gives the item a heading of its own; the table's field names stay
+    // on one line with no title above them.
+    let title = if format == Format::Md {
+        match (indicator, task) {
+            (Some(ind), _) => format!("{} — {}", ind.id, ind.name),
+            (_, Some(t)) => format!("{} — {}", t.id, t.name),
+            _ => format!("{} — {}", g.id, g.name),
+        }
+    } else {
+        String::new()
+    };
+    let mut sections = vec![(title, grid)];
     if kind == "group" {
         let one = [g];
         sections.push((w("tables-title-indicators"), indicator_grid(plan, &one, format == Format::Csv)));

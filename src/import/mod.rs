@@ -545,13 +545,13 @@ impl<'p, 'o> Batch<'p, 'o> {
             Cell::Date(d) => input::date::not_after_today(*d, self.opts.today),
             Cell::Text(t) if t.len() == 10 && t.as_bytes()[4] == b'-' => {
                 // `YYYY-MM-DD` reads faster than it hashes.
-                input::date_in(t, self.opts.dates, self.opts.today)
+                input::cell_date_in(t, self.opts.dates, self.opts.today)
             }
             Cell::Text(t) => {
                 if let Some(d) = self.dates.get(t.as_ref()) {
                     return Ok(*d);
                 }
-                let d = input::date_in(t, self.opts.dates, self.opts.today)?;
+                let d = input::cell_date_in(t, self.opts.dates, self.opts.today)?;
                 if self.dates.len() < DATE_CACHE_CAP {
                     self.dates.insert(t.to_string(), d);
                 }
@@ -620,14 +620,22 @@ impl<'p, 'o> Batch<'p, 'o> {
             None => None,
         };
         let date = match cell(Col::Date) {
-            Cell::Empty => Some(self.opts.today),
-            d => self.date(d).map_err(|m| self.err(Col::Date, m)).ok(),
-        };
-        let date = match (date, period) {
-            (Some(d), Some(p)) => {
-                input::date::not_before_period(d, p).map_err(|m| self.err(Col::Date, m)).ok()
-            }
-            (d, _) => d,
+            // No date: today's, so a period not begun yet is the period's fault.
+            Cell::Empty => match period {
+                Some(p) => input::date::period_begun(p, self.opts.today)
+                    .map(|_| self.opts.today)
+                    .map_err(|m| self.err(Col::Period, m))
+                    .ok(),
+                None => Some(self.opts.today),
+            },
+            d => self
+                .date(d)
+                .and_then(|d| match period {
+                    Some(p) => input::date::not_before_period(d, p),
+                    None => Ok(d),
+                })
+                .map_err(|m| self.err(Col::Date, m))
+                .ok(),
         };
         let texts = self.provenance(cells);
         let (Some(i), Some(period), Some((value, value_text)), Some(date), Some(texts)) =

@@ -86,8 +86,19 @@ fn form_message(text: &str, order: DateOrder) -> String {
 /// Reads `text` as a date: `YYYY-MM-DD`, or three numbers in `order`
 /// separated by `/`, `.` or `-` with a four-digit year last; a time of
 /// day after a space or `T` is dropped. Errors say what was seen and how
-/// to write it.
+/// to write it. For a date typed on the command line or at a prompt: one
+/// the other way round is told to be written unambiguously (YYYY-MM-DD).
 pub fn parse(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
+    read(text, order, "input-date-order")
+}
+
+/// [`parse`] for a cell of an imported file: one the other way round is
+/// told to be imported with `--dates`.
+pub fn parse_cell(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
+    read(text, order, "input-date-order-file")
+}
+
+fn read(text: &str, order: DateOrder, order_key: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     // The common case first, without splitting: `YYYY-MM-DD` (every row of
     // a large import).
@@ -152,7 +163,7 @@ pub fn parse(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
         let (m2, d2) = (dom, month);
         if let Some(d) = NaiveDate::from_ymd_opt(year, m2, d2) {
             return Err(tr!(
-                "input-date-order",
+                order_key,
                 text = t,
                 pattern = order.pattern(),
                 other = order.other().pattern(),
@@ -225,6 +236,21 @@ pub fn not_before_period(d: NaiveDate, period: Period) -> Result<NaiveDate, Stri
         ));
     }
     Ok(d)
+}
+
+/// A figure of a period that has not begun by `today` cannot exist yet:
+/// what a figure dated today by default (no `--date`, an import row
+/// without a date) is told, about the period rather than a date nobody typed.
+pub fn period_begun(period: Period, today: NaiveDate) -> Result<Period, String> {
+    if today < period.start() {
+        return Err(tr!(
+            "input-period-not-begun",
+            period = period.in_message(),
+            today = date_in_message(today),
+            start = date_in_message(period.start())
+        ));
+    }
+    Ok(period)
 }
 
 /// A task cannot be done before 1 January of the plan's first year.

@@ -79,6 +79,11 @@ pub fn date_in(text: &str, order: DateOrder, today: NaiveDate) -> Result<NaiveDa
     date::not_after_today(date::parse(text, order)?, today)
 }
 
+/// [`date_in`] for a cell of an imported file ([`date::parse_cell`]).
+pub fn cell_date_in(text: &str, order: DateOrder, today: NaiveDate) -> Result<NaiveDate, String> {
+    date::not_after_today(date::parse_cell(text, order)?, today)
+}
+
 /// [`date_in`] in day/month/year order (for callers that have no plan).
 pub fn date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     date_in(text, DateOrder::Dmy, today)

@@ -13,7 +13,7 @@ pub use load::{Diagnostic, LoadError, Loaded, load_file, load_str};
 pub use target::{AttainmentNote, Status, Target};
 
 use crate::number::NumberStyle;
-use crate::period::{Cadence, Period};
+use crate::period::Cadence;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -350,29 +350,6 @@ impl Plan {
         self.start..=self.end
     }
 
-    /// Checks that `period` may carry a figure of `ind`: of its cadence or a
-    /// whole year, and inside the plan's years.
-    pub fn check_period(&self, ind: &Indicator, period: Period) -> Result<(), String> {
-        let Some(every) = ind.cadence() else {
-            return Err(format!(
-                "`{}` is derived ({}): it is computed, never recorded",
-                ind.id,
-                derived_from(ind)
-            ));
-        };
-        if period.cadence != every && period.cadence != Cadence::Year {
-            let example = Period::all_in(period.year, every).next().expect("a period");
-            return Err(format!(
-                "period `{period}` does not fit `{}`, which is reported every {every}: use a period like `{example}` or a whole year `{}`",
-                ind.id, period.year
-            ));
-        }
-        if !self.years().contains(&period.year) {
-            return Err(format!("period `{period}` is outside the plan's years {}–{}", self.start, self.end));
-        }
-        Ok(())
-    }
-
     /// Ids of every indicator and task, for "did you mean".
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.index.keys().map(String::as_str)
@@ -383,8 +360,10 @@ impl Plan {
 pub fn derived_from(ind: &Indicator) -> String {
     match &ind.source {
         Source::Recorded { .. } => String::new(),
-        Source::Ratio { num, den } => format!("ratio {num} / {den}"),
-        Source::Growth { of } => format!("growth of {of}"),
+        Source::Ratio { num, den } => {
+            crate::tr!("input-derived-ratio", num = num.as_str(), den = den.as_str())
+        }
+        Source::Growth { of } => crate::tr!("input-derived-growth", of = of.as_str()),
     }
 }
 

@@ -248,6 +248,27 @@ fn attainment_text(a: Option<f64>, n: u32, of: u32, l: &Labels, f: &Fmt) -> Stri
     )
 }
 
+/// The attainment line of a group or the plan: "Tỷ lệ đạt: … · Vượt 2 ·
+/// Đạt 1", the counts left out when there are none; a group with no
+/// indicator says so instead of "— (0/0)".
+fn summary_text(
+    a: Option<f64>,
+    n: u32,
+    of: u32,
+    counts: &crate::report::Counts,
+    l: &Labels,
+    f: &Fmt,
+) -> String {
+    if of == 0 {
+        return tr_in!(l.lang, "report-no-indicators");
+    }
+    let attainment = attainment_text(a, n, of, l, f);
+    match counts_text(counts, l) {
+        c if c.is_empty() => attainment,
+        c => format!("{attainment} · {c}"),
+    }
+}
+
 /// At most this many names in a list of a summary, then a count.
 const LIST_MAX: usize = 5;
 
@@ -323,11 +344,7 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
         .unwrap_or_default();
     let mut lines = vec![
         format!("{title}{lead}"),
-        format!(
-            "  {} · {}",
-            attainment_text(g.attainment, g.rollup_count, g.indicator_count, l, f),
-            counts_text(&g.counts, l)
-        ),
+        format!("  {}", summary_text(g.attainment, g.rollup_count, g.indicator_count, &g.counts, l, f)),
         format!("  {}", tr_in!(l.lang, "report-line-figures", text = reports_text(&g.reports, l))),
     ];
     lines.extend(missing_text(&g.missing_figures, l).map(|s| format!("  {s}")));
@@ -343,10 +360,9 @@ fn totals(r: &Report, l: &Labels, f: &Fmt) -> Vec<String> {
     overdue.sort_by(|a, b| (b.days_overdue, &a.task).cmp(&(a.days_overdue, &b.task)));
     let mut lines = vec![
         format!(
-            "{}: {} · {}",
+            "{}: {}",
             tr_in!(l.lang, "report-plan-totals"),
-            attainment_text(r.attainment, r.rollup_count, r.indicator_count, l, f),
-            counts_text(&r.counts, l)
+            summary_text(r.attainment, r.rollup_count, r.indicator_count, &r.counts, l, f)
         ),
         format!("  {}", tr_in!(l.lang, "report-line-figures", text = reports_text(&r.reports, l))),
     ];

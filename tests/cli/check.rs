@@ -229,6 +229,54 @@ fn show_one_item_with_its_six_ro_and_unknown_id_suggests() {
         .stderr(predicate::str::contains("có phải là `so_dn`?"));
 }
 
+/// `show ID` in `format`: its stdout.
+fn show(env: &Env, id: &str, format: &str) -> String {
+    let out = env.cmd().args(["show", id, "--format", format]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn show_one_item_labels_its_id_and_the_groups_goal_apart_from_the_target() {
+    let env = Env::with_repo_plan("plan.toml");
+    // The field names of the csv are the labels of the table and of md.
+    let csv = show(&env, "so_dn", "csv");
+    let labels: Vec<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
+    assert_eq!(labels.first(), Some(&"Mã"), "{csv}");
+    assert_eq!(labels.iter().filter(|l| **l == "Mục tiêu").count(), 1, "{csv}");
+    assert!(labels.contains(&"Mục tiêu của nhóm"), "{csv}");
+    let table = show(&env, "so_dn", "table");
+    assert!(table.contains("│ Mã ") && !table.contains("│ id "), "{table}");
+    assert!(table.contains("│ Mục tiêu của nhóm"), "{table}");
+    let md = show(&env, "so_dn", "md");
+    assert!(md.contains("| Mã | so_dn |") && md.contains("| Mục tiêu của nhóm |"), "{md}");
+    // A task's first row too; a group has its goal under the same label.
+    assert!(show(&env, "ktn_kh", "csv").lines().nth(1).is_some_and(|l| l.starts_with("Mã,ktn_kh")));
+    assert!(show(&env, "ktn", "csv").contains("\nMục tiêu của nhóm,"));
+    // An English plan says so in English.
+    let en = Env::with_repo_plan("tests/fixtures/other_plan.toml");
+    let csv = show(&en, "immunised", "csv");
+    assert!(csv.lines().nth(1).is_some_and(|l| l.starts_with("Id,immunised")), "{csv}");
+    assert!(csv.contains("\nGroup goal,Every mother and child"), "{csv}");
+}
+
+#[test]
+fn show_one_item_in_md_is_headed_by_its_id_and_name() {
+    let env = Env::with_repo_plan("plan.toml");
+    for (id, heading) in [
+        ("ktn", "## ktn — Phát triển kinh tế tư nhân"),
+        ("so_dn", "## so_dn — Doanh nghiệp hoạt động trên địa bàn xã"),
+        ("ktn_kh", "## ktn_kh — "),
+    ] {
+        let md = show(&env, id, "md");
+        assert!(md.starts_with(heading), "{id}: {md}");
+        assert!(!md.lines().any(|l| l.trim() == "##"), "{id}: an empty heading in {md}");
+    }
+    // A group's indicators and tasks keep their own headings.
+    let md = show(&env, "ktn", "md");
+    assert!(md.contains("\n## Chỉ tiêu\n") && md.contains("\n## Nhiệm vụ\n"), "{md}");
+}
+
 #[test]
 fn show_formats() {
     let env = Env::with_plan(MINI_PLAN);
@@ -249,19 +297,7 @@ fn show_formats() {
 #[test]
 fn every_command_has_help_with_an_example_and_completions_work() {
     let env = Env::with_plan(MINI_PLAN);
-    for c in [
-        "check",
-        "show",
-        "record",
-        "done",
-        "import",
-        "correct",
-        "void",
-        "log",
-        "report",
-        "verify",
-        "completions",
-    ] {
+    for c in COMMANDS {
         env.cmd().args([c, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
     }
     env.cmd().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("plan"));

@@ -121,6 +121,23 @@ impl Env {
     }
 }
 
+/// Every subcommand of `plan`, for tests that go through each one's help.
+pub const COMMANDS: &[&str] = &[
+    "check",
+    "show",
+    "record",
+    "done",
+    "import",
+    "correct",
+    "void",
+    "log",
+    "report",
+    "template",
+    "export",
+    "verify",
+    "completions",
+];
+
 /// A small valid plan in English with one recorded indicator of each
 /// cadence, a derived ratio and a task; ids differ from the shipped plan.
 pub const MINI_PLAN: &str = r#"

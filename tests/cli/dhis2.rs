@@ -152,6 +152,9 @@ fn export_json_csv_and_adx_of_a_hand_made_ledger() {
     assert_eq!(csv, EXPECTED_CSV);
     let (adx, _) = export(&env, &[&["--format", "adx"][..], &as_of].concat());
     assert_eq!(adx, EXPECTED_ADX);
+    // --as-of also in the plan's order, as its help says (and as report takes it).
+    let (json, _) = export(&env, &["--format", "dhis2-json", "--as-of", "31/12/2027"]);
+    assert_eq!(json, EXPECTED_JSON);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! error path prints Vietnamese (no English sentence, no catalogue key);
 //! under `lang = "en"` everything is English, `--help` included.
 
-use crate::common::{Env, MINI_PLAN, english_lines, keys_in, repo_file};
+use crate::common::{COMMANDS, Env, MINI_PLAN, english_lines, keys_in, repo_file};
 use crate::report::ind;
 
 /// Runs `args` and checks that it fails with stderr in Vietnamese.
@@ -179,6 +179,106 @@ fn record_input_errors_are_vietnamese() {
     ] {
         vietnamese_failure(&env, args);
     }
+}
+
+#[test]
+fn a_derived_indicator_is_told_in_the_plans_words() {
+    let vi = shipped();
+    let other = Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30");
+    for (env, lang, id, words) in [
+        (&vi, "vi", "tl_thu_ktn", "`tl_thu_ktn` là chỉ tiêu tính toán (tỷ lệ thu_ktn / thu_ns)"),
+        (&other, "vi", "opd_growth", "`opd_growth` là chỉ tiêu tính toán (tốc độ tăng của opd_visits)"),
+        (&other, "en", "opd_growth", "`opd_growth` is derived (growth of opd_visits)"),
+        (&other, "en", "anc4_coverage", "`anc4_coverage` is derived (ratio anc4_visits / pregnancies)"),
+    ] {
+        let out = env.cmd().args(["--lang", lang, "record", id, "5", "--period", "2026"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{err}");
+    }
+}
+
+/// The names of values a `--help` line may show: those of the catalogue.
+fn value_names(lang: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo_file(&format!("locales/{lang}/cli.ftl"))).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with("cli-value-"))
+        .filter_map(|l| l.split_once(" = ").map(|(_, v)| v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn every_value_name_of_every_help_is_in_the_plans_language() {
+    for (env, lang) in
+        [(shipped(), "vi"), (Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-06-30"), "en")]
+    {
+        let names = value_names(lang);
+        let top: &[&str] = &[];
+        for args in std::iter::once(top.to_vec()).chain(COMMANDS.iter().map(|c| vec![*c])) {
+            let args: Vec<&str> = args.into_iter().chain(["--help"]).collect();
+            let out = env.cmd().env("COLUMNS", "200").args(&args).output().unwrap();
+            let help = String::from_utf8_lossy(&out.stdout);
+            for (_, rest) in
+                help.lines().flat_map(|l| l.match_indices('<').map(move |(i, _)| (i, &l[i + 1..])))
+            {
+                let Some((name, _)) = rest.split_once('>') else { continue };
+                assert!(
+                    names.iter().any(|n| n == name),
+                    "{lang} {args:?}: `<{name}>` is not in the catalogue"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn date_help_names_both_forms_the_plan_reads() {
+    let help = |env: &Env, args: &[&str]| {
+        let out = env.cmd().env("COLUMNS", "400").args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let vi = shipped();
+    for sub in ["record", "done", "correct", "void"] {
+        let text = help(&vi, &[sub, "--help"]);
+        assert!(
+            text.contains("Ngày báo cáo (DD/MM/YYYY hoặc YYYY-MM-DD; mặc định: hôm nay)"),
+            "{sub}: {text}"
+        );
+    }
+    for sub in ["report", "export"] {
+        assert!(help(&vi, &[sub, "--help"]).contains("DD/MM/YYYY hoặc YYYY-MM-DD"), "{sub}");
+    }
+    let en = Env::with_repo_plan("tests/fixtures/other_plan.toml");
+    let text = help(&en, &["record", "--help"]);
+    assert!(text.contains("The date it was reported (DD/MM/YYYY or YYYY-MM-DD; default: today)"), "{text}");
+    // A plan that writes month first.
+    let mdy = Env::with_plan(&MINI_PLAN.replace("numbers = \"en\"\n", "numbers = \"en\"\ndates = \"mdy\"\n"));
+    let text = help(&mdy, &["done", "--help"]);
+    assert!(text.contains("(MM/DD/YYYY or YYYY-MM-DD; default: today)"), "{text}");
+    assert!(help(&mdy, &["report", "--help"]).contains("Review date (MM/DD/YYYY or YYYY-MM-DD)"));
+}
+
+#[test]
+fn one_word_for_an_entry_and_one_for_the_ledger() {
+    // The catalogue: "bút toán" for an entry, "sổ cái" for the ledger.
+    for f in std::fs::read_dir(repo_file("locales/vi")).unwrap() {
+        let path = f.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with("cli-about =")) {
+            for other in ["bản ghi", "sổ số liệu", "sổ theo dõi", "Tệp sổ ("] {
+                assert!(!line.contains(other), "{}:{}: `{other}` in {line}", path.display(), i + 1);
+            }
+        }
+    }
+    let env = shipped();
+    let help = String::from_utf8(env.cmd().args(["void", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("Số thứ tự bút toán") && help.contains("Tệp sổ cái"), "{help}");
+    let out = env.cmd().args(["correct", "999", "5", "--reason", "x"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bút toán #999") && err.contains("sổ cái"), "{err}");
+    // A task done tomorrow: no figure is involved, none is mentioned.
+    let out = env.cmd().args(["done", "ktn_kh", "--date", "2026-11-27"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ngày 27/11/2026 sau hôm nay (26/11/2026)") && !err.contains("số liệu"), "{err}");
 }
 
 #[test]

@@ -215,7 +215,11 @@ fn record_refuses_a_period_of_the_wrong_cadence_or_grammar() {
 #[test]
 fn record_refuses_a_derived_indicator() {
     let env = mini();
-    refused(&env, &["record", "share", "3", "--period", "2026"], &["`share` is derived", "never recorded"]);
+    refused(
+        &env,
+        &["record", "share", "3", "--period", "2026"],
+        &["`share` is derived (ratio spend / revenue)", "never recorded"],
+    );
 }
 
 #[test]

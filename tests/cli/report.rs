@@ -413,3 +413,32 @@ fn vietnamese_labels_and_numbers() {
         env.cmd().args(["report", "--year", &year.to_string()]).assert().success();
     }
 }
+
+#[test]
+fn a_group_with_no_indicators_says_so_without_a_dangling_separator() {
+    let env = Env::shipped();
+    for (lang, format, none) in [
+        ("vi", "table", "Không có chỉ tiêu định lượng"),
+        ("vi", "md", "Không có chỉ tiêu định lượng"),
+        ("en", "table", "No indicators"),
+        ("en", "md", "No indicators"),
+    ] {
+        let out = env
+            .cmd()
+            .env("COLUMNS", "400")
+            .args(["--lang", lang, "report", "--year", "2026", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for id in ["(quy_hoach)", "(tchuc)"] {
+            let mut lines = text.lines().skip_while(|l| !l.contains(id));
+            assert!(lines.next().is_some(), "{lang} {format}: no {id} in {text}");
+            let summary = lines.find(|l| !l.trim().is_empty()).unwrap_or_default();
+            assert!(summary.trim_start_matches(['-', ' ']) == none, "{lang} {format} {id}: {summary:?}");
+        }
+        assert!(!text.contains("0/0"), "{lang} {format}: {text}");
+        let dangling: Vec<&str> = text.lines().filter(|l| l.trim_end().ends_with('·')).collect();
+        assert!(dangling.is_empty(), "{lang} {format}: {dangling:#?}");
+    }
+}

@@ -112,16 +112,67 @@ fn dates_before_the_period_or_the_plan_are_refused() {
     );
     let csv = env.file("t.csv", "nhiem_vu;ngay\nktn_kh;2020-01-01\n");
     import_refused(&env, &csv, &[], &["t.csv:2: ngay: date 2020-01-01 is before the plan's first year"]);
-    // A date in the other order is named, with both ways to write it.
-    refused(
+    // A typed date in the other order is named, with the form that leaves
+    // no doubt; --dates is an option of import only, not suggested here.
+    for args in [
+        &["record", "thu_ns", "6.850", "--period", "2026-Q2", "--date", "07/31/2026"][..],
+        &["done", "ktn_kh", "--date", "07/31/2026"],
+        &["correct", "1", "99", "--reason", "typo", "--date", "07/31/2026"],
+        &["void", "1", "--reason", "typo", "--date", "07/31/2026"],
+    ] {
+        let err = refused(
+            &env,
+            args,
+            &["invalid --date", "not a date in DD/MM/YYYY order", "write it as YYYY-MM-DD, 2026-07-31"],
+        );
+        assert!(!err.contains("--dates"), "{args:?}: {err}");
+    }
+    // In a file, the other order is told to be imported with --dates.
+    let csv = env.file("mdy.csv", "chi_tieu;ky;gia_tri;ngay\nthu_ns;2026-Q2;6.850;07/31/2026\n");
+    import_refused(
         &env,
-        &["record", "thu_ns", "6.850", "--period", "2026-Q2", "--date", "07/31/2026"],
-        &["not a date in DD/MM/YYYY order", "write 31/07/2026 or 2026-07-31"],
+        &csv,
+        &[],
+        &["not a date in DD/MM/YYYY order", "write 31/07/2026 or 2026-07-31", "--dates"],
     );
     // With --dates mdy, a file written month first reads as it means.
-    let csv = env.file("mdy.csv", "chi_tieu;ky;gia_tri;ngay\nthu_ns;2026-Q2;6.850;07/31/2026\n");
     ok(&env, &["import", csv.to_str().unwrap(), "--dates", "mdy"]);
     assert_eq!(figure(&log(&env), "thu_ns", "2026-Q2")["date"], "2026-07-31");
+}
+
+#[test]
+fn a_period_not_begun_is_named_when_the_date_is_todays_by_default() {
+    // 29 November 2026: December has not begun.
+    let env = Env::with_repo_plan("plan.toml").today("2026-11-29");
+    with_a_figure(&env);
+    let err = refused(
+        &env,
+        &["record", "viec_lam", "40", "--period", "2026-12"],
+        &["invalid --period: period 2026-12 has not begun (today is 2026-11-29", "no figure yet"],
+    );
+    assert!(!err.contains("--date"), "{err}");
+    // An import row without a date: the period column is at fault.
+    let csv = env.file("dec.csv", "chi_tieu;ky;gia_tri\nviec_lam;2026-12;40\n");
+    let err = import_refused(
+        &env,
+        &csv,
+        &[],
+        &["dec.csv:2: ky: period 2026-12 has not begun (today is 2026-11-29"],
+    );
+    assert!(!err.contains("before the period"), "{err}");
+    // A date that was typed is still the date's fault.
+    refused(
+        &env,
+        &["record", "viec_lam", "40", "--period", "2026-12", "--date", "2026-11-20"],
+        &["invalid --date: date 2026-11-20 is before the period 2026-12 starts"],
+    );
+    // In Vietnamese, as a clerk writes periods and dates.
+    let out = env.cmd().args(["record", "viec_lam", "40", "--period", "2026-12"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--period không hợp lệ: kỳ Tháng 12/2026 chưa bắt đầu (hôm nay là 29/11/2026"),
+        "{err}"
+    );
 }
 
 // 2. An English-style export into the vi plan; the ambiguity rule.
