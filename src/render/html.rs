@@ -324,7 +324,8 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
                     span.num { (f.opt_pct(g.attainment)) }
                     span.cap {
                         (tr_in!(l.lang, "report-html-group-attainment", year = r.year.to_string()))
-                        br; (rollup_basis(g.rollup_count, g.indicator_count, l))
+                        // A group without indicators: why_none says so, not "0/0".
+                        @if g.indicator_count > 0 { br; (rollup_basis(g.rollup_count, g.indicator_count, l)) }
                         @if g.attainment.is_none() { br; (why_none(g, c)) }
                     }
                 }

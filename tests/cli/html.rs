@@ -70,6 +70,9 @@ fn shipped_plan_html_has_a_section_per_group_and_every_indicator() {
     assert!(h.contains(r#"class="pt partial""#));
     assert!(h.contains("95,5 %"));
     assert!(h.contains("2.459,9"), "thu_ktn in vi number style");
+    // Groups without indicators (quy_hoach, tchuc) say so, not "0/0".
+    assert!(!h.contains("0/0 chỉ tiêu"), "a 0/0 basis in the html");
+    assert!(h.contains("không có chỉ tiêu định lượng"));
     // Print CSS for A4.
     assert!(h.contains("@page { size: A4; margin: 15mm; }"));
     assert!(h.contains("break-before: page"));
