@@ -7,6 +7,7 @@ doc-motto-state-2 = Independence - Freedom - Happiness
 doc-number-party = No.      -BC/{$suffix}
 doc-number-state = No.:      /BC-{$suffix}
 doc-number-bare = No.      -BC
+doc-number-bare-state = No.:      /BC
 doc-place-date = {$place}, {$date}
 doc-date = {$day} {$month} {$year}
 doc-kind = REPORT

@@ -7,6 +7,7 @@ doc-motto-state-2 = Độc lập - Tự do - Hạnh phúc
 doc-number-party = Số      -BC/{$suffix}
 doc-number-state = Số:      /BC-{$suffix}
 doc-number-bare = Số      -BC
+doc-number-bare-state = Số:      /BC
 doc-place-date = {$place}, {$date}
 doc-date = ngày {$day} tháng {$month} năm {$year}
 doc-kind = BÁO CÁO

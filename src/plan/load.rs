@@ -187,7 +187,7 @@ impl<'s> Reader<'s> {
     }
 
     /// `[report]` (SPEC §2): the heading of the review document.
-    fn read_document_heading(&mut self, t: &Table) -> DocumentHeading {
+    fn read_document_heading(&mut self, t: &Table, plan_id: &str) -> DocumentHeading {
         self.check_keys(
             t,
             &["style", "parent", "issuer", "place", "signer_title", "signer", "recipients"],
@@ -199,7 +199,7 @@ impl<'s> Reader<'s> {
         DocumentHeading {
             style: self
                 .enum_of(t, "style", DocumentStyle::parse_name, &["party", "state"])
-                .unwrap_or_default(),
+                .unwrap_or_else(|| DocumentStyle::of_plan_number(plan_id)),
             parent: self.opt_text(t, "parent"),
             issuer: self.opt_text(t, "issuer"),
             place: self.opt_text(t, "place"),
@@ -515,7 +515,7 @@ impl<'s> Reader<'s> {
         }
         plan.dhis2 = self.read_export(root);
         if let Some((t, _)) = self.table(root, "report") {
-            plan.document = Some(self.read_document_heading(t));
+            plan.document = Some(self.read_document_heading(t, &plan.id));
         }
         let groups = self.tables(root, "group");
         if groups.is_empty() && Self::get(root, "group").is_none() {

@@ -259,6 +259,20 @@ pub enum DocumentStyle {
 }
 
 impl DocumentStyle {
+    /// The style a plan's own number shows, when `[report]` does not say:
+    /// Party documents are numbered `66-KH/ĐU` (number, dash, kind, slash,
+    /// body: Hướng dẫn 36-HD/VPTW), State ones `15/KH-UBND` (number,
+    /// slash, kind, dash, body: Nghị định 30/2020/NĐ-CP). Anything else is
+    /// taken as a State body's, whose format is the general one.
+    pub fn of_plan_number(id: &str) -> Self {
+        let digits = id.chars().take_while(char::is_ascii_digit).count();
+        let rest = &id[digits..];
+        match (digits > 0, rest.strip_prefix('-')) {
+            (true, Some(after)) if after.contains('/') => Self::Party,
+            _ => Self::State,
+        }
+    }
+
     pub fn parse_name(s: &str) -> Option<Self> {
         match s {
             "party" => Some(Self::Party),

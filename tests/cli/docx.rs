@@ -365,3 +365,23 @@ fn a_value_that_cannot_be_computed_says_why() {
     let zero = find(&paras, "Số mô hình mới:");
     assert!(zero.contains("không tính được tỷ lệ đạt (mục tiêu bằng 0)"), "{zero}");
 }
+
+#[test]
+fn without_report_the_style_follows_the_plans_number() {
+    // tests/fixtures/other_plan.toml has no [report] and the number
+    // DHO-2025/07: not a Party document's (66-KH/ĐU), so the State format,
+    // with the number line left bare rather than a made-up suffix.
+    let env = Env::with_repo_plan("tests/fixtures/other_plan.toml").today("2026-11-29");
+    let p = paragraphs(&docx(&env, &["--year", "2026"]));
+    assert!(p.iter().any(|x| x == "SOCIALIST REPUBLIC OF VIETNAM"), "{p:#?}");
+    assert!(!p.iter().any(|x| x.contains("COMMUNIST PARTY")), "{p:#?}");
+    assert!(p.iter().any(|x| x.trim_end() == "No.:      /BC"), "{p:#?}");
+    // A Party-numbered plan without [report] keeps the Party format.
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    let start = text.find("[report]").unwrap();
+    let end = start + 1 + text[start + 1..].find("\n[").unwrap();
+    let env = Env::with_plan(&format!("{}{}", &text[..start], &text[end..])).today("2026-11-26");
+    let p = paragraphs(&docx(&env, &["--year", "2026"]));
+    assert!(p.iter().any(|x| x == "ĐẢNG CỘNG SẢN VIỆT NAM"), "{p:#?}");
+    assert!(p.iter().any(|x| x.starts_with("Số") && x.ends_with("-BC/ĐU")), "{p:#?}");
+}

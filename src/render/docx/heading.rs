@@ -33,12 +33,20 @@ fn centered(runs: Vec<Run>) -> Paragraph {
 /// The suffix of the number line from the plan's own number: `66-KH/ĐU` →
 /// `ĐU` (party: `Số   -BC/ĐU`), `15/KH-UBND` → `UBND` (state: `Số:   /BC-UBND`).
 /// `None` when the plan id has no such part.
+/// An id numbered otherwise (`DHO-2025/07`, `PLAN-7`) gives none: its
+/// parts are not a body's abbreviation.
 pub fn number_suffix(plan_id: &str, style: DocumentStyle) -> Option<String> {
-    let after_slash = plan_id.split_once('/').map(|(_, s)| s.trim())?;
+    let numbered = plan_id.trim_start_matches(|c: char| c.is_ascii_digit());
+    if numbered.len() == plan_id.len() {
+        return None;
+    }
     let suffix = match style {
-        DocumentStyle::Party => after_slash,
-        DocumentStyle::State => after_slash.split_once('-').map(|(_, s)| s.trim()).unwrap_or(after_slash),
+        // 66-KH/ĐU
+        DocumentStyle::Party => numbered.strip_prefix('-')?.split_once('/')?.1,
+        // 15/KH-UBND
+        DocumentStyle::State => numbered.strip_prefix('/')?.split_once('-')?.1,
     };
+    let suffix = suffix.trim();
     (!suffix.is_empty()).then(|| suffix.to_string())
 }
 
@@ -61,7 +69,8 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang) -> 
     let number = match number_suffix(&plan.id, h.style) {
         Some(s) if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-party", suffix = s),
         Some(s) => tr_in!(lang, "doc-number-state", suffix = s),
-        None => tr_in!(lang, "doc-number-bare"),
+        None if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-bare"),
+        None => tr_in!(lang, "doc-number-bare-state"),
     };
     let mut left = TableCell::new().width(mm(70) as usize, WidthType::Dxa);
     if let Some(parent) = &h.parent {
@@ -148,7 +157,14 @@ mod tests {
 
     #[test]
     fn the_number_line_takes_the_plans_own_suffix() {
+        assert_eq!(DocumentStyle::of_plan_number("66-KH/ĐU"), DocumentStyle::Party);
+        assert_eq!(DocumentStyle::of_plan_number("15/KH-UBND"), DocumentStyle::State);
+        assert_eq!(DocumentStyle::of_plan_number("DHO-2025/07"), DocumentStyle::State);
+        assert_eq!(DocumentStyle::of_plan_number("PLAN-7"), DocumentStyle::State);
+        assert_eq!(DocumentStyle::of_plan_number("12-CTr/TU"), DocumentStyle::Party);
         assert_eq!(number_suffix("66-KH/ĐU", DocumentStyle::Party).as_deref(), Some("ĐU"));
+        assert_eq!(number_suffix("DHO-2025/07", DocumentStyle::State), None);
+        assert_eq!(number_suffix("15/KH-UBND", DocumentStyle::Party), None);
         assert_eq!(number_suffix("15/KH-UBND", DocumentStyle::State).as_deref(), Some("UBND"));
         assert_eq!(number_suffix("PLAN-7", DocumentStyle::Party), None);
     }

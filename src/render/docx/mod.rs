@@ -18,7 +18,7 @@
 mod heading;
 
 use crate::number::format_number;
-use crate::plan::{AttainmentNote, Lang, Plan, Status};
+use crate::plan::{AttainmentNote, DocumentStyle, Lang, Plan, Status};
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
 use crate::tr_in;
@@ -123,7 +123,11 @@ pub fn write(r: &Report, plan: &Plan, out: &mut impl Write) -> Result<()> {
 pub fn build(r: &Report, plan: &Plan) -> Docx {
     let lang = r.lang;
     let review = Review::of(r);
-    let heading = plan.document.clone().unwrap_or_default();
+    // No [report]: the style the plan's own number shows (SPEC is silent).
+    let heading = plan.document.clone().unwrap_or_else(|| crate::plan::DocumentHeading {
+        style: DocumentStyle::of_plan_number(&plan.id),
+        ..Default::default()
+    });
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(
