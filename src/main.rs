@@ -11,7 +11,8 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if !err.is::<plan::cmd::Reported>() {
-                eprintln!("{}", plan::tr!("common-error", message = format!("{err:#}")));
+                let text = plan::tr!("common-error", message = format!("{err:#}"));
+                eprintln!("{}", plan::render::for_stderr(&text));
             }
             ExitCode::from(1)
         }

@@ -390,3 +390,32 @@ fn not_on_a_terminal_it_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("terminal"));
     assert!(!env.ledger.exists());
 }
+
+#[test]
+fn a_refusal_on_a_terminal_wraps_at_its_width() {
+    let env = Env::with_repo_plan("plan.toml").today("2026-11-29");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
+    cmd.current_dir(env.dir.path())
+        .env("PLAN_TODAY", &env.today)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .args(["--plan", env.plan.to_str().unwrap(), "--ledger", env.ledger.to_str().unwrap()])
+        .args(["record", "viec_lam", "40", "--period", "2026-12"]);
+    let mut p = Session::spawn(cmd).expect("spawn plan on a pty");
+    p.get_process_mut().set_window_size(80, 24).expect("window size");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut screen = String::new();
+    // The message ends "…chưa thể có số liệu của kỳ này".
+    expect_on(&mut p, "kỳ này", &mut screen);
+    assert_eq!(exit_code(p), 1);
+    let lines: Vec<&str> =
+        screen.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty()).collect();
+    // A period not begun yet: a long refusal, on several lines of at most 80.
+    assert!(lines.len() > 1 && lines[0].starts_with("lỗi: "), "{screen}");
+    for l in &lines {
+        assert!(l.chars().count() <= 80, "{} columns: {l}\n{screen}", l.chars().count());
+    }
+    assert!(lines[1..].iter().all(|l| l.starts_with("  ")), "{screen}");
+    assert!(screen.contains("Tháng 12/2026"), "{screen}");
+}

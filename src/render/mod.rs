@@ -259,6 +259,20 @@ pub fn fit(text: &str, indent: &str) -> String {
     wrap(text, usize::from(terminal_width()), indent)
 }
 
+/// A message for stderr: on a terminal its first line wraps between words
+/// at the terminal's width, later lines indented two spaces (the lines
+/// after it, such as a marked excerpt of plan.toml, stay as they are); to a
+/// file or a pipe it stays one line per message, for grep and logs.
+pub fn for_stderr(text: &str) -> String {
+    if !io::IsTerminal::is_terminal(&io::stderr()) {
+        return text.to_string();
+    }
+    match text.split_once('\n') {
+        Some((first, rest)) => format!("{}\n{rest}", fit(first, "  ")),
+        None => fit(text, "  "),
+    }
+}
+
 /// `text` wrapped to `width` columns between words (summary lines of
 /// reports and messages): each line keeps its own indentation, and its
 /// continuation lines get `indent` more. A word longer than the line stays
