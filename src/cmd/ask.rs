@@ -128,7 +128,8 @@ impl Asker {
             let answer = if typed.trim().is_empty() { default } else { typed.as_str() };
             match check(answer) {
                 Ok(v) => return Ok(v),
-                Err(msg) => eprintln!("  ✗ {msg}"),
+                // Wrapped like the hints: a refusal can be long.
+                Err(msg) => eprintln!("{}", crate::render::fit(&format!("  ✗ {msg}"), "  ")),
             }
         }
     }
