@@ -536,13 +536,9 @@ impl Examples {
                 .map(|(i, _)| i.clone())
                 .unwrap_or_else(|| placeholder("cli-placeholder-indicator")),
             period: period.unwrap_or(Period::year(year)).to_string(),
-            // Today, as a date option is written under the language: the
-            // plan's order in Vietnamese, ISO in English.
-            date: match (crate::i18n::lang(), peek.dates) {
-                (Lang::Vi, Some(order)) => order.format(today),
-                (Lang::Vi, None) => DateOrder::Dmy.format(today),
-                (Lang::En, _) => today.to_string(),
-            },
+            // Today, as a date option is written (the plan's order under
+            // Vietnamese, day first when it does not say; ISO in English).
+            date: peek.dates.unwrap_or_default().as_typed(today),
             value: crate::number::format_number(peek.figure_rules.example_value(), style, 1),
             task: peek.task.clone().unwrap_or_else(|| placeholder("cli-placeholder-task")),
             group: peek.group.clone().unwrap_or_else(|| placeholder("cli-placeholder-group")),

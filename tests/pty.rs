@@ -30,6 +30,11 @@ fn spawn_record(env: &Env) -> Pty {
 
 /// `plan SUBCOMMAND` with no arguments on a fresh 80×24 terminal.
 fn spawn(env: &Env, subcommand: &str) -> Pty {
+    spawn_args(env, &[subcommand])
+}
+
+/// `plan ARGS…` on a fresh 80×24 terminal.
+fn spawn_args(env: &Env, args: &[&str]) -> Pty {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.current_dir(env.dir.path())
         .env("PLAN_TODAY", &env.today)
@@ -38,11 +43,13 @@ fn spawn(env: &Env, subcommand: &str) -> Pty {
         .env("USER", "tester")
         .env_remove("PLAN_FILE")
         .env_remove("PLAN_LEDGER")
+        // The width is the terminal's (80), whatever the caller's COLUMNS.
+        .env_remove("COLUMNS")
         .arg("--plan")
         .arg(&env.plan)
         .arg("--ledger")
         .arg(&env.ledger)
-        .arg(subcommand);
+        .args(args);
     let mut p = Session::spawn(cmd).expect("spawn plan on a pty");
     p.get_process_mut().set_window_size(80, 24).expect("window size");
     p.set_expect_timeout(Some(Duration::from_secs(20)));
@@ -394,17 +401,7 @@ fn not_on_a_terminal_it_is_a_usage_error() {
 #[test]
 fn a_refusal_on_a_terminal_wraps_at_its_width() {
     let env = Env::with_repo_plan("plan.toml").today("2026-11-29");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
-    cmd.current_dir(env.dir.path())
-        .env("PLAN_TODAY", &env.today)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .args(["--plan", env.plan.to_str().unwrap(), "--ledger", env.ledger.to_str().unwrap()])
-        .args(["record", "viec_lam", "40", "--period", "2026-12"]);
-    let mut p = Session::spawn(cmd).expect("spawn plan on a pty");
-    p.get_process_mut().set_window_size(80, 24).expect("window size");
-    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut p = spawn_args(&env, &["record", "viec_lam", "40", "--period", "2026-12"]);
     let mut screen = String::new();
     // The message ends "…chưa thể có số liệu của kỳ này".
     expect_on(&mut p, "kỳ này", &mut screen);

@@ -6,7 +6,7 @@
 //! the same task done.
 
 use super::ask::{Asker, Cancelled};
-use super::record::{ask_provenance, checked_text, date_default, fitted, invalid, provenance, usage_error};
+use super::record::{ask_provenance, checked_text, fitted, invalid, provenance, usage_error};
 use super::{Ctx, Reported, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
@@ -132,7 +132,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         let task = asker.ask(&tr!("commands-ask-task"), "", Some(&tr!("commands-ask-task-help")), |s| {
             input::task(&plan, s)
         })?;
-        let date_default = args.provenance.date.clone().unwrap_or_else(|| date_default(&plan, today));
+        let date_default = args.provenance.date.clone().unwrap_or_else(|| plan.dates.as_typed(today));
         let reported_on = asker.ask(
             &tr!("commands-ask-done-date"),
             &date_default,

@@ -411,7 +411,7 @@ fn ask_figure(
         break (typed, v);
     };
 
-    let date_default = args.provenance.date.clone().unwrap_or_else(|| date_default(plan, today));
+    let date_default = args.provenance.date.clone().unwrap_or_else(|| plan.dates.as_typed(today));
     let reported_on = asker.ask(
         &tr!("commands-ask-date"),
         &date_default,
@@ -421,16 +421,6 @@ fn ask_figure(
     let (by, source, note) = ask_provenance(asker, &args.provenance)?;
     let figure = figure_entry(ind, period, &value_text, value, reported_on, by, source, note);
     Ok((ind.id.clone(), figure))
-}
-
-/// Today as the default answer to a date question: in the plan's order
-/// (29/11/2026) when messages are Vietnamese, ISO otherwise; either is read
-/// back by the date rules (SPEC §4 Dates).
-pub(super) fn date_default(plan: &Plan, today: NaiveDate) -> String {
-    match crate::i18n::lang() {
-        crate::plan::Lang::Vi => plan.dates.format(today),
-        crate::plan::Lang::En => today.to_string(),
-    }
 }
 
 /// Who, from what document, and a note: asked, with the arguments given

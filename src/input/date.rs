@@ -49,6 +49,17 @@ impl DateOrder {
         }
     }
 
+    /// `d` as a user types it in the language of messages: in this order
+    /// under Vietnamese (29/11/2026), ISO under English (2026-11-29); the
+    /// date rules read either back (SPEC §4 Dates). For defaults and
+    /// examples the user may keep.
+    pub fn as_typed(self, d: NaiveDate) -> String {
+        match crate::i18n::lang() {
+            crate::plan::Lang::Vi => self.format(d),
+            crate::plan::Lang::En => d.to_string(),
+        }
+    }
+
     /// The form as a pattern: `DD/MM/YYYY` or `MM/DD/YYYY`.
     pub fn pattern(self) -> &'static str {
         match self {

@@ -74,18 +74,12 @@ pub fn install(conn: &mut Connection) -> rusqlite::Result<()> {
 /// ledger that does not exist yet hit this (one run in a few hundred);
 /// retrying the whole step is safe, as it changes nothing until it works.
 pub fn retry<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-    let start = Instant::now();
-    let (mut tries, mut said) = (0u32, false);
+    // The handler's own wait: the same sleeps, the same announcement, the
+    // same timeout (it returns false once the wait is over).
+    let mut count = 0;
     loop {
         match step() {
-            Err(e) if is_busy(&e) && start.elapsed() < timeout() => {
-                if start.elapsed() >= SAY_AFTER && !said {
-                    eprintln!("{}", tr!("ledger-waiting"));
-                    said = true;
-                }
-                tries = tries.saturating_add(1);
-                std::thread::sleep(Duration::from_millis(if tries < 10 { 2 } else { 50 }));
-            }
+            Err(e) if is_busy(&e) && handler(count) => count += 1,
             other => return other,
         }
     }

@@ -409,11 +409,8 @@ pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Res
 
 /// One line to stdout (a receipt). A closed pipe comes back as an error,
 /// which `main` ends quietly, where `println!` would panic (SPEC §6).
-pub fn print_line(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.write_all(b"\n")?;
-    out.flush()
+pub fn print_line(text: &str) -> anyhow::Result<()> {
+    write_text(format!("{text}\n").as_bytes(), None)
 }
 
 /// Stdout, locked and buffered.
