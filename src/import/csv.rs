@@ -339,41 +339,42 @@ pub fn run<R: Read>(
     let mut batch = Batch::new(plan, opts, header, known);
     loop {
         let bad_before = batch.bad_rows();
-        let (line, open_quote) = match records.next(&mut rec).context(tr!("import-file-unreadable"))? {
-            Next::End => break,
-            // Nothing but a quote left open: that is the row's one error.
-            Next::Record { line, open_quote: Some(quote) }
-            | Next::Ragged { line, open_quote: Some(quote), .. }
-                if is_blank(&rec) =>
-            {
-                batch.bad_row(At::line(line), never_closed_at(line, quote));
-                (line, None)
-            }
-            // The rest of the file ran into this row: its cells are not what
-            // was meant, the quote is its error.
-            Next::Record { line, open_quote: Some(quote) } => {
-                batch.bad_row(At::line(line), never_closed_at(line, quote));
-                (line, None)
-            }
-            Next::Record { line, open_quote: None } => {
-                row(&mut batch, &rec, &at_of, &unnamed, line, &mut push)?;
-                (line, None)
-            }
-            Next::Ragged { line, expected, len, open_quote } => {
-                let d = match delimiter {
-                    b'\t' => "tab".to_string(),
-                    d => format!("`{}`", d as char),
-                };
-                let message = tr!(
-                    "import-row-ragged",
-                    len = len.to_string(),
-                    expected = expected.to_string(),
-                    delimiter = d
-                );
-                batch.bad_row(At::line(line), message);
-                (line, open_quote)
-            }
-        };
+        let (line, open_quote) =
+            match records.next(&mut rec).with_context(|| tr!("import-file-unreadable"))? {
+                Next::End => break,
+                // Nothing but a quote left open: that is the row's one error.
+                Next::Record { line, open_quote: Some(quote) }
+                | Next::Ragged { line, open_quote: Some(quote), .. }
+                    if is_blank(&rec) =>
+                {
+                    batch.bad_row(At::line(line), never_closed_at(line, quote));
+                    (line, None)
+                }
+                // The rest of the file ran into this row: its cells are not what
+                // was meant, the quote is its error.
+                Next::Record { line, open_quote: Some(quote) } => {
+                    batch.bad_row(At::line(line), never_closed_at(line, quote));
+                    (line, None)
+                }
+                Next::Record { line, open_quote: None } => {
+                    row(&mut batch, &rec, &at_of, &unnamed, line, &mut push)?;
+                    (line, None)
+                }
+                Next::Ragged { line, expected, len, open_quote } => {
+                    let d = match delimiter {
+                        b'\t' => "tab".to_string(),
+                        d => format!("`{}`", d as char),
+                    };
+                    let message = tr!(
+                        "import-row-ragged",
+                        len = len.to_string(),
+                        expected = expected.to_string(),
+                        delimiter = d
+                    );
+                    batch.bad_row(At::line(line), message);
+                    (line, open_quote)
+                }
+            };
         if let Some(quote) = open_quote {
             // The quote swallowed the rest of the file into this row, the
             // last: one more error of the row, which is one bad row.

@@ -203,8 +203,9 @@ impl Ledger {
         period: Period,
         as_of: NaiveDate,
     ) -> Result<Option<PeriodFigures>> {
-        let sql =
-            format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE indicator = ?1 AND period = ?2 ORDER BY id");
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry_content WHERE indicator = ?1 AND period = ?2 ORDER BY id"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let entries: Vec<_> =
             stmt.query_map(params![indicator, text], row_to_entry)?.collect::<rusqlite::Result<_>>()?;
@@ -472,7 +473,7 @@ mod tests {
             mem.fig("a", "2026-Q2", Some(4.0), d("2026-07-09"));
             mem.on(f + 1, Some(4.5), d("2026-07-10"), false);
             mem.ledger.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
-            mem.ledger.conn.execute_batch("INSERT INTO old.entry SELECT * FROM main.entry; INSERT INTO old.meta SELECT * FROM main.meta;").unwrap();
+            mem.ledger.conn.execute_batch("INSERT INTO old.entry SELECT * FROM main.entry_content; INSERT INTO old.meta SELECT * FROM main.meta;").unwrap();
             drop(conn);
         }
         let l = Ledger::open(&path).unwrap();

@@ -365,6 +365,7 @@ impl Ledger {
             batch: None,
             next_id: last_id + 1,
             last_hash,
+            encoding: Vec::new(),
         };
         Ok(Writer { tx, sealer, open_batch: false, batch_first: 0, deferred_indexes: Vec::new() })
     }
@@ -378,14 +379,14 @@ impl Ledger {
     }
 
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?1");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE id = ?1");
         Ok(self.conn.query_row(&sql, [id], row_to_entry).optional()?)
     }
 
     /// Every entry of `indicator` in `years`, in ledger order.
     pub fn indicator_entries(&self, indicator: &str, first: i32, last: i32) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry WHERE indicator = ?1 AND year BETWEEN ?2 AND ?3 ORDER BY id"
+            "SELECT {ENTRY_COLUMNS} FROM entry_content WHERE indicator = ?1 AND year BETWEEN ?2 AND ?3 ORDER BY id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
@@ -478,7 +479,7 @@ impl Ledger {
         year: Option<i32>,
     ) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry
+            "SELECT {ENTRY_COLUMNS} FROM entry_content
              WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) AND (?3 IS NULL OR year = ?3)
              ORDER BY id"
         );
@@ -508,7 +509,7 @@ impl Ledger {
 
     /// Calls `f` on every entry in ledger order (streaming, for verify).
     pub fn for_each_entry(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry ORDER BY id");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content ORDER BY id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -585,6 +586,8 @@ pub struct Sealer {
     next_id: i64,
     /// The tip's hash (all zeros before the first entry: [`GENESIS`]).
     last_hash: [u8; 32],
+    /// The encoding of the entry being hashed (its buffer reused).
+    encoding: Vec<u8>,
 }
 
 /// An entry with its id and hash: a row ready to insert.
@@ -622,7 +625,8 @@ impl Sealer {
         let mut prev = [0u8; 64];
         hex::encode_to_slice(self.last_hash, &mut prev).expect("32 bytes make 64 hex digits");
         let e = &out.entry;
-        out.hash = hash::entry_hash(
+        out.hash = hash::entry_hash_in(
+            &mut self.encoding,
             std::str::from_utf8(&prev).expect("hex is ASCII"),
             &hash::Content {
                 id: out.id,
@@ -694,20 +698,22 @@ const ROWS_PER_INSERT: usize = 32;
 
 /// Parameters of each row of [`insert_sql`], after the shared ones.
 const ROW_PARAMS: usize = 13;
-const SHARED_PARAMS: usize = 3;
+const SHARED_PARAMS: usize = 2;
 
 /// `INSERT INTO entry` of `rows` rows. What every entry of a transaction
-/// shares is bound once (`?1` the time, `?2` the batch, `?3` the plan).
-/// The id is left to SQLite, which appends at the end of the table without
-/// searching it; [`Writer::insert`] checks it is the sealed one.
+/// shares is bound once: `?1` the time (NULL in a batch, whose row holds
+/// it), `?2` the batch. The plan id is the ledger's (`meta`), so `plan_id`
+/// stays NULL (schema version 5). The id is left to SQLite, which appends
+/// at the end of the table without searching it; [`Writer::insert`] checks
+/// it is the sealed one.
 fn insert_sql(rows: usize) -> String {
     use std::fmt::Write as _;
     let mut sql = String::from(
-        "INSERT INTO entry (recorded_at, batch, plan_id, kind, indicator, task, period, year, value_text, \
+        "INSERT INTO entry (recorded_at, batch, kind, indicator, task, period, year, value_text, \
          value, reported_on, by, source, note, target_entry, hash) VALUES ",
     );
     for r in 0..rows {
-        sql.push_str(if r == 0 { "(?1, ?2, ?3" } else { ", (?1, ?2, ?3" });
+        sql.push_str(if r == 0 { "(?1, ?2" } else { ", (?1, ?2" });
         for c in 0..ROW_PARAMS {
             write!(sql, ", ?{}", SHARED_PARAMS + r * ROW_PARAMS + c + 1).expect("write to a String");
         }
@@ -798,15 +804,18 @@ impl Writer<'_> {
                 );
             }
         }
+        static GROUP_SQL: std::sync::LazyLock<String> =
+            std::sync::LazyLock::new(|| insert_sql(ROWS_PER_INSERT));
+        static ONE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| insert_sql(1));
         let mut groups = sealed.chunks_exact(ROWS_PER_INSERT);
         if groups.len() > 0 {
-            let mut stmt = self.tx.prepare_cached(&insert_sql(ROWS_PER_INSERT))?;
+            let mut stmt = self.tx.prepare_cached(&GROUP_SQL)?;
             for group in &mut groups {
                 self.execute_insert(&mut stmt, group)?;
             }
         }
         if !groups.remainder().is_empty() {
-            let mut stmt = self.tx.prepare_cached(&insert_sql(1))?;
+            let mut stmt = self.tx.prepare_cached(&ONE_SQL)?;
             for s in groups.remainder() {
                 self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
             }
@@ -820,9 +829,9 @@ impl Writer<'_> {
 
     /// Runs `stmt` (an [`insert_sql`] of `rows.len()` rows) on `rows`.
     fn execute_insert(&self, stmt: &mut rusqlite::Statement, rows: &[Sealed]) -> Result<()> {
-        stmt.raw_bind_parameter(1, &self.sealer.recorded_at)?;
+        let recorded_at = self.sealer.batch.is_none().then_some(&self.sealer.recorded_at);
+        stmt.raw_bind_parameter(1, recorded_at)?;
         stmt.raw_bind_parameter(2, self.sealer.batch)?;
-        stmt.raw_bind_parameter(3, &self.sealer.plan_id)?;
         for (r, s) in rows.iter().enumerate() {
             bind_row(stmt, SHARED_PARAMS + r * ROW_PARAMS, s)?;
         }
@@ -837,7 +846,7 @@ impl Writer<'_> {
 
     /// The entry `id`, read inside this transaction.
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?1");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE id = ?1");
         Ok(self.tx.query_row(&sql, [id], row_to_entry).optional()?)
     }
 
@@ -846,7 +855,7 @@ impl Writer<'_> {
     /// race another writer.
     pub fn entries(&self, indicator: Option<&str>, task: Option<&str>) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry
+            "SELECT {ENTRY_COLUMNS} FROM entry_content
              WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) ORDER BY id"
         );
         let mut stmt = self.tx.prepare(&sql)?;
@@ -911,7 +920,7 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
 fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {
     // Ordered as the partial index is (task, id): `ORDER BY id` alone made
     // SQLite scan the whole table in rowid order instead of the index.
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE task IS NOT NULL ORDER BY task, id");
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE task IS NOT NULL ORDER BY task, id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], row_to_entry)?;
     let mut entries: Vec<Entry> = rows.collect::<rusqlite::Result<_>>()?;
@@ -920,7 +929,7 @@ fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {
 }
 
 fn each_entry_newest_first(conn: &Connection, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry ORDER BY id DESC");
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content ORDER BY id DESC");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -1221,5 +1230,100 @@ mod tests {
             w.push(&figure("a", "2026", 1.0)).unwrap();
         }
         assert!(l.entries(None, None, None).unwrap().is_empty());
+    }
+
+    /// One recorded entry, then a batch of two: what schema version 5
+    /// stores once (the batch's time, the ledger's plan).
+    fn recorded_then_imported(l: &mut Ledger) {
+        l.append("P", &[figure("a", "2026", 1.0)]).unwrap();
+        let mut w = l.writer("P").unwrap();
+        w.open_batch().unwrap();
+        w.push(&figure("a", "2027", 2.0)).unwrap();
+        w.push(&figure("a", "2028", 3.0)).unwrap();
+        w.close_batch("f.csv", "sha", 2, "b").unwrap();
+        w.commit().unwrap();
+    }
+
+    fn stored_time_and_plan(l: &Ledger) -> Vec<(Option<String>, Option<String>)> {
+        let mut stmt = l.conn.prepare("SELECT recorded_at, plan_id FROM entry ORDER BY id").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    fn chain_holds(l: &Ledger) -> bool {
+        let mut prev = GENESIS.to_string();
+        l.entries(None, None, None).unwrap().iter().all(|e| {
+            let ok = recompute_hash(&prev, e) == e.hash;
+            prev.clone_from(&e.hash);
+            ok
+        })
+    }
+
+    #[test]
+    fn a_batch_time_and_the_plan_id_are_stored_once_and_read_with_every_entry() {
+        let mut l = Ledger::in_memory().unwrap();
+        recorded_then_imported(&mut l);
+        let stored = stored_time_and_plan(&l);
+        assert!(stored[0].0.is_some(), "a recorded entry keeps its own time");
+        assert_eq!(stored[1..], [(None, None), (None, None)]);
+        assert!(stored.iter().all(|(_, plan)| plan.is_none()));
+        let entries = l.entries(None, None, None).unwrap();
+        let imported_at: String =
+            l.conn.query_row("SELECT imported_at FROM batch", [], |r| r.get(0)).unwrap();
+        assert_eq!(entries[1].recorded_at, imported_at);
+        assert_eq!(entries[2].recorded_at, imported_at);
+        assert!(entries.iter().all(|e| e.plan_id == "P"));
+        assert!(chain_holds(&l));
+        // The hash still covers the batch's time: an edit shows.
+        l.conn.execute_batch("DROP TRIGGER batch_no_update; UPDATE batch SET imported_at = 'x'").unwrap();
+        let e2 = l.entry(2).unwrap().unwrap();
+        assert_ne!(recompute_hash(&l.entry(1).unwrap().unwrap().hash, &e2), e2.hash);
+    }
+
+    #[test]
+    fn an_edited_plan_id_breaks_the_first_entry() {
+        let mut l = Ledger::in_memory().unwrap();
+        recorded_then_imported(&mut l);
+        l.conn.execute("UPDATE meta SET value = 'Q' WHERE key = 'plan_id'", []).unwrap();
+        assert!(!chain_holds(&l));
+        assert_ne!(recompute_hash(GENESIS, &l.entry(1).unwrap().unwrap()), l.entry(1).unwrap().unwrap().hash);
+    }
+
+    #[test]
+    fn version_4_ledgers_store_each_shared_field_once_after_the_migration() {
+        let mut mem = Ledger::in_memory().unwrap();
+        recorded_then_imported(&mut mem);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 4).unwrap();
+        }
+        // Every field written out in full, as schema version 4 stored it.
+        mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
+        mem.conn
+            .execute_batch(
+                "INSERT INTO old.meta SELECT * FROM main.meta;
+                 INSERT INTO old.batch SELECT * FROM main.batch;
+                 INSERT INTO old.entry SELECT * FROM main.entry_content;",
+            )
+            .unwrap();
+        let full: i64 = mem
+            .conn
+            .query_row("SELECT count(*) FROM old.entry WHERE recorded_at <> '' AND plan_id = 'P'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(full, 3);
+        mem.conn.execute("DETACH DATABASE old", []).unwrap();
+        let l = Ledger::open(&path).unwrap();
+        assert_eq!(l.schema_version().unwrap(), VERSION);
+        assert_eq!(stored_time_and_plan(&l), stored_time_and_plan(&mem));
+        let (before, after) = (mem.entries(None, None, None).unwrap(), l.entries(None, None, None).unwrap());
+        assert_eq!(format!("{before:?}"), format!("{after:?}"));
+        assert!(chain_holds(&l));
+        assert!(l.triggers_present().unwrap());
     }
 }

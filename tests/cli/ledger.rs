@@ -587,7 +587,7 @@ fn verify_passes_on_a_ledger_written_by_plan() {
     ok(&env, &["done", "setup"]);
     ok(&env, &["void", "3", "--reason", "x"]);
     let out = ok(&env, &["verify"]);
-    assert!(out.contains("ledger.db: 4 entries, chain intact, schema 4\n"), "{out}");
+    assert!(out.contains("ledger.db: 4 entries, chain intact, schema 5\n"), "{out}");
     let head = out.lines().last().unwrap().rsplit_once("head ").unwrap().1.to_string();
     assert!(head.starts_with("4:") && head.len() == 2 + 16, "{out}");
 }
