@@ -240,8 +240,14 @@ impl Ledger {
                     known = VERSION.to_string()
                 ));
             }
-            let upgrade = format!("ledger {} has schema version {version}", path.display());
-            ledger.migrate().with_context(|| format!("cannot upgrade {upgrade} to version {VERSION}"))?;
+            ledger.migrate().with_context(|| {
+                tr!(
+                    "ledger-upgrade-failed",
+                    path = path.display().to_string(),
+                    version = version.to_string(),
+                    known = VERSION.to_string()
+                )
+            })?;
         }
         Ok(ledger)
     }
@@ -272,15 +278,16 @@ impl Ledger {
                 |r| r.get(0),
             )?;
             if foreign > 0 {
-                bail!("the database has tables of its own");
+                bail!(tr!("ledger-foreign-tables"));
             }
         }
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            tx.execute_batch(sql).with_context(|| format!("migration to schema version {}", i + 1))?;
+            tx.execute_batch(sql)
+                .with_context(|| tr!("ledger-migration-step", version = (i + 1).to_string()))?;
         }
         let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
         if let Some(table) = broken {
-            bail!("a {table} row refers to a row that is not there");
+            bail!(tr!("ledger-dangling-row", table = table));
         }
         tx.pragma_update(None, "user_version", VERSION)?;
         tx.commit()?;
@@ -345,7 +352,7 @@ impl Ledger {
             Some(_) => {}
             None => {
                 tx.execute("INSERT INTO meta (key, value) VALUES ('plan_id', ?1)", [plan_id])
-                    .with_context(|| format!("cannot write to ledger {path}"))?;
+                    .with_context(|| tr!("ledger-cannot-write", path = path.as_str()))?;
             }
         }
         let tip: Option<(i64, Vec<u8>)> = tx
@@ -1325,5 +1332,36 @@ mod tests {
         assert_eq!(format!("{before:?}"), format!("{after:?}"));
         assert!(chain_holds(&l));
         assert!(l.triggers_present().unwrap());
+    }
+
+    #[test]
+    fn a_failed_upgrade_says_so_and_leaves_the_ledger_as_it_was() {
+        crate::i18n::set_lang(crate::plan::Lang::En);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 4).unwrap();
+            // A correction of an entry that is not there (edited in).
+            conn.pragma_update(None, "foreign_keys", false).unwrap();
+            conn.execute(
+                "INSERT INTO entry (id, kind, indicator, period, year, reported_on, recorded_at, by,
+                     target_entry, plan_id, hash)
+                 VALUES (1, 'correction', 'a', '2026', 2026, '2026-05-01', 't', 'b', 9, 'P', x'00')",
+                [],
+            )
+            .unwrap();
+        }
+        let err = format!("{:#}", Ledger::open(&path).err().expect("the upgrade cannot finish"));
+        assert!(err.contains("cannot upgrade the ledger"), "{err}");
+        assert!(err.contains("from schema version 4 to 5; it is left as it was"), "{err}");
+        assert!(err.contains("a row of `entry` refers to a row that is not there"), "{err}");
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let plan_id: String = conn.query_row("SELECT plan_id FROM entry", [], |r| r.get(0)).unwrap();
+        assert_eq!((version, plan_id.as_str()), (4, "P"));
     }
 }
