@@ -181,7 +181,7 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
                 let ind =
                     plan.indicator(e.indicator.as_deref().expect("a figure's indicator")).expect("known");
                 let p: Period = e.period.as_deref().expect("a period").parse().expect("a valid period");
-                plan.check_period(ind, p).expect("a period that fits");
+                input::period::fits(plan, ind, p).expect("a period that fits");
                 assert_eq!(e.year, p.year);
                 assert!(e.value.is_some_and(f64::is_finite), "{e:?}");
                 assert!(e.reported_on >= p.start(), "dated before its period: {e:?}");
