@@ -1295,19 +1295,23 @@ mod tests {
         assert_ne!(recompute_hash(GENESIS, &l.entry(1).unwrap().unwrap()), l.entry(1).unwrap().unwrap().hash);
     }
 
+    /// An empty ledger file at schema `version`, as that version created it.
+    fn schema_at(path: &Path, version: usize) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        for sql in &schema::MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64).unwrap();
+        conn
+    }
+
     #[test]
     fn version_4_ledgers_store_each_shared_field_once_after_the_migration() {
         let mut mem = Ledger::in_memory().unwrap();
         recorded_then_imported(&mut mem);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v4.db");
-        {
-            let conn = Connection::open(&path).unwrap();
-            for sql in &schema::MIGRATIONS[..4] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 4).unwrap();
-        }
+        drop(schema_at(&path, 4));
         // Every field written out in full, as schema version 4 stored it.
         mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
         mem.conn
@@ -1340,11 +1344,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v4.db");
         {
-            let conn = Connection::open(&path).unwrap();
-            for sql in &schema::MIGRATIONS[..4] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 4).unwrap();
+            let conn = schema_at(&path, 4);
             // A correction of an entry that is not there (edited in).
             conn.pragma_update(None, "foreign_keys", false).unwrap();
             conn.execute(
