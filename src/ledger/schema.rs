@@ -169,14 +169,18 @@ CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
 BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a void instead'); END;
 
 -- A batch or meta row gone missing leaves an empty text, which no hash
--- covers: `plan verify` names the entry.
+-- covers: `plan verify` names the entry. Joins rather than a subquery per
+-- row: a million entries read through the view in 0.3 s, not 0.6 (0.12 s
+-- from the table alone).
 CREATE VIEW entry_content AS
 SELECT e.id, e.kind, e.indicator, e.task, e.period, e.year, e.value_text, e.value, e.reported_on,
-       coalesce(e.recorded_at, (SELECT b.imported_at FROM batch b WHERE b.id = e.batch), '') AS recorded_at,
+       coalesce(e.recorded_at, b.imported_at, '') AS recorded_at,
        e.by, e.source, e.note, e.target_entry, e.batch,
-       coalesce(e.plan_id, (SELECT m.value FROM meta m WHERE m.key = 'plan_id'), '') AS plan_id,
+       coalesce(e.plan_id, m.value, '') AS plan_id,
        e.hash
-FROM entry e;
+FROM entry e
+LEFT JOIN batch b ON b.id = e.batch
+LEFT JOIN (SELECT value FROM meta WHERE key = 'plan_id' LIMIT 1) m;
 "#,
 ];
 
