@@ -225,10 +225,25 @@ fn parse_strict(t: &str, style: NumberStyle) -> Option<f64> {
     if int_part.is_empty() {
         return None;
     }
-    let mut digits = String::with_capacity(body.len());
-    let groups: Vec<&str> = int_part.split(style.group_mark()).collect();
-    for (i, g) in groups.iter().enumerate() {
-        let ok_len = if groups.len() == 1 {
+    // The digits without group marks, then `.` and the decimals: never
+    // longer than `body` (its decimal mark is one byte, like the `.`). On
+    // the stack for any real figure: an import parses one per row.
+    let mut inline = [0u8; 64];
+    let mut spilled;
+    let digits: &mut [u8] = if body.len() <= inline.len() {
+        &mut inline
+    } else {
+        spilled = vec![0u8; body.len()];
+        &mut spilled
+    };
+    let mut n = 0;
+    let mut put = |bytes: &[u8]| {
+        digits[n..n + bytes.len()].copy_from_slice(bytes);
+        n += bytes.len();
+    };
+    let grouped = int_part.contains(style.group_mark());
+    for (i, g) in int_part.split(style.group_mark()).enumerate() {
+        let ok_len = if !grouped {
             !g.is_empty()
         } else if i == 0 {
             (1..=3).contains(&g.len())
@@ -238,16 +253,16 @@ fn parse_strict(t: &str, style: NumberStyle) -> Option<f64> {
         if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        digits.push_str(g);
+        put(g.as_bytes());
     }
     if let Some(f) = frac_part {
         if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        digits.push('.');
-        digits.push_str(f);
+        put(b".");
+        put(f.as_bytes());
     }
-    let v: f64 = digits.parse().ok()?;
+    let v: f64 = std::str::from_utf8(&digits[..n]).ok()?.parse().ok()?;
     Some(if negative { -v } else { v })
 }
 
@@ -285,6 +300,17 @@ pub fn format_number(value: f64, style: NumberStyle, max_decimals: usize) -> Str
 mod tests {
     use super::*;
     use NumberStyle::*;
+
+    #[test]
+    fn figures_longer_than_the_stack_buffer_read_the_same() {
+        // 73 bytes: past the 64 kept on the stack, few significant digits.
+        let tiny = format!("0,{}1", "0".repeat(70));
+        assert_eq!(parse(&tiny, NumberStyle::Vi).unwrap(), 1e-71);
+        let grouped = format!("1.234,5{}", "0".repeat(66));
+        assert_eq!(parse(&grouped, NumberStyle::Vi).unwrap(), 1234.5);
+        assert_eq!(parse("-1.234,5", NumberStyle::Vi).unwrap(), -1234.5);
+        assert!(parse("1.23,5", NumberStyle::Vi).is_err());
+    }
 
     #[test]
     fn vi_style() {
