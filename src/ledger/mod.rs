@@ -372,7 +372,6 @@ impl Ledger {
             batch: None,
             next_id: last_id + 1,
             last_hash,
-            encoding: Vec::new(),
         };
         Ok(Writer { tx, sealer, open_batch: false, batch_first: 0, deferred_indexes: Vec::new() })
     }
@@ -593,8 +592,6 @@ pub struct Sealer {
     next_id: i64,
     /// The tip's hash (all zeros before the first entry: [`GENESIS`]).
     last_hash: [u8; 32],
-    /// The encoding of the entry being hashed (its buffer reused).
-    encoding: Vec<u8>,
 }
 
 /// An entry with its id and hash: a row ready to insert.
@@ -632,8 +629,7 @@ impl Sealer {
         let mut prev = [0u8; 64];
         hex::encode_to_slice(self.last_hash, &mut prev).expect("32 bytes make 64 hex digits");
         let e = &out.entry;
-        out.hash = hash::entry_hash_in(
-            &mut self.encoding,
+        out.hash = hash::entry_hash(
             std::str::from_utf8(&prev).expect("hex is ASCII"),
             &hash::Content {
                 id: out.id,
