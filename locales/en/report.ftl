@@ -80,7 +80,7 @@ report-tasks-open-in-time = {$n} open in time
 report-tasks-overdue = {$n} overdue
 report-tasks-overdue-days = {$n} overdue ({$days})
 report-tasks-no-deadline = {$n} without deadline
-report-tasks-rate = completion rate {$pct}
+report-tasks-rate = completion rate {$pct} ({$done} of {$due} tasks come due)
 report-final-target = by {$by}: {$target}
 report-lead = lead: {$lead}
 report-line-figures = Figures: {$text}
@@ -168,3 +168,16 @@ report-html-deliverable = Deliverable: {$deliverable}
 report-html-partial-note = * partial: not every period of the year is in yet.
 report-html-made-by = Made by plan from the ledger; a self-contained file that loads nothing from the network.
 report-html-no-chart = no figures, no targets
+
+# Review of part of a year: pace (SPEC §5); span of years; a review not yet
+# over (provisional figures).
+report-provisional = Provisional: figures up to {$date}
+report-pct-of-year = {$pct} of the year's plan
+report-pct-of-cumulative = {$pct} of the target cumulative to {$year}
+report-pace-plan = the {$months}-month plan is {$expected}
+report-pace-cumulative = the plan cumulative through month {$months} is {$expected}
+report-in-progress-why = no start-of-year value to measure pace from
+report-cumulative-to = cumulative to {$year}
+report-value-year = figure of {$year}
+report-upcoming = Tasks coming due: {$list}
+report-upcoming-item = {$id} (due {$due}, {$agency})

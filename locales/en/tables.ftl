@@ -57,6 +57,10 @@ tables-status-met = Met
 tables-status-not-met = Not met
 tables-status-no-data = No data
 tables-status-no-target = No target
+tables-status-tracked = Tracked only
+tables-status-on-track = On track
+tables-status-behind = Behind pace
+tables-status-in-progress = In progress
 
 ## Statuses of one period's figure.
 tables-period-on-time = on time

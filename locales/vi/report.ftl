@@ -79,7 +79,7 @@ report-tasks-open-in-time = {$n} trong hạn
 report-tasks-overdue = {$n} quá hạn
 report-tasks-overdue-days = {$n} quá hạn ({$days})
 report-tasks-no-deadline = {$n} không có hạn
-report-tasks-rate = tỷ lệ hoàn thành {$pct}
+report-tasks-rate = tỷ lệ hoàn thành {$pct} ({$done}/{$due} nhiệm vụ đã đến hạn)
 report-final-target = đến {$by}: {$target}
 report-lead = chủ trì: {$lead}
 report-line-figures = Số liệu: {$text}
@@ -166,3 +166,16 @@ report-html-deliverable = Sản phẩm: {$deliverable}
 report-html-partial-note = * số liệu chưa đủ các kỳ trong năm (tạm tính).
 report-html-made-by = Tạo bởi công cụ plan từ sổ cái; tệp tự chứa, không tải gì từ mạng.
 report-html-no-chart = chưa có số liệu và chỉ tiêu
+
+# Sơ kết một phần năm: đánh giá tiến độ (SPEC §5); tổng kết giai đoạn; báo cáo
+# chưa hết kỳ (số liệu ước thực hiện).
+report-provisional = Số liệu ước thực hiện, tính đến {$date}
+report-pct-of-year = {$pct} kế hoạch năm
+report-pct-of-cumulative = {$pct} chỉ tiêu lũy kế đến năm {$year}
+report-pace-plan = kế hoạch {$months} tháng là {$expected}
+report-pace-cumulative = kế hoạch lũy kế đến hết {$months} tháng là {$expected}
+report-in-progress-why = chưa có số liệu đầu năm để so tiến độ
+report-cumulative-to = lũy kế đến năm {$year}
+report-value-year = số liệu năm {$year}
+report-upcoming = Nhiệm vụ sắp đến hạn: {$list}
+report-upcoming-item = {$id} (hạn {$due}, {$agency})

@@ -44,6 +44,10 @@ tables-status-met = Đạt
 tables-status-not-met = Chưa đạt
 tables-status-no-data = Chưa có số liệu
 tables-status-no-target = Chưa có chỉ tiêu
+tables-status-tracked = Chỉ theo dõi
+tables-status-on-track = Đạt tiến độ
+tables-status-behind = Chậm tiến độ
+tables-status-in-progress = Đang thực hiện
 
 ## Tình trạng số liệu của một kỳ.
 tables-period-on-time = đúng hạn

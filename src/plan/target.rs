@@ -28,10 +28,22 @@ pub enum Status {
     Met,
     NotMet,
     NoData,
+    /// The indicator has a target, but the year judged has none ("chưa có
+    /// chỉ tiêu năm Y").
     NoTarget,
+    /// The plan sets the indicator no target at all ("chỉ theo dõi").
+    Tracked,
+    /// Part of a year (SPEC §5 "Review of a part of the year"): the value
+    /// reaches the pace of the year's target (`expected`).
+    OnTrack,
+    /// Part of a year: the value falls short of the pace.
+    Behind,
+    /// Part of a year: a level with no start value to measure pace from.
+    InProgress,
 }
 
 impl Status {
+    /// The status as JSON and CSV write it (SPEC §5a), in every language.
     pub fn key(self) -> &'static str {
         match self {
             Self::Exceeded => "exceeded",
@@ -39,15 +51,34 @@ impl Status {
             Self::NotMet => "not_met",
             Self::NoData => "no_data",
             Self::NoTarget => "no_target",
+            Self::Tracked => "tracked",
+            Self::OnTrack => "on_track",
+            Self::Behind => "behind",
+            Self::InProgress => "in_progress",
         }
     }
+
+    /// Every status, in the order reports list them.
+    pub const ALL: [Status; 9] = [
+        Status::Exceeded,
+        Status::Met,
+        Status::OnTrack,
+        Status::Behind,
+        Status::NotMet,
+        Status::InProgress,
+        Status::NoData,
+        Status::NoTarget,
+        Status::Tracked,
+    ];
 }
 
 /// Why a value or its attainment is "n/a" (the report's `attainment_note`):
 /// SPEC §5 "Attainment": division by zero or missing inputs give "n/a"
-/// with the reason, never NaN or inf. JSON carries it as the English
-/// sentence of [`fmt::Display`] (`"target is 0"`); people read it from the
-/// catalogue in the report's language (`render::labels::Labels::na_reason`).
+/// with the reason, never NaN or inf. JSON carries it as a code word
+/// ([`AttainmentNote::code`], `"target_zero"`), the same in every language
+/// (SPEC §5a); people read it from the catalogue in the report's language
+/// (`render::labels::Labels::na_reason`). [`fmt::Display`] gives the
+/// English sentence, for logs and messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttainmentNote {
     /// A target for the year and no value yet ("no data"): not an n/a,
@@ -80,10 +111,25 @@ impl fmt::Display for AttainmentNote {
     }
 }
 
-/// As its English sentence (the JSON report's `attainment_note`, §5a).
+impl AttainmentNote {
+    /// The code word JSON carries (SPEC §5a: no translated text in JSON).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoData => "no_data",
+            Self::TargetZero => "target_zero",
+            Self::ValueZero => "value_zero",
+            Self::NotFinite => "not_finite",
+            Self::InputZero { .. } => "input_zero",
+            Self::GrowthAtMostMinus100 => "growth_at_most_minus_100",
+        }
+    }
+}
+
+/// As its code word (the JSON report's `attainment_note`, §5a); the input
+/// and year of `input_zero` go in the report's `attainment_note_input`.
 impl Serialize for AttainmentNote {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.code())
     }
 }
 
@@ -322,18 +368,24 @@ mod tests {
     }
 
     #[test]
-    fn n_a_reasons_serialize_as_their_english_sentence() {
-        // `report --format json` keeps these in `attainment_note` (§5a).
+    fn n_a_reasons_serialize_as_code_words() {
+        // `report --format json` keeps these in `attainment_note` (§5a),
+        // the same whatever the language.
         let input_zero = AttainmentNote::InputZero { input: "den".into(), year: 2027 };
-        for (n, text) in [
-            (AttainmentNote::NoData, "no data"),
-            (AttainmentNote::TargetZero, "target is 0"),
-            (AttainmentNote::ValueZero, "value is 0"),
-            (AttainmentNote::NotFinite, "not a finite number"),
-            (input_zero, "`den` is 0 in 2027"),
-            (AttainmentNote::GrowthAtMostMinus100, "a yearly growth of -100 % or less"),
+        for (n, code, text) in [
+            (AttainmentNote::NoData, "no_data", "no data"),
+            (AttainmentNote::TargetZero, "target_zero", "target is 0"),
+            (AttainmentNote::ValueZero, "value_zero", "value is 0"),
+            (AttainmentNote::NotFinite, "not_finite", "not a finite number"),
+            (input_zero, "input_zero", "`den` is 0 in 2027"),
+            (
+                AttainmentNote::GrowthAtMostMinus100,
+                "growth_at_most_minus_100",
+                "a yearly growth of -100 % or less",
+            ),
         ] {
-            assert_eq!(serde_json::to_value(&n).unwrap(), serde_json::json!(text));
+            assert_eq!(serde_json::to_value(&n).unwrap(), serde_json::json!(code));
+            assert_eq!(n.to_string(), text);
         }
     }
 

@@ -254,7 +254,10 @@ fn status_badge(s: Status, l: &Labels) -> Markup {
         Status::Met => "✓",
         Status::NotMet => "✗",
         Status::NoData => "?",
-        Status::NoTarget => "–",
+        Status::NoTarget | Status::Tracked => "–",
+        Status::OnTrack => "↗",
+        Status::Behind => "↘",
+        Status::InProgress => "…",
     };
     html! {
         span class=(format!("status s-{}", s.key())) {

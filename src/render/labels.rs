@@ -36,6 +36,10 @@ impl Labels {
             Status::NotMet => "tables-status-not-met",
             Status::NoData => "tables-status-no-data",
             Status::NoTarget => "tables-status-no-target",
+            Status::Tracked => "tables-status-tracked",
+            Status::OnTrack => "tables-status-on-track",
+            Status::Behind => "tables-status-behind",
+            Status::InProgress => "tables-status-in-progress",
         })
     }
 

@@ -5,7 +5,7 @@
 use super::labels::Labels;
 use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
 use crate::number::{NumberStyle, format_number};
-use crate::plan::{AttainmentNote, Lang, Status};
+use crate::plan::{AttainmentNote, Basis, Lang, Status};
 use crate::report::{
     GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodStatus, Report, Reports, TargetOrigin,
     TaskCounts,
@@ -92,24 +92,30 @@ pub fn tasks_text(t: &TaskCounts, l: &Labels, f: &Fmt) -> String {
     }
     let mut s = parts.join(", ");
     if let Some(rate) = t.rate {
-        s.push_str(&format!(" — {}", tr_in!(lang, "report-tasks-rate", pct = f.pct(rate))));
+        // The rate says what it rests on: the tasks that have come due.
+        let done = t.done_on_time + t.done_late;
+        s.push_str(&format!(
+            " — {}",
+            tr_in!(
+                lang,
+                "report-tasks-rate",
+                pct = f.pct(rate),
+                done = done.to_string(),
+                due = (done + t.open_overdue).to_string()
+            )
+        ));
     }
     s
 }
 
-fn counts_text(g: &crate::report::Counts, l: &Labels) -> String {
-    [
-        (Status::Exceeded, g.exceeded),
-        (Status::Met, g.met),
-        (Status::NotMet, g.not_met),
-        (Status::NoData, g.no_data),
-        (Status::NoTarget, g.no_target),
-    ]
-    .iter()
-    .filter(|(_, n)| *n > 0)
-    .map(|(s, n)| format!("{} {n}", l.status(*s)))
-    .collect::<Vec<_>>()
-    .join(" · ")
+/// "Vượt 1 · Đạt tiến độ 2 · …": the statuses that have indicators.
+pub fn counts_text(g: &crate::report::Counts, l: &Labels) -> String {
+    g.by_status()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {n}", l.status(*s)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A number with the marks of what it rests on: `*` partial, "ước" (est.)
@@ -138,6 +144,10 @@ pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
         };
     };
     let mut s = marked(v, i.partial, i.estimate, l.lang, f);
+    // A span judged on an earlier year than B says which.
+    if let Some(y) = i.value_year.filter(|&y| Some(y) != i.series.last().map(|p| p.year)) {
+        s.push_str(&format!(" ({})", tr_in!(l.lang, "report-value-year", year = y.to_string())));
+    }
     if let Some(a) = i.attainment {
         s.push_str(&format!(" [{}]", f.pct(a)));
     } else if let Some(p) = i.progress {
@@ -186,15 +196,79 @@ pub fn target_text(i: &IndicatorReport, r: &Report, f: &Fmt, l: &Labels) -> Stri
         Some(TargetOrigin::EveryYear) => Some(tr_in!(lang, "report-origin-every-year")),
         Some(TargetOrigin::Final) | None => None,
     };
+    // A cumulative target is named as what it is, never a target of the
+    // year alone (SPEC §5 "Review of a span of years").
+    let origin = match (i.basis == Basis::Cumulative, origin) {
+        (true, Some(o)) => Some(format!("{}; {o}", cumulative_to(r.year, l))),
+        (true, None) => Some(cumulative_to(r.year, l)),
+        (false, o) => o,
+    };
     match origin {
         Some(o) => format!("{}\n({o})", i.target_text),
         None => i.target_text.clone(),
     }
 }
 
+/// "lũy kế đến năm 2027", "cumulative to 2027".
+pub fn cumulative_to(year: i32, l: &Labels) -> String {
+    tr_in!(l.lang, "report-cumulative-to", year = year.to_string())
+}
+
+/// The pace of a paced indicator in a review of part of a year: "59,8 %
+/// kế hoạch năm; kế hoạch 6 tháng là 200" (SPEC §5); none for one judged
+/// as for a year, or a level in progress.
+pub fn pace_text(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Option<String> {
+    let e = i.expected?;
+    let months = r.through.month();
+    let plan = if i.basis == Basis::Cumulative {
+        tr_in!(l.lang, "report-pace-cumulative", months = months, expected = f.num(e))
+    } else {
+        tr_in!(l.lang, "report-pace-plan", months = months, expected = f.num(e))
+    };
+    let pace = i.pace_attainment.map(|p| format!(" ({})", f.pct(p))).unwrap_or_default();
+    Some(match i.attainment {
+        Some(a) if i.basis == Basis::Cumulative => format!(
+            "{}; {plan}{pace}",
+            tr_in!(l.lang, "report-pct-of-cumulative", pct = f.pct(a), year = r.year.to_string())
+        ),
+        Some(a) => format!("{}; {plan}{pace}", tr_in!(l.lang, "report-pct-of-year", pct = f.pct(a))),
+        None => format!("{plan}{pace}"),
+    })
+}
+
+/// "Số liệu ước thực hiện, tính đến 26/11/2026": a review not yet over
+/// (SPEC §5 "A review not yet over"), else nothing.
+pub fn provisional_line(r: &Report, l: &Labels) -> Option<String> {
+    r.provisional.then(|| tr_in!(l.lang, "report-provisional", date = l.date(r.as_of)))
+}
+
+/// "t_x (hạn 30/09/2026, Phòng Kinh tế); …": the tasks coming due after
+/// the part of the year reviewed, or nothing.
+pub fn upcoming_text(g: &GroupReport, l: &Labels) -> Option<String> {
+    (!g.upcoming.is_empty()).then(|| {
+        let items = g
+            .upcoming
+            .iter()
+            .map(|t| {
+                tr_in!(
+                    l.lang,
+                    "report-upcoming-item",
+                    id = t.id.clone(),
+                    due = l.date(t.due),
+                    agency = t.lead_name.clone().or(g.lead_name.clone()).unwrap_or_else(|| "—".into())
+                )
+            })
+            .collect();
+        tr_in!(l.lang, "report-upcoming", list = list_text(items, l))
+    })
+}
+
 /// The status word; "no target" says which year has none and what the
 /// final target is, so that it is not read as "no target at all".
 pub fn status_text(i: &IndicatorReport, year: i32, l: &Labels) -> String {
+    if i.status == Status::InProgress {
+        return format!("{}\n({})", l.status(i.status), l.tr("report-in-progress-why"));
+    }
     if i.status != Status::NoTarget {
         return l.status(i.status).to_string();
     }
@@ -327,7 +401,10 @@ fn status_color(s: Status) -> Color {
         Status::Met => Color::DarkGreen,
         Status::NotMet => Color::Red,
         Status::NoData => Color::Yellow,
-        Status::NoTarget => Color::Grey,
+        Status::NoTarget | Status::Tracked => Color::Grey,
+        Status::OnTrack => Color::DarkGreen,
+        Status::Behind => Color::DarkYellow,
+        Status::InProgress => Color::Blue,
     }
 }
 
@@ -350,6 +427,7 @@ fn heading(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<String> {
     lines.extend(missing_text(&g.missing_figures, l).map(|s| format!("  {s}")));
     lines.push(format!("  {}", tr_in!(l.lang, "report-line-tasks", text = tasks_text(&g.tasks, l, f))));
     lines.extend(overdue_text(&g.overdue_tasks, l).map(|s| format!("  {s}")));
+    lines.extend(upcoming_text(g, l).map(|s| format!("  {s}")));
     lines
 }
 
@@ -450,7 +528,11 @@ fn indicator_row(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Vec<St
     if layout(r) != Layout::Span {
         row.push(last_year_text(i, l, f));
     }
-    row.push(status_text(i, r.year, l));
+    let mut status = status_text(i, r.year, l);
+    if let Some(p) = pace_text(i, r, l, f) {
+        status.push_str(&format!("\n({p})"));
+    }
+    row.push(status);
     row.push(if i.derived { l.tr("report-derived") } else { reports_text(&i.reports, l) });
     row
 }
@@ -477,7 +559,11 @@ pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Re
     // Summary lines wrap between words, their later lines indented.
     let wrap = |line: &str| super::wrap(line, usize::from(width), "    ");
     writeln!(out, "{}", wrap(&format!("{} — {}", r.plan, r.title)))?;
-    writeln!(out, "{}\n", wrap(&subtitle(r, &l)))?;
+    writeln!(out, "{}", wrap(&subtitle(r, &l)))?;
+    if let Some(p) = provisional_line(r, &l) {
+        writeln!(out, "{}", wrap(&p))?;
+    }
+    writeln!(out)?;
     for g in &r.groups {
         for line in heading(g, &l, &f) {
             writeln!(out, "{}", wrap(&line))?;
@@ -596,6 +682,9 @@ pub fn write_markdown(r: &Report, detail: bool, out: &mut impl Write) -> anyhow:
     let f = Fmt { style: r.numbers };
     writeln!(out, "# {} — {}\n", r.plan, r.title)?;
     writeln!(out, "{}\n", subtitle(r, &l))?;
+    if let Some(p) = provisional_line(r, &l) {
+        writeln!(out, "**{p}**\n")?;
+    }
     for g in &r.groups {
         let mut lines = heading(g, &l, &f).into_iter();
         writeln!(out, "## {}\n", lines.next().unwrap_or_default())?;
@@ -676,13 +765,28 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
         "series_value",
         "series_partial",
         "series_estimate",
+        "expected",
+        "pace_attainment",
+        "value_year",
+        "provisional",
+        "group_upcoming",
     ]);
     let n = |x: Option<f64>| x.map(|v| format!("{}", (v * 1e9).round() / 1e9)).unwrap_or_default();
     let key = |v: serde_json::Value| v.as_str().map(String::from).unwrap_or_default();
     let years = r.years.map(|[a, b]| format!("{a}-{b}")).unwrap_or_default();
     let text = |s: &str| super::csv_safe::csv_text_cell(s).into_owned();
     for g in &r.groups {
+        // "id due; id due": the tasks coming due (a part of a year).
+        let upcoming =
+            g.upcoming.iter().map(|t| format!("{} {}", t.id, t.due)).collect::<Vec<_>>().join("; ");
         for i in &g.indicators {
+            let tail = [
+                n(i.expected),
+                n(i.pace_attainment),
+                i.value_year.map(|y| y.to_string()).unwrap_or_default(),
+                r.provisional.to_string(),
+                upcoming.clone(),
+            ];
             let row = vec![
                 r.plan.clone(),
                 r.year.to_string(),
@@ -726,11 +830,13 @@ pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
                         p.partial.to_string(),
                         p.estimate.to_string(),
                     ]);
+                    row.extend(tail.iter().cloned());
                     grid.push(row);
                 }
             } else {
                 let mut row = row;
                 row.extend([String::new(), String::new(), String::new(), String::new()]);
+                row.extend(tail);
                 grid.push(row);
             }
         }

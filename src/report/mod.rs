@@ -10,23 +10,29 @@
 //! adds what only a review has (the same period last year, the series of a
 //! span).
 
+mod pace;
 mod review;
+mod tasks;
 mod values;
 mod year;
 
 use crate::period::Period;
-use crate::plan::{AttainmentNote, Basis, Lang, Status};
+use crate::plan::{AttainmentNote, Basis, Lang, Status, Target};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use pace::{Kind as PaceKind, Pace, elapsed, judge as judge_pace};
 pub use review::{Review, Years};
+pub use tasks::{task_class, task_class_in};
 pub use values::{YearValue, month_end};
 pub use year::{
     Options, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
-    target_with_origin, task_class,
+    target_with_origin,
 };
 
-/// Status counts of a group's indicators.
+/// Status counts of a group's indicators (SPEC §5 "Group roll-up"):
+/// `on_track`, `behind` and `in_progress` only in a review of part of a
+/// year; `tracked` counts the indicators the plan sets no target at all.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
 pub struct Counts {
     pub exceeded: u32,
@@ -34,25 +40,47 @@ pub struct Counts {
     pub not_met: u32,
     pub no_data: u32,
     pub no_target: u32,
+    pub tracked: u32,
+    pub on_track: u32,
+    pub behind: u32,
+    pub in_progress: u32,
 }
 
 impl Counts {
     fn add(&mut self, s: Status) {
+        *self.slot(s) += 1;
+    }
+
+    fn slot(&mut self, s: Status) -> &mut u32 {
         match s {
-            Status::Exceeded => self.exceeded += 1,
-            Status::Met => self.met += 1,
-            Status::NotMet => self.not_met += 1,
-            Status::NoData => self.no_data += 1,
-            Status::NoTarget => self.no_target += 1,
+            Status::Exceeded => &mut self.exceeded,
+            Status::Met => &mut self.met,
+            Status::NotMet => &mut self.not_met,
+            Status::NoData => &mut self.no_data,
+            Status::NoTarget => &mut self.no_target,
+            Status::Tracked => &mut self.tracked,
+            Status::OnTrack => &mut self.on_track,
+            Status::Behind => &mut self.behind,
+            Status::InProgress => &mut self.in_progress,
         }
     }
 
+    /// How many indicators have status `s`.
+    pub fn of(&self, s: Status) -> u32 {
+        let mut c = *self;
+        *c.slot(s)
+    }
+
+    /// Every status with its count, in the order reports list them
+    /// ([`Status::ALL`]).
+    pub fn by_status(&self) -> [(Status, u32); 9] {
+        Status::ALL.map(|s| (s, self.of(s)))
+    }
+
     fn merge(&mut self, o: &Counts) {
-        self.exceeded += o.exceeded;
-        self.met += o.met;
-        self.not_met += o.not_met;
-        self.no_data += o.no_data;
-        self.no_target += o.no_target;
+        for (s, n) in o.by_status() {
+            *self.slot(s) += n;
+        }
     }
 }
 
@@ -162,6 +190,14 @@ pub enum PeriodStatus {
     NotYetDue,
 }
 
+/// The input of a ratio or growth found to be 0 (`attainment_note`
+/// `input_zero`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct NoteInput {
+    pub id: String,
+    pub year: i32,
+}
+
 /// One period of a recorded indicator in the year (`--detail`).
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodReport {
@@ -201,12 +237,18 @@ pub struct IndicatorReport {
     pub basis: Basis,
     pub derived: bool,
     pub weight: f64,
-    /// Y's target as text in the plan's number style ("" when none).
+    /// Y's target in words in the report's language ("" when none): for
+    /// people, so not in JSON (SPEC §5a: no translated text).
+    #[serde(skip)]
     pub target_text: String,
+    /// Y's target as written (for renderers).
+    #[serde(skip)]
+    pub target_spec: Option<Target>,
     /// Where Y's target comes from; null when Y has none.
     pub target_origin: Option<TargetOrigin>,
     /// The plan's final target (`target` in plan.toml) as text, its year
     /// (`by`) and bounds; null for an indicator without a target.
+    #[serde(skip)]
     pub final_target_text: Option<String>,
     pub final_target: Option<f64>,
     pub final_target_max: Option<f64>,
@@ -231,8 +273,22 @@ pub struct IndicatorReport {
     pub target_max: Option<f64>,
     pub attainment: Option<f64>,
     /// Why `attainment` is null when there is a target: "no data", or why
-    /// the value or its attainment is n/a (its English sentence in JSON).
+    /// the value or its attainment is n/a (a code word in JSON:
+    /// `no_data`, `target_zero`, `value_zero`, `not_finite`, `input_zero`,
+    /// `growth_at_most_minus_100`).
     pub attainment_note: Option<AttainmentNote>,
+    /// For `input_zero`: which input is 0 in which year.
+    pub attainment_note_input: Option<NoteInput>,
+    /// Part of a year (SPEC §5): the value the pace of Y's target calls for
+    /// at E; null when the indicator is not judged by pace.
+    pub expected: Option<f64>,
+    /// value ÷ expected × 100 (expected ÷ value for a cap); null when not
+    /// paced or not computable.
+    pub pace_attainment: Option<f64>,
+    /// A span (SPEC §5 "Review of a span of years"): the year whose value
+    /// is judged (B, or for an `end` basis with no value in B the latest
+    /// year with one); null otherwise.
+    pub value_year: Option<i32>,
     /// Attainment against the final target when Y has none (progress).
     pub progress: Option<f64>,
     pub status: Status,
@@ -290,6 +346,19 @@ pub struct GroupReport {
     pub missing_figures: Vec<MissingFigure>,
     /// Tasks open past their deadline, most overdue first.
     pub overdue_tasks: Vec<OverdueTask>,
+    /// Part of a year (SPEC §5): tasks due after E in Y and still open as
+    /// of `as_of`, soonest first (empty for a year or a span).
+    pub upcoming: Vec<UpcomingTask>,
+}
+
+/// A task coming due after the part of the year reviewed.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpcomingTask {
+    pub id: String,
+    pub due: NaiveDate,
+    pub name: String,
+    pub lead: Option<String>,
+    pub lead_name: Option<String>,
 }
 
 /// A figure due by `as_of` and not reported.
@@ -333,8 +402,14 @@ pub struct Report {
     /// The ledger's head fingerprint `ID:HEX` (SPEC §3); null when the
     /// ledger is empty or does not exist yet.
     pub ledger_head: Option<String>,
+    /// SPEC §5 "A review not yet over": `as_of` is before the last day
+    /// reviewed (E, or the end of B): the figures run to `as_of`.
+    pub provisional: bool,
     pub start: i32,
     pub end: i32,
+    /// The language renderers write in: not in JSON, which is the same
+    /// whatever the language (SPEC §5a).
+    #[serde(skip)]
     pub lang: Lang,
     pub numbers: crate::number::NumberStyle,
     pub attainment: Option<f64>,

@@ -4,10 +4,11 @@
 //! A…B for a span). [`super::review`] decides E and the window; every kind
 //! of report goes through [`compute_review`].
 
+use super::pace::{self, Kind as PaceKind};
 use super::values::{Val, Values, month_end};
 use super::{
-    Counts, GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodReport, PeriodStatus, Report,
-    Reports, Review, TaskClass, TaskCounts, TaskReport, YearPoint, YearValue,
+    Counts, GroupReport, IndicatorReport, MissingFigure, NoteInput, PeriodReport, PeriodStatus, Report,
+    Reports, Review, TaskCounts, YearPoint, YearValue,
 };
 use crate::counting::{self, Figures};
 use crate::ledger::Entry;
@@ -109,6 +110,8 @@ pub fn compute_counted(
         cutoff: review.cutoff(),
         first_year: review.first_year(),
         as_of,
+        part_of_year: review.is_part_of_year() && review.month() < 12,
+        span: matches!(review, Review::Span(_)),
         series: match review {
             Review::Span(y) => Some((y.first, y.last)),
             Review::Period(_) if opts.series => Some((plan.start, plan.end)),
@@ -128,6 +131,7 @@ pub fn compute_counted(
         through: scope.cutoff,
         as_of,
         ledger_head: None,
+        provisional: as_of < scope.cutoff,
         start: plan.start,
         end: plan.end,
         lang: plan.lang,
@@ -167,6 +171,10 @@ struct Scope {
     /// First year of the window of lateness and tasks (…Y).
     first_year: i32,
     as_of: NaiveDate,
+    /// A review of part of a year ending before December: judged by pace.
+    part_of_year: bool,
+    /// A review of a span of years.
+    span: bool,
     /// Years of each indicator's series, if asked.
     series: Option<(i32, i32)>,
 }
@@ -227,13 +235,16 @@ fn group_report(
         task_list: Vec::new(),
         missing_figures: Vec::new(),
         overdue_tasks: Vec::new(),
+        upcoming: Vec::new(),
     };
     for ind in &g.indicators {
         let ir = indicator_report(plan, ind, scope, figures, values);
         gr.counts.add(ir.status);
         gr.reports.merge(&ir.reports);
         if ir.in_rollup {
-            roll.add(ir.attainment.unwrap_or(0.0), ind.weight);
+            // A paced indicator counts by its pace (SPEC §5 "Review of a
+            // part of the year"), the others by their attainment.
+            roll.add(ir.pace_attainment.or(ir.attainment).unwrap_or(0.0), ind.weight);
             gr.rollup_count += 1;
         }
         for p in ir.periods.iter().filter(|p| p.status == PeriodStatus::Missing) {
@@ -251,72 +262,10 @@ fn group_report(
     }
     gr.missing_figures.sort_by(|a, b| (a.due, &a.indicator).cmp(&(b.due, &b.indicator)));
     gr.attainment = roll.result();
-    for t in &g.tasks {
-        let done_on = done.get(&t.id).map(|d| d.0);
-        let Some((class, days)) = task_class(t.due, done_on, scope.first_year, scope.year, scope.as_of)
-        else {
-            continue;
-        };
-        let tr = TaskReport {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            lead: t.lead.clone(),
-            lead_name: t.lead.as_deref().map(|a| plan.agency_name(a).to_string()),
-            deliverable: t.deliverable.clone(),
-            due: t.due,
-            done_on,
-            class,
-            days,
-        };
-        gr.tasks.add(&tr);
-        if let (TaskClass::OpenOverdue, Some(due)) = (class, t.due) {
-            gr.overdue_tasks.push(OverdueTask {
-                task: tr.id.clone(),
-                name: tr.name.clone(),
-                due,
-                days_overdue: days,
-                agency: tr.lead.clone(),
-                agency_name: tr.lead_name.clone(),
-            });
-        }
-        gr.task_list.push(tr);
-    }
-    gr.overdue_tasks.sort_by(|a, b| (b.days_overdue, &a.task).cmp(&(a.days_overdue, &b.task)));
+    let begin = NaiveDate::from_ymd_opt(scope.first_year, 1, 1).unwrap_or(scope.cutoff);
+    let year_end = month_end(scope.year, 12);
+    super::tasks::group_tasks(plan, g, (begin, scope.cutoff), year_end, scope.as_of, done, &mut gr);
     gr
-}
-
-/// Whether a task belongs to the years `first..=last` and in which class
-/// (SPEC §5 "Tasks in year Y", "Lateness of tasks"), with its days late or
-/// overdue. In: due in the years; due earlier and still open when they
-/// began; completed in them (by `as_of`, which `done_on` already respects)
-/// whatever the deadline; and, without a deadline, still open.
-pub fn task_class(
-    due: Option<NaiveDate>,
-    done_on: Option<NaiveDate>,
-    first: i32,
-    last: i32,
-    as_of: NaiveDate,
-) -> Option<(TaskClass, i64)> {
-    let begin = NaiveDate::from_ymd_opt(first, 1, 1)?;
-    let end = month_end(last, 12);
-    let done_within = done_on.is_some_and(|d| begin <= d && d <= end);
-    let belongs = done_within
-        || match due {
-            Some(due) => (begin <= due && due <= end) || (due < begin && done_on.is_none_or(|d| d >= begin)),
-            None => done_on.is_none(),
-        };
-    if !belongs {
-        return None;
-    }
-    Some(match (due, done_on) {
-        (None, Some(_)) => (TaskClass::DoneNoDeadline, 0),
-        (None, None) => (TaskClass::NoDeadline, 0),
-        // Done ahead of a later deadline is done on time.
-        (Some(due), Some(d)) if d <= due => (TaskClass::DoneOnTime, 0),
-        (Some(due), Some(d)) => (TaskClass::DoneLate, (d - due).num_days()),
-        (Some(due), None) if as_of <= due => (TaskClass::OpenInTime, 0),
-        (Some(due), None) => (TaskClass::OpenOverdue, (as_of - due).num_days()),
-    })
 }
 
 /// Where a year's target comes from (SPEC §5 "Target for year Y").
@@ -438,14 +387,32 @@ fn indicator_report(
     let year = scope.year;
     let origin = target_with_origin(plan, ind, year);
     let target = origin.map(|t| t.0);
-    let val = basis_value(plan, ind, year, scope.month, values);
+    let mut val = basis_value(plan, ind, year, scope.month, values);
     let ytd = some(&values.through(ind, year, scope.month));
+    // A span judges B; an `end` basis with no value in B is judged on its
+    // latest year with one within A…B (SPEC §5 "Review of a span").
+    let mut value_year = None;
+    if scope.span {
+        if matches!(val, Val::Missing) && ind.basis == Basis::End {
+            let last_shown = year.min(scope.as_of.year());
+            for y in (scope.first_year..=last_shown).rev().filter(|&y| y < year) {
+                if let Val::Some(v) = values.year_value(ind, y) {
+                    val = Val::Some(YearValue { partial: true, ..v });
+                    value_year = Some(y);
+                    break;
+                }
+            }
+        } else if matches!(val, Val::Some(_)) {
+            value_year = Some(year);
+        }
+    }
     let (value, partial, estimate, na) = match &val {
         Val::Some(v) => (Some(v.value), v.partial, v.estimate, None),
         Val::Missing => (None, false, false, None),
         Val::NotApplicable(why) => (None, false, false, Some(why.clone())),
     };
-    let (status, attainment, attainment_note) = match (target, value) {
+    let (mut status, attainment, attainment_note) = match (target, value) {
+        (None, _) if ind.target.is_none() => (Status::Tracked, None, None),
         (None, _) => (Status::NoTarget, None, None),
         (Some(_), None) => (Status::NoData, None, na.clone().or(Some(AttainmentNote::NoData))),
         (Some(t), Some(v)) => match t.attainment(v) {
@@ -453,20 +420,38 @@ fn indicator_report(
             Err(why) => (t.status(v), None, Some(why)),
         },
     };
+    // Part of a year: pace, for what accumulates and for levels.
+    let paced = match (target, scope.part_of_year && na.is_none()) {
+        (Some(t), true) => {
+            pace_kind(plan, ind, year, values).map(|k| pace::judge(t, value, k, pace::elapsed(scope.month)))
+        }
+        _ => None,
+    };
+    if let Some(p) = paced {
+        status = p.status;
+    }
+    let expected = paced.and_then(|p| p.expected);
+    let pace_attainment = paced.and_then(|p| p.pace_attainment);
     let progress = match (target, ind.target, value) {
         (None, Some(fin), Some(v)) => fin.attainment(v).ok(),
         _ => None,
     };
     let (periods, reports) = lateness(plan, ind, scope.first_year, year, scope.cutoff, scope.as_of, figures);
     // An indicator with a target counts in the roll-up when it has an
-    // attainment, or as 0 once one of its figures (or an input's) is
-    // overdue in Y (through E); while nothing is due yet it is left out.
+    // attainment (its pace attainment when paced; one in progress is left
+    // out), or as 0 once one of its figures (or an input's) is overdue in
+    // Y (through E); while nothing is due yet it is left out.
     let in_rollup = match (target, value) {
         (None, _) => false,
+        (Some(_), Some(_)) if paced.is_some() => pace_attainment.is_some(),
         (Some(_), Some(_)) => attainment.is_some(),
         (Some(t), None) => {
             na.is_none() && t.attainment(1.0).is_ok() && any_missing(plan, ind, scope, figures)
         }
+    };
+    let attainment_note_input = match &attainment_note {
+        Some(AttainmentNote::InputZero { input, year }) => Some(NoteInput { id: input.clone(), year: *year }),
+        _ => None,
     };
     // Cùng kỳ: recorded level and flow only (a rate's or a derived
     // value's change is not "so với cùng kỳ").
@@ -507,6 +492,7 @@ fn indicator_report(
         derived: ind.is_derived(),
         weight: ind.weight,
         target_text: target.map(|t| t.words(plan.lang, plan.numbers, None)).unwrap_or_default(),
+        target_spec: target,
         target_origin: origin.map(|t| t.1),
         final_target_text: ind.target.map(|t| t.words(plan.lang, plan.numbers, None)),
         final_target: ind.target.map(Target::reference),
@@ -523,6 +509,10 @@ fn indicator_report(
         target_max: target.and_then(Target::upper),
         attainment,
         attainment_note,
+        attainment_note_input,
+        expected,
+        pace_attainment,
+        value_year,
         progress,
         status,
         partial,
@@ -531,6 +521,38 @@ fn indicator_report(
         periods,
         series,
     }
+}
+
+/// How `ind` is judged for pace in part of `year` (SPEC §5 "Review of a
+/// part of the year"), or `None` when it is judged as for a year (rates,
+/// `average` and `compound` bases, derived indicators).
+fn pace_kind(plan: &Plan, ind: &Indicator, year: i32, values: &Values) -> Option<PaceKind> {
+    let measure = ind.measure()?;
+    if measure == Measure::Rate || matches!(ind.basis, Basis::Average | Basis::Compound) {
+        return None;
+    }
+    if ind.basis == Basis::Cumulative {
+        // T′: the cumulative target through Y − 1 (0 in the first year).
+        let before = if year > plan.start {
+            target_for(plan, ind, year - 1).map_or(0.0, Target::reference)
+        } else {
+            0.0
+        };
+        return Some(PaceKind::Accumulating { before });
+    }
+    Some(match measure {
+        Measure::Flow => PaceKind::Accumulating { before: 0.0 },
+        _ => {
+            // v0: Y − 1's year value, else the baseline when its year is Y − 1.
+            let last = if year > plan.start {
+                some(&values.year_value(ind, year - 1)).map(|v| v.value)
+            } else {
+                None
+            };
+            let base = ind.baseline.filter(|b| b.year == year - 1).map(|b| b.value);
+            PaceKind::Level { start: last.or(base) }
+        }
+    })
 }
 
 /// Whether a figure of `ind` (for a derived one: of an input, recursively)

@@ -26,7 +26,10 @@ pub fn status_fill(s: Status) -> &'static str {
         Status::Met => "#43a047",
         Status::NotMet => "#c62828",
         Status::NoData => "#e0a100",
-        Status::NoTarget => "#9aa1ab",
+        Status::NoTarget | Status::Tracked => "#9aa1ab",
+        Status::OnTrack => "#66bb6a",
+        Status::Behind => "#ef6c00",
+        Status::InProgress => "#5c7fa8",
     }
 }
 
