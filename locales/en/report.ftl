@@ -181,3 +181,4 @@ report-cumulative-to = cumulative to {$year}
 report-value-year = figure of {$year}
 report-upcoming = Tasks coming due: {$list}
 report-upcoming-item = {$id} (due {$due}, {$agency})
+report-html-upcoming-heading = Tasks coming due

@@ -72,3 +72,16 @@ workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and 
 workbook-validate-title = Not a number or a date
 workbook-validate-number = Type a number, with the separators of this spreadsheet (e.g. 1234.5 or 1.234,5).
 workbook-validate-date = Type a date, e.g. 31/12/2027 or 2027-12-31.
+
+# Report: what attainment rests on, pace (SPEC §5).
+workbook-col-rollup-count = Indicators the attainment rests on
+workbook-col-indicator-count = Indicators in all
+workbook-col-tracked = Tracked only
+workbook-col-on-track = On track
+workbook-col-behind = Behind pace
+workbook-col-in-progress = In progress
+workbook-col-tasks-done = Tasks come due and done
+workbook-col-tasks-due = Tasks come due
+workbook-col-expected = Plan to date (pace)
+workbook-col-pace-attainment = % of the plan to date
+workbook-upcoming = Coming due

@@ -179,3 +179,4 @@ report-cumulative-to = lũy kế đến năm {$year}
 report-value-year = số liệu năm {$year}
 report-upcoming = Nhiệm vụ sắp đến hạn: {$list}
 report-upcoming-item = {$id} (hạn {$due}, {$agency})
+report-html-upcoming-heading = Nhiệm vụ sắp đến hạn

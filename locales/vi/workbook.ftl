@@ -72,3 +72,16 @@ workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls,
 workbook-validate-title = Không phải số hoặc ngày
 workbook-validate-number = Hãy nhập một con số, với dấu phân cách của bảng tính này (ví dụ 1.234,5).
 workbook-validate-date = Hãy nhập một ngày, ví dụ 31/12/2027.
+
+# Báo cáo: căn cứ tỷ lệ đạt, tiến độ (SPEC §5).
+workbook-col-rollup-count = Số chỉ tiêu tính tỷ lệ đạt
+workbook-col-indicator-count = Tổng số chỉ tiêu
+workbook-col-tracked = Chỉ theo dõi
+workbook-col-on-track = Đạt tiến độ
+workbook-col-behind = Chậm tiến độ
+workbook-col-in-progress = Đang thực hiện
+workbook-col-tasks-done = Nhiệm vụ đến hạn đã hoàn thành
+workbook-col-tasks-due = Nhiệm vụ đã đến hạn
+workbook-col-expected = Kế hoạch theo tiến độ
+workbook-col-pace-attainment = % kế hoạch theo tiến độ
+workbook-upcoming = Sắp đến hạn

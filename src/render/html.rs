@@ -11,7 +11,10 @@
 mod charts;
 
 use super::labels::Labels;
-use super::report::{Fmt, heading_text, ledger_line, reports_text, status_text, target_text, tasks_text};
+use super::report::{
+    Fmt, heading_text, ledger_line, pace_text, provisional_line, reports_text, status_text, target_text,
+    tasks_text,
+};
 use crate::plan::{AttainmentNote, Plan, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
 use crate::tr_in;
@@ -114,11 +117,17 @@ fn title_block(c: &Ctx) -> Markup {
             @if let Some(imp) = &c.plan.implements {
                 p.implements { (tr_in!(l.lang, "report-html-implements", document = imp.as_str())) }
             }
+            @if let Some(p) = provisional_line(r, l) {
+                p.provisional { strong { (p) } }
+            }
             div.tiles {
+                // The headline says, as large as the percentage, what it
+                // rests on and how the indicators stand (SPEC §5).
                 div.tile {
                     span.big { (f.opt_pct(r.attainment)) }
+                    span.big.basis { (rollup_basis(r.rollup_count, r.indicator_count, l)) }
                     span.cap { (c.tr("report-html-tile-attainment")) }
-                    span.sub { (rollup_basis(r.rollup_count, r.indicator_count, l)) }
+                    span.counts { (counts_text(&r.counts, l, f)) }
                 }
                 div.tile {
                     span.big { (f.num(f64::from(total_ind))) }
@@ -180,14 +189,8 @@ fn counts_text(k: &Counts, l: &Labels, f: &Fmt) -> String {
     if parts.is_empty() { "—".into() } else { parts.join(" · ") }
 }
 
-fn statuses(k: &Counts) -> [(Status, u32); 5] {
-    [
-        (Status::Exceeded, k.exceeded),
-        (Status::Met, k.met),
-        (Status::NotMet, k.not_met),
-        (Status::NoData, k.no_data),
-        (Status::NoTarget, k.no_target),
-    ]
+fn statuses(k: &Counts) -> [(Status, u32); 9] {
+    k.by_status()
 }
 
 /// Why a group has no attainment.
@@ -195,7 +198,7 @@ fn why_none(g: &GroupReport, c: &Ctx) -> String {
     let l = &c.l;
     if g.indicators.is_empty() {
         l.tr("report-html-why-no-indicators")
-    } else if g.counts.no_target as usize == g.indicators.len() {
+    } else if (g.counts.no_target + g.counts.tracked) as usize == g.indicators.len() {
         tr_in!(l.lang, "report-html-why-no-target", year = c.r.year.to_string())
     } else {
         l.tr("report-html-why-no-figures")
@@ -266,6 +269,10 @@ fn status_badge(s: Status, l: &Labels) -> Markup {
     }
 }
 
+fn is_pace(s: Status) -> bool {
+    matches!(s, Status::OnTrack | Status::Behind | Status::InProgress)
+}
+
 /// How to read the symbols and charts.
 fn reading_guide(c: &Ctx) -> Markup {
     let l = &c.l;
@@ -276,7 +283,7 @@ fn reading_guide(c: &Ctx) -> Markup {
         div.reading {
             p { strong { (l.tr("report-html-how-to-read")) } }
             ul.legend {
-                @for s in [Status::Exceeded, Status::Met, Status::NotMet, Status::NoData, Status::NoTarget] {
+                @for s in Status::ALL.into_iter().filter(|s| c.r.is_part_of_year() || !is_pace(*s)) {
                     li { (status_badge(s, l)) }
                 }
             }
@@ -325,10 +332,12 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
                 }
                 div.att-big {
                     span.num { (f.opt_pct(g.attainment)) }
+                    // A group without indicators: why_none says so, not "0/0".
+                    @if g.indicator_count > 0 {
+                        span.num.basis { (rollup_basis(g.rollup_count, g.indicator_count, l)) }
+                    }
                     span.cap {
                         (tr_in!(l.lang, "report-html-group-attainment", year = r.year.to_string()))
-                        // A group without indicators: why_none says so, not "0/0".
-                        @if g.indicator_count > 0 { br; (rollup_basis(g.rollup_count, g.indicator_count, l)) }
                         @if g.attainment.is_none() { br; (why_none(g, c)) }
                     }
                 }
@@ -370,6 +379,10 @@ fn group_section(c: &Ctx, g: &GroupReport, k: usize) -> Markup {
             (missing_figures(c, g))
             h3 { (l.tr("report-html-overdue-heading")) }
             (overdue_tasks(c, g))
+            @if !g.upcoming.is_empty() {
+                h3 { (l.tr("report-html-upcoming-heading")) }
+                (upcoming_tasks(c, g))
+            }
         }
     }
 }
@@ -444,6 +457,9 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                 @if let Some(n) = na_note {
                     span.note { (n) }
                 }
+                @if r.years.is_some() && !i.series.is_empty() {
+                    span.note { (series_line(c, i)) }
+                }
             }
             td.target {
                 @if !i.target_text.is_empty() {
@@ -459,7 +475,10 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
             }
             td.att {
                 (status_badge(i.status, l))
-                @if i.status == Status::NoTarget { span.note { (status_text(i, r.year, l)) } }
+                @if matches!(i.status, Status::NoTarget | Status::InProgress) {
+                    span.note { (status_text(i, r.year, l).lines().last().unwrap_or_default()) }
+                }
+                @if let Some(p) = pace_text(i, r, l, f) { span.note.pace { (p) } }
                 @if let Some(a) = i.attainment {
                     div.bar {
                         (charts::progress(a, charts::status_fill(i.status), &f.pct(a)))
@@ -487,6 +506,43 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     (reports_text(&i.reports, l))
                     @if let Some(rate) = i.reports.on_time_rate {
                         br; span.muted { (tr_in!(l.lang, "report-html-on-time", pct = f.pct(rate))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "2026: 239; 2027: —": each year's value of a span, beside the one judged.
+fn series_line(c: &Ctx, i: &IndicatorReport) -> String {
+    i.series
+        .iter()
+        .map(|p| {
+            let v = p.value.map(|v| format!("{}{}", c.f.num(v), if p.partial { "*" } else { "" }));
+            format!("{}: {}", p.year, v.unwrap_or_else(|| "—".into()))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The tasks coming due after the part of the year reviewed.
+fn upcoming_tasks(c: &Ctx, g: &GroupReport) -> Markup {
+    let l = &c.l;
+    html! {
+        table.overdue {
+            thead {
+                tr {
+                    th { (l.tr("report-html-col-task")) }
+                    th { (l.tr("report-html-col-due")) }
+                    th { (l.tr("report-html-col-lead-agency")) }
+                }
+            }
+            tbody {
+                @for t in &g.upcoming {
+                    tr {
+                        td { (t.name) " " code { (t.id) } }
+                        td { (l.date(t.due)) }
+                        td { (t.lead_name.as_deref().or(g.lead_name.as_deref()).unwrap_or("—")) }
                     }
                 }
             }

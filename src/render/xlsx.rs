@@ -332,11 +332,11 @@ pub fn report(r: &Report) -> Result<Vec<u8>> {
 /// ("Sơ kết 6 tháng đầu năm 2027 · …"), and the ledger's fingerprint (SPEC
 /// §3: a filed report pins the ledger it was computed on).
 fn heading(r: &Report, l: &Labels) -> Vec<String> {
-    vec![
-        format!("{} — {}", r.plan, r.title),
-        super::report::subtitle(r, l),
-        super::report::ledger_line(r, l.lang),
-    ]
+    let mut lines = vec![format!("{} — {}", r.plan, r.title), super::report::subtitle(r, l)];
+    // A review not yet over says so at the top of every sheet (SPEC §5).
+    lines.extend(super::report::provisional_line(r, l));
+    lines.push(super::report::ledger_line(r, l.lang));
+    lines
 }
 
 fn headers(keys: &[&str]) -> Vec<String> {
@@ -345,25 +345,29 @@ fn headers(keys: &[&str]) -> Vec<String> {
 
 fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
     let mut rows = Vec::new();
+    // Beside each attainment, what it rests on (k of n indicators) and the
+    // counts; beside the completion rate, the tasks that came due (SPEC §5).
     let row = |section: Value,
                name: String,
                id: Value,
                lead: Value,
                g_att: Option<f64>,
+               basis: (u32, u32),
                c: &crate::report::Counts,
                rep: &crate::report::Reports,
                t: &crate::report::TaskCounts| {
-        vec![
+        let done = t.done_on_time + t.done_late;
+        let mut cells = vec![
             section,
             Value::text(name),
             id,
             lead,
             Value::opt_percent(g_att),
-            Value::Number(f64::from(c.exceeded)),
-            Value::Number(f64::from(c.met)),
-            Value::Number(f64::from(c.not_met)),
-            Value::Number(f64::from(c.no_data)),
-            Value::Number(f64::from(c.no_target)),
+            Value::Number(f64::from(basis.0)),
+            Value::Number(f64::from(basis.1)),
+        ];
+        cells.extend(c.by_status().iter().map(|(_, n)| Value::Number(f64::from(*n))));
+        cells.extend([
             Value::Number(f64::from(rep.on_time)),
             Value::Number(f64::from(rep.late)),
             Value::Number(f64::from(rep.missing)),
@@ -372,7 +376,10 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
             Value::Number(f64::from(t.open_in_time)),
             Value::Number(f64::from(t.open_overdue)),
             Value::opt_percent(t.rate),
-        ]
+            Value::Number(f64::from(done)),
+            Value::Number(f64::from(done + t.open_overdue)),
+        ]);
+        cells
     };
     for g in &r.groups {
         rows.push(row(
@@ -381,6 +388,7 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
             Value::text(g.id.clone()),
             Value::text(g.lead_name.clone().unwrap_or_default()),
             g.attainment,
+            (g.rollup_count, g.indicator_count),
             &g.counts,
             &g.reports,
             &g.tasks,
@@ -392,35 +400,55 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
         Value::Empty,
         Value::Empty,
         r.attainment,
+        (r.rollup_count, r.indicator_count),
         &r.counts,
         &r.reports,
         &r.tasks,
     ));
+    let mut keys = vec![
+        "workbook-col-section",
+        "workbook-col-group",
+        "workbook-col-id",
+        "workbook-col-lead",
+        "workbook-col-attainment",
+        "workbook-col-rollup-count",
+        "workbook-col-indicator-count",
+    ];
+    keys.extend(crate::plan::Status::ALL.iter().map(|s| status_column(*s)));
+    keys.extend([
+        "workbook-col-on-time",
+        "workbook-col-late",
+        "workbook-col-missing",
+        "workbook-col-done-on-time",
+        "workbook-col-done-late",
+        "workbook-col-open-in-time",
+        "workbook-col-open-overdue",
+        "workbook-col-completion-rate",
+        "workbook-col-tasks-done",
+        "workbook-col-tasks-due",
+    ]);
     Sheet {
         name: tr("workbook-sheet-summary"),
         title: heading(r, l),
-        headers: headers(&[
-            "workbook-col-section",
-            "workbook-col-group",
-            "workbook-col-id",
-            "workbook-col-lead",
-            "workbook-col-attainment",
-            "workbook-col-exceeded",
-            "workbook-col-met",
-            "workbook-col-not-met",
-            "workbook-col-no-data",
-            "workbook-col-no-target",
-            "workbook-col-on-time",
-            "workbook-col-late",
-            "workbook-col-missing",
-            "workbook-col-done-on-time",
-            "workbook-col-done-late",
-            "workbook-col-open-in-time",
-            "workbook-col-open-overdue",
-            "workbook-col-completion-rate",
-        ]),
+        headers: headers(&keys),
         rows,
         wrap: vec![1, 3],
+    }
+}
+
+/// The summary sheet's column of the indicators with status `s`.
+fn status_column(s: crate::plan::Status) -> &'static str {
+    use crate::plan::Status::*;
+    match s {
+        Exceeded => "workbook-col-exceeded",
+        Met => "workbook-col-met",
+        NotMet => "workbook-col-not-met",
+        NoData => "workbook-col-no-data",
+        NoTarget => "workbook-col-no-target",
+        Tracked => "workbook-col-tracked",
+        OnTrack => "workbook-col-on-track",
+        Behind => "workbook-col-behind",
+        InProgress => "workbook-col-in-progress",
     }
 }
 
@@ -445,6 +473,8 @@ fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
             "workbook-col-value",
             "workbook-col-target",
             "workbook-col-attainment",
+            "workbook-col-expected",
+            "workbook-col-pace-attainment",
             "workbook-col-progress",
             "workbook-col-status",
             "workbook-col-partial",
@@ -455,7 +485,7 @@ fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
             "workbook-col-days-overdue",
         ]),
         rows,
-        wrap: vec![2, 5, 8],
+        wrap: vec![2, 5, 10],
     }
 }
 
@@ -471,8 +501,10 @@ fn indicator_row(n: usize, i: &IndicatorReport, r: &Report, l: &Labels) -> Vec<V
         Value::opt_number(i.value),
         Value::text(super::report::target_text(i, r, &super::report::Fmt { style: r.numbers }, l)),
         Value::opt_percent(i.attainment),
+        Value::opt_number(i.expected),
+        Value::opt_percent(i.pace_attainment),
         Value::opt_percent(i.progress),
-        Value::text(l.status(i.status)),
+        Value::text(super::report::status_text(i, r.year, l).replace('\n', " ")),
         if i.partial { Value::text(tr("workbook-partial")) } else { Value::Empty },
         count(i.reports.on_time),
         count(i.reports.late),
@@ -537,6 +569,19 @@ fn tasks_sheet(r: &Report, l: &Labels) -> Sheet {
                 Value::opt_date(t.done_on),
                 Value::text(l.task_class(t.class)),
                 if t.days > 0 { Value::Number(t.days as f64) } else { Value::Empty },
+            ]);
+        }
+        for t in &g.upcoming {
+            rows.push(vec![
+                Value::text(g.id.clone()),
+                Value::text(t.id.clone()),
+                Value::text(t.name.clone()),
+                Value::text(t.lead_name.clone().unwrap_or_default()),
+                Value::Empty,
+                Value::Date(t.due),
+                Value::Empty,
+                Value::text(tr("workbook-upcoming")),
+                Value::Empty,
             ]);
         }
     }

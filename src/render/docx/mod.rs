@@ -164,7 +164,35 @@ pub fn build(r: &Report, plan: &Plan) -> Docx {
         when = review.when(lang),
         as_of = f.date(r.as_of)
     )));
+    // A review not yet over says so at the top (SPEC §5).
+    if r.provisional {
+        doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(
+            Run::new().add_text(tr_in!(lang, "doc-provisional", date = f.date(r.as_of))).bold().italic(),
+        ));
+    }
     doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-results")));
+    if r.indicator_count > 0 {
+        // The headline, with what it rests on and the counts beside it.
+        let labels = Labels::new(lang);
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Both)
+                .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm(10))), None, None)
+                .line_spacing(LineSpacing::new().after(120))
+                .add_run(
+                    Run::new()
+                        .add_text(clean(&tr_in!(
+                            lang,
+                            "doc-plan-attainment",
+                            pct = r.attainment.map(|a| f.pct(a)).unwrap_or_else(|| tr_in!(lang, "doc-none")),
+                            count = r.rollup_count,
+                            total = r.indicator_count,
+                            counts = crate::render::report::counts_text(&r.counts, &labels)
+                        )))
+                        .bold(),
+                ),
+        );
+    }
     for (n, g) in r.groups.iter().enumerate() {
         for p in group_paragraphs(n + 1, g, r, &f) {
             doc = doc.add_paragraph(p);
@@ -284,7 +312,8 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Parag
                 year = r.year,
                 pct = f.pct(a),
                 count = g.rollup_count,
-                total = g.indicator_count
+                total = g.indicator_count,
+                counts = crate::render::report::counts_text(&g.counts, &Labels::new(lang))
             ),
             None => tr_in!(lang, "doc-group-no-attainment", year = r.year),
         }));
@@ -338,6 +367,16 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Parag
             0 => String::new(),
             n => tr_in!(lang, "doc-tasks-no-deadline", n = n),
         };
+        let rate = match t.rate {
+            Some(rate) => tr_in!(
+                lang,
+                "doc-tasks-rate",
+                pct = f.pct(rate),
+                done = t.done_on_time + t.done_late,
+                due = t.done_on_time + t.done_late + t.open_overdue
+            ),
+            None => String::new(),
+        };
         out.push(body(tr_in!(
             lang,
             "doc-tasks",
@@ -345,7 +384,8 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Parag
             done_late = t.done_late,
             open_in_time = t.open_in_time,
             open_overdue = t.open_overdue,
-            extra = extra
+            extra = extra,
+            rate = rate
         )));
         let overdue: Vec<String> = g
             .overdue_tasks
@@ -365,6 +405,22 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Parag
             out.push(body(tr_in!(lang, "doc-overdue-tasks", list = listed(overdue, lang))));
         }
     }
+    let upcoming: Vec<String> = g
+        .upcoming
+        .iter()
+        .map(|t| {
+            tr_in!(
+                lang,
+                "doc-upcoming-task",
+                name = clean(&t.name),
+                agency = agency_of(&t.lead_name, &t.lead),
+                due = f.date(t.due)
+            )
+        })
+        .collect();
+    if !upcoming.is_empty() {
+        out.push(body(tr_in!(lang, "doc-upcoming", list = listed(upcoming, lang))));
+    }
     out
 }
 
@@ -374,11 +430,14 @@ fn estimate_mark(i: &IndicatorReport, lang: Lang) -> String {
 }
 
 /// "Doanh nghiệp hoạt động trên địa bàn xã: 103 doanh nghiệp, đạt 85,8 %
-/// mục tiêu …": the figure, its share of the target, the status, the same
-/// period last year; or that there is no figure.
+/// mục tiêu …": the figure, its share of the target (named as cumulative
+/// for a cumulative basis), the pace in a review of part of a year, the
+/// status, the same period last year, each year of a span; or that there
+/// is no figure.
 fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
     let lang = f.lang;
     let name = clean(&i.name);
+    let series = series_clause(i, r, f);
     let Some(v) = i.value else {
         // No value: none recorded yet, or one that cannot be computed (a
         // ratio over 0…: SPEC §5, "n/a" with the reason).
@@ -386,15 +445,42 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             Some(n) if *n != AttainmentNote::NoData => {
                 tr_in!(lang, "doc-ind-value-na", name = name, why = Labels::new(lang).na_reason(n))
             }
+            // A span whose earlier years have values never says "no data".
+            _ if !series.is_empty() => {
+                tr_in!(lang, "doc-ind-no-data-year", name = name, year = r.year, series = series)
+            }
             _ => tr_in!(lang, "doc-ind-no-data", name = name),
         };
     };
-    let value = f.value_unit(v, &i.unit);
+    let mut value = f.value_unit(v, &i.unit);
+    if let Some(y) = i.value_year.filter(|&y| y != r.year) {
+        value.push_str(&tr_in!(lang, "doc-value-year", year = y));
+    }
     let estimate = estimate_mark(i, lang);
     let labels = Labels::new(lang);
     let status = labels.status(i.status).to_lowercase();
     let na = i.attainment_note.as_ref().map(|n| labels.na_reason(n));
+    let of = if i.basis == crate::plan::Basis::Cumulative {
+        tr_in!(lang, "doc-of-cumulative", year = r.year)
+    } else {
+        tr_in!(lang, "doc-of-year", year = r.year)
+    };
     let mut s = match (i.attainment, i.progress) {
+        (Some(a), _) if i.expected.is_some() => tr_in!(
+            lang,
+            "doc-ind-pace",
+            name = name,
+            value = value,
+            estimate = estimate,
+            pct = f.pct(a),
+            of = of,
+            target = clean(&i.target_text),
+            months = r.through.month(),
+            expected = f.value_unit(i.expected.unwrap_or_default(), &i.unit),
+            pace =
+                i.pace_attainment.map(|p| tr_in!(lang, "doc-pace-pct", pct = f.pct(p))).unwrap_or_default(),
+            status = status
+        ),
         (Some(a), _) => tr_in!(
             lang,
             "doc-ind-value",
@@ -402,7 +488,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             value = value,
             estimate = estimate,
             pct = f.pct(a),
-            year = r.year,
+            of = of,
             target = clean(&i.target_text),
             status = status
         ),
@@ -442,7 +528,39 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             tr_in!(lang, "doc-ind-last-year", value = f.value_unit(ly, &i.unit), pct = f.pct(vs))
         ));
     }
+    if !series.is_empty() {
+        s.pop();
+        s.push_str(&format!("; {}.", tr_in!(lang, "doc-ind-series", series = series)));
+    }
     s
+}
+
+/// "2026: 239; 2027: chưa có": each year's value of a span with a value
+/// in any year ("" otherwise, and outside spans).
+fn series_clause(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
+    if r.years.is_none() || i.series.iter().all(|p| p.value.is_none()) {
+        return String::new();
+    }
+    i.series
+        .iter()
+        .map(|p| {
+            let v = match p.value {
+                Some(v) => {
+                    let mut s = f.num(v);
+                    if p.partial {
+                        s.push('*');
+                    }
+                    if p.estimate {
+                        s.push_str(&tr_in!(f.lang, "doc-estimate-short"));
+                    }
+                    s
+                }
+                None => tr_in!(f.lang, "doc-none"),
+            };
+            format!("{}: {v}", p.year)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Section II: indicators not met or without data, figures overdue, tasks overdue.
@@ -452,7 +570,17 @@ fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
     for g in &r.groups {
         let lead = g.lead_name.clone().or(g.lead.clone()).unwrap_or_default();
         for i in &g.indicators {
+            // Never an indicator on track (SPEC §4.2 III).
             match (i.status, i.attainment) {
+                (Status::Behind, _) => out.push(bullet(tr_in!(
+                    lang,
+                    "doc-short-behind",
+                    name = clean(&i.name),
+                    value = i.value.map(|v| f.value_unit(v, &i.unit)).unwrap_or_default(),
+                    months = r.through.month(),
+                    expected = i.expected.map(|e| f.value_unit(e, &i.unit)).unwrap_or_default(),
+                    pct = i.pace_attainment.map(|p| f.pct(p)).unwrap_or_else(|| tr_in!(lang, "doc-none"))
+                ))),
                 (Status::NotMet, Some(a)) => out.push(bullet(tr_in!(
                     lang,
                     "doc-short-not-met",
