@@ -424,10 +424,15 @@ fn n_a_reasons_are_vietnamese_in_the_report_and_english_in_json() {
     }
     assert!(english_lines(&table).is_empty(), "{table}");
     assert!(keys_in(&table).is_empty(), "{table}");
-    // JSON keeps the English sentence whatever the language (§5a).
+    // JSON keeps a code word whatever the language (§5a), the input that
+    // is 0 beside it.
     let json = env.report_json(&["--year", "2026"]);
-    assert_eq!(ind(&json, "moi")["attainment_note"], "target is 0");
-    assert_eq!(ind(&json, "viec_lam_lop")["attainment_note"], "`lop` is 0 in 2026");
+    assert_eq!(ind(&json, "moi")["attainment_note"], "target_zero");
+    assert_eq!(ind(&json, "viec_lam_lop")["attainment_note"], "input_zero");
+    assert_eq!(
+        ind(&json, "viec_lam_lop")["attainment_note_input"],
+        serde_json::json!({"id": "lop", "year": 2026})
+    );
 }
 
 /// Whether `text` holds a date written `YYYY-MM-DD`.

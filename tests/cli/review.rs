@@ -228,7 +228,13 @@ fn six_month_review_of_the_first_plan_year() {
     approx(&s["target"], 44.0);
     assert_eq!(s["target_origin"], "straight_line");
     approx(&s["attainment"], 45.0 / 44.0 * 100.0);
+    // Judged by pace (SPEC §5): a level from its start value, here the
+    // baseline of 2025 (Y − 1): expected = 40 + (44 − 40) × 6/12 = 42; 45
+    // already reaches the year's 44: exceeded as for a year. Pace: 45/42.
     assert_eq!(s["status"], "exceeded");
+    approx(&s["expected"], 42.0);
+    approx(&s["pace_attainment"], 45.0 / 42.0 * 100.0);
+    assert_eq!(r["provisional"], false, "as of 20 July, after E");
     assert_eq!((s["partial"].as_bool(), s["estimate"].as_bool()), (Some(false), Some(false)));
     // First plan year, half a year: no same period last year (the baseline
     // is a whole year's).
@@ -241,11 +247,17 @@ fn six_month_review_of_the_first_plan_year() {
     approx(&sa["ytd"], 200.0);
     approx(&sa["attainment"], 50.0);
     assert_eq!(sa["target_origin"], "every_year");
-    assert_eq!(sa["status"], "not_met");
+    // A flow at mid-year: expected 400 × 6/12 = 200; 200 reaches it: on
+    // track, 100 % of the pace — never "not met" at mid-year.
+    assert_eq!(sa["status"], "on_track");
+    approx(&sa["expected"], 200.0);
+    approx(&sa["pace_attainment"], 100.0);
     // share (ratio of year-to-date values): 200 / 1,000 × 100 = 20 → met.
     let sh = ind(&r, "share");
     approx(&sh["value"], 20.0);
+    // A derived indicator is judged as for a year: no pace.
     assert_eq!(sh["status"], "met");
+    assert_eq!((sh["expected"].clone(), sh["pace_attainment"].clone()), (Value::Null, Value::Null));
     // grow: the first plan year's half has no "last year" (the baseline is
     // annual), and 2026 has no target (end basis, no baseline of its own).
     let g = ind(&r, "grow");
@@ -259,6 +271,11 @@ fn six_month_review_of_the_first_plan_year() {
     approx(&l["target"], 600.0);
     assert_eq!(l["target_origin"], "pro_rata");
     approx(&l["attainment"], 250.0 / 600.0 * 100.0);
+    // Cumulative basis, first plan year (T′ = 0): expected 0 + 600 × 6/12 =
+    // 300; 250 < 300: behind, 250/300 = 83.333… % of the pace.
+    assert_eq!(l["status"], "behind");
+    approx(&l["expected"], 300.0);
+    approx(&l["pace_attainment"], 250.0 / 300.0 * 100.0);
     // May due 5 June, missing on 20 July: 25 + 20 = 45 days overdue.
     assert_eq!((l["reports"]["on_time"].as_i64(), l["reports"]["missing"].as_i64()), (Some(5), Some(1)));
     assert_eq!(l["reports"]["days_overdue"], 45);
@@ -267,23 +284,29 @@ fn six_month_review_of_the_first_plan_year() {
     approx(&li["ytd"], 8.0);
     assert_eq!(li["status"], "no_target");
     approx(&li["progress"], 8.0 / 9.0 * 100.0);
-    // Roll-up over shops (capped 100), sales 50, share 100, loans 41.666…:
-    // 291.666… / 4 = 72.91666… %, on 4 of 7 indicators.
+    // Roll-up on pace for the paced ones (SPEC §5): shops 107.1… capped
+    // 100, sales 100, share 100 (as for a year), loans 83.333…: 383.333… /
+    // 4 = 95.8333… %, on 4 of 7 indicators.
     let grp = &r["groups"][0];
-    approx(&grp["attainment"], (100.0 + 50.0 + 100.0 + 250.0 / 6.0) / 4.0);
+    approx(&grp["attainment"], (100.0 + 100.0 + 100.0 + 250.0 / 3.0) / 4.0);
     assert_eq!((grp["rollup_count"].as_u64(), grp["indicator_count"].as_u64()), (Some(4), Some(7)));
     assert_eq!(r["rollup_count"], 4);
-    // Tasks of 2026 as of 20 July: t_ahead done in May ahead of its 2027
-    // deadline (on time); t_nodl done without a deadline (apart); t_over
-    // open since 31 March: 30 + 31 + 30 + 20 = 111 days; t_open in time.
+    // Tasks of the first half of 2026 as of 20 July: t_ahead done in May
+    // (by E) ahead of its 2027 deadline (on time); t_nodl done without a
+    // deadline (apart); t_over open since 31 March: 30 + 31 + 30 + 20 = 111
+    // days. t_open is due 31/12, after E, and open: coming due, not in.
     assert_eq!(task_class(&r, "t_ahead"), ("done_on_time".into(), 0));
     assert_eq!(task_class(&r, "t_nodl"), ("done_no_deadline".into(), 0));
     assert_eq!(task_class(&r, "t_over"), ("open_overdue".into(), 111));
-    assert_eq!(task_class(&r, "t_open"), ("open_in_time".into(), 0));
+    assert!(!has_task(&r, "t_open"));
+    assert_eq!(
+        grp["upcoming"],
+        serde_json::json!([{"id": "t_open", "due": "2026-12-31", "name": "Open a night market", "lead": "mkt", "lead_name": "Market board"}])
+    );
     let t = &grp["tasks"];
     assert_eq!(
         [&t["done_on_time"], &t["done_late"], &t["open_in_time"], &t["open_overdue"], &t["done_no_deadline"]],
-        [1, 0, 1, 1, 1]
+        [1, 0, 0, 1, 1]
     );
     // done / (done + open overdue) = 1 / 2; the task without a deadline is not in it.
     approx(&t["rate"], 50.0);
@@ -306,6 +329,11 @@ fn nine_month_review_with_the_same_period_last_year() {
     assert_eq!(s["estimate"], false);
     approx(&s["target"], 48.0);
     approx(&s["attainment"], 56.0 / 48.0 * 100.0);
+    // Pace of a level from 2026's year value (Q4: 50): expected 50 + (48 −
+    // 50) × 9/12 = 48.5; 56 reaches the year's 48: exceeded.
+    assert_eq!(s["status"], "exceeded");
+    approx(&s["expected"], 48.5);
+    approx(&s["pace_attainment"], 56.0 / 48.5 * 100.0);
     approx(&s["last_year"], 47.0);
     approx(&s["vs_last_year"], 56.0 / 47.0 * 100.0);
     // Lateness by the earliest figure (the estimate of 09/25): on time.
@@ -315,6 +343,10 @@ fn nine_month_review_with_the_same_period_last_year() {
     let sa = ind(&r, "sales");
     approx(&sa["ytd"], 350.0);
     approx(&sa["attainment"], 87.5);
+    // At 9 months: expected 400 × 9/12 = 300; 350 ≥ 300: on track, 116.66… %.
+    assert_eq!(sa["status"], "on_track");
+    approx(&sa["expected"], 300.0);
+    approx(&sa["pace_attainment"], 350.0 / 3.0);
     approx(&sa["last_year"], 300.0);
     approx(&sa["vs_last_year"], 350.0 / 300.0 * 100.0);
     // rev: 550 + 560 + 590 = 1,700 against 500 + 500 + 520 = 1,520.
@@ -341,6 +373,12 @@ fn nine_month_review_with_the_same_period_last_year() {
     assert_eq!(l["partial"], true);
     approx(&l["target"], 1200.0);
     approx(&l["attainment"], 1090.0 / 1200.0 * 100.0);
+    // Cumulative mid-year: T′ (through 2026) = 3,000 × 1/5 = 600, T =
+    // 1,200: expected 600 + 600 × 9/12 = 1,050; 1,090 ≥ 1,050: on track,
+    // 1,090 / 1,050 = 103.809… %.
+    assert_eq!(l["status"], "on_track");
+    approx(&l["expected"], 1050.0);
+    approx(&l["pace_attainment"], 1090.0 / 1050.0 * 100.0);
     approx(&l["last_year"], 400.0);
     approx(&l["vs_last_year"], 135.0);
     assert_eq!(l["reports"]["on_time"], 9, "January–September only");
@@ -349,16 +387,21 @@ fn nine_month_review_with_the_same_period_last_year() {
     let li = ind(&r, "lit");
     approx(&li["ytd"], 9.2);
     assert_eq!(li["partial"], true);
-    // Roll-up: shops 100, sales 87.5, share 100, loans 90.833…
-    approx(&r["groups"][0]["attainment"], (100.0 + 87.5 + 100.0 + 1090.0 / 12.0) / 4.0);
-    // Tasks of 2027 as of 20 October: t_ahead (due in 2027, done early) on
-    // time; t_over open since 31/03/2026: 365 + 203 = 568 days; t_open due
-    // 31/12/2026 done 15/02/2027: 46 days late; t_nodl was done in 2026.
-    assert_eq!(task_class(&r, "t_ahead"), ("done_on_time".into(), 0));
+    // Roll-up on pace, each capped at 100: shops 115.4…, sales 116.6…,
+    // share 102.9… (as for a year), loans 103.8…: all 100.
+    approx(&r["groups"][0]["attainment"], 100.0);
+    // Tasks of 2027 through 30 September as of 20 October: t_over open
+    // since 31/03/2026: 365 + 203 = 568 days; t_open due 31/12/2026 done
+    // 15/02/2027: 46 days late; t_nodl was done in 2026; t_ahead is due
+    // 31/12/2027 (after E) and was done in 2026: neither due nor done in
+    // the nine months, and not coming due (done).
     assert_eq!(task_class(&r, "t_over"), ("open_overdue".into(), 568));
     assert_eq!(task_class(&r, "t_open"), ("done_late".into(), 46));
     assert!(!has_task(&r, "t_nodl"));
-    approx(&r["groups"][0]["tasks"]["rate"], 200.0 / 3.0);
+    assert!(!has_task(&r, "t_ahead"));
+    assert_eq!(r["groups"][0]["upcoming"], serde_json::json!([]));
+    // 1 done / (1 done + 1 open overdue).
+    approx(&r["groups"][0]["tasks"]["rate"], 50.0);
 }
 
 #[test]
@@ -450,9 +493,17 @@ fn a_span_of_years_has_series_lateness_and_tasks_over_the_span() {
             assert!(p.get(key).is_some(), "series point without {key}");
         }
     }
-    // Judged against 2030's target, with no 2030 figure yet.
+    // Judged against 2030's target, with no 2030 figure yet: an `end`
+    // basis is judged on its latest year with a value, 2027 (56, partial):
+    // 56 / 60 = 93.333… %, not met.
     approx(&s["target"], 60.0);
-    assert_eq!(s["status"], "no_data");
+    approx(&s["value"], 56.0);
+    assert_eq!(s["value_year"], 2027);
+    assert_eq!(s["partial"], true);
+    approx(&s["attainment"], 56.0 / 60.0 * 100.0);
+    assert_eq!(s["status"], "not_met");
+    // The span runs to 2030, reviewed on 20/10/2027: provisional.
+    assert_eq!(r["provisional"], true);
     // Lateness over every period of 2026–2030: 2026 Q1–Q4 and 2027 Q1–Q3 on
     // time; 2027-Q4 and 12 quarters of 2028–2030 not yet due.
     assert_eq!((s["reports"]["on_time"].as_i64(), s["reports"]["not_yet_due"].as_i64()), (Some(7), Some(13)));
@@ -620,6 +671,7 @@ fn json_has_every_field_of_the_contract() {
             ("as_of", "string"),
             ("groups", "array"),
             ("ledger_head", "string"),
+            ("provisional", "bool"),
         ] {
             kind(&r, k, t);
         }
@@ -638,6 +690,7 @@ fn json_has_every_field_of_the_contract() {
                 ("tasks", "object"),
                 ("indicators", "array"),
                 ("rollup_count", "int"),
+                ("upcoming", "array"),
             ] {
                 kind(g, k, t);
             }
@@ -671,11 +724,17 @@ fn json_has_every_field_of_the_contract() {
                     ("last_year", "number?"),
                     ("vs_last_year", "number?"),
                     ("estimate", "bool"),
+                    ("expected", "number?"),
+                    ("pace_attainment", "number?"),
+                    ("value_year", "number?"),
                 ] {
                     kind(i, k, t);
                 }
                 let status = i["status"].as_str().unwrap();
-                assert!(["exceeded", "met", "not_met", "no_data", "no_target"].contains(&status), "{status}");
+                let words = ["exceeded", "met", "not_met", "no_data", "no_target", "tracked"];
+                let pace = ["on_track", "behind", "in_progress"];
+                let part = args[0] == "--period";
+                assert!(words.contains(&status) || (part && pace.contains(&status)), "{status}");
                 if args[0] == "--years" {
                     assert_eq!(i["series"].as_array().unwrap().len(), 5);
                 }

@@ -187,7 +187,7 @@ pub fn build(r: &Report, plan: &Plan) -> Docx {
                             pct = r.attainment.map(|a| f.pct(a)).unwrap_or_else(|| tr_in!(lang, "doc-none")),
                             count = r.rollup_count,
                             total = r.indicator_count,
-                            counts = crate::render::report::counts_text(&r.counts, &labels)
+                            counts = counts_words(&r.counts, lang)
                         )))
                         .bold(),
                 ),
@@ -285,6 +285,18 @@ impl Fmt {
     }
 }
 
+/// "1 vượt, 2 đạt tiến độ, 1 chưa có số liệu": the indicators by status,
+/// for a sentence.
+fn counts_words(c: &crate::report::Counts, lang: Lang) -> String {
+    let l = Labels::new(lang);
+    c.by_status()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", l.status(*s).to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Up to five items, then "và N mục khác".
 fn listed(items: Vec<String>, lang: Lang) -> String {
     let more = items.len().saturating_sub(5);
@@ -313,7 +325,7 @@ fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -> Vec<Parag
                 pct = f.pct(a),
                 count = g.rollup_count,
                 total = g.indicator_count,
-                counts = crate::render::report::counts_text(&g.counts, &Labels::new(lang))
+                counts = counts_words(&g.counts, lang)
             ),
             None => tr_in!(lang, "doc-group-no-attainment", year = r.year),
         }));
