@@ -93,7 +93,7 @@ due = 2026-06-30
 
 /// The visible text of each paragraph of `word/document.xml`, in order.
 /// Parsing it with an XML reader also proves the part is well-formed.
-fn paragraphs(docx: &[u8]) -> Vec<String> {
+pub fn paragraphs(docx: &[u8]) -> Vec<String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
     let mut xml = String::new();
     zip.by_name("word/document.xml").expect("word/document.xml").read_to_string(&mut xml).unwrap();

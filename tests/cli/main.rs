@@ -10,6 +10,7 @@ mod html;
 mod import;
 mod language;
 mod ledger;
+mod pace;
 mod report;
 mod review;
 mod trust;

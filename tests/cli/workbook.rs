@@ -69,7 +69,7 @@ lead = "pkt"
 due = 2026-06-30
 "#;
 
-fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+pub fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     Xlsx::new(Cursor::new(bytes)).expect("an xlsx workbook")
 }
 
