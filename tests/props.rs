@@ -424,13 +424,19 @@ fn check_report(r: &Report) -> Result<(), TestCaseError> {
     for g in &r.groups {
         prop_assert!(in_range(g.attainment), "group {} attainment {:?}", g.id, g.attainment);
         let c = g.counts;
-        prop_assert_eq!(
-            (c.exceeded + c.met + c.not_met + c.no_data + c.no_target) as usize,
-            g.indicators.len()
-        );
+        prop_assert_eq!(c.by_status().iter().map(|(_, n)| *n as usize).sum::<usize>(), g.indicators.len());
         prop_assert_eq!(g.attainment.is_some(), g.indicators.iter().any(|i| i.in_rollup));
         for i in &g.indicators {
-            prop_assert_eq!(i.status == Status::NoTarget, i.target.is_none(), "{}", i.id);
+            prop_assert_eq!(
+                matches!(i.status, Status::NoTarget | Status::Tracked),
+                i.target.is_none(),
+                "{}",
+                i.id
+            );
+            // Pace only in a review of part of a year.
+            if !r.is_part_of_year() {
+                prop_assert!(i.expected.is_none() && i.pace_attainment.is_none(), "{}", i.id);
+            }
             if i.attainment.is_some() {
                 prop_assert!(i.value.is_some() && i.target.is_some(), "{}", i.id);
             }
@@ -456,5 +462,10 @@ proptest! {
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(as_of_days);
         let opts = Options { group: None, series: true };
         check_report(&report::compute(plan, year, as_of, &entries, &opts))?;
+        // The same figures reviewed through a half, a quarter and a month.
+        for p in [format!("{year}-H1"), format!("{year}-Q3"), format!("{year}-02")] {
+            let review = report::Review::Period(p.parse().unwrap());
+            check_report(&report::compute_review(plan, &review, as_of, &entries, &opts))?;
+        }
     }
 }
