@@ -401,12 +401,11 @@ fn a_span_whose_last_year_has_no_figure() {
     assert!(md.contains("17* (figure of 2028) [85 %]"), "{md}");
 }
 
-/// The bullets of section II (shortcomings) of a document.
+/// The bullets of section II (shortcomings) of a document (none when it
+/// says there is nothing to list).
 fn shortcomings(p: &[String]) -> Vec<String> {
     let at = p.iter().position(|x| x.starts_with("II.")).expect("section II");
-    let list: Vec<String> = p[at + 1..].iter().take_while(|x| x.starts_with("- ")).cloned().collect();
-    assert!(!list.is_empty(), "{p:#?}");
-    list
+    p[at + 1..].iter().take_while(|x| x.starts_with("- ")).cloned().collect()
 }
 
 fn docx(env: &Env, args: &[&str]) -> Vec<u8> {

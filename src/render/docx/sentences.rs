@@ -328,7 +328,9 @@ pub(super) fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
                     pct = f.pct(a),
                     target = clean(&i.target_text)
                 ))),
-                (Status::NoData, _) => {
+                // In part of a year, only once a figure is overdue (not while
+                // none is due yet).
+                (Status::NoData, _) if i.in_rollup || !r.is_part_of_year() => {
                     out.push(bullet(tr_in!(lang, "doc-short-no-data", name = clean(&i.name), year = r.year)))
                 }
                 _ => {}
