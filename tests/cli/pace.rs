@@ -350,6 +350,11 @@ fn nine_months_and_a_second_year() {
     paced(&r, "harvest", "on_track", 900.0, 110.0);
     // milk: 230 + 60 = 290 against 400 × 0.75 = 300: behind, 96.666… %.
     paced(&r, "milk", "behind", 300.0, 290.0 / 3.0);
+    // A review whose E is 31 December (Q4) is judged as the year: harvest
+    // 990 of 1,200 is not met, with no pace.
+    let q4 = env.report_json(&["--period", "2027-Q4", "--as-of", "2028-02-01"]);
+    assert_eq!(ind(&q4, "harvest")["status"], "not_met");
+    assert_eq!(ind(&q4, "harvest")["expected"], Value::Null);
     // A second plan year, H1 2028:
     let r = env.report_json(&["--period", "2028-H1", "--as-of", "2028-11-26"]);
     // clinics now has a start value: 2027's year value (H2: 4). Expected
