@@ -328,7 +328,7 @@ fn attainment_text(a: Option<f64>, n: u32, of: u32, l: &Labels, f: &Fmt) -> Stri
 /// The attainment line of a group or the plan: "Tỷ lệ đạt: … · Vượt 2 ·
 /// Đạt 1", the counts left out when there are none; a group with no
 /// indicator says so instead of "— (0/0)".
-fn summary_text(
+pub fn summary_text(
     a: Option<f64>,
     n: u32,
     of: u32,

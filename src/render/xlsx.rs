@@ -427,13 +427,19 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
         "workbook-col-tasks-done",
         "workbook-col-tasks-due",
     ]);
-    Sheet {
-        name: tr("workbook-sheet-summary"),
-        title: heading(r, l),
-        headers: headers(&keys),
-        rows,
-        wrap: vec![1, 3],
-    }
+    // The headline in words above the table: the percentage with what it
+    // rests on and the counts (SPEC §5 "Group roll-up").
+    let mut title = heading(r, l);
+    let f = super::report::Fmt { style: r.numbers };
+    title.insert(
+        title.len() - 1,
+        format!(
+            "{}: {}",
+            tr("report-plan-totals"),
+            super::report::summary_text(r.attainment, r.rollup_count, r.indicator_count, &r.counts, l, &f)
+        ),
+    );
+    Sheet { name: tr("workbook-sheet-summary"), title, headers: headers(&keys), rows, wrap: vec![1, 3] }
 }
 
 /// The summary sheet's column of the indicators with status `s`.
