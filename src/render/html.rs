@@ -444,6 +444,10 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                         @if i.estimate {
                             " " span.estimate { (tr_in!(l.lang, "report-estimate")) }
                         }
+                        // A span judged on an earlier year says which.
+                        @if let Some(y) = i.value_year.filter(|&y| y != r.year) {
+                            span.note { (tr_in!(l.lang, "report-value-year", year = y.to_string())) }
+                        }
                     }
                     None => "—",
                 }

@@ -401,6 +401,10 @@ fn a_span_whose_last_year_has_no_figure() {
     assert_eq!(harvest, "- Harvest: no figure for 2029 yet; by year: 2027: 990*; 2028: —; 2029: —.");
     let loans = p.iter().find(|x| x.starts_with("- Loans to members:")).unwrap();
     assert!(loans.contains("of the target cumulative to 2029"), "{loans}");
+    // The appendix names the cumulative target too.
+    assert!(p.iter().any(|x| x == "at least 2,400 (cumulative to 2029)"), "{p:#?}");
+    let html = text(&env, &["--years", "2027-2029", "--as-of", "2029-03-01", "--format", "html"]);
+    assert!(html.contains("figure of 2028") && html.contains("2027: 14; 2028: 17; 2029: —"), "html");
     let md = text(&env, &["--years", "2027-2029", "--as-of", "2029-03-01", "--format", "md"]);
     assert!(md.contains("cumulative to 2029"), "{md}");
     assert!(md.contains("17* (figure of 2028) [85 %]"), "{md}");

@@ -347,7 +347,13 @@ fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
                 width_mm: 20,
                 left: false,
                 text: Box::new(move |i| {
-                    i.final_target_text.clone().map(|t| format!("{t} ({})", i.by)).unwrap_or_else(none)
+                    let by = match i.basis {
+                        crate::plan::Basis::Cumulative => {
+                            tr_in!(lang, "report-cumulative-to", year = i.by.to_string())
+                        }
+                        _ => i.by.to_string(),
+                    };
+                    i.final_target_text.clone().map(|t| format!("{t} ({by})")).unwrap_or_else(none)
                 }),
             });
             for y in a..=b {
@@ -372,9 +378,16 @@ fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
                 heading: tr_in!(lang, "doc-col-year-target", year = year),
                 width_mm: 20,
                 left: false,
-                text: Box::new(
-                    move |i| if i.target_text.is_empty() { none() } else { i.target_text.clone() },
-                ),
+                // A cumulative target is named as such (SPEC §5).
+                text: Box::new(move |i| match (i.target_text.is_empty(), i.basis) {
+                    (true, _) => none(),
+                    (false, crate::plan::Basis::Cumulative) => format!(
+                        "{} ({})",
+                        i.target_text,
+                        tr_in!(lang, "report-cumulative-to", year = year.to_string())
+                    ),
+                    (false, _) => i.target_text.clone(),
+                }),
             });
             let heading =
                 if matches!(review, Review::Months { .. }) { "doc-col-ytd" } else { "doc-col-value" };
