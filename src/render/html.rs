@@ -219,6 +219,8 @@ fn overview(c: &Ctx) -> Markup {
         .iter()
         .map(|g| BarRow {
             label: group_title(g),
+            // Each bar says what it rests on (SPEC §5 "Group roll-up").
+            basis: (g.indicator_count > 0).then(|| rollup_basis(g.rollup_count, g.indicator_count, l)),
             value: g.attainment,
             why_none: why_none(g, c),
             total: false,
@@ -227,6 +229,7 @@ fn overview(c: &Ctx) -> Markup {
     if r.groups.len() > 1 {
         rows.push(BarRow {
             label: l.tr("report-plan-totals"),
+            basis: Some(rollup_basis(r.rollup_count, r.indicator_count, l)),
             value: r.attainment,
             why_none: l.tr("report-html-why-not-assessable"),
             total: true,

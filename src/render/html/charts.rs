@@ -104,6 +104,9 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 /// One row of the attainment chart.
 pub struct BarRow {
     pub label: String,
+    /// What the value rests on ("dựa trên 3/5 chỉ tiêu"): a line of its
+    /// own under the label, never cut off.
+    pub basis: Option<String>,
     pub value: Option<f64>,
     /// Shown instead of a bar when `value` is null.
     pub why_none: String,
@@ -118,7 +121,14 @@ pub fn attainment_bars(rows: &[BarRow], caption: &str, f: &Fmt) -> Markup {
     const BAR_W: f64 = 420.0;
     const LINE: f64 = 14.0;
     const TOP: f64 = 8.0;
-    let wrapped: Vec<Vec<String>> = rows.iter().map(|r| wrap(&r.label, 42, 3)).collect();
+    let wrapped: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut lines = wrap(&r.label, 42, if r.basis.is_some() { 2 } else { 3 });
+            lines.extend(r.basis.clone());
+            lines
+        })
+        .collect();
     let heights: Vec<f64> = wrapped.iter().map(|w| (w.len().max(1) as f64 * LINE + 12.0).max(30.0)).collect();
     let plot_h: f64 = heights.iter().sum();
     let h = TOP + plot_h + 26.0;
