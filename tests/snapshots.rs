@@ -271,7 +271,7 @@ fn docx_text(bytes: &[u8]) -> String {
             }
             Event::Empty(e) if e.name().as_ref() == "w:br" => {
                 if let Some(r) = runs.last_mut() {
-                    r.push_str("⏎")
+                    r.push('⏎')
                 }
             }
             Event::Text(t) if in_text => {
