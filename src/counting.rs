@@ -7,7 +7,7 @@
 //! earliest-dated non-voided figure decides lateness. For a task, the
 //! earliest-dated non-voided completion is when it was done.
 
-use crate::ledger::{Entry, Kind};
+use crate::entry::{Entry, Kind};
 use crate::period::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};

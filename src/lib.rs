@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod counting;
+pub mod entry;
 pub mod export;
 pub mod i18n;
 pub mod import;

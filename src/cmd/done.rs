@@ -10,8 +10,9 @@ use super::record::{ask_provenance, checked_text, fitted, invalid, provenance, u
 use super::{Ctx, Reported, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
+use crate::entry::Kind;
 use crate::input;
-use crate::ledger::{Kind, NewEntry};
+use crate::ledger::NewEntry;
 use crate::plan::{Plan, Task};
 use crate::render::labels::Labels;
 use crate::tr;

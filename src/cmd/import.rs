@@ -10,9 +10,10 @@
 
 use super::{Ctx, Reported, reject, today};
 use crate::cli::{DatesArg, ImportArgs, StyleArg};
+use crate::entry::Entry;
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
 use crate::input::{self, DateOrder};
-use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
+use crate::ledger::{Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
 use crate::tr;

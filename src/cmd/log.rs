@@ -7,7 +7,7 @@
 use super::{Ctx, reject};
 use crate::cli::{Format, LogArgs};
 use crate::counting;
-use crate::ledger::{Entry, Kind};
+use crate::entry::{Entry, Kind};
 use crate::plan::{self, Lang, Plan};
 use crate::render::xlsx::{Sheet, Value};
 use crate::render::{self, Grid, labels::Labels, words};

@@ -61,8 +61,9 @@ pub use cell::Cell;
 pub use header::{BadHeader, COLS, Col, Header};
 
 use crate::counting;
+use crate::entry::{Entry, Kind};
 use crate::input::{self, DateOrder};
-use crate::ledger::{Entry, Kind, NewEntry};
+use crate::ledger::NewEntry;
 use crate::number::{NumberStyle, format_number};
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan, Task};

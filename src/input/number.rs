@@ -195,7 +195,7 @@ every = "year"
     #[test]
     fn compared_with_the_period_itself_else_the_latest_earlier_of_its_kind() {
         use crate::counting::tests::entry;
-        use crate::ledger::Kind;
+        use crate::entry::Kind;
         let es = vec![
             entry(1, Kind::Figure, "so_dn", "2026-H1", Some(103.0), "2026-07-10", None),
             entry(2, Kind::Figure, "so_dn", "2026", Some(5.0), "2026-07-10", None),

@@ -242,7 +242,8 @@ fn date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::{Kind, NewEntry};
+    use crate::entry::Kind;
+    use crate::ledger::NewEntry;
     use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
