@@ -1,9 +1,9 @@
 //! The command line: one Args struct per subcommand (clap derive).
 
-use crate::input::DateOrder;
 use crate::number::NumberStyle;
 use crate::period::{Cadence, Period};
-use crate::plan::Lang;
+use crate::settings::DateOrder;
+use crate::settings::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

@@ -147,7 +147,7 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
     let opts = Options {
         delimiter: None,
         numbers,
-        dates: input::DateOrder::Dmy,
+        dates: plan::settings::DateOrder::Dmy,
         today: today(),
         by: "fuzz".into(),
         yes: false,

@@ -2,8 +2,9 @@
 
 use super::Ctx;
 use crate::cli::{CheckArgs, Format};
-use crate::plan::{self, Audit, Lang};
+use crate::plan::{self, Audit};
 use crate::render::{self, Grid};
+use crate::settings::Lang;
 use crate::{tr, tr_in};
 use anyhow::Result;
 use serde::Serialize;

@@ -82,7 +82,7 @@ fn write(ctx: &Ctx, plan: &Plan, task: &Task, completion: &NewEntry) -> Result<E
             "commands-done-already",
             task = task.id.as_str(),
             entry = id.to_string(),
-            date = crate::render::words::date_in_message(*date)
+            date = crate::words::date_in_message(*date)
         )));
     }
     let id = w.push(completion)?;

@@ -58,7 +58,7 @@ fn from_text(plan: &Plan, ind: &Indicator) -> String {
 /// How often it is reported ("hằng quý"), or what it is derived from.
 fn cadence_text(plan: &Plan, ind: &Indicator) -> String {
     match ind.cadence() {
-        Some(every) => render::words::every(every, plan.lang),
+        Some(every) => crate::words::every(every, plan.lang),
         None => from_text(plan, ind),
     }
 }

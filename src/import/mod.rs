@@ -62,13 +62,14 @@ pub use header::{BadHeader, COLS, Col, Header};
 
 use crate::counting;
 use crate::entry::{Entry, Kind};
-use crate::input::{self, DateOrder};
+use crate::input;
 use crate::ledger::NewEntry;
 use crate::number::{NumberStyle, format_number};
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan, Task};
-use crate::render::words::date_in_message;
+use crate::settings::DateOrder;
 use crate::tr;
+use crate::words::date_in_message;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
@@ -945,7 +946,7 @@ name = "Task"
     /// typed, and errors name the sheet's row.
     #[test]
     fn typed_cells_are_taken_as_typed_and_rows_labelled_by_sheet() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let plan = typed_plan();
         let opts = Options {
             delimiter: None,

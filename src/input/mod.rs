@@ -22,12 +22,12 @@ pub mod number;
 pub mod period;
 pub mod text;
 
-pub use date::DateOrder;
 pub use number::{check_figure, figure_value, tenfold};
 
 use crate::number::NumberStyle;
 use crate::period::Period;
 use crate::plan::{Indicator, Plan, Task, suggest};
+use crate::settings::DateOrder;
 use crate::tr;
 use chrono::NaiveDate;
 

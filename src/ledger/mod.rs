@@ -1279,7 +1279,7 @@ mod tests {
 
     #[test]
     fn a_failed_upgrade_says_so_and_leaves_the_ledger_as_it_was() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v4.db");
         {

@@ -14,27 +14,10 @@ pub use target::{AttainmentNote, Status, Target};
 
 use crate::number::NumberStyle;
 use crate::period::Cadence;
+use crate::settings::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-/// The report language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn parse_name(s: &str) -> Option<Self> {
-        match s {
-            "vi" => Some(Self::Vi),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -222,7 +205,7 @@ pub struct Plan {
     pub lang: Lang,
     pub numbers: NumberStyle,
     /// `dates`: the order of a slashed date (`dmy` by default).
-    pub dates: crate::input::DateOrder,
+    pub dates: crate::settings::DateOrder,
     /// `[plan] ledger`, relative to the plan file.
     pub ledger: Option<String>,
     pub agencies: Vec<(String, String)>,

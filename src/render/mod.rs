@@ -6,7 +6,6 @@ pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod report;
-pub mod words;
 pub mod xlsx;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};

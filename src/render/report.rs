@@ -5,11 +5,12 @@
 use super::labels::Labels;
 use super::{Grid, markdown, use_color, wrapping_table, write_csv, write_json};
 use crate::number::{NumberStyle, format_number};
-use crate::plan::{AttainmentNote, Lang, Status};
+use crate::plan::{AttainmentNote, Status};
 use crate::report::{
     GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodStatus, Report, Reports, TargetOrigin,
     TaskCounts,
 };
+use crate::settings::Lang;
 use crate::tr_in;
 use chrono::Datelike;
 use comfy_table::{Cell, Color};

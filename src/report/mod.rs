@@ -15,7 +15,8 @@ mod values;
 mod year;
 
 use crate::period::Period;
-use crate::plan::{AttainmentNote, Basis, Lang, Status};
+use crate::plan::{AttainmentNote, Basis, Status};
+use crate::settings::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 

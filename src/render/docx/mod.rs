@@ -18,9 +18,10 @@
 mod heading;
 
 use crate::number::format_number;
-use crate::plan::{AttainmentNote, DocumentStyle, Lang, Plan, Status};
+use crate::plan::{AttainmentNote, DocumentStyle, Plan, Status};
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use crate::settings::Lang;
 use crate::tr_in;
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
