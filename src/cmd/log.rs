@@ -5,7 +5,7 @@
 //! a filtered view says the same about an entry as the full one.
 
 use super::{Ctx, reject};
-use crate::cli::{Format, LogArgs};
+use crate::cli::{LogArgs, LogFormat as Format};
 use crate::counting;
 use crate::entry::{Entry, Kind};
 use crate::plan::{self, Plan};
@@ -44,7 +44,6 @@ struct LogEntry {
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    args.format.allow("log", &[Format::Table, Format::Csv, Format::Json, Format::Md, Format::Xlsx])?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
     let entries = match ctx.read_ledger(&plan)? {

@@ -293,6 +293,23 @@ pub enum Item {
 }
 
 impl Plan {
+    /// Refuses a review, an export or a template whose years
+    /// `first..=last` are not all the plan's (SPEC §4 "a period outside
+    /// the plan's years", exit 1): one message for every command and
+    /// argument, `what` being the argument and its value as the user gave
+    /// it (`--period 2027-Q3`, `--years 2025-2027`, `--year 2031`).
+    pub fn within_years(&self, what: &str, first: i32, last: i32) -> Result<(), String> {
+        if self.years().contains(&first) && self.years().contains(&last) {
+            return Ok(());
+        }
+        Err(crate::tr!(
+            "report-outside-plan",
+            what = what,
+            start = self.start.to_string(),
+            end = self.end.to_string()
+        ))
+    }
+
     pub(crate) fn build_index(&mut self) {
         let mut index = HashMap::new();
         for (g, group) in self.groups.iter().enumerate() {
