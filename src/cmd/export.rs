@@ -67,14 +67,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     match &args.output {
         // Written beside, then renamed: the file is whole or not there.
         Some(path) => {
-            let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-            let part = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
-            let written = std::fs::File::create(&part)
-                .map_err(anyhow::Error::from)
-                .and_then(|mut f| write(&mut f))
-                .and_then(|()| Ok(std::fs::rename(&part, path)?));
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&part);
+            if let Err(e) = crate::render::write_file(path, &mut |out| write(out)) {
                 return Err(anyhow::anyhow!(
                     "{}: {}",
                     crate::tr!("file-cannot-write", path = path.display().to_string()),

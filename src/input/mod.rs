@@ -3,13 +3,13 @@
 //! decides each rule, and every path calls it — `record`, `done`,
 //! `correct`, `void`, `import`, `--as-of`, `PLAN_TODAY`, plan targets:
 //!
-//! - [`date`]: the forms of a date, two-digit years, before its period,
+//! - [`date`](mod@date): the forms of a date, two-digit years, before its period,
 //!   before the plan, after today (SPEC §4 "Dates");
 //! - [`number`]: a figure of an indicator — `%`, `min`/`max`, `integer`,
 //!   and the tenfold guard (SPEC §4 "Figures"); the reading of a number
 //!   itself (styles, the ambiguity rule, significant digits) is
 //!   [`crate::number::parse`];
-//! - [`period`]: the typed forms of a period and whether it fits an
+//! - [`period`](mod@period): the typed forms of a period and whether it fits an
 //!   indicator (SPEC §4 "Periods");
 //! - [`text`]: `by`, `source`, `note`, `--reason` (NFC, controls, length).
 //!

@@ -1,6 +1,6 @@
 //! The plan model: what `plan.toml` says, validated.
 //!
-//! A `Plan` is only ever built by [`load`], which checks every reference,
+//! A `Plan` is only ever built by [`load_file`], which checks every reference,
 //! so the rest of the program may assume that ids resolve, derived
 //! indicators are acyclic and years lie inside the plan.
 
