@@ -101,12 +101,6 @@ pub fn completion_date(plan: &Plan, text: &str, today: NaiveDate) -> Result<Naiv
     date::not_before_plan(date_in(text, plan.dates, today)?, plan.start)
 }
 
-/// A `--as-of` date: any typed form in the plan's order (a review may be
-/// re-run as of any day, even a later one).
-pub fn as_of(plan: &Plan, text: &str) -> Result<NaiveDate, String> {
-    date::parse(text, plan.dates)
-}
-
 /// Who is writing: `--by`, else the OS user (checked as a text, [`text::clean`]).
 pub fn who(by: Option<&str>) -> String {
     by.and_then(|s| text::clean_owned(s).ok().flatten())
