@@ -12,7 +12,8 @@
 //! indicators). Written through the ledger's writer: the chain is valid.
 
 use anyhow::{Context, Result, bail};
-use plan::ledger::{Kind, Ledger, NewEntry};
+use plan::entry::Kind;
+use plan::ledger::{Ledger, NewEntry};
 use plan::period::Period;
 use plan::plan::Source;
 

@@ -1,9 +1,15 @@
-//! The command line: one Args struct per subcommand (clap derive).
+//! The command line: one Args struct per subcommand (clap derive), with
+//! typed values ([`value`]) and one format enum per command that lists
+//! only what that command writes.
 
-use crate::input::DateOrder;
+pub mod value;
+
 use crate::number::NumberStyle;
 use crate::period::{Cadence, Period};
-use crate::plan::Lang;
+use crate::report::Years;
+use crate::settings::DateOrder;
+use crate::settings::Lang;
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -34,39 +40,46 @@ pub enum LangArg {
     En,
 }
 
+/// The formats of `plan check` and `plan show` (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum TextFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+/// The formats of `plan log` (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    /// A workbook (SPEC §4)
+    Xlsx,
+}
+
+/// The formats of `plan report` (SPEC §4, §4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
     Table,
     Csv,
     Json,
     Md,
     Html,
-    /// The review as a Word document (report only; SPEC §4.2)
+    /// The review as a Word document (SPEC §4.2)
     Docx,
-    /// A workbook (report, log and template; SPEC §4, §4.2)
+    /// A workbook (SPEC §4.2)
     Xlsx,
 }
 
-impl Format {
-    /// The name typed after `--format`.
-    pub fn name(self) -> String {
-        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
-    }
-
-    /// Refuses a format `command` does not write (one Format enum serves
-    /// every command; SPEC §4 lists which takes which).
-    pub fn allow(self, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
-        if allowed.contains(&self) {
-            return Ok(());
-        }
-        let list = allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ");
-        Err(anyhow::anyhow!(crate::tr!(
-            "output-format-not-here",
-            format = self.name(),
-            command = command,
-            allowed = list
-        )))
-    }
+/// The formats of `plan template` (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    /// A workbook, ready to print
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -120,7 +133,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: TextFormat,
 }
 
 #[derive(Debug, Args)]
@@ -128,7 +141,7 @@ pub struct ShowArgs {
     /// A group, indicator or task id to show in full
     pub id: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: TextFormat,
 }
 
 /// Who, when and from what document: shared by every writing command.
@@ -239,7 +252,7 @@ pub struct LogArgs {
     #[arg(long)]
     pub year: Option<i32>,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: LogFormat,
     /// Write to FILE instead of stdout (binary formats never go to a terminal)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -251,22 +264,22 @@ pub struct ReportArgs {
     #[arg(long, conflicts_with_all = ["period", "years"])]
     pub year: Option<i32>,
     /// A part of a year to review (sơ kết): 2027-H1, 2027-Q3, 2027-07; 2027 = the year report
-    #[arg(long, value_name = "P", conflicts_with = "years")]
-    pub period: Option<String>,
+    #[arg(long, value_name = "P", conflicts_with = "years", value_parser = value::period)]
+    pub period: Option<Period>,
     /// A span of plan years to review (tổng kết): A-B, e.g. 2026-2030
-    #[arg(long, value_name = "A-B")]
-    pub years: Option<String>,
+    #[arg(long, value_name = "A-B", value_parser = value::years)]
+    pub years: Option<Years>,
     /// Only this task group
     #[arg(long)]
     pub group: Option<String>,
     /// Review date: ignore entries reported after it [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = value::date)]
+    pub as_of: Option<NaiveDate>,
     /// A line per period and the task list
     #[arg(long)]
     pub detail: bool,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: ReportFormat,
     /// Write to FILE instead of stdout (binary formats never go to a terminal)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -276,11 +289,10 @@ pub struct ReportArgs {
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// The period to fill in [default: the periods due and still missing today]
-    #[arg(long)]
-    pub period: Option<String>,
-    /// xlsx or csv
+    #[arg(long, value_parser = value::period)]
+    pub period: Option<Period>,
     #[arg(long, value_enum, default_value = "csv")]
-    pub format: Format,
+    pub format: TemplateFormat,
     /// Write to FILE instead of stdout (binary formats never go to a terminal)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -307,11 +319,11 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with = "period")]
     pub year: Option<i32>,
     /// Only the periods within this one: 2027-H1, 2027-Q3, 2027-07 (or 2027S1, 2027Q3, 202707)
-    #[arg(long)]
-    pub period: Option<String>,
+    #[arg(long, value_parser = value::export_period)]
+    pub period: Option<Period>,
     /// Ignore entries reported after this date (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = value::date)]
+    pub as_of: Option<NaiveDate>,
     /// Write to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -672,6 +684,7 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let peek = Peek::file(&plan_path(&args));
     crate::i18n::set_lang(language(&args, &peek));
+    value::set_date_order(peek.dates.unwrap_or_default());
     let matches = match command(&peek).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => exit_with(e),
@@ -718,6 +731,13 @@ pub fn exit_with(e: clap::Error) -> ! {
             crate::tr!("cli-error-unknown-command", command = ctx(ContextKind::InvalidSubcommand))
         }
         ErrorKind::InvalidValue if value.is_empty() => crate::tr!("cli-error-missing-value", arg = arg),
+        // A typed value refused by its parser (`cli::value`): the parser's
+        // own words, as every command says them.
+        ErrorKind::ValueValidation if malformed(&e).is_some() => {
+            let name = arg.split([' ', '=']).next().unwrap_or_default().to_string();
+            let reason = malformed(&e).map(|m| m.0.clone()).unwrap_or_default();
+            crate::tr!("input-invalid-arg", arg = name, message = reason)
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = ctx(ContextKind::ValidValue);
             if valid.is_empty() {
@@ -753,6 +773,11 @@ pub fn exit_with(e: clap::Error) -> ! {
     }
     eprintln!("{}", usage_error_text(&message, &ctx(ContextKind::Usage)));
     std::process::exit(2)
+}
+
+/// The refusal of a typed value (`cli::value`) inside a clap error.
+fn malformed(e: &clap::Error) -> Option<&value::Malformed> {
+    std::error::Error::source(e)?.downcast_ref::<value::Malformed>()
 }
 
 /// "error: MESSAGE", the usage line (clap's, "Usage:" in the catalogue's

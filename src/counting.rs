@@ -1,5 +1,6 @@
-//! Which entries count (SPEC §5 "What counts"), shared by report, import,
-//! record and log.
+//! Which entries count (SPEC §5 "What counts"): the one module that
+//! decides it, for report, import, record, log and the ledger's figure
+//! index alike.
 //!
 //! For each (indicator, period): entries reported after `as_of` are
 //! ignored; the latest figure in ledger order that was not voided counts,
@@ -7,7 +8,7 @@
 //! earliest-dated non-voided figure decides lateness. For a task, the
 //! earliest-dated non-voided completion is when it was done.
 
-use crate::ledger::{Entry, Kind};
+use crate::entry::{Entry, Kind};
 use crate::period::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -53,86 +54,160 @@ fn voided<'a>(entries: impl Iterator<Item = &'a Entry>, as_of: Option<NaiveDate>
         .collect()
 }
 
-/// Counts figures of `entries` (any order; ids give ledger order).
-pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
-    let visible = |e: &&Entry| as_of.is_none_or(|d| e.reported_on <= d);
-    let void = voided(entries.iter(), as_of);
-    // Latest non-voided correction per figure.
-    let mut corrections: HashMap<i64, &Entry> = HashMap::new();
-    for e in entries.iter().filter(visible) {
-        if e.kind == Kind::Correction
-            && !void.contains(&e.id)
-            && let Some(t) = e.target_entry
-        {
-            let slot = corrections.entry(t).or_insert(e);
-            if e.id > slot.id {
-                *slot = e;
+/// The latest correction of a figure that was not voided, as the rule
+/// needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub id: i64,
+    pub value: Option<f64>,
+    pub value_text: Option<String>,
+}
+
+/// What counts for the period of the latest figure `entry` (value `value`
+/// as typed `value_text`, reported on `reported_on`), given its latest
+/// correction that was not voided: the correction's value when it gives
+/// one, else the figure's (SPEC §5 "What counts"). The one place that
+/// decides it: [`Tally`] calls it, and so does the ledger's figure index
+/// (`Ledger::counted_figures`), which finds the latest figure and its
+/// corrections without reading every entry.
+pub fn counted(
+    entry: i64,
+    value: f64,
+    value_text: Option<String>,
+    reported_on: NaiveDate,
+    correction: Option<Correction>,
+) -> Counted {
+    Counted {
+        entry,
+        value: correction.as_ref().and_then(|c| c.value).unwrap_or(value),
+        value_text: correction.as_ref().and_then(|c| c.value_text.clone()).or(value_text).unwrap_or_default(),
+        corrected_by: correction.map(|c| c.id),
+        reported_on,
+    }
+}
+
+/// SPEC §5 "What counts", walking entries newest first (descending id),
+/// as a stream: a void is met before the entry it withdraws (it is written
+/// after it), a correction before its figure, and the first figure met for
+/// a period is the latest, the one that counts. Memory: the voided ids,
+/// the corrections not yet matched, one result per period; with
+/// `superseded`, also the ids of the figures that a later one replaced.
+///
+/// Used by [`count_figures`] (entries in memory) and by import (the whole
+/// ledger streamed from SQLite); the ledger's figure index applies
+/// [`counted`] to what it reads.
+pub struct Tally {
+    as_of: Option<NaiveDate>,
+    keep_superseded: bool,
+    voided: HashSet<i64>,
+    corrections: HashMap<i64, Correction>,
+    figures: Figures,
+    /// Period texts repeat (a busy ledger re-submits the same periods):
+    /// each is parsed once.
+    periods: HashMap<String, Option<Period>>,
+    last_id: Option<i64>,
+}
+
+impl Tally {
+    /// An empty tally of what counts as of `as_of` (every entry when
+    /// `None`); `superseded`: whether to list the replaced figures.
+    pub fn new(as_of: Option<NaiveDate>, superseded: bool) -> Tally {
+        Tally {
+            as_of,
+            keep_superseded: superseded,
+            voided: HashSet::new(),
+            corrections: HashMap::new(),
+            figures: Figures::new(),
+            periods: HashMap::new(),
+            last_id: None,
+        }
+    }
+
+    /// Takes the next entry. Entries must come in descending id order
+    /// (checked in debug builds); those reported after `as_of` are ignored.
+    pub fn push(&mut self, e: &Entry) {
+        debug_assert!(self.last_id.is_none_or(|last| e.id < last), "entries newest first");
+        self.last_id = Some(e.id);
+        if self.as_of.is_some_and(|d| e.reported_on > d) {
+            return;
+        }
+        match e.kind {
+            Kind::Void => self.voided.extend(e.target_entry),
+            Kind::Correction => {
+                if !self.voided.contains(&e.id)
+                    && let Some(t) = e.target_entry
+                {
+                    self.corrections.entry(t).or_insert_with(|| Correction {
+                        id: e.id,
+                        value: e.value,
+                        value_text: e.value_text.clone(),
+                    });
+                }
             }
+            Kind::Figure => self.figure(e),
+            Kind::Completion => {}
         }
     }
-    let mut sorted: Vec<&Entry> =
-        entries.iter().filter(visible).filter(|e| e.kind == Kind::Figure && !void.contains(&e.id)).collect();
-    sorted.sort_by_key(|e| e.id);
-    // One pass keeps, per (indicator, period), the latest figure and the
-    // earliest date; the `Counted` (with its texts) is built once per
-    // period at the end, not once per figure (a busy ledger re-submits the
-    // same periods many times). Period texts repeat: each is parsed once.
-    struct Slot<'e> {
-        latest: &'e Entry,
-        first_reported: NaiveDate,
-        superseded: Vec<i64>,
-    }
-    let mut slots: HashMap<&str, BTreeMap<Period, Slot>> = HashMap::new();
-    let mut periods: HashMap<&str, Option<Period>> = HashMap::new();
-    for e in sorted {
-        let (Some(ind), Some(text)) = (e.indicator.as_deref(), e.period.as_deref()) else { continue };
-        let Some(p) = *periods.entry(text).or_insert_with(|| text.parse::<Period>().ok()) else { continue };
-        if e.value.is_none() {
-            continue;
+
+    fn figure(&mut self, e: &Entry) {
+        let correction = self.corrections.remove(&e.id);
+        let (Some(ind), Some(text), Some(value)) = (e.indicator.as_deref(), e.period.as_deref(), e.value)
+        else {
+            return;
+        };
+        let period = match self.periods.get(text) {
+            Some(p) => *p,
+            None => *self.periods.entry(text.to_string()).or_insert_with(|| text.parse::<Period>().ok()),
+        };
+        let Some(p) = period else { return };
+        if self.voided.contains(&e.id) {
+            return;
         }
-        match slots.entry(ind).or_default().entry(p) {
+        let by_period = match self.figures.get_mut(ind) {
+            Some(m) => m,
+            None => self.figures.entry(ind.to_string()).or_default(),
+        };
+        match by_period.entry(p) {
             std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(Slot { latest: e, first_reported: e.reported_on, superseded: Vec::new() });
+                v.insert(PeriodFigures {
+                    counted: Some(counted(e.id, value, e.value_text.clone(), e.reported_on, correction)),
+                    first_reported: Some(e.reported_on),
+                    superseded: Vec::new(),
+                });
             }
             std::collections::btree_map::Entry::Occupied(mut o) => {
                 let slot = o.get_mut();
-                if e.reported_on < slot.first_reported {
-                    slot.first_reported = e.reported_on;
+                if slot.first_reported.is_none_or(|d| e.reported_on < d) {
+                    slot.first_reported = Some(e.reported_on);
                 }
-                slot.superseded.push(slot.latest.id);
-                slot.latest = e;
+                if self.keep_superseded {
+                    slot.superseded.push(e.id);
+                }
             }
         }
     }
-    slots
-        .into_iter()
-        .map(|(ind, by_period)| {
-            let by_period = by_period
-                .into_iter()
-                .map(|(p, slot)| {
-                    let e = slot.latest;
-                    let corr = corrections.get(&e.id);
-                    let counted = Counted {
-                        entry: e.id,
-                        value: corr.and_then(|c| c.value).or(e.value).unwrap_or_default(),
-                        value_text: corr
-                            .and_then(|c| c.value_text.clone())
-                            .or_else(|| e.value_text.clone())
-                            .unwrap_or_default(),
-                        corrected_by: corr.map(|c| c.id),
-                        reported_on: e.reported_on,
-                    };
-                    let pf = PeriodFigures {
-                        counted: Some(counted),
-                        first_reported: Some(slot.first_reported),
-                        superseded: slot.superseded,
-                    };
-                    (p, pf)
-                })
-                .collect();
-            (ind.to_string(), by_period)
-        })
-        .collect()
+
+    /// What counts, by indicator and period; `superseded` in ledger order.
+    pub fn finish(mut self) -> Figures {
+        for by_period in self.figures.values_mut() {
+            for f in by_period.values_mut() {
+                f.superseded.reverse();
+            }
+        }
+        self.figures
+    }
+}
+
+/// Counts figures of `entries` (any order; ids give ledger order), as of
+/// `as_of`: a [`Tally`] over them newest first, with `superseded` listed.
+pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
+    let mut newest_first: Vec<&Entry> = entries.iter().collect();
+    newest_first.sort_unstable_by_key(|e| std::cmp::Reverse(e.id));
+    let mut tally = Tally::new(as_of, true);
+    for e in newest_first {
+        tally.push(e);
+    }
+    tally.finish()
 }
 
 /// For each task, the date it was done (earliest non-voided completion) and
@@ -252,5 +327,84 @@ pub(crate) mod tests {
         ];
         let f = count_figures(&es, None);
         assert_eq!(f["a"][&p("2026")].counted.as_ref().unwrap().value, 10.0);
+    }
+
+    #[test]
+    fn a_stream_newest_first_counts_as_the_rule_says() {
+        use Kind::*;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // Ledger order (ids 1..=7), period 2026-Q1 of "a":
+        //   1 figure 100 (03/04), 2 figure 110 (01/04: dated earlier),
+        //   3 correction of 2 -> 111, 4 correction of 2 -> 112,
+        //   5 void of 4, 6 figure 120 (05/04) without a later correction,
+        //   7 correction of 6 -> 125, reported 20/04.
+        let es = [
+            entry(1, Figure, "a", "2026-Q1", Some(100.0), "2026-04-03", None),
+            entry(2, Figure, "a", "2026-Q1", Some(110.0), "2026-04-01", None),
+            entry(3, Correction, "a", "2026-Q1", Some(111.0), "2026-04-04", Some(2)),
+            entry(4, Correction, "a", "2026-Q1", Some(112.0), "2026-04-04", Some(2)),
+            entry(5, Void, "a", "2026-Q1", None, "2026-04-04", Some(4)),
+            entry(6, Figure, "a", "2026-Q1", Some(120.0), "2026-04-05", None),
+            entry(7, Correction, "a", "2026-Q1", Some(125.0), "2026-04-20", Some(6)),
+        ];
+        let mut t = Tally::new(None, true);
+        es.iter().rev().for_each(|e| t.push(e));
+        let f = t.finish();
+        let pf = &f["a"][&p("2026-Q1")];
+        // The latest figure (6) counts with its correction (7): 125.
+        let c = pf.counted.as_ref().unwrap();
+        assert_eq!((c.entry, c.value, c.value_text.as_str(), c.corrected_by), (6, 125.0, "125", Some(7)));
+        assert_eq!(c.reported_on, d("2026-04-05"));
+        // Lateness: the earliest date of any figure, 01/04 (entry 2).
+        assert_eq!(pf.first_reported, Some(d("2026-04-01")));
+        // Replaced: 1 and 2, in ledger order.
+        assert_eq!(pf.superseded, vec![1, 2]);
+
+        // As of 10/04 the correction 7 is not yet reported: 120 counts.
+        let mut t = Tally::new(Some(d("2026-04-10")), false);
+        es.iter().rev().for_each(|e| t.push(e));
+        let f = t.finish();
+        let pf = &f["a"][&p("2026-Q1")];
+        assert_eq!(pf.counted.as_ref().unwrap().value, 120.0);
+        assert!(pf.superseded.is_empty(), "not listed without `superseded`");
+
+        // As of 02/04 only figure 2 (01/04) is in: 110, uncorrected (3 and 4
+        // are dated 04/04).
+        let mut t = Tally::new(Some(d("2026-04-02")), true);
+        es.iter().rev().for_each(|e| t.push(e));
+        let c = t.finish()["a"][&p("2026-Q1")].counted.clone().unwrap();
+        assert_eq!((c.entry, c.value, c.corrected_by), (2, 110.0, None));
+    }
+
+    #[test]
+    fn a_correction_without_a_value_leaves_the_figure_s() {
+        let d = "2026-04-05".parse::<NaiveDate>().unwrap();
+        let corr = Correction { id: 9, value: None, value_text: None };
+        let c = counted(3, 42.0, Some("42".into()), d, Some(corr));
+        // The figure's 42 and its text, but the correction is named.
+        assert_eq!((c.entry, c.value, c.value_text.as_str(), c.corrected_by), (3, 42.0, "42", Some(9)));
+        let corr = Correction { id: 9, value: Some(40.5), value_text: Some("40,5".into()) };
+        let c = counted(3, 42.0, Some("42".into()), d, Some(corr));
+        assert_eq!((c.value, c.value_text.as_str()), (40.5, "40,5"));
+    }
+
+    #[test]
+    fn figures_that_cannot_count_are_skipped() {
+        use Kind::*;
+        // No value, an unreadable period, a voided figure: none counts,
+        // none is "replaced", none decides lateness.
+        let es = vec![
+            entry(1, Figure, "a", "2026", None, "2027-01-02", None),
+            entry(2, Figure, "a", "2026-Q5", Some(3.0), "2027-01-03", None),
+            entry(3, Figure, "a", "2026", Some(4.0), "2027-01-04", None),
+            entry(4, Void, "a", "2026", None, "2027-01-05", Some(3)),
+            entry(5, Figure, "a", "2026", Some(5.0), "2027-01-06", None),
+        ];
+        let f = count_figures(&es, None);
+        assert_eq!(f["a"].len(), 1);
+        let pf = &f["a"][&p("2026")];
+        assert_eq!(pf.counted.as_ref().unwrap().value, 5.0);
+        assert_eq!(pf.first_reported, Some("2027-01-06".parse().unwrap()));
+        assert!(pf.superseded.is_empty());
     }
 }

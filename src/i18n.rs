@@ -7,7 +7,7 @@
 //! else `en`. Code asks for a message by key with [`tr!`](crate::tr):
 //!
 //! ```
-//! plan::i18n::set_lang(plan::plan::Lang::En);
+//! plan::i18n::set_lang(plan::settings::Lang::En);
 //! assert_eq!(plan::tr!("common-days", n = 3), "3 days");
 //! ```
 //!
@@ -18,7 +18,7 @@
 //! (numbers chosen by Fluent selectors, such as English plurals, are passed as
 //! numbers with `n = 3`).
 
-use crate::plan::Lang;
+use crate::settings::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;

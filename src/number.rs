@@ -92,44 +92,8 @@ pub enum NumberError {
     },
 }
 
+/// Worded for people in [`crate::words`] (the catalogue's `input-number-*`).
 impl std::error::Error for NumberError {}
-
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let example = |style: NumberStyle| format_number(1234.5, style, 1);
-        let msg = match self {
-            Self::Empty => crate::tr!("input-number-empty"),
-            Self::WrongStyle { text, style, suggestion } => crate::tr!(
-                "input-number-wrong-style",
-                text = text.as_str(),
-                style = style.to_string(),
-                example = example(*style),
-                suggestion = suggestion.as_str()
-            ),
-            Self::Ambiguous { text, style, decimal, thousands } => crate::tr!(
-                "input-number-ambiguous",
-                text = text.as_str(),
-                style = style.to_string(),
-                decimal = decimal.as_str(),
-                thousands = thousands.as_str()
-            ),
-            Self::Invalid { text, style } => crate::tr!(
-                "input-number-invalid",
-                text = text.as_str(),
-                style = style.to_string(),
-                example = example(*style)
-            ),
-            Self::TooLarge { text } => crate::tr!("input-number-too-large", text = text.as_str()),
-            Self::TooManyDigits { text, digits } => crate::tr!(
-                "input-number-digits",
-                text = text.as_str(),
-                digits = digits.to_string(),
-                max = MAX_SIGNIFICANT.to_string()
-            ),
-        };
-        f.write_str(&msg)
-    }
-}
 
 /// The most significant digits a number may have (SPEC §4 "Figures"): a
 /// double holds 15 exactly.
@@ -333,7 +297,7 @@ mod tests {
 
     #[test]
     fn wrong_style_is_refused_with_a_hint() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let e = parse("9.5", Vi).unwrap_err();
         assert!(e.to_string().contains("write `9,5`"), "{e}");
         let e = parse("9,5", En).unwrap_err();
@@ -342,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_decimal_mark_then_three_digits_is_ambiguous() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let e = parse("9,230", Vi).unwrap_err();
         assert_eq!(
             e,

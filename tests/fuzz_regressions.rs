@@ -84,12 +84,12 @@ mod import_row {
             // `en`: some of these files are `,`-delimited, which `vi`
             // numbers read only with --delimiter (these are about quotes).
             numbers: NumberStyle::En,
-            dates: plan::input::DateOrder::Dmy,
+            dates: plan::settings::DateOrder::Dmy,
             today: chrono::NaiveDate::from_ymd_opt(2028, 1, 31).unwrap(),
             by: "t".into(),
             yes: false,
         };
-        plan::i18n::set_lang(plan::plan::Lang::En);
+        plan::i18n::set_lang(plan::settings::Lang::En);
         import::run(&plan, file, &opts, Known::default(), |_| Ok(()), |_| {})
             .expect("a file with a valid header")
     }

@@ -3,7 +3,7 @@
 //! unit tests. Default proptest case counts; the whole file runs in seconds.
 
 use chrono::{Datelike, Days, NaiveDate};
-use plan::ledger::{Entry, Kind};
+use plan::entry::{Entry, Kind};
 use plan::number::{NumberError, NumberStyle, format_number, parse};
 use plan::period::{Cadence, Period};
 use plan::plan::{AttainmentNote, Plan, Status, Target, load_str};

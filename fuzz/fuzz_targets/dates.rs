@@ -7,7 +7,7 @@
 
 use chrono::Datelike;
 use libfuzzer_sys::fuzz_target;
-use plan::input::DateOrder;
+use plan::settings::DateOrder;
 use plan::input::date::{FIRST_YEAR, parse, parse_iso};
 
 fuzz_target!(|text: &str| {

@@ -15,7 +15,8 @@ use chrono::{Datelike, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 use plan::import::{self, Known, MAX_LISTED, Options, Store};
 use plan::input;
-use plan::ledger::{Entry, Kind, NewEntry};
+use plan::entry::{Entry, Kind};
+use plan::ledger::NewEntry;
 use plan::number::NumberStyle;
 use plan::period::Period;
 use plan::plan::{Plan, load_str};
@@ -146,7 +147,7 @@ fn import_file(plan: &Plan, file: &[u8], numbers: NumberStyle) {
     let opts = Options {
         delimiter: None,
         numbers,
-        dates: input::DateOrder::Dmy,
+        dates: plan::settings::DateOrder::Dmy,
         today: today(),
         by: "fuzz".into(),
         yes: false,

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use plan::ledger::{Entry, Kind};
+use plan::entry::{Entry, Kind};
 use plan::period::Period;
 use plan::plan::{Audit, Plan, load_str};
 use plan::report::{self, Options, Report};

@@ -10,9 +10,6 @@ dhis2-no-org-unit = the plan does not say where its data goes in DHIS2: add `[ex
 dhis2-adx-no-data-set = ADX needs the data set of every group: add `data_set = "…"` under `[export.dhis2]` in the plan file
 dhis2-left-out = left out, no `dhis2` code: { $ids } (set `dhis2 = "…"` on each to export it)
 dhis2-export-summary = { $file }: { $values } data values for organisation unit { $org_unit }
-dhis2-year-outside = --year { $year } is outside the plan's years { $start }–{ $end }
-dhis2-period-outside = --period { $period } is outside the plan's years { $start }–{ $end }
-dhis2-bad-period = --period `{ $value }` is not a period: expected 2027, 2027-H1, 2027-Q3 or 2027-07 (or DHIS2's 2027S1, 2027Q3, 202707)
 
 ## Periods
 dhis2-period-code = `{ $code }` is not a DHIS2 period that plan keeps: expected a year, six-month, quarter or month code (2027, 2027S1, 2027Q3, 202707)

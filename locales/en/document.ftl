@@ -72,7 +72,6 @@ doc-fingerprint = Computed from ledger {$head} (check: plan verify --head {$head
 doc-fingerprint-empty = Computed from an empty ledger.
 doc-none = —
 output-binary-terminal = this format is binary and stdout is a terminal: redirect it (`> report.docx`) or use --output FILE
-output-format-not-here = --format {$format} is not available for `plan {$command}`: use one of {$allowed}
 doc-estimate-short = {" "}(e)
 
 # Review of part of a year (pace), span of years, a review not yet over (SPEC §5).

@@ -60,7 +60,6 @@ workbook-col-batch = Import batch
 workbook-col-progress = Progress to the final target
 
 ## plan template
-workbook-template-outside = period { $period } is outside the plan's years { $start }–{ $end }
 workbook-template-none-for-period = no recorded indicator is reported by periods like { $period }: nothing to fill in
 workbook-template-none-missing = every figure due by { $date } is in: nothing to fill in
 workbook-sheet-template = Figures

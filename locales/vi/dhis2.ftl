@@ -10,9 +10,6 @@ dhis2-no-org-unit = kế hoạch chưa cho biết số liệu gửi vào đơn v
 dhis2-adx-no-data-set = ADX cần bộ dữ liệu (data set) cho mỗi nhóm: thêm `data_set = "…"` dưới `[export.dhis2]` trong tệp kế hoạch
 dhis2-left-out = không xuất các chỉ tiêu chưa có mã `dhis2`: { $ids } (ghi `dhis2 = "…"` cho từng chỉ tiêu để xuất)
 dhis2-export-summary = { $file }: { $values } số liệu của đơn vị tổ chức { $org_unit }
-dhis2-year-outside = --year { $year } nằm ngoài các năm của kế hoạch { $start }–{ $end }
-dhis2-period-outside = --period { $period } nằm ngoài các năm của kế hoạch { $start }–{ $end }
-dhis2-bad-period = --period `{ $value }` không phải kỳ: ghi 2027, 2027-H1, 2027-Q3 hoặc 2027-07 (hoặc mã DHIS2 2027S1, 2027Q3, 202707)
 
 ## Kỳ
 dhis2-period-code = `{ $code }` không phải kỳ DHIS2 mà plan dùng: cần mã năm, 6 tháng, quý hoặc tháng (2027, 2027S1, 2027Q3, 202707)

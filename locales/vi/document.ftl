@@ -72,7 +72,6 @@ doc-fingerprint = Số liệu lấy từ sổ cái {$head} (kiểm tra: plan ver
 doc-fingerprint-empty = Số liệu lấy từ sổ cái chưa có bút toán nào.
 doc-none = —
 output-binary-terminal = định dạng này là tệp nhị phân, không in ra màn hình: chuyển hướng (`> bao-cao.docx`) hoặc dùng --output TỆP
-output-format-not-here = `plan {$command}` không có --format {$format}: dùng một trong {$allowed}
 doc-estimate-short = {" "}(ư)
 
 # Sơ kết một phần năm (tiến độ), tổng kết giai đoạn, báo cáo chưa hết kỳ (SPEC §5).

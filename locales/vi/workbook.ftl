@@ -60,7 +60,6 @@ workbook-col-batch = Đợt nhập
 workbook-col-progress = Tiến độ so với mục tiêu cuối kỳ
 
 ## plan template
-workbook-template-outside = kỳ { $period } nằm ngoài các năm của kế hoạch ({ $start }–{ $end })
 workbook-template-none-for-period = không có chỉ tiêu nào báo cáo theo kỳ như { $period }: không có gì cần điền
 workbook-template-none-missing = đã có đủ số liệu đến hạn tính đến ngày { $date }: không có gì cần điền
 workbook-sheet-template = Số liệu

@@ -1,9 +1,10 @@
 //! `plan check`: every error of plan.toml at once, then the 6-rõ audit.
 
 use super::Ctx;
-use crate::cli::{CheckArgs, Format};
-use crate::plan::{self, Audit, Lang};
+use crate::cli::{CheckArgs, TextFormat as Format};
+use crate::plan::{self, Audit};
 use crate::render::{self, Grid};
+use crate::settings::Lang;
 use crate::{tr, tr_in};
 use anyhow::Result;
 use serde::Serialize;
@@ -29,7 +30,6 @@ struct AuditJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
-    args.format.allow("check", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     let loaded = ctx.load_file()?;
     let file = ctx.plan_path.display().to_string();
     let plan = loaded.plan.map(|mut p| {

@@ -10,8 +10,9 @@ use super::record::{ask_provenance, checked_text, fitted, invalid, provenance, u
 use super::{Ctx, Reported, reject, today};
 use crate::cli::DoneArgs;
 use crate::counting;
+use crate::entry::Kind;
 use crate::input;
-use crate::ledger::{Kind, NewEntry};
+use crate::ledger::NewEntry;
 use crate::plan::{Plan, Task};
 use crate::render::labels::Labels;
 use crate::tr;
@@ -81,7 +82,7 @@ fn write(ctx: &Ctx, plan: &Plan, task: &Task, completion: &NewEntry) -> Result<E
             "commands-done-already",
             task = task.id.as_str(),
             entry = id.to_string(),
-            date = crate::render::words::date_in_message(*date)
+            date = crate::words::date_in_message(*date)
         )));
     }
     let id = w.push(completion)?;

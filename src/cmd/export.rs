@@ -22,11 +22,9 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    let as_of = match &args.as_of {
-        // As `report --as-of`: the plan's order or YYYY-MM-DD, a
-        // two-digit year refused (SPEC §4 "Dates").
-        Some(s) => crate::input::as_of(&plan, s)
-            .map_err(|m| reject(tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
+    // As `report --as-of`, read by `cli::value::date` (SPEC §4 "Dates").
+    let as_of = match args.as_of {
+        Some(d) => d,
         None => today()?,
     };
     let span = span(&plan, &args)?;
@@ -69,14 +67,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     match &args.output {
         // Written beside, then renamed: the file is whole or not there.
         Some(path) => {
-            let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-            let part = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
-            let written = std::fs::File::create(&part)
-                .map_err(anyhow::Error::from)
-                .and_then(|mut f| write(&mut f))
-                .and_then(|()| Ok(std::fs::rename(&part, path)?));
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&part);
+            if let Err(e) = crate::render::write_file(path, &mut |out| write(out)) {
                 return Err(anyhow::anyhow!(
                     "{}: {}",
                     crate::tr!("file-cannot-write", path = path.display().to_string()),
@@ -98,24 +89,16 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--year Y` or `--period P` (ours or a DHIS2 code), inside the plan's
-/// years; neither: every year.
+/// `--year Y` or `--period P` (any typed form or a DHIS2 code, read by
+/// `cli::value::export_period`), inside the plan's years; neither: every
+/// year.
 fn span(plan: &Plan, args: &ExportArgs) -> Result<Span> {
-    let (start, end) = (plan.start.to_string(), plan.end.to_string());
     if let Some(year) = args.year {
-        if !plan.years().contains(&year) {
-            return Err(reject(tr!("dhis2-year-outside", year = year.to_string(), start = start, end = end)));
-        }
+        plan.within_years(&format!("--year {year}"), year, year).map_err(reject)?;
         return Ok(Span::Within(Period::year(year)));
     }
-    let Some(text) = &args.period else { return Ok(Span::All) };
-    let p = text
-        .parse::<Period>()
-        .or_else(|_| dhis2::parse_period_code(text))
-        .map_err(|_| reject(tr!("dhis2-bad-period", value = text.as_str())))?;
-    if !plan.years().contains(&p.year) {
-        return Err(reject(tr!("dhis2-period-outside", period = text.as_str(), start = start, end = end)));
-    }
+    let Some(p) = args.period else { return Ok(Span::All) };
+    plan.within_years(&format!("--period {p}"), p.year, p.year).map_err(reject)?;
     Ok(Span::Within(p))
 }
 

@@ -10,11 +10,13 @@
 
 use super::{Ctx, Reported, reject, today};
 use crate::cli::{DatesArg, ImportArgs, StyleArg};
+use crate::entry::Entry;
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
-use crate::input::{self, DateOrder};
-use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
+use crate::input;
+use crate::ledger::{Ledger, NewEntry, Sealed, Writer};
 use crate::number::{NumberStyle, format_number};
 use crate::plan::Plan;
+use crate::settings::DateOrder;
 use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -366,7 +368,7 @@ fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) 
                 .imported_at
                 .get(..10)
                 .and_then(crate::input::date::parse_iso)
-                .map_or_else(|| b.imported_at.clone(), crate::render::words::date_in_message),
+                .map_or_else(|| b.imported_at.clone(), crate::words::date_in_message),
             by = b.by.as_str()
         ))),
         None => Ok(()),

@@ -5,12 +5,14 @@
 //! a filtered view says the same about an entry as the full one.
 
 use super::{Ctx, reject};
-use crate::cli::{Format, LogArgs};
+use crate::cli::{LogArgs, LogFormat as Format};
 use crate::counting;
-use crate::ledger::{Entry, Kind};
-use crate::plan::{self, Lang, Plan};
+use crate::entry::{Entry, Kind};
+use crate::plan::{self, Plan};
 use crate::render::xlsx::{Sheet, Value};
-use crate::render::{self, Grid, labels::Labels, words};
+use crate::render::{self, Grid, labels::Labels};
+use crate::settings::Lang;
+use crate::words;
 use crate::{tr, tr_in};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -42,7 +44,6 @@ struct LogEntry {
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    args.format.allow("log", &[Format::Table, Format::Csv, Format::Json, Format::Md, Format::Xlsx])?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
     let entries = match ctx.read_ledger(&plan)? {

@@ -9,8 +9,9 @@ use super::ask::{Asker, Cancelled};
 use super::{Ctx, Reported, reject, today};
 use crate::cli::RecordArgs;
 use crate::counting::{self, Counted};
+use crate::entry::Kind;
 use crate::input;
-use crate::ledger::{Kind, Ledger, NewEntry};
+use crate::ledger::{Ledger, NewEntry};
 use crate::number::format_number;
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan};
@@ -123,7 +124,7 @@ fn print_receipt(id: i64, ind: &Indicator, figure: &NewEntry, replaces: Option<&
                     period = figure
                         .period
                         .as_deref()
-                        .map(|p| render::words::period_text(p, lang))
+                        .map(|p| crate::words::period_text(p, lang))
                         .unwrap_or_default(),
                     old = c.value_text.as_str()
                 )
@@ -165,7 +166,7 @@ pub(super) fn invalid<T>(arg: &str, checked: Result<T, String>) -> Result<T> {
 
 /// "reported 2027-01-10 by lan, Báo cáo 15/BC-UBND": who, when, from what.
 pub(super) fn provenance(reported_on: NaiveDate, by: &str, source: Option<&str>) -> String {
-    let date = render::words::date_in_message(reported_on);
+    let date = crate::words::date_in_message(reported_on);
     match source {
         Some(s) => tr!("commands-provenance-source", date = date, by = by, source = s),
         None => tr!("commands-provenance", date = date, by = by),
@@ -185,7 +186,7 @@ fn receipt(ind: &Indicator, figure: &NewEntry, extra: &str) -> String {
     let period = figure
         .period
         .as_deref()
-        .map(|p| render::words::period_text(p, crate::i18n::lang()))
+        .map(|p| crate::words::period_text(p, crate::i18n::lang()))
         .unwrap_or_default();
     let line = tr!(
         "commands-record-receipt",
@@ -350,7 +351,7 @@ fn ask_figure(
         "commands-record-about-indicator",
         name = ind.name.as_str(),
         unit = ind.unit.as_str(),
-        every = render::words::every(every, lang),
+        every = crate::words::every(every, lang),
         previous = last_text
     );
     eprintln!("{}", render::fit(&format!("  {about}"), "  "));
@@ -363,7 +364,7 @@ fn ask_figure(
     let example = Period::all_in(plan.start, every).next().map(|p| p.to_string()).unwrap_or_default();
     let help = tr!(
         "commands-ask-period-help",
-        every = render::words::every(every, lang),
+        every = crate::words::every(every, lang),
         example = example,
         year = plan.start.to_string()
     );

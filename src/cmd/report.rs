@@ -1,12 +1,11 @@
 //! `plan report`: load the plan, read what the year needs, compute, render.
 
 use super::{Ctx, today};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::{ReportArgs, ReportFormat as Format};
 use crate::counting::Figures;
-use crate::period::Period;
 use crate::plan::{self, Plan};
 use crate::render::{self, report as rr};
-use crate::report::{self, Options, Report, Review, Years};
+use crate::report::{self, Options, Report, Review};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use std::process::ExitCode;
@@ -14,11 +13,7 @@ use std::process::ExitCode;
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
-    let as_of = match &args.as_of {
-        Some(s) => crate::input::as_of(&plan, s)
-            .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
-        None => today,
-    };
+    let as_of = args.as_of.unwrap_or(today);
     let review = review(&plan, &args, as_of)?;
     if let Some(g) = &args.group
         && !plan.groups.iter().any(|x| &x.id == g)
@@ -52,35 +47,16 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
 /// What `--year`, `--period` or `--years` asks for (the year of `as_of`
 /// when none is given), inside the plan's years.
 fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
-    let outside = |what: String| {
-        anyhow!(crate::tr!(
-            "report-outside-plan",
-            what = what,
-            start = plan.start.to_string(),
-            end = plan.end.to_string()
-        ))
-    };
-    if let Some(text) = &args.period {
-        // Every typed form of a period (`2027-Q3`, `Q3/2027`, `Quý 3/2027`…).
-        let p: Period = crate::input::period::parse(text)
-            .map_err(|_| anyhow!(crate::tr!("report-bad-period", period = text.trim())))?;
-        if !plan.years().contains(&p.year) {
-            return Err(outside(format!("--period {p}")));
-        }
+    if let Some(p) = args.period {
+        plan.within_years(&format!("--period {p}"), p.year, p.year).map_err(|m| anyhow!(m))?;
         return Ok(Review::Period(p));
     }
-    if let Some(text) = &args.years {
-        let y: Years =
-            text.parse().map_err(|_| anyhow!(crate::tr!("report-bad-years", years = text.trim())))?;
-        if !plan.years().contains(&y.first) || !plan.years().contains(&y.last) {
-            return Err(outside(format!("--years {y}")));
-        }
+    if let Some(y) = args.years {
+        plan.within_years(&format!("--years {y}"), y.first, y.last).map_err(|m| anyhow!(m))?;
         return Ok(Review::Span(y));
     }
     let year = args.year.unwrap_or(as_of.year());
-    if !plan.years().contains(&year) {
-        return Err(outside(format!("--year {year}")));
-    }
+    plan.within_years(&format!("--year {year}"), year, year).map_err(|m| anyhow!(m))?;
     Ok(Review::year(year))
 }
 

@@ -1,7 +1,7 @@
 //! `plan show [ID]`: the plan at a glance, or one item in full.
 
 use super::Ctx;
-use crate::cli::{Format, ShowArgs};
+use crate::cli::{ShowArgs, TextFormat as Format};
 use crate::number::format_number;
 use crate::plan::{self, Group, Indicator, Item, Plan, Source, Task};
 use crate::render::{self, Grid, labels::Labels};
@@ -12,7 +12,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
-    args.format.allow("show", &[Format::Table, Format::Csv, Format::Json, Format::Md])?;
     let plan = ctx.load_plan()?;
     let mut out = render::stdout();
     match &args.id {
@@ -58,7 +57,7 @@ fn from_text(plan: &Plan, ind: &Indicator) -> String {
 /// How often it is reported ("hằng quý"), or what it is derived from.
 fn cadence_text(plan: &Plan, ind: &Indicator) -> String {
     match ind.cadence() {
-        Some(every) => render::words::every(every, plan.lang),
+        Some(every) => crate::words::every(every, plan.lang),
         None => from_text(plan, ind),
     }
 }

@@ -14,16 +14,17 @@
 //! figure, which the importer reads and ignores.
 
 use super::{Ctx, reject, today};
-use crate::cli::{Format, TemplateArgs};
+use crate::cli::{TemplateArgs, TemplateFormat as Format};
 use crate::counting::{self, Figures};
 use crate::number::{NumberStyle, format_number};
 use crate::period::Period;
-use crate::plan::{Indicator, Lang, Plan};
+use crate::plan::{Indicator, Plan};
 use crate::render::csv_safe::csv_text_cell;
 use crate::render::labels::Labels;
-use crate::render::words::date_in_message;
 use crate::render::xlsx::{self, Sheet, Value};
+use crate::settings::Lang;
 use crate::tr_in;
+use crate::words::date_in_message;
 use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -41,12 +42,11 @@ pub struct Due<'p> {
 
 pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    args.format.allow("template", &[Format::Csv, Format::Xlsx])?;
     let today = today()?;
-    let period = match args.period.as_deref() {
-        Some(text) => Some(parse_period(&plan, text)?),
-        None => None,
-    };
+    if let Some(p) = args.period {
+        plan.within_years(&format!("--period {p}"), p.year, p.year).map_err(reject)?;
+    }
+    let period = args.period;
     let entries = match ctx.read_ledger(&plan)? {
         Some(l) => l.entries(None, None, None)?,
         None => Vec::new(),
@@ -73,21 +73,6 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         crate::render::write_text(&out, args.output.as_deref())?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `--period`: a period of the plan's years, in any form people type
-/// (`2027-Q3`, `Q3/2027`, `Quý 3/2027`…).
-fn parse_period(plan: &Plan, text: &str) -> Result<Period> {
-    let p = crate::input::period::parse(text).map_err(reject)?;
-    if !plan.years().contains(&p.year) {
-        return Err(reject(crate::tr!(
-            "workbook-template-outside",
-            period = p.in_message(),
-            start = plan.start.to_string(),
-            end = plan.end.to_string()
-        )));
-    }
-    Ok(p)
 }
 
 /// The figure that counts for the latest period of `p`'s kind before `p`.

@@ -13,7 +13,8 @@
 
 use super::{Ctx, Reported};
 use crate::cli::VerifyArgs;
-use crate::ledger::{self, GENESIS, Kind, Ledger};
+use crate::entry::Kind;
+use crate::ledger::{self, GENESIS, Ledger};
 use crate::number::format_number;
 use crate::plan::Plan;
 use crate::tr;

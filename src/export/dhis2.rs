@@ -411,7 +411,7 @@ mod tests {
 
     #[test]
     fn other_dhis2_periods_are_refused() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         for code in [
             "2027W5",
             "20270701",

@@ -11,7 +11,7 @@
 pub mod dhis2;
 
 use crate::counting;
-use crate::ledger::{Entry, Kind};
+use crate::entry::{Entry, Kind};
 use crate::period::Period;
 use crate::plan::{Indicator, Plan};
 use chrono::NaiveDate;

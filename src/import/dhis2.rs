@@ -774,7 +774,7 @@ dhis2 = "THU_NS"
 
     #[test]
     fn json_values_map_back_through_the_codes() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let json = r#"{"dataSet": "DS", "period": "2027Q3", "orgUnit": "XA_ND", "dataValues": [
             {"dataElement": "THU_NS", "value": "1234.5", "storedBy": "Nam", "created": "2027-10-05",
              "lastUpdated": "2027-10-20T08:00:00.000", "comment": "ước", "followup": false},
@@ -798,7 +798,7 @@ dhis2 = "THU_NS"
 
     #[test]
     fn what_cannot_be_mapped_is_an_error_of_its_row() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let json = r#"{"dataValues": [
             {"dataElement": "THU_NSS", "period": "2027Q3", "orgUnit": "XA_ND", "value": "1"},
             {"dataElement": "THU_NS", "period": "2027Q3", "orgUnit": "XA_KHAC", "value": "1"},
@@ -824,14 +824,14 @@ dhis2 = "THU_NS"
 
     #[test]
     fn a_plan_without_export_dhis2_reads_nothing() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let e = read(br#"{"dataValues": []}"#, Format::Json, &plan("")).unwrap_err();
         assert!(e.0.contains("[export.dhis2]") && e.0.contains("org_unit"), "{e}");
     }
 
     #[test]
     fn csv_columns_are_read_by_position_with_their_lines() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let csv = "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\n\
                    THU_NS,2027Q3,XA_ND,,,1234.5,Nam,2027-10-05,\"ước, tạm\",false\n\
                    \n\
@@ -850,7 +850,7 @@ dhis2 = "THU_NS"
 
     #[test]
     fn adx_groups_give_their_values_org_unit_and_period() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let adx = r#"<?xml version="1.0" encoding="UTF-8"?>
 <adx xmlns="urn:ihe:qrph:adx:2015" exported="2027-10-15T00:00:00Z">
   <group orgUnit="XA_ND" period="2027-07-01/P3M" dataSet="DS">
@@ -872,7 +872,7 @@ dhis2 = "THU_NS"
 
     #[test]
     fn dxf_and_foreign_xml() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let dxf = r#"<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0" period="202707" orgUnit="XA_ND">
   <dataValue dataElement="THU_NS" period="2027Q3" value="7" storedBy="Nam" comment="a &amp; b"/>
 </dataValueSet>"#;

@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn other_bytes_are_named() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         assert_eq!(sniff(b"a,b\n", true), Ok(Found::Utf8));
         assert_eq!(sniff(b"\xEF\xBB\xBFa,b\n", true), Ok(Found::Utf8Bom));
         // Windows-1258: "Chỉ tiêu" is C h 0xD2 ...

@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn problems_are_all_named() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let e = header("indicator,periode,value,nguon,source").unwrap_err();
         assert_eq!(e.problems.len(), 3, "{:?}", e.problems);
         assert!(

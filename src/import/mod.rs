@@ -61,13 +61,15 @@ pub use cell::Cell;
 pub use header::{BadHeader, COLS, Col, Header};
 
 use crate::counting;
-use crate::input::{self, DateOrder};
-use crate::ledger::{Entry, Kind, NewEntry};
+use crate::entry::{Entry, Kind};
+use crate::input;
+use crate::ledger::NewEntry;
 use crate::number::{NumberStyle, format_number};
 use crate::period::{Cadence, Period};
 use crate::plan::{Indicator, Plan, Task};
-use crate::render::words::date_in_message;
+use crate::settings::DateOrder;
 use crate::tr;
+use crate::words::date_in_message;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
@@ -304,50 +306,17 @@ pub struct Batch<'p, 'o> {
 }
 
 /// The value that counts now for each period of each indicator (SPEC §5
-/// "What counts", decided by `counting::count_figures`), from one pass over
-/// the ledger, newest entry first, keeping only the entries that can count:
-/// the newest figure of each period that was not voided, and its newest
-/// correction that was not voided. Newest first, a void is met before the
-/// entry it withdraws, a correction before its figure. Memory: the voided
-/// ids, a figure per period, the corrections not yet matched; never every
-/// figure.
+/// "What counts", decided by [`counting::Tally`]), from one pass over the
+/// ledger, newest entry first. Memory: the voided ids, a result per
+/// period, the corrections not yet matched; never every figure.
 fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<Counted> {
-    let mut voided: HashSet<i64> = HashSet::new();
-    let mut figures: HashMap<String, HashMap<Period, Entry>> = HashMap::new();
-    let mut corrections: HashMap<i64, Entry> = HashMap::new();
-    let mut kept: Vec<Entry> = Vec::new();
+    let mut tally = counting::Tally::new(None, false);
     store.each_entry_newest_first(&mut |e| {
-        match e.kind {
-            Kind::Void => voided.extend(e.target_entry),
-            Kind::Correction => {
-                if !voided.contains(&e.id)
-                    && let Some(t) = e.target_entry
-                {
-                    corrections.entry(t).or_insert(e);
-                }
-            }
-            Kind::Figure => {
-                let correction = corrections.remove(&e.id);
-                // The same figures `count_figures` skips are skipped here.
-                let period = e.period.as_deref().and_then(|p| p.parse::<Period>().ok());
-                let (Some(ind), Some(p), Some(_)) = (&e.indicator, period, e.value) else {
-                    return Ok(());
-                };
-                if voided.contains(&e.id) {
-                    return Ok(());
-                }
-                let periods = figures.entry(ind.clone()).or_default();
-                if let std::collections::hash_map::Entry::Vacant(slot) = periods.entry(p) {
-                    kept.extend(correction);
-                    slot.insert(e);
-                }
-            }
-            Kind::Completion => {}
-        }
+        tally.push(&e);
         Ok(())
     })?;
-    kept.extend(figures.into_values().flat_map(HashMap::into_values));
-    Ok(counting::count_figures(&kept, None)
+    Ok(tally
+        .finish()
         .into_iter()
         .map(|(ind, periods)| {
             let values =
@@ -944,7 +913,7 @@ name = "Task"
     /// typed, and errors name the sheet's row.
     #[test]
     fn typed_cells_are_taken_as_typed_and_rows_labelled_by_sheet() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let plan = typed_plan();
         let opts = Options {
             delimiter: None,

@@ -12,59 +12,23 @@
 //! [`not_after_today`], [`not_before_period`], [`not_before_plan`].
 
 use crate::period::Period;
-use crate::render::words::date_in_message;
+use crate::settings::DateOrder;
 use crate::tr;
+use crate::words::date_in_message;
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
-use std::fmt;
 
 /// Years before this are refused as typos (a two-digit year padded).
 pub const FIRST_YEAR: i32 = 1900;
 
-/// The order of day and month in a slashed date: the plan's `dates`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateOrder {
-    /// `31/12/2026` (Vietnam, most of the world).
-    #[default]
-    Dmy,
-    /// `12/31/2026` (the United States).
-    Mdy,
-}
-
 impl DateOrder {
-    pub fn parse_name(s: &str) -> Option<Self> {
-        match s {
-            "dmy" => Some(Self::Dmy),
-            "mdy" => Some(Self::Mdy),
-            _ => None,
-        }
-    }
-
-    /// `d` written in this order: `31/12/2026` or `12/31/2026`.
-    pub fn format(self, d: NaiveDate) -> String {
-        match self {
-            Self::Dmy => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-            Self::Mdy => format!("{:02}/{:02}/{}", d.month(), d.day(), d.year()),
-        }
-    }
-
     /// `d` as a user types it in the language of messages: in this order
     /// under Vietnamese (29/11/2026), ISO under English (2026-11-29); the
     /// date rules read either back (SPEC §4 Dates). For defaults and
     /// examples the user may keep.
     pub fn as_typed(self, d: NaiveDate) -> String {
         match crate::i18n::lang() {
-            crate::plan::Lang::Vi => self.format(d),
-            crate::plan::Lang::En => d.to_string(),
-        }
-    }
-
-    /// The form as a pattern: `DD/MM/YYYY` or `MM/DD/YYYY`.
-    pub fn pattern(self) -> &'static str {
-        match self {
-            Self::Dmy => "DD/MM/YYYY",
-            Self::Mdy => "MM/DD/YYYY",
+            crate::settings::Lang::Vi => self.format(d),
+            crate::settings::Lang::En => d.to_string(),
         }
     }
 
@@ -73,15 +37,6 @@ impl DateOrder {
             Self::Dmy => Self::Mdy,
             Self::Mdy => Self::Dmy,
         }
-    }
-}
-
-impl fmt::Display for DateOrder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Dmy => "dmy",
-            Self::Mdy => "mdy",
-        })
     }
 }
 
@@ -283,7 +238,7 @@ mod tests {
     }
 
     fn set_en() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
     }
 
     #[test]

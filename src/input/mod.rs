@@ -3,13 +3,13 @@
 //! decides each rule, and every path calls it — `record`, `done`,
 //! `correct`, `void`, `import`, `--as-of`, `PLAN_TODAY`, plan targets:
 //!
-//! - [`date`]: the forms of a date, two-digit years, before its period,
+//! - [`date`](mod@date): the forms of a date, two-digit years, before its period,
 //!   before the plan, after today (SPEC §4 "Dates");
 //! - [`number`]: a figure of an indicator — `%`, `min`/`max`, `integer`,
 //!   and the tenfold guard (SPEC §4 "Figures"); the reading of a number
 //!   itself (styles, the ambiguity rule, significant digits) is
 //!   [`crate::number::parse`];
-//! - [`period`]: the typed forms of a period and whether it fits an
+//! - [`period`](mod@period): the typed forms of a period and whether it fits an
 //!   indicator (SPEC §4 "Periods");
 //! - [`text`]: `by`, `source`, `note`, `--reason` (NFC, controls, length).
 //!
@@ -22,12 +22,12 @@ pub mod number;
 pub mod period;
 pub mod text;
 
-pub use date::DateOrder;
 pub use number::{check_figure, figure_value, tenfold};
 
 use crate::number::NumberStyle;
 use crate::period::Period;
 use crate::plan::{Indicator, Plan, Task, suggest};
+use crate::settings::DateOrder;
 use crate::tr;
 use chrono::NaiveDate;
 
@@ -99,12 +99,6 @@ pub fn figure_date(plan: &Plan, period: Period, text: &str, today: NaiveDate) ->
 /// before 1 January of the plan's first year.
 pub fn completion_date(plan: &Plan, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     date::not_before_plan(date_in(text, plan.dates, today)?, plan.start)
-}
-
-/// A `--as-of` date: any typed form in the plan's order (a review may be
-/// re-run as of any day, even a later one).
-pub fn as_of(plan: &Plan, text: &str) -> Result<NaiveDate, String> {
-    date::parse(text, plan.dates)
 }
 
 /// Who is writing: `--by`, else the OS user (checked as a text, [`text::clean`]).

@@ -157,7 +157,7 @@ every = "year"
 
     #[test]
     fn percent_only_for_a_percent_unit() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let p = plan();
         let rate = p.indicator("ty_le").unwrap();
         assert_eq!(figure_value(rate, "10,2%", Vi), Ok(10.2));
@@ -168,7 +168,7 @@ every = "year"
 
     #[test]
     fn bounds_and_whole_numbers() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let p = plan();
         let dn = p.indicator("so_dn").unwrap();
         assert!(figure_value(dn, "-5", Vi).unwrap_err().contains("-5"));
@@ -195,7 +195,7 @@ every = "year"
     #[test]
     fn compared_with_the_period_itself_else_the_latest_earlier_of_its_kind() {
         use crate::counting::tests::entry;
-        use crate::ledger::Kind;
+        use crate::entry::Kind;
         let es = vec![
             entry(1, Kind::Figure, "so_dn", "2026-H1", Some(103.0), "2026-07-10", None),
             entry(2, Kind::Figure, "so_dn", "2026", Some(5.0), "2026-07-10", None),
@@ -212,7 +212,7 @@ every = "year"
         assert_eq!(compared_with(&f, "so_dn", p("2027-H1")).map(|(_, c)| c.entry), Some(3));
         assert_eq!(compared_with(&f, "so_dn", p("2027")).map(|(_, c)| c.entry), Some(2));
         assert_eq!(compared_with(&f, "so_dn", p("2026-H1")).map(|(_, c)| c.entry), Some(1));
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let m = jump(&f, "so_dn", p("2026-H2"), 2060.0, "2.060").unwrap();
         assert!(m.contains("2.060") && m.contains("2026-H1") && m.contains("#1"), "{m}");
         assert!(jump(&f, "so_dn", p("2026-H2"), 104.0, "104").is_none());

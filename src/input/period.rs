@@ -38,8 +38,8 @@ pub fn parse(text: &str) -> Result<Period, String> {
         return Ok(p);
     }
     // A date where a period was meant: 2027-07-01, 01/07/2027.
-    if super::date::parse(t, super::DateOrder::Dmy).is_ok()
-        || super::date::parse(t, super::DateOrder::Mdy).is_ok()
+    if super::date::parse(t, crate::settings::DateOrder::Dmy).is_ok()
+        || super::date::parse(t, crate::settings::DateOrder::Mdy).is_ok()
     {
         return Err(tr!("input-period-is-date", text = t));
     }
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn refusals_say_why() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         assert!(parse("Q3/27").unwrap_err().contains("two-digit"));
         assert!(parse("T7/27").unwrap_err().contains("two-digit"));
         assert!(parse("27-Q3").unwrap_err().contains("two-digit"));

@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn controls_and_long_texts_are_refused() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         for s in ["a\0b", "x\u{1b}[31mred", "two\nlines", "a\u{7f}", "a\u{202E}b", "a\u{9b}b"] {
             let e = clean(s).unwrap_err();
             assert!(e.contains("U+"), "{s:?}: {e}");

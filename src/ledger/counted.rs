@@ -11,7 +11,9 @@
 //!   ledger order is the largest of each date's last id;
 //! - the counted figure's row and its latest correction are read by id.
 //!
-//! Whenever that shortcut could disagree with [`counting::count_figures`]
+//! The counted figure's value is decided by [`counting::counted`], as for
+//! every other caller. Whenever that shortcut could disagree with
+//! [`counting::count_figures`]
 //! (a void among the period's entries, a figure without a value, a date or
 //! period text that does not sort as it reads), the period's entries are
 //! read whole and counted by `count_figures` itself. Voids and corrections
@@ -19,7 +21,7 @@
 //! so a period's entries hold everything that decides what counts in it.
 
 use super::{ENTRY_COLUMNS, Ledger, row_to_entry};
-use crate::counting::{self, Counted, PeriodFigures};
+use crate::counting::{self, PeriodFigures};
 use crate::period::Period;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -180,14 +182,12 @@ impl Ledger {
         let (value, value_text, reported_on): (Option<f64>, Option<String>, String) =
             row.query_row([latest], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let (Some(value), Some(reported_on)) = (value, date(&reported_on)) else { return Ok(None) };
-        let correction = corrections.iter().filter(|c| c.target == Some(latest)).max_by_key(|c| c.id);
-        let counted = Counted {
-            entry: latest,
-            value: correction.and_then(|c| c.value).unwrap_or(value),
-            value_text: correction.and_then(|c| c.value_text.clone()).or(value_text).unwrap_or_default(),
-            corrected_by: correction.map(|c| c.id),
-            reported_on,
-        };
+        let correction = corrections
+            .into_iter()
+            .filter(|c| c.target == Some(latest))
+            .max_by_key(|c| c.id)
+            .map(|c| counting::Correction { id: c.id, value: c.value, value_text: c.value_text });
+        let counted = counting::counted(latest, value, value_text, reported_on, correction);
         Ok(Some(Some(PeriodFigures {
             counted: Some(counted),
             first_reported: Some(first_reported),
@@ -242,7 +242,8 @@ fn date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::{Kind, NewEntry};
+    use crate::entry::Kind;
+    use crate::ledger::NewEntry;
     use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -13,6 +13,7 @@ mod schema;
 pub use hash::GENESIS;
 pub use schema::VERSION;
 
+use crate::entry::{Entry, Kind};
 use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -22,64 +23,6 @@ use std::path::{Path, PathBuf};
 
 mod busy;
 mod counted;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Figure,
-    Completion,
-    Correction,
-    Void,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Figure => "figure",
-            Kind::Completion => "completion",
-            Kind::Correction => "correction",
-            Kind::Void => "void",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "figure" => Some(Kind::Figure),
-            "completion" => Some(Kind::Completion),
-            "correction" => Some(Kind::Correction),
-            "void" => Some(Kind::Void),
-            _ => None,
-        }
-    }
-}
-
-/// An entry as stored.
-#[derive(Debug, Clone, Serialize)]
-pub struct Entry {
-    pub id: i64,
-    pub kind: Kind,
-    pub indicator: Option<String>,
-    pub task: Option<String>,
-    pub period: Option<String>,
-    #[serde(skip)]
-    pub year: i64,
-    /// The value exactly as typed.
-    pub value_text: Option<String>,
-    pub value: Option<f64>,
-    /// The date the figure was reported (`--date`).
-    #[serde(rename = "date")]
-    pub reported_on: NaiveDate,
-    /// When `plan` wrote it (system clock, UTC).
-    pub recorded_at: String,
-    pub by: String,
-    pub source: Option<String>,
-    pub note: Option<String>,
-    pub target_entry: Option<i64>,
-    pub batch: Option<i64>,
-    pub plan_id: String,
-    /// SHA-256 over the content and the previous entry's hash, as hex.
-    pub hash: String,
-}
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
 #[derive(Debug)]
@@ -1336,7 +1279,7 @@ mod tests {
 
     #[test]
     fn a_failed_upgrade_says_so_and_leaves_the_ledger_as_it_was() {
-        crate::i18n::set_lang(crate::plan::Lang::En);
+        crate::i18n::set_lang(crate::settings::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v4.db");
         {

@@ -1,7 +1,9 @@
 //! The "6 rõ" audit: for each task group, which of the six clarities the
 //! plan states and what is missing from each.
 
-use super::{Group, Lang, Plan};
+use super::{Group, Plan};
+
+use crate::settings::Lang;
 use serde::Serialize;
 
 /// The six "rõ", in the order the plan text lists them.

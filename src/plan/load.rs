@@ -6,8 +6,8 @@
 //! validation then checks references, years and derived indicators.
 
 use super::*;
-use crate::input::DateOrder;
 use crate::period::Cadence;
+use crate::settings::DateOrder;
 use crate::tr;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -957,7 +957,7 @@ impl<'s> Reader<'s> {
                     span.clone(),
                     tr!(
                         "plan-due-outside",
-                        due = crate::render::words::date_in_message(due),
+                        due = crate::words::date_in_message(due),
                         start = plan.start.to_string(),
                         end = plan.end.to_string()
                     ),

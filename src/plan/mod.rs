@@ -1,6 +1,6 @@
 //! The plan model: what `plan.toml` says, validated.
 //!
-//! A `Plan` is only ever built by [`load`], which checks every reference,
+//! A `Plan` is only ever built by [`load_file`], which checks every reference,
 //! so the rest of the program may assume that ids resolve, derived
 //! indicators are acyclic and years lie inside the plan.
 
@@ -14,27 +14,10 @@ pub use target::{AttainmentNote, Status, Target};
 
 use crate::number::NumberStyle;
 use crate::period::Cadence;
+use crate::settings::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-/// The report language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn parse_name(s: &str) -> Option<Self> {
-        match s {
-            "vi" => Some(Self::Vi),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -222,7 +205,7 @@ pub struct Plan {
     pub lang: Lang,
     pub numbers: NumberStyle,
     /// `dates`: the order of a slashed date (`dmy` by default).
-    pub dates: crate::input::DateOrder,
+    pub dates: crate::settings::DateOrder,
     /// `[plan] ledger`, relative to the plan file.
     pub ledger: Option<String>,
     pub agencies: Vec<(String, String)>,
@@ -310,6 +293,23 @@ pub enum Item {
 }
 
 impl Plan {
+    /// Refuses a review, an export or a template whose years
+    /// `first..=last` are not all the plan's (SPEC §4 "a period outside
+    /// the plan's years", exit 1): one message for every command and
+    /// argument, `what` being the argument and its value as the user gave
+    /// it (`--period 2027-Q3`, `--years 2025-2027`, `--year 2031`).
+    pub fn within_years(&self, what: &str, first: i32, last: i32) -> Result<(), String> {
+        if self.years().contains(&first) && self.years().contains(&last) {
+            return Ok(());
+        }
+        Err(crate::tr!(
+            "report-outside-plan",
+            what = what,
+            start = self.start.to_string(),
+            end = self.end.to_string()
+        ))
+    }
+
     pub(crate) fn build_index(&mut self) {
         let mut index = HashMap::new();
         for (g, group) in self.groups.iter().enumerate() {

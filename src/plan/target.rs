@@ -5,7 +5,9 @@
 //! target is written once, in a file, a decimal that cannot be a thousands
 //! group (`9.5` under `vi`) is read as a decimal: it has only one meaning.
 
-use crate::number::{self, NumberStyle};
+use crate::number::{self, NumberStyle, format_number};
+use crate::settings::Lang;
+use crate::tr_in;
 use serde::Serialize;
 use std::fmt;
 
@@ -340,6 +342,31 @@ fn looks_like_group(s: &str, style: NumberStyle) -> bool {
     s.rsplit_once(other_decimal).is_some_and(|(_, f)| f.len() == 3)
 }
 
+/// Decimals shown for the numbers of a target (as [`Target::display`]).
+const TARGET_DECIMALS: usize = 2;
+
+impl Target {
+    /// The target in words in `lang`, numbers in `style`, each number
+    /// followed by `unit` when one is given: `> 120` with unit
+    /// "doanh nghiệp" reads "trên 120 doanh nghiệp"; `9,5..10` with "%"
+    /// reads "từ 9,5 đến 10 %" (the unit once, after the upper bound).
+    pub fn words(self, lang: Lang, style: NumberStyle, unit: Option<&str>) -> String {
+        let n = |x: f64| format_number(x, style, TARGET_DECIMALS);
+        let with_unit = |s: String| match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) => format!("{s} {u}"),
+            None => s,
+        };
+        match self {
+            Target::AtLeast(x) => tr_in!(lang, "tables-target-at-least", x = with_unit(n(x))),
+            Target::Above(x) => tr_in!(lang, "tables-target-above", x = with_unit(n(x))),
+            Target::AtMost(x) => tr_in!(lang, "tables-target-at-most", x = with_unit(n(x))),
+            Target::Below(x) => tr_in!(lang, "tables-target-below", x = with_unit(n(x))),
+            Target::Range(a, b) => tr_in!(lang, "tables-target-range", a = n(a), b = with_unit(n(b))),
+            Target::About(x) => tr_in!(lang, "tables-target-about", x = with_unit(n(x))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,5 +450,36 @@ mod tests {
     fn scaling_keeps_the_form() {
         assert_eq!(Target::Range(10.0, 20.0).scaled(0.5), Target::Range(5.0, 10.0));
         assert_eq!(Target::Above(100.0).at(80.0), Target::Above(80.0));
+    }
+
+    /// Targets in words (moved from render/words.rs with [`Target::words`]).
+    mod words {
+        use super::super::*;
+        use crate::number::NumberStyle as S;
+        use crate::settings::Lang::*;
+
+        #[test]
+        fn targets_in_vietnamese() {
+            assert_eq!(Target::Above(120.0).words(Vi, S::Vi, None), "trên 120");
+            assert_eq!(Target::Above(120.0).words(Vi, S::Vi, Some("doanh nghiệp")), "trên 120 doanh nghiệp");
+            assert_eq!(Target::AtLeast(48.0).words(Vi, S::Vi, None), "từ 48 trở lên");
+            assert_eq!(Target::Below(5.0).words(Vi, S::Vi, None), "dưới 5");
+            assert_eq!(Target::AtMost(5.0).words(Vi, S::Vi, None), "không quá 5");
+            assert_eq!(Target::Range(9.5, 10.0).words(Vi, S::Vi, Some("%")), "từ 9,5 đến 10 %");
+            assert_eq!(Target::About(2000.0).words(Vi, S::Vi, None), "khoảng 2.000");
+            assert_eq!(Target::About(2000.0).words(Vi, S::Vi, Some("  ")), "khoảng 2.000");
+        }
+
+        #[test]
+        fn targets_in_english() {
+            assert_eq!(Target::Above(120.0).words(En, S::En, Some("firms")), "more than 120 firms");
+            assert_eq!(Target::AtLeast(48.0).words(En, S::En, None), "at least 48");
+            assert_eq!(Target::Below(5.0).words(En, S::En, None), "less than 5");
+            assert_eq!(Target::AtMost(5.0).words(En, S::En, None), "at most 5");
+            assert_eq!(Target::Range(9.5, 10.0).words(En, S::En, Some("%")), "9.5 to 10 %");
+            assert_eq!(Target::About(2000.0).words(En, S::En, None), "about 2,000");
+            // The number style is the plan's, whatever the language.
+            assert_eq!(Target::About(2000.5).words(En, S::Vi, None), "about 2.000,5");
+        }
     }
 }

@@ -732,7 +732,7 @@ fn footer(c: &Ctx) -> Markup {
 mod tests {
     use super::*;
     use crate::period::{Cadence, Period};
-    use crate::plan::Lang;
+    use crate::settings::Lang;
 
     #[test]
     fn a_value_in_markup_goes_where_the_message_puts_it() {

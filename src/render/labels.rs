@@ -3,8 +3,9 @@
 //! same English words in every language (SPEC §5a); these are for people.
 
 use crate::period::{Cadence, Period};
-use crate::plan::{AttainmentNote, Basis, Lang, Measure, Status, Target};
+use crate::plan::{AttainmentNote, Basis, Measure, Status, Target};
 use crate::report::{PeriodStatus, TaskClass};
+use crate::settings::Lang;
 use crate::{number::NumberStyle, tr_in};
 use chrono::NaiveDate;
 
@@ -103,7 +104,7 @@ impl Labels {
 
     /// How often: "hằng quý".
     pub fn every(&self, c: Cadence) -> String {
-        super::words::every(c, self.lang)
+        crate::words::every(c, self.lang)
     }
 
     /// A period in words: "Quý 3/2027" (see [`Period::label`]).
@@ -118,7 +119,7 @@ impl Labels {
 
     /// A date as people of the language write it: 15/01/2027, 2027-01-15.
     pub fn date(&self, d: NaiveDate) -> String {
-        if self.vi() { d.format("%d/%m/%Y").to_string() } else { d.format("%Y-%m-%d").to_string() }
+        crate::words::date(d, self.lang)
     }
 
     /// "3 ngày", "1 day", "3 days".

@@ -6,7 +6,6 @@ pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod report;
-pub mod words;
 pub mod xlsx;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};
@@ -379,7 +378,7 @@ pub fn write_json<T: Serialize>(value: &T, mut out: impl Write) -> anyhow::Resul
 /// format to a terminal is refused: use `>` or `--output FILE`").
 pub fn write_binary(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
     match output {
-        Some(path) => std::fs::write(path, bytes)
+        Some(path) => write_file(path, &mut |out| Ok(out.write_all(bytes)?))
             .map_err(|_| anyhow::anyhow!(crate::tr!("file-cannot-write", path = path.display().to_string()))),
         None if io::IsTerminal::is_terminal(&io::stdout()) => {
             Err(anyhow::anyhow!(crate::tr!("output-binary-terminal")))
@@ -393,10 +392,44 @@ pub fn write_binary(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::R
     }
 }
 
-/// Writes text output to `output`, else to stdout.
+/// Writes the file at `path` whole or not at all: `write` fills a
+/// temporary file beside it (`tempfile`), which then replaces `path` in
+/// one rename; on an error the temporary file is removed and `path` is
+/// left as it was. The file gets the permissions of a newly created one
+/// (0666 less the umask on Unix). A `path` that exists and is not a
+/// regular file (`/dev/stdout`, a pipe) is written in place.
+///
+/// Errors: creating, writing or renaming the file (the `io::Error` is in
+/// the chain), and whatever `write` returns.
+pub fn write_file(
+    path: &std::path::Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+        write(&mut f)?;
+        return Ok(f.flush()?);
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".plan-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut part = builder.tempfile_in(dir)?;
+    write(part.as_file_mut())?;
+    part.as_file_mut().flush()?;
+    part.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes text output to `output` (whole or not at all, [`write_file`]),
+/// else to stdout.
 pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Result<()> {
     match output {
-        Some(path) => std::fs::write(path, bytes)
+        Some(path) => write_file(path, &mut |out| Ok(out.write_all(bytes)?))
             .map_err(|_| anyhow::anyhow!(crate::tr!("file-cannot-write", path = path.display().to_string()))),
         None => {
             let mut out = stdout();
@@ -427,6 +460,25 @@ pub fn use_color() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_written_whole_or_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        write_file(&path, &mut |out| Ok(out.write_all(b"new")?)).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        // A writer that fails half-way: the old content stays, and no
+        // temporary file is left beside it.
+        let failed = write_file(&path, &mut |out| {
+            out.write_all(b"half")?;
+            anyhow::bail!("stopped")
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.csv")]);
+    }
 
     fn widest(text: &str) -> usize {
         text.lines().map(|l| l.chars().count()).max().unwrap_or(0)

@@ -7,11 +7,12 @@ use super::{Grid, markdown, use_color, wrapping_table, write_json};
 
 mod tidy_csv;
 use crate::number::{NumberStyle, format_number};
-use crate::plan::{AttainmentNote, Basis, Lang, Status};
+use crate::plan::{AttainmentNote, Basis, Status};
 use crate::report::{
     GroupReport, IndicatorReport, MissingFigure, OverdueTask, PeriodStatus, Report, Reports, TargetOrigin,
     TaskCounts,
 };
+use crate::settings::Lang;
 use crate::tr_in;
 use chrono::Datelike;
 use comfy_table::{Cell, Color};

@@ -17,9 +17,9 @@
 //! it, with an autofilter; column widths fitted to the content, capped, with
 //! long text wrapped.
 
-use crate::plan::Lang;
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use crate::settings::Lang;
 use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet};

@@ -3,10 +3,10 @@
 //! years) and a review date to a plain `Report` struct. No SQLite, no
 //! printing: `render` turns the result into bytes.
 //!
-//! One computation ([`year`]) makes the report of year Y through a cut-off
+//! One computation (`year.rs`) makes the report of year Y through a cut-off
 //! day E (the last day of Y for a year report, of P for `--period P`), over
 //! a window of years for lateness and tasks (Y alone, or A…B for a span);
-//! [`review`] says what E and the window are for each kind of review and
+//! `review.rs` says what E and the window are for each kind of review and
 //! adds what only a review has (the same period last year, the series of a
 //! span).
 
@@ -17,7 +17,8 @@ mod values;
 mod year;
 
 use crate::period::Period;
-use crate::plan::{AttainmentNote, Basis, Lang, Status, Target};
+use crate::plan::{AttainmentNote, Basis, Status, Target};
+use crate::settings::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -3,8 +3,8 @@
 use super::year::Rollup;
 use super::*;
 use crate::counting::tests::entry;
-use crate::ledger::Entry;
-use crate::ledger::Kind;
+use crate::entry::Entry;
+use crate::entry::Kind;
 use crate::plan::load_str;
 use crate::plan::{AttainmentNote, Plan};
 

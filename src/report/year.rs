@@ -11,7 +11,7 @@ use super::{
     Reports, Review, TaskCounts, YearPoint, YearValue,
 };
 use crate::counting::{self, Figures};
-use crate::ledger::Entry;
+use crate::entry::Entry;
 use crate::period::Period;
 use crate::plan::{AttainmentNote, Basis, Group, Indicator, Measure, Plan, Source, Status, Target};
 use chrono::{Datelike, NaiveDate};

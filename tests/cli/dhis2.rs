@@ -246,11 +246,17 @@ fn export_refusals_say_what_to_set() {
     export(&env, &["--format", "dhis2-csv"]);
     std::fs::write(&env.plan, PLAN).unwrap();
     refused(&env, &["export", "--format", "dhis2-json", "--year", "2031"], 1, &["--year 2031", "2026–2030"]);
-    refused(&env, &["export", "--format", "dhis2-json", "--period", "2027W3"], 1, &["2027W3", "2027Q3"]);
+    // Malformed: a usage error, as in every command that takes a period.
+    refused(
+        &env,
+        &["export", "--format", "dhis2-json", "--period", "2027W3"],
+        2,
+        &["invalid --period: `2027W3`"],
+    );
     refused(
         &env,
         &["export", "--format", "dhis2-json", "--as-of", "31/12/27"],
-        1,
+        2,
         &["31/12/27", "YYYY-MM-DD"],
     );
     refused(

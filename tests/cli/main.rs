@@ -3,6 +3,7 @@
 
 mod common;
 
+mod args;
 mod check;
 mod dhis2;
 mod docx;

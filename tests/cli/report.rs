@@ -391,7 +391,7 @@ fn bad_report_arguments() {
     env.cmd()
         .args(["report", "--as-of", "31/01/28"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("--as-of").and(predicate::str::contains("two-digit year")));
 }
 

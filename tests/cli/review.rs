@@ -593,14 +593,16 @@ fn summaries_say_what_the_attainment_rests_on_and_name_what_is_late() {
 fn bad_review_arguments_are_refused_and_change_nothing() {
     let env = loaded();
     let before = env.ledger_fingerprint();
-    for (args, msg) in [
-        (vec!["--period", "2027-Q5"], "`2027-Q5` is not a period to review"),
-        (vec!["--period", "2031-H1"], "--period 2031-H1 is outside the plan's years 2026–2030"),
-        (vec!["--years", "2030-2026"], "`2030-2026` is not a span of years"),
-        (vec!["--years", "2025-2027"], "--years 2025-2027 is outside the plan's years 2026–2030"),
-        (vec!["--years", "26-30"], "`26-30` is not a span of years"),
+    // Malformed values are usage errors (exit 2, SPEC §4 "Exit codes");
+    // values outside the plan's years are problems found (exit 1).
+    for (args, code, msg) in [
+        (vec!["--period", "2027-Q5"], 2, "invalid --period: `2027-Q5` is not a period"),
+        (vec!["--period", "2031-H1"], 1, "--period 2031-H1 is outside the plan's years 2026–2030"),
+        (vec!["--years", "2030-2026"], 2, "invalid --years: `2030-2026` is not a span of years"),
+        (vec!["--years", "2025-2027"], 1, "--years 2025-2027 is outside the plan's years 2026–2030"),
+        (vec!["--years", "26-30"], 2, "invalid --years: `26-30` is not a span of years"),
     ] {
-        env.cmd().arg("report").args(&args).assert().code(1).stderr(predicate::str::contains(msg));
+        env.cmd().arg("report").args(&args).assert().code(code).stderr(predicate::str::contains(msg));
     }
     // --year, --period and --years exclude each other (usage error).
     for args in [["--year", "2027", "--period", "2027-H1"], ["--period", "2027-H1", "--years", "2026-2030"]] {

@@ -83,7 +83,12 @@ fn two_digit_years_are_refused_everywhere() {
         &["invalid --date: `05/04/26` has a two-digit year"],
     );
     refused(&env, &["done", "ktn_kh", "--date", "26-06-25"], &["invalid --date", "two-digit year"]);
-    refused(&env, &["report", "--as-of", "30/06/26"], &["--as-of", "two-digit year"]);
+    // A malformed --as-of is a usage error (exit 2), the ledger untouched.
+    let before = env.ledger_fingerprint();
+    let (code, _, err) = run(&env, &["report", "--as-of", "30/06/26"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("invalid --as-of: `30/06/26` has a two-digit year"), "{err}");
+    assert_eq!(env.ledger_fingerprint(), before);
     // A year padded to four digits is no better.
     refused(&env, &["record", "so_dn", "104", "--period", "2026-H2", "--date", "0026-11-20"], &["0026"]);
     let out = env.cmd().env("PLAN_TODAY", "26-11-26").args(["--lang", "en", "report"]).output().unwrap();

@@ -160,8 +160,8 @@ fn template_takes_only_xlsx_or_csv() {
     env.cmd()
         .args(["template", "--format", "json"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("xlsx"));
+        .code(2)
+        .stderr(predicate::str::contains("`--format <KIỂU>`: chỉ nhận csv, xlsx"));
 }
 
 #[test]
@@ -218,7 +218,8 @@ fn template_period_outside_the_plan_is_refused() {
         .args(["template", "--period", "2031-Q1"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("kỳ Quý 1/2031 nằm ngoài các năm của kế hoạch (2026–2028)"));
+        // One message for every command (`Plan::within_years`).
+        .stderr(predicate::str::contains("--period 2031-Q1 nằm ngoài các năm của kế hoạch 2026–2028"));
 }
 
 /// SPEC §4: a binary format to a terminal is refused, saying how to save it.
@@ -560,17 +561,17 @@ fn template_csv_filled_in_imports() {
 }
 
 /// `check` and `show` print text; a workbook (or a document) is refused
-/// rather than silently printed as a table.
+/// rather than silently printed as a table: a usage error (exit 2) that
+/// lists the formats the command writes, as `--help` does.
 #[test]
 fn check_and_show_refuse_binary_formats() {
     let env = Env::with_plan(VI_PLAN);
     for (cmd, format) in [("check", "xlsx"), ("show", "xlsx"), ("check", "html"), ("show", "html")] {
-        env.cmd()
-            .args(["--lang", "en", cmd, "--format", format])
-            .assert()
-            .code(1)
-            .stdout("")
-            .stderr(predicate::str::contains(format!("--format {format} is not available for `plan {cmd}`")));
+        env.cmd().args(["--lang", "en", cmd, "--format", format]).assert().code(2).stdout("").stderr(
+            predicate::str::contains(format!(
+                "invalid value `{format}` for `--format <FORMAT>`: expected one of table, csv, json, md"
+            )),
+        );
     }
 }
 

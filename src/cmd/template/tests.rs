@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::counting::tests::entry;
-use crate::ledger::Kind;
+use crate::entry::Kind;
 use crate::plan::load_str;
 
 const PLAN: &str = r#"

@@ -177,7 +177,7 @@ fn sheet_by_name_and_a_missing_sheet_names_those_there_are() {
     assert_eq!(read.sheet, "Quý 3");
     assert_eq!(seen.rows, vec![(2, vec![text("doanh_nghiep"), text("2027"), Cell::Number(12.25)])]);
 
-    crate::i18n::set_lang(crate::plan::Lang::En);
+    crate::i18n::set_lang(crate::settings::Lang::En);
     let err = read_all(&path, Some("Quy 4")).unwrap_err();
     assert_eq!(err.to_string(), "there is no sheet `Quy 4` in this workbook; its sheets are: Ghi chú, Quý 3");
 }

@@ -14,7 +14,8 @@
 //! office to fill in when it registers the document.
 
 use super::{SMALL, SMALLER, TEXT_WIDTH, clean, mm};
-use crate::plan::{DocumentHeading, DocumentStyle, Lang, Plan};
+use crate::plan::{DocumentHeading, DocumentStyle, Plan};
+use crate::settings::Lang;
 use crate::tr_in;
 use chrono::{Datelike, NaiveDate};
 use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableRow, WidthType};

@@ -4,7 +4,7 @@
 //! (`[report] style`): Hướng dẫn 36-HD/VPTW for Party bodies, Nghị định
 //! 30/2020/NĐ-CP (Phụ lục I) for State bodies. Both put on A4 paper, margins
 //! top 20 mm, bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13–14 pt:
-//! the two-column heading ([`heading`]), the number line left blank for the
+//! the two-column heading (`heading.rs`), the number line left blank for the
 //! office, place and date, the title by kind of review, section I (results
 //! per task group, as sentences with the figures filled in), section II
 //! (shortcomings), recipients and signature, and an appendix table of every
@@ -21,9 +21,10 @@ mod sentences;
 use sentences::{counts_words, group_paragraphs, shortfalls};
 
 use crate::number::format_number;
-use crate::plan::{DocumentStyle, Lang, Plan};
+use crate::plan::{DocumentStyle, Plan};
 use crate::render::labels::Labels;
 use crate::report::{IndicatorReport, Report};
+use crate::settings::Lang;
 use crate::tr_in;
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};

@@ -6,7 +6,8 @@
 //! which never list an indicator on track.
 
 use super::{Fmt, body, bullet, clean, subsection};
-use crate::plan::{AttainmentNote, Lang, Status};
+use crate::plan::{AttainmentNote, Status};
+use crate::settings::Lang;
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
 use crate::tr_in;

@@ -405,7 +405,7 @@ pub fn trend(
 mod tests {
     use super::*;
     use crate::number::NumberStyle;
-    use crate::plan::Lang;
+    use crate::settings::Lang;
 
     #[test]
     fn coordinates_never_print_nan() {

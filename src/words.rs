@@ -1,41 +1,18 @@
-//! Targets and periods in words, as people read them in tables and
-//! documents (SPEC §4 "Periods"): "trên 120 doanh nghiệp", "từ 9,5 đến
-//! 10 %", "Quý 3/2027", "6 tháng đầu năm 2027". Every renderer (table, md,
-//! html, docx, xlsx) calls these; the words come from the catalogue
-//! (locales/*/tables.ftl), so both languages stay in step.
+//! Periods and dates in words, as people read them in tables, documents
+//! and messages (SPEC §4 "Periods"): "Quý 3/2027", "6 tháng đầu năm 2027",
+//! "25/06/2026". Every renderer (table, md, html, docx, xlsx) and every
+//! message calls these; the words come from the catalogue
+//! (locales/*/tables.ftl), so both languages stay in step. Targets in
+//! words are [`crate::plan::Target::words`], beside the targets.
 //!
 //! Machine formats (csv, json) keep the typed forms (`>= 48`, `2027-Q3`).
 
-use crate::number::{NumberStyle, format_number};
+use crate::number::{self, NumberError, NumberStyle};
 use crate::period::{Cadence, Period};
-use crate::plan::{Lang, Target};
-use crate::tr_in;
+use crate::settings::Lang;
+use crate::{tr, tr_in};
 use chrono::NaiveDate;
-
-/// Decimals shown for the numbers of a target (as [`Target::display`]).
-const TARGET_DECIMALS: usize = 2;
-
-impl Target {
-    /// The target in words in `lang`, numbers in `style`, each number
-    /// followed by `unit` when one is given: `> 120` with unit
-    /// "doanh nghiệp" reads "trên 120 doanh nghiệp"; `9,5..10` with "%"
-    /// reads "từ 9,5 đến 10 %" (the unit once, after the upper bound).
-    pub fn words(self, lang: Lang, style: NumberStyle, unit: Option<&str>) -> String {
-        let n = |x: f64| format_number(x, style, TARGET_DECIMALS);
-        let with_unit = |s: String| match unit.map(str::trim).filter(|u| !u.is_empty()) {
-            Some(u) => format!("{s} {u}"),
-            None => s,
-        };
-        match self {
-            Target::AtLeast(x) => tr_in!(lang, "tables-target-at-least", x = with_unit(n(x))),
-            Target::Above(x) => tr_in!(lang, "tables-target-above", x = with_unit(n(x))),
-            Target::AtMost(x) => tr_in!(lang, "tables-target-at-most", x = with_unit(n(x))),
-            Target::Below(x) => tr_in!(lang, "tables-target-below", x = with_unit(n(x))),
-            Target::Range(a, b) => tr_in!(lang, "tables-target-range", a = n(a), b = with_unit(n(b))),
-            Target::About(x) => tr_in!(lang, "tables-target-about", x = with_unit(n(x))),
-        }
-    }
-}
+use std::fmt;
 
 impl Period {
     /// The period in words in `lang`: vi "Năm 2027", "6 tháng đầu năm
@@ -67,7 +44,16 @@ impl Period {
 /// the language of messages: 25/06/2026 in Vietnamese, 2026-06-25 in
 /// English, as [`Period::in_message`] does for periods.
 pub fn date_in_message(d: NaiveDate) -> String {
-    super::labels::Labels::new(crate::i18n::lang()).date(d)
+    date(d, crate::i18n::lang())
+}
+
+/// A date as people of `lang` write it: 15/01/2027 in Vietnamese,
+/// 2027-01-15 in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// A period as stored (`2027-Q3`) in words; text that is not a period is
@@ -87,38 +73,52 @@ pub fn every(cadence: Cadence, lang: Lang) -> String {
     tr_in!(lang, key)
 }
 
+/// A number that could not be read, in the language of messages: what
+/// was seen and how to write it (SPEC §4 "Figures").
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let example = |style: NumberStyle| number::format_number(1234.5, style, 1);
+        let msg = match self {
+            Self::Empty => tr!("input-number-empty"),
+            Self::WrongStyle { text, style, suggestion } => tr!(
+                "input-number-wrong-style",
+                text = text.as_str(),
+                style = style.to_string(),
+                example = example(*style),
+                suggestion = suggestion.as_str()
+            ),
+            Self::Ambiguous { text, style, decimal, thousands } => tr!(
+                "input-number-ambiguous",
+                text = text.as_str(),
+                style = style.to_string(),
+                decimal = decimal.as_str(),
+                thousands = thousands.as_str()
+            ),
+            Self::Invalid { text, style } => tr!(
+                "input-number-invalid",
+                text = text.as_str(),
+                style = style.to_string(),
+                example = example(*style)
+            ),
+            Self::TooLarge { text } => tr!("input-number-too-large", text = text.as_str()),
+            Self::TooManyDigits { text, digits } => tr!(
+                "input-number-digits",
+                text = text.as_str(),
+                digits = digits.to_string(),
+                max = number::MAX_SIGNIFICANT.to_string()
+            ),
+        };
+        f.write_str(&msg)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Lang::*;
-    use NumberStyle as S;
 
     fn p(s: &str) -> Period {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn targets_in_vietnamese() {
-        assert_eq!(Target::Above(120.0).words(Vi, S::Vi, None), "trên 120");
-        assert_eq!(Target::Above(120.0).words(Vi, S::Vi, Some("doanh nghiệp")), "trên 120 doanh nghiệp");
-        assert_eq!(Target::AtLeast(48.0).words(Vi, S::Vi, None), "từ 48 trở lên");
-        assert_eq!(Target::Below(5.0).words(Vi, S::Vi, None), "dưới 5");
-        assert_eq!(Target::AtMost(5.0).words(Vi, S::Vi, None), "không quá 5");
-        assert_eq!(Target::Range(9.5, 10.0).words(Vi, S::Vi, Some("%")), "từ 9,5 đến 10 %");
-        assert_eq!(Target::About(2000.0).words(Vi, S::Vi, None), "khoảng 2.000");
-        assert_eq!(Target::About(2000.0).words(Vi, S::Vi, Some("  ")), "khoảng 2.000");
-    }
-
-    #[test]
-    fn targets_in_english() {
-        assert_eq!(Target::Above(120.0).words(En, S::En, Some("firms")), "more than 120 firms");
-        assert_eq!(Target::AtLeast(48.0).words(En, S::En, None), "at least 48");
-        assert_eq!(Target::Below(5.0).words(En, S::En, None), "less than 5");
-        assert_eq!(Target::AtMost(5.0).words(En, S::En, None), "at most 5");
-        assert_eq!(Target::Range(9.5, 10.0).words(En, S::En, Some("%")), "9.5 to 10 %");
-        assert_eq!(Target::About(2000.0).words(En, S::En, None), "about 2,000");
-        // The number style is the plan's, whatever the language.
-        assert_eq!(Target::About(2000.5).words(En, S::Vi, None), "about 2.000,5");
     }
 
     #[test]

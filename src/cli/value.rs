@@ -1,0 +1,112 @@
+//! Typed values of command-line arguments (SPEC §4): clap `value_parser`s,
+//! so that every command reads a period, a span of years or a date through
+//! one parser, in every form SPEC §4 lists (the Vietnamese ones included),
+//! and a malformed value is a usage error (exit 2) with the same message
+//! whichever command took it.
+//!
+//! What depends on the plan is left to the commands: whether the value
+//! lies inside the plan's years ([`crate::plan::Plan::within_years`], one
+//! message for all). A slashed date is read in the plan's `dates` order,
+//! which [`crate::cli::parse`] reads from the plan file before the command
+//! line is parsed ([`set_date_order`]), as it reads the plan's language.
+
+use crate::period::Period;
+use crate::report::Years;
+use crate::settings::DateOrder;
+use chrono::NaiveDate;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A value these parsers refused: the message says what was seen and how
+/// to write it. [`crate::cli::exit_with`] prints it as "invalid ARG:
+/// MESSAGE", exit 2, whichever command took the argument.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct Malformed(pub String);
+
+/// Month-first slashed dates (the plan's `dates = "mdy"`); day first
+/// otherwise.
+static MONTH_FIRST: AtomicBool = AtomicBool::new(false);
+
+/// The order of slashed dates in `--date` and `--as-of`: the plan's
+/// `dates`, set once before the command line is parsed.
+pub fn set_date_order(order: DateOrder) {
+    MONTH_FIRST.store(order == DateOrder::Mdy, Ordering::Relaxed);
+}
+
+fn date_order() -> DateOrder {
+    if MONTH_FIRST.load(Ordering::Relaxed) { DateOrder::Mdy } else { DateOrder::Dmy }
+}
+
+/// `--period`: a period in any typed form (`2027-Q3`, `Q3/2027`,
+/// `Quý 3/2027`, `quý III/2027`, `H1/2027`, `T7/2027`, `Tháng 7/2027`,
+/// `07/2027`…), as [`crate::input::period::parse`] reads it.
+/// Errors: that parser's message (what was seen, the forms to write).
+pub fn period(text: &str) -> Result<Period, Malformed> {
+    crate::input::period::parse(text).map_err(Malformed)
+}
+
+/// `export --period`: a period as [`period`] reads it, or a DHIS2 period
+/// code (`2027S1`, `2027Q3`, `202707`; SPEC §4.3). Errors: [`period`]'s.
+pub fn export_period(text: &str) -> Result<Period, Malformed> {
+    period(text).or_else(|e| crate::export::dhis2::parse_period_code(text.trim()).map_err(|_| e))
+}
+
+/// `--years A-B`: a span of four-digit years, A not after B.
+/// Errors: the catalogue's `report-bad-years`.
+pub fn years(text: &str) -> Result<Years, Malformed> {
+    text.parse().map_err(|_| Malformed(crate::tr!("report-bad-years", years = text.trim())))
+}
+
+/// `--as-of`: a date, `YYYY-MM-DD` or slashed in the plan's `dates` order
+/// (SPEC §4 "Dates"), as [`crate::input::date::parse`] reads it.
+/// Errors: that parser's message (no such day, a two-digit year…).
+pub fn date(text: &str) -> Result<NaiveDate, Malformed> {
+    crate::input::date::parse(text, date_order()).map_err(Malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Lang;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn periods_in_every_typed_form() {
+        crate::i18n::set_lang(Lang::En);
+        for (typed, want) in [
+            ("2026-Q3", "2026-Q3"),
+            ("Quý 3/2026", "2026-Q3"),
+            ("quý III/2027", "2027-Q3"),
+            ("H1/2027", "2027-H1"),
+            ("T7/2027", "2027-07"),
+            ("Tháng 7/2027", "2027-07"),
+            ("07/2027", "2027-07"),
+        ] {
+            assert_eq!(period(typed), Ok(p(want)), "{typed}");
+            assert_eq!(export_period(typed), Ok(p(want)), "{typed}");
+        }
+        // DHIS2's codes for export only.
+        assert_eq!(export_period("2027S1"), Ok(p("2027-H1")));
+        assert_eq!(export_period("202707"), Ok(p("2027-07")));
+        assert!(period("2027S1").is_err());
+        // The same refusal from both.
+        let e = period("2026-H3").unwrap_err();
+        assert!(e.0.starts_with("`2026-H3` is not a period"), "{e}");
+        assert_eq!(export_period("2026-H3").unwrap_err(), e);
+    }
+
+    #[test]
+    fn spans_and_dates() {
+        crate::i18n::set_lang(Lang::En);
+        assert_eq!(years("2026-2030").map(|y| (y.first, y.last)), Ok((2026, 2030)));
+        let e = years("2030-2026").unwrap_err();
+        assert!(e.0.starts_with("`2030-2026` is not a span of years"), "{e}");
+        assert_eq!(date("2026-02-28"), Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()));
+        // 31 February is no day in either order.
+        let e = date("31/02/2026").unwrap_err();
+        assert!(e.0.contains("no such day"), "{e}");
+    }
+}
