@@ -151,8 +151,12 @@ fn record_refuses_an_unknown_indicator_with_a_suggestion() {
     ok(&env, &["record", "firms", "1", "--period", "2026"]);
     refused(&env, &["record", "revenu", "1", "--period", "2026"], &["did you mean `revenue`?"]);
     refused(&env, &["record", "zzz", "1", "--period", "2026"], &["unknown indicator `zzz`", "plan show"]);
-    // A task id is not an indicator.
-    refused(&env, &["record", "setup", "1", "--period", "2026"], &["unknown indicator `setup`"]);
+    // A task id is not an indicator: it says what it is and which command takes it (SPEC §4).
+    refused(
+        &env,
+        &["record", "setup", "1", "--period", "2026"],
+        &["`setup` is a task, not an indicator", "`plan done setup`"],
+    );
 }
 
 #[test]
@@ -361,7 +365,7 @@ fn done_marks_a_task_once() {
 fn done_refuses_bad_input() {
     let env = mini();
     refused(&env, &["done", "setp"], &["invalid task", "unknown task `setp`", "did you mean `setup`?"]);
-    refused(&env, &["done", "firms"], &["unknown task `firms`"]);
+    refused(&env, &["done", "firms"], &["`firms` is an indicator, not a task", "`plan record firms"]);
     refused(&env, &["done", "setup", "--date", "2027-07-01"], &["--date", "after today"]);
 }
 

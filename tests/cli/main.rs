@@ -13,5 +13,6 @@ mod ledger;
 mod report;
 mod review;
 mod trust;
+mod trust_ledger;
 mod width;
 mod workbook;
