@@ -6,6 +6,12 @@
 //! with the value of its latest non-voided correction if it has one; the
 //! earliest-dated non-voided figure decides lateness. For a task, the
 //! earliest-dated non-voided completion is when it was done.
+//!
+//! A correction without a value re-dates its target (`plan correct ENTRY
+//! --reported-on D`, SPEC §3 "The clock"): it is reported on the new date,
+//! and from that date on its target counts as reported then (the latest
+//! such correction that was not voided). The target keeps its old date in
+//! the ledger.
 
 use crate::ledger::{Entry, Kind};
 use crate::period::Period;
@@ -45,22 +51,71 @@ pub struct PeriodFigures {
 /// Figures by indicator and period, as of a date.
 pub type Figures = HashMap<String, BTreeMap<Period, PeriodFigures>>;
 
+/// Whether `e` re-dates its target (a correction without a value).
+pub fn is_redate(e: &Entry) -> bool {
+    e.kind == Kind::Correction && e.value.is_none() && e.target_entry.is_some()
+}
+
+/// The dates entries are taken as reported on, as of `as_of`: an entry's
+/// own date, or that of its latest re-dating correction that counts
+/// (dated by `as_of`, not voided).
+pub struct Dates {
+    redated: HashMap<i64, (i64, NaiveDate)>,
+}
+
+impl Dates {
+    /// The re-datings among `entries` (any order).
+    pub fn of<'a>(entries: impl Iterator<Item = &'a Entry> + Clone, as_of: Option<NaiveDate>) -> Dates {
+        let shown = |d: NaiveDate| as_of.is_none_or(|a| d <= a);
+        let void: HashSet<i64> = entries
+            .clone()
+            .filter(|e| e.kind == Kind::Void && shown(e.reported_on))
+            .filter_map(|e| e.target_entry)
+            .collect();
+        let mut redated: HashMap<i64, (i64, NaiveDate)> = HashMap::new();
+        for e in entries.filter(|e| is_redate(e) && shown(e.reported_on) && !void.contains(&e.id)) {
+            let t = e.target_entry.expect("a re-dating has a target");
+            let slot = redated.entry(t).or_insert((e.id, e.reported_on));
+            if e.id > slot.0 {
+                *slot = (e.id, e.reported_on);
+            }
+        }
+        Dates { redated }
+    }
+
+    /// The date `e` is taken as reported on.
+    pub fn of_entry(&self, e: &Entry) -> NaiveDate {
+        self.redated.get(&e.id).map_or(e.reported_on, |(_, d)| *d)
+    }
+
+    /// The re-dating correction that set `e`'s date, if any.
+    pub fn redated_by(&self, id: i64) -> Option<i64> {
+        self.redated.get(&id).map(|(r, _)| *r)
+    }
+}
+
 /// Ids of entries withdrawn by a void that counts as of `as_of`.
-fn voided<'a>(entries: impl Iterator<Item = &'a Entry>, as_of: Option<NaiveDate>) -> HashSet<i64> {
+fn voided<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+    dates: &Dates,
+    as_of: Option<NaiveDate>,
+) -> HashSet<i64> {
     entries
-        .filter(|e| e.kind == Kind::Void && as_of.is_none_or(|d| e.reported_on <= d))
+        .filter(|e| e.kind == Kind::Void && as_of.is_none_or(|d| dates.of_entry(e) <= d))
         .filter_map(|e| e.target_entry)
         .collect()
 }
 
 /// Counts figures of `entries` (any order; ids give ledger order).
 pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
-    let visible = |e: &&Entry| as_of.is_none_or(|d| e.reported_on <= d);
-    let void = voided(entries.iter(), as_of);
-    // Latest non-voided correction per figure.
+    let dates = Dates::of(entries.iter(), as_of);
+    let visible = |e: &&Entry| as_of.is_none_or(|d| dates.of_entry(e) <= d);
+    let void = voided(entries.iter(), &dates, as_of);
+    // Latest non-voided correction of the value per figure.
     let mut corrections: HashMap<i64, &Entry> = HashMap::new();
     for e in entries.iter().filter(visible) {
         if e.kind == Kind::Correction
+            && e.value.is_some()
             && !void.contains(&e.id)
             && let Some(t) = e.target_entry
         {
@@ -92,12 +147,12 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
         }
         match slots.entry(ind).or_default().entry(p) {
             std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(Slot { latest: e, first_reported: e.reported_on, superseded: Vec::new() });
+                v.insert(Slot { latest: e, first_reported: dates.of_entry(e), superseded: Vec::new() });
             }
             std::collections::btree_map::Entry::Occupied(mut o) => {
                 let slot = o.get_mut();
-                if e.reported_on < slot.first_reported {
-                    slot.first_reported = e.reported_on;
+                if dates.of_entry(e) < slot.first_reported {
+                    slot.first_reported = dates.of_entry(e);
                 }
                 slot.superseded.push(slot.latest.id);
                 slot.latest = e;
@@ -120,7 +175,7 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
                             .or_else(|| e.value_text.clone())
                             .unwrap_or_default(),
                         corrected_by: corr.map(|c| c.id),
-                        reported_on: e.reported_on,
+                        reported_on: dates.of_entry(e),
                     };
                     let pf = PeriodFigures {
                         counted: Some(counted),
@@ -138,16 +193,18 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
 /// For each task, the date it was done (earliest non-voided completion) and
 /// that entry's id.
 pub fn completions(entries: &[Entry], as_of: Option<NaiveDate>) -> HashMap<String, (NaiveDate, i64)> {
-    let void = voided(entries.iter(), as_of);
+    let dates = Dates::of(entries.iter(), as_of);
+    let void = voided(entries.iter(), &dates, as_of);
     let mut out: HashMap<String, (NaiveDate, i64)> = HashMap::new();
     for e in entries {
-        if e.kind != Kind::Completion || void.contains(&e.id) || as_of.is_some_and(|d| e.reported_on > d) {
+        let date = dates.of_entry(e);
+        if e.kind != Kind::Completion || void.contains(&e.id) || as_of.is_some_and(|d| date > d) {
             continue;
         }
         let Some(task) = &e.task else { continue };
-        let slot = out.entry(task.clone()).or_insert((e.reported_on, e.id));
-        if (e.reported_on, e.id) < *slot {
-            *slot = (e.reported_on, e.id);
+        let slot = out.entry(task.clone()).or_insert((date, e.id));
+        if (date, e.id) < *slot {
+            *slot = (date, e.id);
         }
     }
     out
@@ -252,5 +309,40 @@ pub(crate) mod tests {
         ];
         let f = count_figures(&es, None);
         assert_eq!(f["a"][&p("2026")].counted.as_ref().unwrap().value, 10.0);
+    }
+
+    #[test]
+    fn a_correction_without_a_value_re_dates_its_target() {
+        use Kind::*;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // #1 written with the clock a year ahead (dated 2027-07-10), #2 a
+        // value correction, #3 re-dates #1 to 2026-07-10.
+        let es = vec![
+            entry(1, Figure, "a", "2026-H1", Some(98.0), "2027-07-10", None),
+            entry(2, Correction, "a", "2026-H1", Some(99.0), "2026-07-11", Some(1)),
+            entry(3, Correction, "a", "2026-H1", None, "2026-07-10", Some(1)),
+        ];
+        // As of 2026-07-12: #1 counts, dated 2026-07-10, with #2's value
+        // (the re-dating changes no value).
+        let f = count_figures(&es, Some(d("2026-07-12")));
+        let pf = &f["a"][&p("2026-H1")];
+        let c = pf.counted.as_ref().unwrap();
+        assert_eq!((c.entry, c.value, c.corrected_by, c.reported_on), (1, 99.0, Some(2), d("2026-07-10")));
+        assert_eq!(pf.first_reported, Some(d("2026-07-10")));
+        // Before the new date, nothing counts; without #3, #1 stays in 2027.
+        assert!(!count_figures(&es, Some(d("2026-07-09"))).contains_key("a"));
+        assert!(!count_figures(&es[..2], Some(d("2026-07-12"))).contains_key("a"));
+        // A void of the re-dating puts the old date back.
+        let mut voided = es.clone();
+        voided.push(entry(4, Void, "a", "2026-H1", None, "2026-07-12", Some(3)));
+        assert!(!count_figures(&voided, Some(d("2026-07-12"))).contains_key("a"));
+        // A completion re-dated.
+        let mut done = entry(5, Completion, "", "", None, "2027-07-10", None);
+        done.task = Some("t".into());
+        let mut redate = entry(6, Correction, "", "", None, "2026-07-10", Some(5));
+        redate.task = Some("t".into());
+        let both = vec![done, redate];
+        assert_eq!(completions(&both, Some(d("2026-07-12")))["t"], (d("2026-07-10"), 5));
+        assert!(completions(&both[..1], Some(d("2026-07-12"))).is_empty());
     }
 }

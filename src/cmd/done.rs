@@ -28,6 +28,8 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         return usage_error("done", &tr!("commands-done-missing-task"));
     };
     let plan = ctx.load_plan()?;
+    // The clock first: a date "after today" on a clock set back is no typo.
+    ctx.check_clock(&plan)?;
     let today = today()?;
     let task = invalid("<TASK>", input::task(&plan, &task_id))?;
     let p = &args.provenance;

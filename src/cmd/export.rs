@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let as_of = match &args.as_of {
         // As `report --as-of`: the plan's order or YYYY-MM-DD, a
         // two-digit year refused (SPEC §4 "Dates").
-        Some(s) => crate::input::as_of(&plan, s)
+        Some(s) => crate::input::as_of(&plan, s, today()?)
             .map_err(|m| reject(tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today()?,
     };

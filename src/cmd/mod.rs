@@ -33,6 +33,8 @@ pub struct Ctx {
     pub plan_path: PathBuf,
     pub ledger_arg: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// `--clock-ok`: write even with the clock behind the ledger (SPEC §3).
+    pub clock_ok: bool,
 }
 
 impl Ctx {
@@ -85,11 +87,30 @@ impl Ctx {
         dir.join(name)
     }
 
-    /// Opens the ledger for writing, bound to `plan`.
+    /// Opens the ledger for writing, bound to `plan`, with `--clock-ok`.
     pub fn open_ledger(&self, plan: &Plan) -> Result<Ledger> {
-        let l = Ledger::open(&self.ledger_path(plan))?;
+        let mut l = Ledger::open(&self.ledger_path(plan))?;
         l.check_plan(&plan.id)?;
+        l.allow_clock_behind(self.clock_ok);
         Ok(l)
+    }
+
+    /// Refuses a write, before its input is checked, when the computer's
+    /// clock is behind the ledger's latest write (SPEC §3 "The clock"; the
+    /// rule is [`crate::ledger::clock::check`], which the write itself
+    /// applies again) unless `--clock-ok`. No ledger yet: nothing to
+    /// compare with.
+    pub fn check_clock(&self, plan: &Plan) -> Result<()> {
+        if self.clock_ok {
+            return Ok(());
+        }
+        match self.read_ledger(plan)? {
+            Some(l) => match l.clock_behind()? {
+                Some(behind) => Err(behind.into()),
+                None => Ok(()),
+            },
+            None => Ok(()),
+        }
     }
 
     /// Opens the ledger for reading; `None` if it does not exist yet.
@@ -135,6 +156,29 @@ pub fn cannot_read(file: &str, e: &std::io::Error) -> anyhow::Error {
     anyhow!("{}: {}", crate::tr!("import-cannot-read", file = file), io_reason(e))
 }
 
+/// Names on stderr the entries reported after `today` (SPEC §3 "The
+/// clock"): no report counts them until they are re-dated.
+pub fn warn_future_entries(ids: &[i64], today: NaiveDate) {
+    if ids.is_empty() {
+        return;
+    }
+    const SHOWN: usize = 20;
+    let mut list = ids.iter().take(SHOWN).map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(", ");
+        list.push_str(&crate::tr!("commands-future-more", n = (ids.len() - SHOWN) as i64));
+    }
+    let first = ids[0].to_string();
+    let message = crate::tr!(
+        "commands-future-entries",
+        n = ids.len() as i64,
+        ids = list,
+        today = crate::render::words::date_in_message(today),
+        first = first
+    );
+    eprintln!("{}", crate::render::for_stderr(&crate::tr!("common-warning", message = message)));
+}
+
 /// Rejected input: print `message`, exit 1, nothing written.
 pub fn reject(message: impl Into<String>) -> anyhow::Error {
     anyhow!(message.into())
@@ -144,6 +188,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx {
         plan_path: cli.plan.clone().unwrap_or_else(|| PathBuf::from("plan.toml")),
         ledger_arg: cli.ledger.clone(),
+        clock_ok: cli.clock_ok,
         lang: cli.lang.map(|l| match l {
             LangArg::Vi => Lang::Vi,
             LangArg::En => Lang::En,

@@ -37,6 +37,8 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         return usage_error("record", &tr!("commands-missing-argument", arg = period));
     };
     let plan = ctx.load_plan()?;
+    // The clock first: a date "after today" on a clock set back is no typo.
+    ctx.check_clock(&plan)?;
     let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
     let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
     write_guarded(ctx, &plan, ind, &figure, args.yes)

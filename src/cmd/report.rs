@@ -15,7 +15,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match &args.as_of {
-        Some(s) => crate::input::as_of(&plan, s)
+        Some(s) => crate::input::as_of(&plan, s, today)
             .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today,
     };
@@ -29,7 +29,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         });
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
-    let r = build_review(ctx, &plan, &review, as_of, &opts)?;
+    // The formats made for signing verify the whole chain first (SPEC §3).
+    let signed = matches!(args.format, Format::Html | Format::Docx | Format::Xlsx);
+    let r = build_review(ctx, &plan, &review, as_of, &opts, today, signed)?;
+    super::warn_future_entries(&r.future_entries, today);
     // Rendered in memory (a report is small), then written where it goes.
     let mut out = Vec::new();
     match args.format {
@@ -86,18 +89,26 @@ fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
 
 /// Reads only what `review` needs (what counts per indicator and period,
 /// through the ledger's figure index, and the task entries),
-/// computes the report and stamps it with the ledger's head fingerprint.
+/// computes the report and stamps it with the ledger's head fingerprint
+/// and the entries reported after `today`. The ledger's protections are
+/// checked first, and with `signed` its whole chain (SPEC §3): a ledger
+/// found tampered with gives no report, and so no fingerprint.
 pub fn build_review(
     ctx: &Ctx,
     plan: &Plan,
     review: &Review,
     as_of: NaiveDate,
     opts: &Options,
+    today: NaiveDate,
+    signed: bool,
 ) -> Result<Report> {
     let mut figures = Figures::new();
     let mut tasks = Vec::new();
     let mut head = None;
+    let mut future = Vec::new();
     if let Some(ledger) = ctx.read_ledger(plan)? {
+        super::verify::trusted(&ledger, plan, signed)?;
+        future = ledger.reported_after(today)?;
         // What counts per period, not every entry: a busy ledger holds
         // thousands of re-submissions of each period.
         for (id, (a, b)) in report::needs(plan, review, opts.series) {
@@ -111,5 +122,6 @@ pub fn build_review(
     }
     let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;
+    r.future_entries = future;
     Ok(r)
 }

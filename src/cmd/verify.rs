@@ -76,6 +76,30 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     }
 }
 
+/// What every report checks before it is computed (SPEC §3): the
+/// append-only triggers in place and, with `whole_chain` (the formats made
+/// for signing), every check of `plan verify` that finds a change made
+/// behind plan's back (ids the plan no longer has are no such change).
+/// Refused with the first problem and the advice to run `plan verify`, so
+/// that no report prints the fingerprint of a ledger found tampered with.
+pub fn trusted(ledger: &Ledger, plan: &Plan, whole_chain: bool) -> Result<()> {
+    let file = ledger.path().display().to_string();
+    let refuse = |problem: String| {
+        super::reject(tr!("verify-report-refused", file = file.as_str(), problem = problem))
+    };
+    if !ledger.triggers_present()? {
+        return Err(refuse(tr!("verify-triggers")));
+    }
+    if whole_chain {
+        let verdict =
+            verify(ledger, plan).with_context(|| tr!("verify-cannot-read", file = file.as_str()))?;
+        if let Some(first) = verdict.tampering.into_iter().next() {
+            return Err(refuse(first));
+        }
+    }
+    Ok(())
+}
+
 /// `--head ID:HEX`: an entry id and at least 4 hex digits of its hash.
 fn parse_head(s: &str) -> Result<(i64, String), String> {
     let bad = || tr!("verify-head-form", text = s.trim());
@@ -107,6 +131,9 @@ fn check_head(ledger: &Ledger, id: i64, hex: &str) -> Result<Option<String>> {
 
 struct Verdict {
     findings: Vec<String>,
+    /// The findings that say the ledger was changed behind plan's back
+    /// (all but ids the plan no longer has, which a plan amendment makes).
+    tampering: Vec<String>,
     entries: u64,
     schema: i64,
     chain_intact: bool,
@@ -222,6 +249,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             first = first.to_string()
         ));
     }
+    let unknown_from = findings.len();
     for ((what, id), (n, first)) in unknown {
         findings.push(if id.is_empty() {
             tr!("verify-entries-no-subject", n = n as i64, first = first.to_string())
@@ -235,6 +263,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             )
         });
     }
+    let unknown_to = findings.len();
     for (b, (n, first)) in lost_batches {
         findings.push(tr!(
             "verify-batch-lost",
@@ -260,5 +289,6 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         }
     }
     findings.extend(bad_targets);
-    Ok(Verdict { findings, entries, schema, chain_intact })
+    let tampering = findings[..unknown_from].iter().chain(&findings[unknown_to..]).cloned().collect();
+    Ok(Verdict { findings, tampering, entries, schema, chain_intact })
 }

@@ -119,10 +119,11 @@ pub fn completion_date(plan: &Plan, text: &str, today: NaiveDate) -> Result<Naiv
     date::not_before_plan(date_in(text, plan.dates, today)?, plan.start)
 }
 
-/// A `--as-of` date: any typed form in the plan's order (a review may be
-/// re-run as of any day, even a later one).
-pub fn as_of(plan: &Plan, text: &str) -> Result<NaiveDate, String> {
-    date::parse(text, plan.dates)
+/// A `--as-of` date: any typed form in the plan's order, not after today
+/// (SPEC §4: "`--as-of` after today is refused like any future date"; a
+/// review may be re-run as of any earlier day).
+pub fn as_of(plan: &Plan, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    date_in(text, plan.dates, today)
 }
 
 /// Who is writing: `--by`, else the OS user (checked as a text, [`text::clean`]).

@@ -21,6 +21,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod busy;
+pub mod clock;
 mod counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -164,14 +165,17 @@ impl Head {
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
+    /// Writes go ahead with the clock behind the latest write (`--clock-ok`).
+    clock_ok: bool,
 }
 
 const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
      recorded_at, by, source, note, target_entry, batch, plan_id, hash";
 
-/// The real clock, for `recorded_at` (never settable).
+/// The real clock, for `recorded_at` (never settable in a shipped build:
+/// [`clock::now`]).
 pub fn now_utc() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    clock::stamp(clock::now())
 }
 
 impl Ledger {
@@ -228,7 +232,7 @@ impl Ledger {
             }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        let mut ledger = Ledger { conn, path: path.to_path_buf() };
+        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false };
         if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
         } else if version < VERSION {
@@ -336,8 +340,27 @@ impl Ledger {
         }
     }
 
+    /// Lets writes go ahead when the clock is behind the ledger's latest
+    /// write (`--clock-ok`, SPEC §3 "The clock"); they record that it was.
+    pub fn allow_clock_behind(&mut self, ok: bool) {
+        self.clock_ok = ok;
+    }
+
+    /// `Some` when the computer's clock is behind this ledger's latest
+    /// write by more than [`clock::TOLERANCE`] (the rule [`clock::check`]
+    /// that every write obeys), for commands that check it before their
+    /// input.
+    pub fn clock_behind(&self) -> Result<Option<clock::Behind>> {
+        Ok(clock::check(clock::latest(&self.conn)?.as_deref(), clock::now()).err())
+    }
+
     /// Starts an IMMEDIATE transaction that appends to the chain.
+    ///
+    /// Errors: [`clock::Behind`] when the clock is behind the ledger's
+    /// latest write and [`Ledger::allow_clock_behind`] was not given; a
+    /// ledger of another plan; SQLite failures.
     pub fn writer(&mut self, plan_id: &str) -> Result<Writer<'_>> {
+        let clock_ok = self.clock_ok;
         let path = self.path.display().to_string();
         let tx = self
             .conn
@@ -366,14 +389,29 @@ impl Ledger {
             Some((id, h)) => (id, h.try_into().unwrap_or([0xff; 32])),
             None => (0, [0; 32]),
         };
+        let now = clock::now();
+        let clock_latest = clock::latest(&tx)?;
+        let (recorded_at, clock_marked) = match clock::check(clock_latest.as_deref(), now) {
+            Ok(()) => (clock::stamp(now), false),
+            Err(behind) if clock_ok => (clock::marked(&clock::stamp(now), &behind.latest), true),
+            Err(behind) => return Err(behind.into()),
+        };
         let sealer = Sealer {
             plan_id: plan_id.to_string(),
-            recorded_at: now_utc(),
+            recorded_at,
             batch: None,
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer { tx, sealer, open_batch: false, batch_first: 0, deferred_indexes: Vec::new() })
+        Ok(Writer {
+            tx,
+            sealer,
+            open_batch: false,
+            batch_first: 0,
+            deferred_indexes: Vec::new(),
+            clock_latest,
+            clock_marked,
+        })
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -570,6 +608,51 @@ impl Ledger {
         Ok(())
     }
 
+    /// The entries reported after `today` (SPEC §3 "The clock": written
+    /// while the clock ran ahead), in id order, leaving out those re-dated
+    /// to a day by `today` by a re-dating that was not voided (a
+    /// correction without a value, [`crate::counting::Dates`]). One pass
+    /// over the figure index (smaller than the table), and over the task
+    /// index; only future entries, corrections and voids are read whole.
+    pub fn reported_after(&self, today: NaiveDate) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, reported_on, target_entry, value FROM entry INDEXED BY entry_by_period
+                 WHERE indicator IS NOT NULL
+                   AND (reported_on > ?1 OR kind = 'correction' OR kind = 'void')
+             UNION ALL
+             SELECT id, kind, reported_on, target_entry, value FROM entry INDEXED BY entry_by_task
+                 WHERE task IS NOT NULL AND indicator IS NULL",
+        )?;
+        let today_text = today.to_string();
+        let mut rows = stmt.query([&today_text])?;
+        let mut future = Vec::new();
+        let mut voided = std::collections::HashSet::new();
+        let mut redatings = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let date = r.get_ref(2)?.as_str()?;
+            if date > today_text.as_str() {
+                future.push(id);
+            }
+            match (r.get_ref(1)?.as_str()?, r.get::<_, Option<i64>>(3)?) {
+                ("void", Some(t)) => {
+                    voided.insert(t);
+                }
+                ("correction", Some(t))
+                    if r.get::<_, Option<f64>>(4)?.is_none() && date <= today_text.as_str() =>
+                {
+                    redatings.push((id, t));
+                }
+                _ => {}
+            }
+        }
+        let redated: std::collections::HashSet<i64> =
+            redatings.into_iter().filter(|(r, _)| !voided.contains(r)).map(|(_, t)| t).collect();
+        future.retain(|id| !redated.contains(id));
+        future.sort_unstable();
+        Ok(future)
+    }
+
     /// Whether the append-only triggers are in place.
     pub fn triggers_present(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
@@ -693,6 +776,10 @@ pub struct Writer<'c> {
     batch_first: i64,
     /// Indexes dropped by [`Writer::defer_figure_index`], to create at the commit.
     deferred_indexes: Vec<String>,
+    /// The time this write was compared with ([`clock::latest`]).
+    clock_latest: Option<String>,
+    /// Written with the clock found behind (`--clock-ok`).
+    clock_marked: bool,
 }
 
 /// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
@@ -883,6 +970,7 @@ impl Writer<'_> {
         for sql in &self.deferred_indexes {
             self.tx.execute_batch(sql).context("cannot rebuild the ledger's indexes")?;
         }
+        clock::record(&self.tx, &self.sealer.recorded_at, self.clock_latest.as_deref(), self.clock_marked)?;
         self.tx.commit().context("cannot commit to the ledger")?;
         Ok(())
     }

@@ -333,6 +333,10 @@ pub struct Report {
     /// The ledger's head fingerprint `ID:HEX` (SPEC §3); null when the
     /// ledger is empty or does not exist yet.
     pub ledger_head: Option<String>,
+    /// Entries reported after today (SPEC §3 "The clock": written while the
+    /// computer's clock ran ahead), which no report counts until they are
+    /// re-dated (`plan correct ENTRY --reported-on D`). Set by the caller.
+    pub future_entries: Vec<i64>,
     pub start: i32,
     pub end: i32,
     pub lang: Lang,

@@ -128,6 +128,7 @@ pub fn compute_counted(
         through: scope.cutoff,
         as_of,
         ledger_head: None,
+        future_entries: Vec::new(),
         start: plan.start,
         end: plan.end,
         lang: plan.lang,

@@ -389,8 +389,9 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     assert_eq!(c["year"], 2026);
     assert_eq!(c["value"], 105.0);
     assert_eq!(c["note"], "official figure");
-    // Correcting the correction corrects the figure.
-    let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01"]);
+    // Correcting the correction corrects the figure. 1,106 is 10.5 times
+    // the 105 it corrects: past the tenfold guard, so --yes.
+    let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01", "--yes"]);
     assert!(out.starts_with("#3 correction of #1: firms H2 2026 = 1,106 firms (was 105;"), "{out}");
     let c = by_id(&env, 3);
     assert_eq!(c["target_entry"], 1);

@@ -60,6 +60,11 @@ fn with_a_figure(env: &Env) {
 }
 
 #[allow(dead_code)]
+/// A receipt with its lines joined (it is wrapped at the terminal's width).
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn log(env: &Env) -> Vec<Value> {
     env.log_json()
 }
@@ -116,4 +121,248 @@ fn an_import_row_with_an_id_in_the_wrong_column_names_the_cell_and_the_kind() {
         &["import", csv.to_str().unwrap()],
         &["k.csv:2", "`hoi_dn` là nhiệm vụ", "k.csv:3", "`so_dn` là chỉ tiêu"],
     );
+}
+
+// 4. The clock.
+
+/// `plan ARGS` with the computer's clock at `clock` (`PLAN_TEST_CLOCK`,
+/// read by debug builds only) and today `today`.
+fn at(env: &Env, clock: &str, today: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = env.cmd().env("PLAN_TEST_CLOCK", clock).env("PLAN_TODAY", today).args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok_at(env: &Env, clock: &str, today: &str, args: &[&str]) -> (String, String) {
+    let (code, out, err) = at(env, clock, today, args);
+    assert_eq!(code, Some(0), "plan {args:?} at {clock}:\n{out}{err}");
+    (out, err)
+}
+
+fn refused_at(
+    env: &Env,
+    clock: &str,
+    today: &str,
+    args: &[&str],
+    wanted: &[&str],
+    unwanted: &[&str],
+) -> String {
+    let bytes = ledger_bytes(env);
+    let (code, out, err) = at(env, clock, today, args);
+    assert_eq!(code, Some(1), "plan {args:?} at {clock} should be refused:\n{out}{err}");
+    for w in wanted {
+        assert!(err.contains(w), "plan {args:?}: stderr lacks {w:?}:\n{err}");
+    }
+    for w in unwanted {
+        assert!(!err.contains(w), "plan {args:?}: stderr says {w:?}:\n{err}");
+    }
+    assert!(ledger_bytes(env) == bytes, "plan {args:?} changed the ledger file");
+    err
+}
+
+const AHEAD: &str = "2027-07-10T08:00:00Z";
+const FIXED: &str = "2026-07-10T08:30:00Z";
+
+/// A ledger written with the clock a year ahead: so_dn 2026-H1 = 98 (#1)
+/// and hoi_dn done (#2), both dated "today", 10/07/2027.
+fn written_a_year_ahead() -> Env {
+    let env = shipped();
+    ok_at(&env, AHEAD, "2027-07-10", &["record", "so_dn", "98", "--period", "2026-H1"]);
+    ok_at(&env, AHEAD, "2027-07-10", &["done", "hoi_dn"]);
+    env
+}
+
+#[test]
+fn a_clock_behind_the_ledger_refuses_every_write_and_says_the_clock_looks_wrong() {
+    let env = written_a_year_ahead();
+    let csv = env.file("c.csv", "chi_tieu;ky;gia_tri;ngay\nso_dn;2026-H1;99;10/07/2026\n");
+    for args in [
+        &["record", "so_dn", "99", "--period", "2026-H1", "--date", "10/07/2026"][..],
+        &["done", "hoi_dn"],
+        &["correct", "1", "99", "--reason", "r"],
+        &["void", "1", "--reason", "r"],
+        &["import", csv.to_str().unwrap()],
+    ] {
+        refused_at(
+            &env,
+            FIXED,
+            "2026-07-10",
+            args,
+            &["đồng hồ máy tính có vẻ sai", "2026-07-10 08:30 UTC", "(2027-07-10 08:00 UTC)", "--clock-ok"],
+            &["gõ nhầm"],
+        );
+    }
+    // A clock set back a year below a ledger written at the right time: the
+    // date typed (the real today) is not called a typo.
+    let env = shipped();
+    ok_at(&env, FIXED, "2026-07-10", &["record", "so_dn", "98", "--period", "2026-H1"]);
+    refused_at(
+        &env,
+        "2025-07-10T08:30:00Z",
+        "2025-07-10",
+        &["record", "so_dn", "99", "--period", "2026-H1", "--date", "10/07/2026"],
+        &["đồng hồ máy tính có vẻ sai", "2026-07-10 08:30 UTC"],
+        &["gõ nhầm"],
+    );
+    refused_at(
+        &env,
+        "2025-07-10T08:30:00Z",
+        "2025-07-10",
+        &["--lang", "en", "done", "hoi_dn"],
+        &["the computer's clock looks wrong", "(2026-07-10 08:30 UTC)", "--clock-ok"],
+        &["typo"],
+    );
+    // Ten minutes behind is within the tolerance (08:20 vs 08:30).
+    ok_at(&env, "2026-07-10T08:20:00Z", "2026-07-10", &["done", "hoi_dn"]);
+}
+
+#[test]
+fn clock_ok_writes_records_it_in_the_chain_and_later_writes_compare_with_it() {
+    let env = written_a_year_ahead();
+    ok_at(&env, FIXED, "2026-07-10", &["--clock-ok", "record", "viec_lam", "30", "--period", "2026-06"]);
+    let log = log(&env);
+    let third = &log[2];
+    // The entry holds the time the clock was found behind, in the field its hash covers.
+    assert_eq!(third["recorded_at"], "2026-07-10T08:30:00.000Z clock-behind 2027-07-10T08:00:00.000Z");
+    // Later writes compare only with times written since: no --clock-ok needed.
+    ok_at(&env, "2026-07-10T08:31:00Z", "2026-07-10", &["record", "viec_lam", "31", "--period", "2026-05"]);
+    // But they still do compare.
+    refused_at(
+        &env,
+        "2026-07-10T08:00:00Z",
+        "2026-07-10",
+        &["record", "viec_lam", "32", "--period", "2026-04"],
+        &["đồng hồ máy tính có vẻ sai", "(2026-07-10 08:31 UTC)"],
+        &[],
+    );
+    let (out, _) = ok_at(&env, "2026-07-10T08:40:00Z", "2026-07-10", &["verify"]);
+    assert!(out.contains("4"), "{out}");
+}
+
+#[test]
+fn entries_dated_after_today_are_named_by_reports_and_log_until_re_dated() {
+    let env = written_a_year_ahead();
+    // The clock fixed: 10/07/2026. Neither entry counts, and every report says so.
+    let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", "json"]);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["future_entries"], serde_json::json!([1, 2]));
+    assert!(err.contains("2 bút toán (#1, #2) có ngày báo cáo sau hôm nay (10/07/2026)"), "{err}");
+    assert!(err.contains("plan correct 1 --reported-on"), "{err}");
+    for format in ["table", "md", "csv", "html"] {
+        let (_, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", format]);
+        assert!(err.contains("#1, #2"), "{format}: {err}");
+    }
+    let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["log"]);
+    assert!(err.contains("#1, #2"), "{err}");
+    assert!(out.contains("ngày báo cáo sau hôm"), "{out}");
+    // Re-dated: a correction carrying the new date; #1 keeps its old one.
+    // (The clock is behind the ledger's last write: the first write says it is fine.)
+    let (out, _) = ok_at(
+        &env,
+        FIXED,
+        "2026-07-10",
+        &[
+            "--clock-ok",
+            "correct",
+            "1",
+            "--reported-on",
+            "10/07/2026",
+            "--reason",
+            "đồng hồ máy chạy nhanh một năm",
+        ],
+    );
+    let out = flat(&out);
+    assert!(out.contains("#3 đổi ngày báo cáo của #1"), "{out}");
+    assert!(out.contains("thành 10/07/2026 (trước là 10/07/2027"), "{out}");
+    let (out, _) = ok_at(
+        &env,
+        FIXED,
+        "2026-07-10",
+        &["correct", "2", "--reported-on", "09/07/2026", "--reason", "đồng hồ"],
+    );
+    assert!(out.contains("#4"), "{out}");
+    let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", "json", "--period", "2026-H1"]);
+    assert!(!err.contains("sau hôm nay"), "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["future_entries"], serde_json::json!([]));
+    // so_dn 2026-H1 now counts 98, reported 10/07/2026: the half year ends 30/06,
+    // so the figure is official (not an estimate).
+    let so_dn = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["indicators"].as_array().unwrap())
+        .find(|i| i["id"] == "so_dn")
+        .unwrap()
+        .clone();
+    assert!(so_dn.to_string().contains("98"), "{so_dn}");
+    let l = env
+        .cmd()
+        .env("PLAN_TEST_CLOCK", FIXED)
+        .env("PLAN_TODAY", "2026-07-10")
+        .args(["log", "--format", "json"])
+        .output()
+        .unwrap();
+    let l: Vec<Value> = serde_json::from_slice(&l.stdout).unwrap();
+    assert_eq!(l[0]["date"], "2027-07-10", "the old date stays in the trail");
+    assert_eq!(l[0]["redated_by"], 3);
+    assert_eq!(l[0]["reported_after_today"], false);
+    assert_eq!(
+        (l[2]["kind"].as_str(), l[2]["date"].as_str(), &l[2]["value"]),
+        (Some("correction"), Some("2026-07-10"), &Value::Null)
+    );
+    ok_at(&env, FIXED, "2026-07-10", &["verify"]);
+}
+
+// 7. correct's tenfold guard; --as-of after today.
+
+#[test]
+fn correct_applies_the_tenfold_guard_against_the_value_it_corrects() {
+    let env = shipped();
+    ok(&env, &["record", "so_dn", "103", "--period", "2026-H1", "--date", "10/07/2026"]);
+    // `2.000` under vi numbers is two thousand: 2000 / 103 = 19.4 > 10.
+    refused(
+        &env,
+        &["correct", "1", "2.000", "--reason", "số liệu chính thức"],
+        &["giá trị không hợp lệ", "2.000", "103", "#1", "--yes"],
+    );
+    // Less than a tenth: 10 / 103 = 0.097 < 0.1.
+    refused(&env, &["correct", "1", "10", "--reason", "r"], &["103", "--yes"]);
+    refused(
+        &env,
+        &["--lang", "en", "correct", "1", "2.000", "--reason", "r"],
+        &["more than ten times", "--yes"],
+    );
+    // 1,000 is 9.7 times 103: no guard. Then 2.000 against the 1.000 it now
+    // corrects is twice: no guard either.
+    ok(&env, &["correct", "1", "1.000", "--reason", "r"]);
+    ok(&env, &["correct", "1", "2.000", "--reason", "r"]);
+    // And --yes writes what the guard stopped: 30.000 is 15 times 2.000.
+    refused(&env, &["correct", "1", "30.000", "--reason", "r"], &["--yes"]);
+    ok(&env, &["correct", "1", "30.000", "--reason", "r", "--yes"]);
+    assert_eq!(log(&env).len(), 4);
+}
+
+#[test]
+fn as_of_after_today_is_refused_naming_today() {
+    let env = shipped();
+    with_a_figure(&env);
+    refused(&env, &["report", "--as-of", "27/11/2026"], &["--as-of", "27/11/2026", "26/11/2026"]);
+    refused(
+        &env,
+        &["--lang", "en", "report", "--as-of", "2027-01-01"],
+        &["invalid --as-of", "after today (2026-11-26)"],
+    );
+    // export reads --as-of through the same rule.
+    refused(
+        &env,
+        &["export", "--format", "dhis2-json", "--as-of", "27/11/2026"],
+        &["--as-of", "27/11/2026", "26/11/2026"],
+    );
+    // Today itself and earlier days are fine.
+    ok(&env, &["report", "--as-of", "26/11/2026"]);
+    ok(&env, &["report", "--as-of", "01/08/2026"]);
 }
