@@ -58,6 +58,7 @@ commands-check-col-gaps = Missing
 
 ## log
 commands-log-empty = no entries yet in {$ledger}
+commands-ask-clock-ok = Is the computer's clock right now, and should the entry be written anyway?
 commands-future-entries = { $n ->
     [one] entry {$ids} is
    *[other] {$n} entries ({$ids}) are

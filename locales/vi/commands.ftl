@@ -36,6 +36,7 @@ commands-check-col-gaps = Còn thiếu
 
 ## log
 commands-log-empty = sổ cái {$ledger} chưa có bút toán nào
+commands-ask-clock-ok = Đồng hồ máy bây giờ đã đúng và vẫn ghi bút toán này?
 commands-future-entries = { $n ->
     [one] bút toán {$ids} có
    *[other] {$n} bút toán ({$ids}) có

@@ -117,11 +117,13 @@ fn summary(plan: &Plan, task: &Task, completion: &NewEntry) -> String {
 fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
-    let _ = ctx.read_ledger(&plan)?;
+    let ledger = ctx.read_ledger(&plan)?;
     if plan.tasks().next().is_none() {
         return Err(reject(tr!("commands-done-no-tasks", plan = plan.id.as_str())));
     }
+    let mut clock_ok = ctx.clock_ok;
     let asked = Asker::new().and_then(|mut asker| {
+        clock_ok = super::ask::clock_ok(&mut asker, ctx, ledger.as_ref())?;
         let l = Labels::new(plan.lang);
         asker.complete_ids(
             plan.tasks()
@@ -152,7 +154,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     match asked {
         Ok((id, completion)) => {
             let task = plan.task(&id).expect("a checked task");
-            write(ctx, &plan, task, &completion)
+            write(&ctx.with_clock_ok(clock_ok), &plan, task, &completion)
         }
         Err(e) if e.is::<Cancelled>() => {
             eprintln!("{}", tr!("common-cancelled"));

@@ -95,6 +95,17 @@ impl Ctx {
         Ok(l)
     }
 
+    /// This context with `--clock-ok` as `ok` (the interactive commands
+    /// ask for it).
+    pub fn with_clock_ok(&self, ok: bool) -> Ctx {
+        Ctx {
+            plan_path: self.plan_path.clone(),
+            ledger_arg: self.ledger_arg.clone(),
+            lang: self.lang,
+            clock_ok: ok,
+        }
+    }
+
     /// Refuses a write, before its input is checked, when the computer's
     /// clock is behind the ledger's latest write (SPEC §3 "The clock"; the
     /// rule is [`crate::ledger::clock::check`], which the write itself
