@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let (first, last) = span.years(&plan);
     // Figures per coded indicator, then written in plan order.
     let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
-    if let Some(ledger) = ctx.read_ledger(&plan)? {
+    if let Some(ledger) = ctx.reading_ledger(&plan, true)? {
         ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
             if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
                 by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));

@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     args.format.allow("log", &[Format::Table, Format::Csv, Format::Json, Format::Md, Format::Xlsx])?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
-    let entries = match ctx.read_ledger(&plan)? {
+    let entries = match ctx.reading_ledger(&plan, true)? {
         Some(l) => l.entries(args.indicator.as_deref(), args.task.as_deref(), None)?,
         None => Vec::new(),
     };

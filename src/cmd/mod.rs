@@ -124,6 +124,41 @@ impl Ctx {
         }
     }
 
+    /// Whether the ledger's path was given (`--ledger`, `PLAN_LEDGER`) and
+    /// is not the plan's own place for it (`[plan] ledger`, else
+    /// `ledger.db` beside the plan): a path given that does not exist is a
+    /// typo (SPEC §3), the plan's own place without a ledger is a plan
+    /// with nothing recorded yet.
+    pub fn ledger_given(&self, plan: &Plan) -> bool {
+        let own = Ctx { ledger_arg: None, ..self.with_clock_ok(self.clock_ok) }.ledger_path(plan);
+        self.ledger_arg.as_deref().is_some_and(|p| !same_place(p, &own))
+    }
+
+    /// Opens the ledger for a reading command (`report`, `log`, `verify`,
+    /// `export`, `template`), which never creates one (SPEC §3): a path
+    /// that was given and does not exist (`--ledger ledgr.db`, a typo) is
+    /// refused naming it; the default `ledger.db` beside the plan not
+    /// there yet is `None` (nothing recorded yet, said on stderr), so that
+    /// a new office can print its first template. Works read-only
+    /// ([`Ledger::open_existing`]). With `check_plan`, a ledger of another
+    /// plan is refused.
+    pub fn reading_ledger(&self, plan: &Plan, check_plan: bool) -> Result<Option<Ledger>> {
+        let path = self.ledger_path(plan);
+        if !path.exists() {
+            let file = path.display().to_string();
+            if self.ledger_given(plan) {
+                return Err(reject(crate::tr!("ledger-missing", path = file)));
+            }
+            eprintln!("{}", crate::render::for_stderr(&crate::tr!("ledger-none-yet", path = file)));
+            return Ok(None);
+        }
+        let l = Ledger::open_existing(&path)?;
+        if check_plan && let Some(l) = &l {
+            l.check_plan(&plan.id)?;
+        }
+        Ok(l)
+    }
+
     /// Opens the ledger for reading; `None` if it does not exist yet.
     pub fn read_ledger(&self, plan: &Plan) -> Result<Option<Ledger>> {
         let l = Ledger::open_existing(&self.ledger_path(plan))?;
@@ -132,6 +167,19 @@ impl Ctx {
         }
         Ok(l)
     }
+}
+
+/// Whether two paths name the same file, which may not exist yet: their
+/// folders resolved (links, `..`) and their names equal.
+fn same_place(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (dir.canonicalize().unwrap_or(dir), p.file_name().map(|n| n.to_owned()))
+    };
+    resolve(a) == resolve(b)
 }
 
 /// The folder a relative or absolute path lies in, absolute when it can be

@@ -106,7 +106,7 @@ pub fn build_review(
     let mut tasks = Vec::new();
     let mut head = None;
     let mut future = Vec::new();
-    if let Some(ledger) = ctx.read_ledger(plan)? {
+    if let Some(ledger) = ctx.reading_ledger(plan, true)? {
         super::verify::trusted(&ledger, plan, signed)?;
         future = ledger.reported_after(today)?;
         // What counts per period, not every entry: a busy ledger holds

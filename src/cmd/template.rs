@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         Some(text) => Some(parse_period(&plan, text)?),
         None => None,
     };
-    let entries = match ctx.read_ledger(&plan)? {
+    let entries = match ctx.reading_ledger(&plan, true)? {
         Some(l) => l.entries(None, None, None)?,
         None => Vec::new(),
     };

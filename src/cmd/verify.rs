@@ -32,6 +32,10 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let name = path.display().to_string();
     // Opening fails cleanly (never panics) on garbage, a truncated file or
     // a newer schema: that is the finding, and the error says so.
+    // A path given that does not exist is a typo, not an empty ledger (SPEC §3).
+    if !path.exists() && ctx.ledger_given(&plan) {
+        return Err(super::reject(tr!("ledger-missing", path = name.as_str())));
+    }
     let Some(ledger) = Ledger::open_existing(&path)? else {
         if pinned.is_some() {
             return Err(super::reject(tr!("verify-head-no-ledger", file = name.as_str())));

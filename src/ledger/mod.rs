@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 mod busy;
 pub mod clock;
 mod counted;
+pub mod errors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -180,39 +181,78 @@ pub fn now_utc() -> String {
 
 impl Ledger {
     /// Opens (creating if needed) a ledger for writing, migrating an older one.
+    ///
+    /// Errors ([`errors::explain`]): a file or folder that cannot be written
+    /// (read-only media) says so; a full disk says so; a file that is no
+    /// SQLite database; a newer schema.
     pub fn open(path: &Path) -> Result<Ledger> {
-        let conn = Connection::open(path)
-            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
-        Self::init(conn, path)
+        let conn = Connection::open(path).map_err(|e| errors::explain(e, path, true))?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            bail!(tr!("ledger-read-only", path = path.display().to_string()));
+        }
+        Self::init(conn, path, true)
     }
 
-    /// Opens an existing ledger, or `None` when there is no file yet (a
-    /// report before the first figure).
+    /// Opens an existing ledger for reading, or `None` when there is no
+    /// file (the caller decides whether that is an error: SPEC §3, reading
+    /// commands never create a ledger).
+    ///
+    /// Works on a read-only file or folder (a USB stick, a share): opened
+    /// for writing where it can be (an older ledger is then migrated), else
+    /// read-only, else, when the folder cannot even hold SQLite's shared
+    /// memory file beside a WAL ledger, as an immutable file, which is
+    /// refused if writes not yet merged into it lie beside it (its `-wal`
+    /// file), as they would be missed.
     pub fn open_existing(path: &Path) -> Result<Option<Ledger>> {
         if !path.exists() {
             return Ok(None);
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
-            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
-        Self::init(conn, path).map(Some)
+        let retry = |e: &rusqlite::Error| {
+            matches!(
+                errors::classify(e),
+                errors::Failure::ReadOnly | errors::Failure::CannotOpen | errors::Failure::Io
+            )
+        };
+        let modes = [OpenMode::ReadWrite, OpenMode::ReadOnly, OpenMode::Immutable];
+        for (i, mode) in modes.into_iter().enumerate() {
+            let last = i + 1 == modes.len();
+            if mode == OpenMode::Immutable && unmerged_wal(path) {
+                bail!(tr!("ledger-unmerged-wal", path = path.display().to_string()));
+            }
+            let conn = match open_as(path, mode) {
+                Ok(c) => c,
+                Err(e) if !last && retry(&e) => continue,
+                Err(e) => return Err(errors::explain(e, path, false)),
+            };
+            // Reading the schema goes through the WAL (and its shared memory).
+            match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+                Err(e) if !last && retry(&e) => continue,
+                _ => return Self::init(conn, path, false).map(Some),
+            }
+        }
+        unreachable!("the last mode returns")
     }
 
     /// An in-memory ledger, for tests.
     pub fn in_memory() -> Result<Ledger> {
-        Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
+        Self::init(Connection::open_in_memory()?, Path::new(":memory:"), true)
     }
 
-    fn init(mut conn: Connection, path: &Path) -> Result<Ledger> {
+    /// Reads the schema version, migrates, and (`writing`) puts the ledger
+    /// in WAL mode; a reader whose place cannot take the WAL switch reads
+    /// it as it is.
+    fn init(mut conn: Connection, path: &Path, writing: bool) -> Result<Ledger> {
         // SQLite's own words ("file is not a database") are English and
         // say no more than this: the message stands alone.
         let not_ledger = || tr!("ledger-not-a-ledger", path = path.display().to_string());
-        busy::install(&mut conn)?;
-        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
-            Ok(v) => v,
-            Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-            Err(_) => return Err(anyhow!(not_ledger())),
+        // Read-only media, a full disk, a lock: said as such (`errors`);
+        // anything else SQLite cannot read is no ledger.
+        let explain = |e: rusqlite::Error| match errors::classify(&e) {
+            errors::Failure::Other => anyhow!(not_ledger()),
+            _ => errors::explain(e, path, writing),
         };
+        busy::install(&mut conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(explain)?;
         if version > VERSION {
             bail!(tr!(
                 "ledger-newer",
@@ -226,11 +266,11 @@ impl Ledger {
             // WAL lets readers work while a writer appends; NORMAL sync is
             // durable at each checkpoint and never corrupts in WAL mode.
             match busy::retry(|| conn.pragma_update(None, "journal_mode", "WAL")) {
-                Ok(()) => {}
-                Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-                Err(_) => return Err(anyhow!(not_ledger())),
+                Ok(()) => conn.pragma_update(None, "synchronous", "NORMAL").map_err(explain)?,
+                Err(e) if busy::is_busy(&e) || writing => return Err(explain(e)),
+                // A reader on a place it cannot write reads the ledger as it is.
+                Err(_) => {}
             }
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false };
         if version == 0 {
@@ -273,7 +313,7 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)
-            .map_err(|e| busy::explain(e, &self.path))?;
+            .map_err(|e| errors::explain(e, &self.path, true))?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == 0 {
             let foreign: i64 = tx.query_row(
@@ -365,7 +405,7 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy::explain(e, &self.path))?;
+            .map_err(|e| errors::explain(e, &self.path, true))?;
         let bound: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0)).optional()?;
         match bound {
@@ -405,6 +445,7 @@ impl Ledger {
         };
         Ok(Writer {
             tx,
+            path: self.path.clone(),
             sealer,
             open_batch: false,
             batch_first: 0,
@@ -664,6 +705,53 @@ impl Ledger {
     }
 }
 
+/// How [`Ledger::open_existing`] tries to open a ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpenMode {
+    ReadWrite,
+    ReadOnly,
+    /// `immutable=1`: no locks, no shared memory (read-only media).
+    Immutable,
+}
+
+fn open_as(path: &Path, mode: OpenMode) -> rusqlite::Result<Connection> {
+    let uri = |query: &str| format!("{}?{query}", file_uri(path));
+    match mode {
+        OpenMode::ReadWrite => Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE),
+        OpenMode::ReadOnly => Connection::open_with_flags(
+            uri("mode=ro"),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        ),
+        OpenMode::Immutable => Connection::open_with_flags(
+            uri("immutable=1"),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        ),
+    }
+}
+
+/// `file:` and the path with the characters a URI gives a meaning to
+/// (`%`, `?`, `#`) escaped.
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri
+}
+
+/// Whether a non-empty `-wal` file lies beside the ledger: writes not yet
+/// merged into it, which an immutable reader would not see.
+fn unmerged_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
 /// Gives entries their id and hash, extending the chain from its tip. It
 /// needs no database, so an import can seal entries on one thread while
 /// another inserts them.
@@ -768,6 +856,8 @@ fn push_date(out: &mut String, d: NaiveDate) {
 /// An open append transaction. Dropping it without `commit` writes nothing.
 pub struct Writer<'c> {
     tx: rusqlite::Transaction<'c>,
+    /// The ledger's file, for messages ([`errors::explain`]).
+    path: PathBuf,
     /// The chain's tip as this transaction has extended it.
     sealer: Sealer,
     /// A batch was opened and its row is not written yet.
@@ -868,7 +958,8 @@ impl Writer<'_> {
         self.tx.execute(
             "INSERT INTO batch (id, file, sha256, rows, by, imported_at, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![id, file, sha256, rows, by, self.sealer.recorded_at, entries],
-        )?;
+        )
+        .map_err(|e| errors::explain(e, &self.path, true))?;
         self.open_batch = false;
         Ok(())
     }
@@ -882,8 +973,13 @@ impl Writer<'_> {
     }
 
     /// Appends entries sealed by a [`Writer::sealer`], which must be the
-    /// next ones of this chain, in order.
+    /// next ones of this chain, in order. A full disk or read-only media
+    /// says so ([`errors::explain`]); the transaction then writes nothing.
     pub fn insert(&mut self, sealed: &[Sealed]) -> Result<()> {
+        self.insert_rows(sealed).map_err(|e| errors::explain_any(e, &self.path, true))
+    }
+
+    fn insert_rows(&mut self, sealed: &[Sealed]) -> Result<()> {
         for (i, s) in sealed.iter().enumerate() {
             if s.id != self.sealer.next_id + i as i64 || s.batch != self.sealer.batch {
                 bail!(
@@ -967,11 +1063,14 @@ impl Writer<'_> {
         if self.open_batch {
             bail!("batch #{} has no row: close it before the commit", self.sealer.batch.unwrap_or_default());
         }
+        let path = self.path.clone();
+        let explain = |e: rusqlite::Error| errors::explain(e, &path, true);
         for sql in &self.deferred_indexes {
-            self.tx.execute_batch(sql).context("cannot rebuild the ledger's indexes")?;
+            self.tx.execute_batch(sql).map_err(explain)?;
         }
-        clock::record(&self.tx, &self.sealer.recorded_at, self.clock_latest.as_deref(), self.clock_marked)?;
-        self.tx.commit().context("cannot commit to the ledger")?;
+        clock::record(&self.tx, &self.sealer.recorded_at, self.clock_latest.as_deref(), self.clock_marked)
+            .map_err(|e| errors::explain_any(e, &path, true))?;
+        self.tx.commit().map_err(explain)?;
         Ok(())
     }
 }
@@ -1260,7 +1359,7 @@ mod tests {
         let path = dir.path().join("v1.db");
         version_1_ledger(&path, &[1.0]);
         let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-        let err = Ledger::init(conn, &path).err().expect("a read-only v1 ledger cannot be read");
+        let err = Ledger::init(conn, &path, false).err().expect("a read-only v1 ledger cannot be read");
         assert!(err.to_string().contains("schema version 1 and is read-only here"), "{err}");
     }
 

@@ -366,3 +366,212 @@ fn as_of_after_today_is_refused_naming_today() {
     ok(&env, &["report", "--as-of", "26/11/2026"]);
     ok(&env, &["report", "--as-of", "01/08/2026"]);
 }
+
+// 5. Reading commands never create a ledger, and work read-only.
+
+/// The reading commands of SPEC §3, as run here.
+const READING: &[&[&str]] = &[
+    &["report"],
+    &["report", "--format", "json"],
+    &["log"],
+    &["verify"],
+    &["template"],
+    &["export", "--format", "dhis2-json"],
+];
+
+/// `plan --plan PLAN ARGS` in the env's folder, with no `--ledger` of its own.
+fn bare(env: &Env, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("plan")
+        .unwrap()
+        .current_dir(env.dir.path())
+        .env("PLAN_TODAY", &env.today)
+        .env_remove("PLAN_LEDGER")
+        .env_remove("PLAN_FILE")
+        .arg("--plan")
+        .arg(&env.plan)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The shipped plan with a DHIS2 org unit, so that `export` runs.
+fn shipped_with_dhis2() -> Env {
+    let text = std::fs::read_to_string(repo_file("plan.toml")).unwrap();
+    Env::with_plan(&format!("{text}\n[export.dhis2]\norg_unit = \"XA_ND\"\n")).today("2026-11-26")
+}
+
+#[test]
+fn a_mistyped_ledger_path_is_refused_by_every_reading_command_and_not_created() {
+    let env = shipped_with_dhis2();
+    with_a_figure(&env);
+    let typo = env.dir.path().join("ledgr.db");
+    let t = typo.to_str().unwrap();
+    for args in READING {
+        let out = bare(&env, &[&["--ledger", t][..], args].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}:\n{err}");
+        assert!(err.contains(&format!("không có sổ cái {t}")), "{args:?}: {err}");
+        assert!(err.contains("--ledger"), "{err}");
+        assert!(out.stdout.is_empty(), "{args:?} printed a report");
+        assert!(!typo.exists(), "{args:?} created {t}");
+    }
+    let out = bare(&env, &["--lang", "en", "--ledger", t, "report"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains(&format!("there is no ledger {t}: reading commands never create one")), "{err}");
+    // PLAN_LEDGER alike.
+    let mut c = assert_cmd::Command::cargo_bin("plan").unwrap();
+    let out = c
+        .current_dir(env.dir.path())
+        .env("PLAN_TODAY", &env.today)
+        .env("PLAN_LEDGER", t)
+        .arg("--plan")
+        .arg(&env.plan)
+        .arg("log")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(t));
+    assert!(!typo.exists());
+    // The ledger beside the plan (the default) still reads.
+    assert_eq!(bare(&env, &["log"]).status.code(), Some(0));
+}
+
+/// Makes `dir` read-only (chmod, and `chattr +i` for root, whom chmod does
+/// not stop) and undoes it when dropped; `None` when neither works here.
+struct ReadOnlyDir(std::path::PathBuf);
+
+impl ReadOnlyDir {
+    fn new(dir: &std::path::Path) -> Option<ReadOnlyDir> {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let _ = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let guard = ReadOnlyDir(dir.to_path_buf());
+        let probe = dir.join(".probe");
+        if std::fs::write(&probe, b"x").is_ok() {
+            let _ = std::fs::remove_file(&probe);
+            return None;
+        }
+        Some(guard)
+    }
+}
+
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[test]
+fn a_ledger_in_a_read_only_folder_is_read_and_a_write_there_says_the_place_is_read_only() {
+    let env = shipped_with_dhis2();
+    with_a_figure(&env);
+    ok(&env, &["done", "hoi_dn", "--date", "20/11/2026"]);
+    // What the reading commands print where the folder can be written.
+    let before: Vec<String> = READING.iter().map(|a| ok(&env, a).0).collect();
+    let bytes = ledger_bytes(&env);
+    let Some(_ro) = ReadOnlyDir::new(env.dir.path()) else {
+        eprintln!("skipped: this user can write to a folder made read-only (root without chattr?)");
+        return;
+    };
+    for (args, want) in READING.iter().zip(&before) {
+        let (out, err) = ok(&env, args);
+        assert_eq!(&out, want, "{args:?} reads differently read-only: {err}");
+    }
+    for args in [
+        &["record", "so_dn", "99", "--period", "2026-H2", "--date", "20/11/2026"][..],
+        &["correct", "1", "99", "--reason", "r"],
+        &["void", "2", "--reason", "r"],
+    ] {
+        refused_unlike(
+            &env,
+            args,
+            &["nằm ở nơi chỉ đọc được", "không ghi gì"],
+            &["không phải là sổ cái", "Error code", "readonly database"],
+        );
+    }
+    refused_unlike(
+        &env,
+        &["--lang", "en", "record", "so_dn", "99", "--period", "2026-H2", "--date", "20/11/2026"],
+        &["is in a read-only place", "nothing was written"],
+        &["not a plan ledger", "code 8"],
+    );
+    assert!(ledger_bytes(&env) == bytes);
+}
+
+// 6. Every report checks the ledger's protections; signed formats verify the chain.
+
+/// Edits entry 1's value behind plan's back (98 → 980), dropping the
+/// trigger that refuses it; `restore` puts the trigger back afterwards.
+fn tamper(env: &Env, restore: bool) {
+    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER entry_no_update; UPDATE entry SET value = 980, value_text = '980' WHERE id = 1;",
+    )
+    .unwrap();
+    if restore {
+        conn.execute_batch(
+            "CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry
+             BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a correction instead'); END;",
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_report_on_a_ledger_without_its_protections_is_refused_and_prints_no_fingerprint() {
+    let env = shipped();
+    with_a_figure(&env);
+    ok(&env, &["record", "so_dn", "104", "--period", "2026-H2", "--date", "20/11/2026"]);
+    tamper(&env, false);
+    for format in ["table", "json", "csv", "md", "html"] {
+        let bytes = ledger_bytes(&env);
+        let (code, out, err) = run(&env, &["report", "--format", format]);
+        assert_eq!(code, Some(1), "{format}:\n{out}{err}");
+        assert!(out.is_empty(), "{format}: a report was printed: {out}");
+        assert!(err.contains("không lập báo cáo từ sổ cái"), "{format}: {err}");
+        assert!(err.contains("thiếu các trigger"), "{format}: {err}");
+        assert!(err.contains("`plan verify`"), "{err}");
+        assert!(ledger_bytes(&env) == bytes);
+    }
+    let (_, _, err) = run(&env, &["--lang", "en", "report"]);
+    assert!(err.contains("no report from the ledger") && err.contains("triggers are missing"), "{err}");
+    // verify names the edited entry.
+    let (code, out, _) = run(&env, &["verify"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("bút toán #1: mã băm không khớp nội dung"), "{out}");
+}
+
+#[test]
+fn a_signed_format_verifies_the_whole_chain_first() {
+    let env = shipped();
+    with_a_figure(&env);
+    ok(&env, &["record", "so_dn", "104", "--period", "2026-H2", "--date", "20/11/2026"]);
+    // The edit hidden: the trigger is back, only the chain shows it.
+    tamper(&env, true);
+    for format in ["html", "docx", "xlsx"] {
+        let out_file = env.dir.path().join(format!("r.{format}"));
+        let (code, out, err) =
+            run(&env, &["report", "--format", format, "--output", out_file.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{format}:\n{out}{err}");
+        assert!(err.contains("bút toán #1: mã băm không khớp nội dung"), "{format}: {err}");
+        assert!(err.contains("`plan verify`"), "{err}");
+        assert!(!out_file.exists(), "{format}: a document was written");
+    }
+    // An untouched ledger signs as before.
+    let clean = shipped();
+    with_a_figure(&clean);
+    let f = clean.dir.path().join("r.docx");
+    ok(&clean, &["report", "--format", "docx", "--output", f.to_str().unwrap()]);
+    assert!(f.exists());
+}
