@@ -73,6 +73,8 @@ commands-future-more = { $n ->
 commands-log-none-match = no entries match
 commands-log-unknown-indicator = invalid --indicator: unknown indicator `{$id}`: {$hint}
 commands-log-unknown-task = invalid --task: unknown task `{$id}`: {$hint}
+commands-log-filter-is-task = invalid --indicator: `{$id}` is a task, not an indicator: use --task {$id}
+commands-log-filter-is-indicator = invalid --task: `{$id}` is an indicator, not a task: use --indicator {$id}
 
 ## record and done: receipts
 commands-provenance = reported {$date} by {$by}

@@ -50,6 +50,8 @@ commands-future-more = { $n ->
 commands-log-none-match = không có bút toán nào khớp
 commands-log-unknown-indicator = --indicator không hợp lệ: không có chỉ tiêu `{$id}`: {$hint}
 commands-log-unknown-task = --task không hợp lệ: không có nhiệm vụ `{$id}`: {$hint}
+commands-log-filter-is-task = --indicator không hợp lệ: `{$id}` là nhiệm vụ, không phải chỉ tiêu: dùng --task {$id}
+commands-log-filter-is-indicator = --task không hợp lệ: `{$id}` là chỉ tiêu, không phải nhiệm vụ: dùng --indicator {$id}
 
 ## record và done: biên nhận
 commands-provenance = {$by} báo cáo ngày {$date}

@@ -40,6 +40,8 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     // Figures per coded indicator, then written in plan order.
     let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
     if let Some(ledger) = ctx.reading_ledger(&plan, true)? {
+        // Figures sent on to DHIS2 come from a ledger whose protections hold (SPEC §3).
+        super::verify::trusted(&ledger, &plan, false)?;
         ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
             if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
                 by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));

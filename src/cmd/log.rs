@@ -105,6 +105,14 @@ fn check_filter(
     if known(id) || entries.iter().any(has) {
         return Ok(());
     }
+    // An id of the other kind: say what it is and which filter takes it
+    // (SPEC §4), rather than "did you mean" an id of this kind.
+    let other = if what == "task" { plan.indicator(id).is_some() } else { plan.task(id).is_some() };
+    if other {
+        let key =
+            if what == "task" { "commands-log-filter-is-indicator" } else { "commands-log-filter-is-task" };
+        return Err(reject(tr!(key, id = id)));
+    }
     let candidates: Vec<&str> = if what == "task" {
         plan.tasks().map(|t| t.id.as_str()).collect()
     } else {

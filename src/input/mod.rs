@@ -61,8 +61,17 @@ pub fn task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, String> {
     if let Some(t) = plan.task(id) {
         return Ok(t);
     }
-    if plan.indicator(id).is_some() {
-        return Err(tr!("input-id-is-indicator", id = id));
+    match plan.indicator(id) {
+        // A derived indicator takes no figures either: say what it is computed from.
+        Some(ind) if ind.is_derived() => {
+            return Err(format!(
+                "{}; {}",
+                tr!("input-id-is-derived-indicator", id = id),
+                tr!("input-derived", id = id, from = crate::plan::derived_from(ind))
+            ));
+        }
+        Some(_) => return Err(tr!("input-id-is-indicator", id = id)),
+        None => {}
     }
     Err(unknown(plan, id, true, plan.tasks().map(|t| t.id.as_str())))
 }

@@ -575,3 +575,30 @@ fn a_signed_format_verifies_the_whole_chain_first() {
     ok(&clean, &["report", "--format", "docx", "--output", f.to_str().unwrap()]);
     assert!(f.exists());
 }
+
+#[test]
+fn log_filters_of_the_wrong_kind_say_which_filter_takes_the_id() {
+    let env = shipped();
+    with_a_figure(&env);
+    let err = refused(&env, &["log", "--indicator", "hoi_dn"], &["`hoi_dn` là nhiệm vụ", "--task hoi_dn"]);
+    assert!(!err.contains("so_dn"), "{err}");
+    refused(
+        &env,
+        &["--lang", "en", "log", "--task", "so_dn"],
+        &["`so_dn` is an indicator", "--indicator so_dn"],
+    );
+    // A derived indicator given to done: an indicator, computed from others.
+    refused(
+        &env,
+        &["done", "tl_thu_ktn"],
+        &["`tl_thu_ktn` là chỉ tiêu, không phải nhiệm vụ", "được tính ra"],
+    );
+}
+
+#[test]
+fn export_refuses_a_ledger_without_its_protections() {
+    let env = shipped_with_dhis2();
+    with_a_figure(&env);
+    tamper(&env, false);
+    refused(&env, &["export", "--format", "dhis2-json"], &["thiếu các trigger", "`plan verify`"]);
+}
