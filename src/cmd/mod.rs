@@ -115,11 +115,11 @@ impl Ctx {
         if self.clock_ok {
             return Ok(());
         }
-        match self.read_ledger(plan)? {
-            Some(l) => match l.clock_behind()? {
-                Some(behind) => Err(behind.into()),
-                None => Ok(()),
-            },
+        // A ledger that cannot be read here is the write's to refuse, with
+        // its own message (read-only media, another plan, no ledger).
+        let Ok(Some(l)) = self.read_ledger(plan) else { return Ok(()) };
+        match l.clock_behind()? {
+            Some(behind) => Err(behind.into()),
             None => Ok(()),
         }
     }
