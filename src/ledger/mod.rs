@@ -16,7 +16,7 @@ pub use schema::VERSION;
 use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,8 @@ mod busy;
 pub mod clock;
 mod counted;
 pub mod errors;
+mod future;
+mod open;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -191,46 +193,6 @@ impl Ledger {
             bail!(tr!("ledger-read-only", path = path.display().to_string()));
         }
         Self::init(conn, path, true)
-    }
-
-    /// Opens an existing ledger for reading, or `None` when there is no
-    /// file (the caller decides whether that is an error: SPEC §3, reading
-    /// commands never create a ledger).
-    ///
-    /// Works on a read-only file or folder (a USB stick, a share): opened
-    /// for writing where it can be (an older ledger is then migrated), else
-    /// read-only, else, when the folder cannot even hold SQLite's shared
-    /// memory file beside a WAL ledger, as an immutable file, which is
-    /// refused if writes not yet merged into it lie beside it (its `-wal`
-    /// file), as they would be missed.
-    pub fn open_existing(path: &Path) -> Result<Option<Ledger>> {
-        if !path.exists() {
-            return Ok(None);
-        }
-        let retry = |e: &rusqlite::Error| {
-            matches!(
-                errors::classify(e),
-                errors::Failure::ReadOnly | errors::Failure::CannotOpen | errors::Failure::Io
-            )
-        };
-        let modes = [OpenMode::ReadWrite, OpenMode::ReadOnly, OpenMode::Immutable];
-        for (i, mode) in modes.into_iter().enumerate() {
-            let last = i + 1 == modes.len();
-            if mode == OpenMode::Immutable && unmerged_wal(path) {
-                bail!(tr!("ledger-unmerged-wal", path = path.display().to_string()));
-            }
-            let conn = match open_as(path, mode) {
-                Ok(c) => c,
-                Err(e) if !last && retry(&e) => continue,
-                Err(e) => return Err(errors::explain(e, path, false)),
-            };
-            // Reading the schema goes through the WAL (and its shared memory).
-            match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
-                Err(e) if !last && retry(&e) => continue,
-                _ => return Self::init(conn, path, false).map(Some),
-            }
-        }
-        unreachable!("the last mode returns")
     }
 
     /// An in-memory ledger, for tests.
@@ -649,83 +611,6 @@ impl Ledger {
         Ok(())
     }
 
-    /// The entries reported after `today` (SPEC §3 "The clock": written
-    /// while the clock ran ahead), in id order, leaving out those re-dated
-    /// to a day by `today` by a re-dating that was not voided (a
-    /// correction without a value, [`crate::counting::Dates`]).
-    ///
-    /// Every report runs this, so it seeks rather than scans: it walks the
-    /// figure index one (indicator, period) at a time and reads there only
-    /// the figures dated after `today` and the corrections and voids (few);
-    /// task entries are few and read whole. On a million entries over 120
-    /// periods: 0.1 s of CPU for a scan of the table, a few ms for this.
-    pub fn reported_after(&self, today: NaiveDate) -> Result<Vec<i64>> {
-        let today_text = today.to_string();
-        let mut first = self.conn.prepare_cached(
-            "SELECT indicator, period FROM entry
-             WHERE indicator IS NOT NULL AND period IS NOT NULL ORDER BY indicator, period LIMIT 1",
-        )?;
-        let mut next = self.conn.prepare_cached(
-            "SELECT indicator, period FROM entry
-             WHERE indicator IS NOT NULL AND period IS NOT NULL AND (indicator, period) > (?1, ?2)
-             ORDER BY indicator, period LIMIT 1",
-        )?;
-        let mut in_period = self.conn.prepare_cached(
-            "SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'figure' AND reported_on > ?3
-             UNION ALL
-             SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'correction'
-             UNION ALL
-             SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'void'",
-        )?;
-        let mut tasks = self.conn.prepare_cached(
-            "SELECT id, kind, reported_on, target_entry, value FROM entry INDEXED BY entry_by_task
-             WHERE task IS NOT NULL AND indicator IS NULL",
-        )?;
-        let mut future = Vec::new();
-        let mut voided = std::collections::HashSet::new();
-        let mut redatings = Vec::new();
-        let mut take = |r: &rusqlite::Row| -> rusqlite::Result<()> {
-            let id: i64 = r.get(0)?;
-            let date = r.get_ref(2)?.as_str()?;
-            if date > today_text.as_str() {
-                future.push(id);
-            }
-            match (r.get_ref(1)?.as_str()?, r.get::<_, Option<i64>>(3)?) {
-                ("void", Some(t)) => {
-                    voided.insert(t);
-                }
-                ("correction", Some(t))
-                    if r.get::<_, Option<f64>>(4)?.is_none() && date <= today_text.as_str() =>
-                {
-                    redatings.push((id, t));
-                }
-                _ => {}
-            }
-            Ok(())
-        };
-        let pair = |r: &rusqlite::Row| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?));
-        let mut at = first.query_row([], pair).optional()?;
-        while let Some((indicator, period)) = at {
-            let mut rows = in_period.query(params![indicator, period, today_text])?;
-            while let Some(r) = rows.next()? {
-                take(r)?;
-            }
-            at = next.query_row(params![indicator, period], pair).optional()?;
-        }
-        let mut rows = tasks.query([])?;
-        while let Some(r) = rows.next()? {
-            take(r)?;
-        }
-        let redated: std::collections::HashSet<i64> =
-            redatings.into_iter().filter(|(r, _)| !voided.contains(r)).map(|(_, t)| t).collect();
-        future.retain(|id| !redated.contains(id));
-        future.sort_unstable();
-        Ok(future)
-    }
-
     /// Whether the append-only triggers are in place.
     pub fn triggers_present(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
@@ -735,53 +620,6 @@ impl Ledger {
         )?;
         Ok(n == 2)
     }
-}
-
-/// How [`Ledger::open_existing`] tries to open a ledger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OpenMode {
-    ReadWrite,
-    ReadOnly,
-    /// `immutable=1`: no locks, no shared memory (read-only media).
-    Immutable,
-}
-
-fn open_as(path: &Path, mode: OpenMode) -> rusqlite::Result<Connection> {
-    let uri = |query: &str| format!("{}?{query}", file_uri(path));
-    match mode {
-        OpenMode::ReadWrite => Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE),
-        OpenMode::ReadOnly => Connection::open_with_flags(
-            uri("mode=ro"),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        ),
-        OpenMode::Immutable => Connection::open_with_flags(
-            uri("immutable=1"),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        ),
-    }
-}
-
-/// `file:` and the path with the characters a URI gives a meaning to
-/// (`%`, `?`, `#`) escaped.
-fn file_uri(path: &Path) -> String {
-    let mut uri = String::from("file:");
-    for c in path.to_string_lossy().chars() {
-        match c {
-            '%' => uri.push_str("%25"),
-            '?' => uri.push_str("%3f"),
-            '#' => uri.push_str("%23"),
-            c => uri.push(c),
-        }
-    }
-    uri
-}
-
-/// Whether a non-empty `-wal` file lies beside the ledger: writes not yet
-/// merged into it, which an immutable reader would not see.
-fn unmerged_wal(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// Gives entries their id and hash, extending the chain from its tip. It
@@ -1295,53 +1133,6 @@ mod tests {
     }
 
     #[test]
-    fn entries_reported_after_today_unless_re_dated() {
-        let mut l = Ledger::in_memory().unwrap();
-        let on = |mut e: NewEntry, d: &str| {
-            e.reported_on = d.parse().unwrap();
-            e
-        };
-        let redate = |target: i64, ind: &str, period: &str, d: &str| NewEntry {
-            kind: Kind::Correction,
-            value: None,
-            value_text: None,
-            target_entry: Some(target),
-            ..on(figure(ind, period, 0.0), d)
-        };
-        let done = NewEntry {
-            kind: Kind::Completion,
-            indicator: None,
-            task: Some("t".into()),
-            period: None,
-            value: None,
-            value_text: None,
-            ..on(figure("a", "2027", 0.0), "2028-01-01")
-        };
-        l.append(
-            "P",
-            &[
-                on(figure("a", "2027-Q1", 1.0), "2028-01-01"), // #1 future
-                on(figure("a", "2027-Q2", 2.0), "2027-07-01"), // #2 not
-                on(figure("b", "2027", 3.0), "2028-02-01"),    // #3 future, re-dated by #5
-                done,                                          // #4 future (a task)
-                redate(3, "b", "2027", "2027-12-31"),          // #5
-                on(figure("b", "2027", 4.0), "2028-03-01"),    // #6 future, re-dated by #7, voided by #8
-                redate(6, "b", "2027", "2027-12-30"),          // #7
-                NewEntry {
-                    kind: Kind::Void,
-                    target_entry: Some(7),
-                    ..on(figure("b", "2027", 0.0), "2027-12-31")
-                },
-            ],
-        )
-        .unwrap();
-        let today: NaiveDate = "2027-12-31".parse().unwrap();
-        assert_eq!(l.reported_after(today).unwrap(), vec![1, 4, 6]);
-        // A day later #1 and #4 are no longer after today; #6 still is.
-        assert_eq!(l.reported_after("2028-01-01".parse().unwrap()).unwrap(), vec![6]);
-    }
-
-    #[test]
     fn migrate_twice_is_harmless() {
         let mut l = Ledger::in_memory().unwrap();
         assert_eq!(l.schema_version().unwrap(), VERSION);
@@ -1437,7 +1228,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
         version_1_ledger(&path, &[1.0]);
-        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let conn = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
         let err = Ledger::init(conn, &path, false).err().expect("a read-only v1 ledger cannot be read");
         assert!(err.to_string().contains("schema version 1 and is read-only here"), "{err}");
     }
