@@ -75,6 +75,10 @@ commands-log-unknown-indicator = invalid --indicator: unknown indicator `{$id}`:
 commands-log-unknown-task = invalid --task: unknown task `{$id}`: {$hint}
 commands-log-filter-is-task = invalid --indicator: `{$id}` is a task, not an indicator: use --task {$id}
 commands-log-filter-is-indicator = invalid --task: `{$id}` is an indicator, not a task: use --indicator {$id}
+commands-group-wrong-kind = invalid --group: `{$id}` is { $kind ->
+    [task] a task
+   *[indicator] an indicator
+}, not a task group: `plan show {$id}` shows the group it belongs to
 
 ## record and done: receipts
 commands-provenance = reported {$date} by {$by}

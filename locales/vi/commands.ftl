@@ -52,6 +52,10 @@ commands-log-unknown-indicator = --indicator không hợp lệ: không có chỉ
 commands-log-unknown-task = --task không hợp lệ: không có nhiệm vụ `{$id}`: {$hint}
 commands-log-filter-is-task = --indicator không hợp lệ: `{$id}` là nhiệm vụ, không phải chỉ tiêu: dùng --task {$id}
 commands-log-filter-is-indicator = --task không hợp lệ: `{$id}` là chỉ tiêu, không phải nhiệm vụ: dùng --indicator {$id}
+commands-group-wrong-kind = --group không hợp lệ: `{$id}` là { $kind ->
+    [task] nhiệm vụ
+   *[indicator] chỉ tiêu
+}, không phải nhóm nhiệm vụ: `plan show {$id}` cho biết nó thuộc nhóm nào
 
 ## record và done: biên nhận
 commands-provenance = {$by} báo cáo ngày {$date}

@@ -23,6 +23,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     if let Some(g) = &args.group
         && !plan.groups.iter().any(|x| &x.id == g)
     {
+        // An indicator or task id is no group: say what it is (SPEC §4 "an id of the wrong kind").
+        if plan.indicator(g).is_some() || plan.task(g).is_some() {
+            let kind = if plan.task(g).is_some() { "task" } else { "indicator" };
+            bail!(crate::tr!("commands-group-wrong-kind", id = g.as_str(), kind = kind));
+        }
         bail!(match plan::suggest(g, plan.groups.iter().map(|x| x.id.as_str())) {
             Some(s) => crate::tr!("report-unknown-group-suggest", group = g.as_str(), suggestion = s),
             None => crate::tr!("report-unknown-group", group = g.as_str(), plan = plan.id.as_str()),

@@ -602,3 +602,19 @@ fn export_refuses_a_ledger_without_its_protections() {
     tamper(&env, false);
     refused(&env, &["export", "--format", "dhis2-json"], &["thiếu các trigger", "`plan verify`"]);
 }
+
+#[test]
+fn report_group_given_an_indicator_or_a_task_says_what_it_is() {
+    let env = shipped();
+    with_a_figure(&env);
+    refused(
+        &env,
+        &["report", "--group", "so_dn"],
+        &["`so_dn` là chỉ tiêu, không phải nhóm nhiệm vụ", "plan show so_dn"],
+    );
+    refused(
+        &env,
+        &["--lang", "en", "report", "--group", "hoi_dn"],
+        &["`hoi_dn` is a task, not a task group"],
+    );
+}
