@@ -102,5 +102,11 @@ mod tests {
         // SQLITE_NOTADB (26).
         assert!(msg(26, false).contains("not a plan ledger"), "{}", msg(26, false));
         assert!(msg(8, true).contains("/media/usb/ledger.db"));
+        // In Vietnamese, the default of the shipped plan.
+        crate::i18n::set_lang(crate::plan::Lang::Vi);
+        assert!(msg(13, true).contains("đã đầy: không ghi gì"), "{}", msg(13, true));
+        assert!(msg(8, true).contains("nơi chỉ đọc được"), "{}", msg(8, true));
+        assert!(!msg(8, true).contains("không phải là sổ cái"));
+        crate::i18n::set_lang(crate::plan::Lang::En);
     }
 }
