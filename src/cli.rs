@@ -30,6 +30,10 @@ pub struct Cli {
     /// Output language, overriding the plan's `lang`
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Write even though the computer's clock is behind the ledger's latest
+    /// write (SPEC §3 "The clock"); the write records that it was
+    #[arg(long, global = true)]
+    pub clock_ok: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -217,9 +221,12 @@ pub struct ImportArgs {
 pub struct CorrectArgs {
     /// The entry to correct (see `plan log`)
     pub entry: i64,
-    /// The correct value
-    #[arg(allow_hyphen_values = true)]
-    pub value: String,
+    /// The correct value (may be left out with --reported-on)
+    #[arg(allow_hyphen_values = true, required_unless_present = "reported_on")]
+    pub value: Option<String>,
+    /// The date the entry was really reported on, re-dating it (SPEC §3 "The clock")
+    #[arg(long, value_name = "DATE")]
+    pub reported_on: Option<String>,
     /// Why it is corrected
     #[arg(long)]
     pub reason: String,
@@ -228,6 +235,9 @@ pub struct CorrectArgs {
     pub date: Option<String>,
     #[arg(long)]
     pub by: Option<String>,
+    /// Correct to a value more than tenfold off the value it corrects
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,12 @@
 //! with the value of its latest non-voided correction if it has one; the
 //! earliest-dated non-voided figure decides lateness. For a task, the
 //! earliest-dated non-voided completion is when it was done.
+//!
+//! A correction without a value re-dates its target (`plan correct ENTRY
+//! --reported-on D`, SPEC §3 "The clock"): it is reported on the new date,
+//! and from that date on its target counts as reported then (the latest
+//! such correction that was not voided). The target keeps its old date in
+//! the ledger.
 
 use crate::entry::{Entry, Kind};
 use crate::period::Period;
@@ -46,10 +52,57 @@ pub struct PeriodFigures {
 /// Figures by indicator and period, as of a date.
 pub type Figures = HashMap<String, BTreeMap<Period, PeriodFigures>>;
 
+/// Whether `e` re-dates its target (a correction without a value).
+pub fn is_redate(e: &Entry) -> bool {
+    e.kind == Kind::Correction && e.value.is_none() && e.target_entry.is_some()
+}
+
+/// The dates entries are taken as reported on, as of `as_of`: an entry's
+/// own date, or that of its latest re-dating correction that counts
+/// (dated by `as_of`, not voided).
+pub struct Dates {
+    redated: HashMap<i64, (i64, NaiveDate)>,
+}
+
+impl Dates {
+    /// The re-datings among `entries` (any order).
+    pub fn of<'a>(entries: impl Iterator<Item = &'a Entry> + Clone, as_of: Option<NaiveDate>) -> Dates {
+        let shown = |d: NaiveDate| as_of.is_none_or(|a| d <= a);
+        let void: HashSet<i64> = entries
+            .clone()
+            .filter(|e| e.kind == Kind::Void && shown(e.reported_on))
+            .filter_map(|e| e.target_entry)
+            .collect();
+        let mut redated: HashMap<i64, (i64, NaiveDate)> = HashMap::new();
+        for e in entries.filter(|e| is_redate(e) && shown(e.reported_on) && !void.contains(&e.id)) {
+            let t = e.target_entry.expect("a re-dating has a target");
+            let slot = redated.entry(t).or_insert((e.id, e.reported_on));
+            if e.id > slot.0 {
+                *slot = (e.id, e.reported_on);
+            }
+        }
+        Dates { redated }
+    }
+
+    /// The date `e` is taken as reported on.
+    pub fn of_entry(&self, e: &Entry) -> NaiveDate {
+        self.redated.get(&e.id).map_or(e.reported_on, |(_, d)| *d)
+    }
+
+    /// The re-dating correction that set `e`'s date, if any.
+    pub fn redated_by(&self, id: i64) -> Option<i64> {
+        self.redated.get(&id).map(|(r, _)| *r)
+    }
+}
+
 /// Ids of entries withdrawn by a void that counts as of `as_of`.
-fn voided<'a>(entries: impl Iterator<Item = &'a Entry>, as_of: Option<NaiveDate>) -> HashSet<i64> {
+fn voided<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+    dates: &Dates,
+    as_of: Option<NaiveDate>,
+) -> HashSet<i64> {
     entries
-        .filter(|e| e.kind == Kind::Void && as_of.is_none_or(|d| e.reported_on <= d))
+        .filter(|e| e.kind == Kind::Void && as_of.is_none_or(|d| dates.of_entry(e) <= d))
         .filter_map(|e| e.target_entry)
         .collect()
 }
@@ -101,6 +154,9 @@ pub struct Tally {
     keep_superseded: bool,
     voided: HashSet<i64>,
     corrections: HashMap<i64, Correction>,
+    /// The date each re-dated entry is taken as reported on (its latest
+    /// re-dating that counts: met first, newest first).
+    redated: HashMap<i64, NaiveDate>,
     figures: Figures,
     /// Period texts repeat (a busy ledger re-submits the same periods):
     /// each is parsed once.
@@ -117,6 +173,7 @@ impl Tally {
             keep_superseded: superseded,
             voided: HashSet::new(),
             corrections: HashMap::new(),
+            redated: HashMap::new(),
             figures: Figures::new(),
             periods: HashMap::new(),
             last_id: None,
@@ -124,15 +181,25 @@ impl Tally {
     }
 
     /// Takes the next entry. Entries must come in descending id order
-    /// (checked in debug builds); those reported after `as_of` are ignored.
+    /// (checked in debug builds); those reported after `as_of` are ignored,
+    /// an entry re-dated by a later correction by its new date.
     pub fn push(&mut self, e: &Entry) {
         debug_assert!(self.last_id.is_none_or(|last| e.id < last), "entries newest first");
         self.last_id = Some(e.id);
-        if self.as_of.is_some_and(|d| e.reported_on > d) {
+        let date = self.redated.get(&e.id).copied().unwrap_or(e.reported_on);
+        if self.as_of.is_some_and(|d| date > d) {
             return;
         }
         match e.kind {
             Kind::Void => self.voided.extend(e.target_entry),
+            // A re-dating is met before its target (written after it).
+            Kind::Correction if is_redate(e) => {
+                if !self.voided.contains(&e.id)
+                    && let Some(t) = e.target_entry
+                {
+                    self.redated.entry(t).or_insert(date);
+                }
+            }
             Kind::Correction => {
                 if !self.voided.contains(&e.id)
                     && let Some(t) = e.target_entry
@@ -144,12 +211,12 @@ impl Tally {
                     });
                 }
             }
-            Kind::Figure => self.figure(e),
+            Kind::Figure => self.figure(e, date),
             Kind::Completion => {}
         }
     }
 
-    fn figure(&mut self, e: &Entry) {
+    fn figure(&mut self, e: &Entry, reported_on: NaiveDate) {
         let correction = self.corrections.remove(&e.id);
         let (Some(ind), Some(text), Some(value)) = (e.indicator.as_deref(), e.period.as_deref(), e.value)
         else {
@@ -170,15 +237,15 @@ impl Tally {
         match by_period.entry(p) {
             std::collections::btree_map::Entry::Vacant(v) => {
                 v.insert(PeriodFigures {
-                    counted: Some(counted(e.id, value, e.value_text.clone(), e.reported_on, correction)),
-                    first_reported: Some(e.reported_on),
+                    counted: Some(counted(e.id, value, e.value_text.clone(), reported_on, correction)),
+                    first_reported: Some(reported_on),
                     superseded: Vec::new(),
                 });
             }
             std::collections::btree_map::Entry::Occupied(mut o) => {
                 let slot = o.get_mut();
-                if slot.first_reported.is_none_or(|d| e.reported_on < d) {
-                    slot.first_reported = Some(e.reported_on);
+                if slot.first_reported.is_none_or(|d| reported_on < d) {
+                    slot.first_reported = Some(reported_on);
                 }
                 if self.keep_superseded {
                     slot.superseded.push(e.id);
@@ -213,16 +280,18 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
 /// For each task, the date it was done (earliest non-voided completion) and
 /// that entry's id.
 pub fn completions(entries: &[Entry], as_of: Option<NaiveDate>) -> HashMap<String, (NaiveDate, i64)> {
-    let void = voided(entries.iter(), as_of);
+    let dates = Dates::of(entries.iter(), as_of);
+    let void = voided(entries.iter(), &dates, as_of);
     let mut out: HashMap<String, (NaiveDate, i64)> = HashMap::new();
     for e in entries {
-        if e.kind != Kind::Completion || void.contains(&e.id) || as_of.is_some_and(|d| e.reported_on > d) {
+        let date = dates.of_entry(e);
+        if e.kind != Kind::Completion || void.contains(&e.id) || as_of.is_some_and(|d| date > d) {
             continue;
         }
         let Some(task) = &e.task else { continue };
-        let slot = out.entry(task.clone()).or_insert((e.reported_on, e.id));
-        if (e.reported_on, e.id) < *slot {
-            *slot = (e.reported_on, e.id);
+        let slot = out.entry(task.clone()).or_insert((date, e.id));
+        if (date, e.id) < *slot {
+            *slot = (date, e.id);
         }
     }
     out
@@ -377,15 +446,38 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_correction_without_a_value_leaves_the_figure_s() {
-        let d = "2026-04-05".parse::<NaiveDate>().unwrap();
-        let corr = Correction { id: 9, value: None, value_text: None };
-        let c = counted(3, 42.0, Some("42".into()), d, Some(corr));
-        // The figure's 42 and its text, but the correction is named.
-        assert_eq!((c.entry, c.value, c.value_text.as_str(), c.corrected_by), (3, 42.0, "42", Some(9)));
-        let corr = Correction { id: 9, value: Some(40.5), value_text: Some("40,5".into()) };
-        let c = counted(3, 42.0, Some("42".into()), d, Some(corr));
-        assert_eq!((c.value, c.value_text.as_str()), (40.5, "40,5"));
+    fn a_correction_without_a_value_re_dates_its_target() {
+        use Kind::*;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // #1 written with the clock a year ahead (dated 2027-07-10), #2 a
+        // value correction, #3 re-dates #1 to 2026-07-10.
+        let es = vec![
+            entry(1, Figure, "a", "2026-H1", Some(98.0), "2027-07-10", None),
+            entry(2, Correction, "a", "2026-H1", Some(99.0), "2026-07-11", Some(1)),
+            entry(3, Correction, "a", "2026-H1", None, "2026-07-10", Some(1)),
+        ];
+        // As of 2026-07-12: #1 counts, dated 2026-07-10, with #2's value
+        // (the re-dating changes no value).
+        let f = count_figures(&es, Some(d("2026-07-12")));
+        let pf = &f["a"][&p("2026-H1")];
+        let c = pf.counted.as_ref().unwrap();
+        assert_eq!((c.entry, c.value, c.corrected_by, c.reported_on), (1, 99.0, Some(2), d("2026-07-10")));
+        assert_eq!(pf.first_reported, Some(d("2026-07-10")));
+        // Before the new date, nothing counts; without #3, #1 stays in 2027.
+        assert!(!count_figures(&es, Some(d("2026-07-09"))).contains_key("a"));
+        assert!(!count_figures(&es[..2], Some(d("2026-07-12"))).contains_key("a"));
+        // A void of the re-dating puts the old date back.
+        let mut voided = es.clone();
+        voided.push(entry(4, Void, "a", "2026-H1", None, "2026-07-12", Some(3)));
+        assert!(!count_figures(&voided, Some(d("2026-07-12"))).contains_key("a"));
+        // A completion re-dated.
+        let mut done = entry(5, Completion, "", "", None, "2027-07-10", None);
+        done.task = Some("t".into());
+        let mut redate = entry(6, Correction, "", "", None, "2026-07-10", Some(5));
+        redate.task = Some("t".into());
+        let both = vec![done, redate];
+        assert_eq!(completions(&both, Some(d("2026-07-12")))["t"], (d("2026-07-10"), 5));
+        assert!(completions(&both[..1], Some(d("2026-07-12"))).is_empty());
     }
 
     #[test]

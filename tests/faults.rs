@@ -269,7 +269,9 @@ fn full_disk_during_import_loses_nothing() {
     no_panic(&out);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
-    assert!(err.contains("full") || err.contains("large") || err.contains("i/o"), "{err}");
+    // One message from `ledger::errors`, never SQLite's own words.
+    assert!(err.contains("the disk holding the ledger") && err.contains("nothing was written"), "{err}");
+    assert!(!err.contains("code") && !err.contains("database or disk"), "{err}");
     assert_eq!(d.fingerprint(), before);
     d.assert_verifies();
     assert!(d.record(1).status.success(), "the ledger still works with space again");
@@ -316,6 +318,81 @@ fn read_only_ledger_is_a_clear_error() {
     assert!(err.contains("read") && err.contains("only"), "{err}");
     assert_eq!(bytes, bytes_after);
     assert_eq!(d.fingerprint(), before);
+}
+
+/// A ledger on read-only media (the folder and every file in it made
+/// immutable): reading commands read it, a write says the place is
+/// read-only. With writes not yet merged into it lying beside it (a `-wal`
+/// file copied without its `-shm`), a reader never reports without them:
+/// it reads them, or refuses saying why. Skipped, saying so, where the
+/// folder cannot be made read-only (root without chattr).
+#[test]
+fn a_ledger_on_read_only_media_reads_and_refuses_writes_clearly() {
+    let d = Dir::new();
+    for i in 0..3 {
+        assert!(d.record(i).status.success());
+    }
+    // A copy of the ledger with a fourth entry still in its -wal file.
+    let media = tempfile::tempdir().unwrap();
+    {
+        // A reader holds the ledger open, so the writer closing is not the
+        // last connection and leaves its entry in the -wal file.
+        let conn = rusqlite::Connection::open(d.ledger()).unwrap();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+        let _: i64 = conn.query_row("SELECT count(*) FROM entry", [], |r| r.get(0)).unwrap();
+        assert!(d.record(3).status.success());
+        let wal = d.path("ledger.db-wal");
+        assert!(std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0), "no unmerged write to copy");
+        // Copied as it is, without the -shm file, as onto a stick.
+        std::fs::copy(d.ledger(), media.path().join("ledger.db")).unwrap();
+        std::fs::copy(&wal, media.path().join("ledger.db-wal")).unwrap();
+        drop(conn);
+    }
+    std::fs::copy(d.path("plan.toml"), media.path().join("plan.toml")).unwrap();
+    let lock = |flag: &str| {
+        for f in ["ledger.db", "ledger.db-wal"] {
+            let _ = Command::new("chattr").arg(flag).arg(media.path().join(f)).stderr(Stdio::null()).status();
+        }
+        let _ = Command::new("chattr").arg(flag).arg(media.path()).stderr(Stdio::null()).status();
+    };
+    lock("+i");
+    if std::fs::write(media.path().join("probe"), b"x").is_ok() {
+        lock("-i");
+        eprintln!("skipped: a folder cannot be made read-only here (root without chattr?)");
+        return;
+    }
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(media.path())
+            .env("PLAN_TODAY", "2031-06-30")
+            .env_remove("PLAN_FILE")
+            .env_remove("PLAN_LEDGER")
+            .args(["--lang", "en", "--plan", "plan.toml", "--ledger", "ledger.db"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let log = run(&["log", "--format", "json"]);
+    let write = run(&["record", "m", "5", "--period", "2027-05", "--date", "2031-01-01"]);
+    let report = run(&["report", "--year", "2026"]);
+    lock("-i");
+    for out in [&log, &write, &report] {
+        no_panic(out);
+    }
+    let err = String::from_utf8_lossy(&log.stderr);
+    match log.status.code() {
+        // Read with its unmerged writes: all four entries.
+        Some(0) => {
+            let entries: Vec<serde_json::Value> = serde_json::from_slice(&log.stdout).unwrap();
+            assert_eq!(entries.len(), 4, "{err}");
+        }
+        _ => assert!(err.contains("writes not yet merged") && err.contains("-wal"), "{err}"),
+    }
+    assert_eq!(write.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&write.stderr);
+    assert!(err.contains("read-only place") && err.contains("nothing was written"), "{err}");
+    assert!(!err.contains("not a plan ledger") && !err.contains("code 8"), "{err}");
+    assert!(report.status.code() == log.status.code(), "{}", String::from_utf8_lossy(&report.stderr));
 }
 
 #[test]

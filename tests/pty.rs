@@ -416,3 +416,46 @@ fn a_refusal_on_a_terminal_wraps_at_its_width() {
     assert!(lines[1..].iter().all(|l| l.starts_with("  ")), "{screen}");
     assert!(screen.contains("Tháng 12/2026"), "{screen}");
 }
+
+/// Interactive `done` with the computer's clock behind the ledger's latest
+/// write (SPEC §3 "The clock"): says so and asks in place of `--clock-ok`;
+/// no writes nothing, yes writes and records that the clock was behind.
+#[test]
+fn done_asks_before_writing_with_the_clock_behind_the_ledger() {
+    let env = Env::with_plan(MINI_PLAN);
+    // Written with a clock far ahead of the real one (debug builds read PLAN_TEST_CLOCK).
+    env.cmd()
+        .env("PLAN_TEST_CLOCK", "2099-01-01T00:00:00Z")
+        .args(["record", "firms", "1", "--period", "2026-H1", "--date", "2026-07-10"])
+        .assert()
+        .success();
+    let mut p = spawn(&env, "done");
+    expect(&mut p, "the computer's clock looks wrong");
+    expect(&mut p, "(2099-01-01 00:00 UTC)");
+    expect(&mut p, "Is the computer's clock right now");
+    send(&mut p, "n");
+    send(&mut p, ENTER);
+    assert_eq!(exit_code(p), 1);
+    assert_eq!(env.log_json().len(), 1, "no writes nothing");
+    let mut p = spawn(&env, "done");
+    expect(&mut p, "Is the computer's clock right now");
+    send(&mut p, "y");
+    send(&mut p, ENTER);
+    expect(&mut p, "Task:");
+    send(&mut p, "setup");
+    send(&mut p, ENTER);
+    expect(&mut p, "Done on [");
+    send(&mut p, ENTER);
+    for prompt in ["By [", "Source document:", "Note:"] {
+        expect(&mut p, prompt);
+        send(&mut p, ENTER);
+    }
+    expect(&mut p, "Record this task as done?");
+    send(&mut p, "y");
+    send(&mut p, ENTER);
+    expect(&mut p, "#2 done setup");
+    assert_eq!(exit_code(p), 0);
+    let es = env.log_json();
+    let at = es[1]["recorded_at"].as_str().unwrap();
+    assert!(at.ends_with(" clock-behind 2099-01-01T00:00:00.000Z"), "{at}");
+}

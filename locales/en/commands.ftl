@@ -58,9 +58,27 @@ commands-check-col-gaps = Missing
 
 ## log
 commands-log-empty = no entries yet in {$ledger}
+commands-ask-clock-ok = Is the computer's clock right now, and should the entry be written anyway?
+commands-future-entries = { $n ->
+    [one] entry {$ids} is
+   *[other] {$n} entries ({$ids}) are
+} reported after today ({$today}), probably written while the computer's clock ran ahead: no report counts { $n ->
+    [one] it
+   *[other] them
+} yet. If the date is wrong, re-date with `plan correct {$first} --reported-on DATE --reason "…"` (the old date stays in the log)
+commands-future-more = { $n ->
+    [one] and {$n} more
+   *[other] and {$n} more
+}
 commands-log-none-match = no entries match
 commands-log-unknown-indicator = invalid --indicator: unknown indicator `{$id}`: {$hint}
 commands-log-unknown-task = invalid --task: unknown task `{$id}`: {$hint}
+commands-log-filter-is-task = invalid --indicator: `{$id}` is a task, not an indicator: use --task {$id}
+commands-log-filter-is-indicator = invalid --task: `{$id}` is an indicator, not a task: use --indicator {$id}
+commands-group-wrong-kind = invalid --group: `{$id}` is { $kind ->
+    [task] a task
+   *[indicator] an indicator
+}, not a task group: `plan show {$id}` shows the group it belongs to
 
 ## record and done: receipts
 commands-provenance = reported {$date} by {$by}
@@ -178,6 +196,8 @@ plan-target-needs-number = a target needs a number
 correct-subject-task = task {$task}
 correct-receipt = #{$id} correction of #{$target}: {$subject} = {$value}{$unit} (was {$was}; reported {$date} by {$by}: {$reason})
 correct-superseded = note: #{$target} is superseded by #{$counting}, which is the figure that counts for {$subject}; this correction changes no total
+correct-redate-receipt = #{$id} re-dates #{$target} ({$subject}): reported {$date} (was {$was}, kept in the log; by {$by}: {$reason})
+correct-jump-yes = check the value; if it is right, run the command again with --yes
 void-what-completion = completion of task {$task}
 void-receipt = #{$id} void of #{$target} ({$what}; reported {$date} by {$by}: {$reason})
 void-now-counts = {$indicator} {$period} now counts #{$entry} = {$value}{$unit}

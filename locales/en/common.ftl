@@ -4,6 +4,7 @@
 
 # Printed before a message when a command fails: "error: …"
 common-error = error: {$message}
+common-warning = warning: {$message}
 common-hint = hint: {$message}
 common-days = { $n ->
     [one] {$n} day

@@ -17,6 +17,9 @@ input-id-unknown = unknown { $kind ->
     [task] task
    *[indicator] indicator
 } ids of plan {$plan}
+input-id-is-task = `{$id}` is a task, not an indicator: mark it done with `plan done {$id}` (in an imported file: put it in the task column)
+input-id-is-indicator = `{$id}` is an indicator, not a task: record its figures with `plan record {$id} VALUE --period PERIOD` (in an imported file: put it in the indicator column)
+input-id-is-derived-indicator = `{$id}` is an indicator, not a task
 input-derived = `{$id}` is derived ({$from}): it is computed, never recorded; record its inputs instead
 input-derived-ratio = ratio {$num} / {$den}
 input-derived-growth = growth of {$of}

@@ -146,3 +146,6 @@ tables-log-voided-by = voided by #{$entry}
 tables-log-superseded-by = superseded by #{$entry}
 tables-log-corrected-by = corrected by #{$entry}
 tables-log-backdated = back-dated {$days}
+tables-log-redates = re-dates #{$entry}: reported {$date}
+tables-log-redated-by = re-dated by #{$entry}
+tables-log-future = reported after today (clock ahead?): not counted

@@ -36,9 +36,26 @@ commands-check-col-gaps = Còn thiếu
 
 ## log
 commands-log-empty = sổ cái {$ledger} chưa có bút toán nào
+commands-ask-clock-ok = Đồng hồ máy bây giờ đã đúng và vẫn ghi bút toán này?
+commands-future-entries = { $n ->
+    [one] bút toán {$ids} có
+   *[other] {$n} bút toán ({$ids}) có
+} ngày báo cáo sau hôm nay ({$today}), có lẽ được ghi khi đồng hồ máy chạy nhanh: chưa báo cáo nào tính { $n ->
+    [one] bút toán này
+   *[other] các bút toán này
+}. Nếu ngày đó sai, sửa bằng `plan correct {$first} --reported-on NGÀY --reason "…"` (ngày cũ vẫn giữ trong nhật ký)
+commands-future-more = { $n ->
+   *[other] và {$n} bút toán khác
+}
 commands-log-none-match = không có bút toán nào khớp
 commands-log-unknown-indicator = --indicator không hợp lệ: không có chỉ tiêu `{$id}`: {$hint}
 commands-log-unknown-task = --task không hợp lệ: không có nhiệm vụ `{$id}`: {$hint}
+commands-log-filter-is-task = --indicator không hợp lệ: `{$id}` là nhiệm vụ, không phải chỉ tiêu: dùng --task {$id}
+commands-log-filter-is-indicator = --task không hợp lệ: `{$id}` là chỉ tiêu, không phải nhiệm vụ: dùng --indicator {$id}
+commands-group-wrong-kind = --group không hợp lệ: `{$id}` là { $kind ->
+    [task] nhiệm vụ
+   *[indicator] chỉ tiêu
+}, không phải nhóm nhiệm vụ: `plan show {$id}` cho biết nó thuộc nhóm nào
 
 ## record và done: biên nhận
 commands-provenance = {$by} báo cáo ngày {$date}
@@ -156,6 +173,8 @@ plan-target-needs-number = chỉ tiêu cần có một số
 correct-subject-task = nhiệm vụ {$task}
 correct-receipt = #{$id} điều chỉnh #{$target}: {$subject} = {$value}{$unit} (trước là {$was}; báo cáo ngày {$date}, người nhập {$by}: {$reason})
 correct-superseded = lưu ý: #{$target} đã được thay bằng #{$counting}, là số liệu đang được tính cho {$subject}; điều chỉnh này không làm thay đổi tổng số
+correct-redate-receipt = #{$id} đổi ngày báo cáo của #{$target} ({$subject}) thành {$date} (trước là {$was}, vẫn giữ trong nhật ký; người nhập {$by}: {$reason})
+correct-jump-yes = kiểm tra lại giá trị; nếu đúng, chạy lại lệnh với --yes
 void-what-completion = hoàn thành nhiệm vụ {$task}
 void-receipt = #{$id} hủy #{$target} ({$what}; báo cáo ngày {$date}, người nhập {$by}: {$reason})
 void-now-counts = {$indicator} {$period} nay tính #{$entry} = {$value}{$unit}

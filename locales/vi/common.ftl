@@ -2,6 +2,7 @@
 # cùng các biến.
 
 common-error = lỗi: {$message}
+common-warning = cảnh báo: {$message}
 common-hint = gợi ý: {$message}
 common-days = {$n} ngày
 common-cancelled = đã hủy, không ghi gì

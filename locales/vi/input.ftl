@@ -16,6 +16,9 @@ input-id-unknown = không có { $kind ->
     [task] nhiệm vụ
    *[indicator] chỉ tiêu
 } của kế hoạch {$plan}
+input-id-is-task = `{$id}` là nhiệm vụ, không phải chỉ tiêu: đánh dấu hoàn thành bằng `plan done {$id}` (trong tệp nhập: ghi vào cột nhiệm vụ)
+input-id-is-indicator = `{$id}` là chỉ tiêu, không phải nhiệm vụ: nhập số liệu bằng `plan record {$id} GIÁ_TRỊ --period KỲ` (trong tệp nhập: ghi vào cột chỉ tiêu)
+input-id-is-derived-indicator = `{$id}` là chỉ tiêu, không phải nhiệm vụ
 input-derived = `{$id}` là chỉ tiêu tính toán ({$from}): được tính ra, không nhập tay; hãy nhập các chỉ tiêu đầu vào
 input-derived-ratio = tỷ lệ {$num} / {$den}
 input-derived-growth = tốc độ tăng của {$of}

@@ -133,3 +133,6 @@ tables-log-voided-by = đã hủy bởi #{$entry}
 tables-log-superseded-by = thay bằng #{$entry}
 tables-log-corrected-by = đã sửa bởi #{$entry}
 tables-log-backdated = nhập lùi ngày {$days}
+tables-log-redates = đổi ngày báo cáo của #{$entry} thành {$date}
+tables-log-redated-by = đã đổi ngày báo cáo bằng #{$entry}
+tables-log-future = ngày báo cáo sau hôm nay (đồng hồ máy chạy nhanh?): chưa được tính

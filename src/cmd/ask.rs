@@ -171,6 +171,21 @@ pub fn yes_no(answer: &str) -> Option<bool> {
     }
 }
 
+/// Interactive `record` and `done` with the clock behind the ledger's
+/// latest write (SPEC §3 "The clock"): says so and asks whether to write
+/// anyway (no by default), in place of `--clock-ok`. Returns whether the
+/// write may go ahead with the clock behind; a "no" cancels.
+pub fn clock_ok(asker: &mut Asker, ctx: &super::Ctx, ledger: Option<&crate::ledger::Ledger>) -> Result<bool> {
+    if ctx.clock_ok {
+        return Ok(true);
+    }
+    let Some(behind) = ledger.map(|l| l.clock_behind()).transpose()?.flatten() else {
+        return Ok(false);
+    };
+    eprintln!("{}", crate::render::fit(&behind.message, "  "));
+    if asker.confirm(&crate::tr!("commands-ask-clock-ok"), false)? { Ok(true) } else { Err(Cancelled.into()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,8 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         return usage_error("done", &tr!("commands-done-missing-task"));
     };
     let plan = ctx.load_plan()?;
+    // The clock first: a date "after today" on a clock set back is no typo.
+    ctx.check_clock(&plan)?;
     let today = today()?;
     let task = invalid("<TASK>", input::task(&plan, &task_id))?;
     let p = &args.provenance;
@@ -116,11 +118,13 @@ fn summary(plan: &Plan, task: &Task, completion: &NewEntry) -> String {
 fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
-    let _ = ctx.read_ledger(&plan)?;
+    let ledger = ctx.read_ledger(&plan)?;
     if plan.tasks().next().is_none() {
         return Err(reject(tr!("commands-done-no-tasks", plan = plan.id.as_str())));
     }
+    let mut clock_ok = ctx.clock_ok;
     let asked = Asker::new().and_then(|mut asker| {
+        clock_ok = super::ask::clock_ok(&mut asker, ctx, ledger.as_ref())?;
         let l = Labels::new(plan.lang);
         asker.complete_ids(
             plan.tasks()
@@ -151,7 +155,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     match asked {
         Ok((id, completion)) => {
             let task = plan.task(&id).expect("a checked task");
-            write(ctx, &plan, task, &completion)
+            write(&ctx.with_clock_ok(clock_ok), &plan, task, &completion)
         }
         Err(e) if e.is::<Cancelled>() => {
             eprintln!("{}", tr!("common-cancelled"));

@@ -22,9 +22,11 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    // As `report --as-of`, read by `cli::value::date` (SPEC §4 "Dates").
+    // As `report --as-of`: read by `cli::value::date` (SPEC §4 "Dates"),
+    // not after today.
     let as_of = match args.as_of {
-        Some(d) => d,
+        Some(d) => crate::input::as_of(d, today()?)
+            .map_err(|m| reject(tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
         None => today()?,
     };
     let span = span(&plan, &args)?;
@@ -37,7 +39,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let (first, last) = span.years(&plan);
     // Figures per coded indicator, then written in plan order.
     let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
-    if let Some(ledger) = ctx.read_ledger(&plan)? {
+    if let Some(ledger) = ctx.reading_ledger(&plan, true)? {
+        // Figures sent on to DHIS2 come from a ledger whose protections hold (SPEC §3).
+        super::verify::trusted(&ledger, &plan, false)?;
         ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
             if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
                 by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));

@@ -41,6 +41,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         Err(msg) => return usage_error(&msg),
     };
     let plan = ctx.load_plan()?;
+    // The clock first: a date "after today" on a clock set back is no typo.
+    ctx.check_clock(&plan)?;
     let opts = Options {
         delimiter,
         numbers: match args.numbers {
@@ -94,6 +96,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
         let work = staging.as_ref().map_or(path.as_path(), |s| s.path.as_path());
         let mut ledger = Ledger::open(work)
             .with_context(|| tr!("import-cannot-create-ledger", file = path.display().to_string()))?;
+        // The clock rule of every write (SPEC §3), applied by the writer.
+        ledger.allow_clock_behind(ctx.clock_ok);
         if staging.is_some() {
             ledger.build_unshared()?;
         } else {

@@ -40,21 +40,32 @@ struct LogEntry {
     backdated: bool,
     /// Days between the reported date and the day it was written.
     backdated_days: Option<i64>,
+    /// The correction without a value that re-dates this entry (`plan
+    /// correct ENTRY --reported-on D`); its date is the one that counts.
+    redated_by: Option<i64>,
+    /// Reported after today (SPEC §3 "The clock": written while the clock
+    /// ran ahead, and not re-dated): no report counts it yet.
+    reported_after_today: bool,
 }
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
+    let today = super::today()?;
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
-    let entries = match ctx.read_ledger(&plan)? {
+    let entries = match ctx.reading_ledger(&plan, true)? {
         Some(l) => l.entries(args.indicator.as_deref(), args.task.as_deref(), None)?,
         None => Vec::new(),
     };
     check_filter(&plan, &entries, "indicator", args.indicator.as_deref(), |id| plan.indicator(id).is_some())?;
     check_filter(&plan, &entries, "task", args.task.as_deref(), |id| plan.task(id).is_some())?;
     let total = entries.len();
-    let shown: Vec<LogEntry> =
-        annotate(entries).into_iter().filter(|e| args.year.is_none_or(|y| e.year == i64::from(y))).collect();
+    let shown: Vec<LogEntry> = annotate(entries, today)
+        .into_iter()
+        .filter(|e| args.year.is_none_or(|y| e.year == i64::from(y)))
+        .collect();
+    let future: Vec<i64> = shown.iter().filter(|e| e.reported_after_today).map(|e| e.entry.id).collect();
+    super::warn_future_entries(&future, today);
 
     // Rendered in memory, then written where it goes.
     let mut out = Vec::new();
@@ -95,6 +106,14 @@ fn check_filter(
     if known(id) || entries.iter().any(has) {
         return Ok(());
     }
+    // An id of the other kind: say what it is and which filter takes it
+    // (SPEC §4), rather than "did you mean" an id of this kind.
+    let other = if what == "task" { plan.indicator(id).is_some() } else { plan.task(id).is_some() };
+    if other {
+        let key =
+            if what == "task" { "commands-log-filter-is-indicator" } else { "commands-log-filter-is-task" };
+        return Err(reject(tr!(key, id = id)));
+    }
     let candidates: Vec<&str> = if what == "task" {
         plan.tasks().map(|t| t.id.as_str()).collect()
     } else {
@@ -108,8 +127,9 @@ fn check_filter(
     Err(reject(tr!(key, id = id, hint = hint)))
 }
 
-/// Computes each entry's status over the whole ledger.
-fn annotate(entries: Vec<Entry>) -> Vec<LogEntry> {
+/// Computes each entry's status over the whole ledger, as of `today`.
+fn annotate(entries: Vec<Entry>, today: NaiveDate) -> Vec<LogEntry> {
+    let dates = counting::Dates::of(entries.iter(), Some(today));
     let voids: HashMap<i64, i64> = {
         let mut m = HashMap::new();
         for e in entries.iter().filter(|e| e.kind == Kind::Void) {
@@ -138,7 +158,9 @@ fn annotate(entries: Vec<Entry>) -> Vec<LogEntry> {
     // A figure that no longer counts may still have been corrected; and an
     // earlier correction of a figure is superseded by its latest one.
     let mut latest_correction: HashMap<i64, i64> = HashMap::new();
-    for e in entries.iter().filter(|e| e.kind == Kind::Correction && !voided.contains(&e.id)) {
+    for e in
+        entries.iter().filter(|e| e.kind == Kind::Correction && e.value.is_some() && !voided.contains(&e.id))
+    {
         if let Some(t) = e.target_entry {
             let slot = latest_correction.entry(t).or_insert(e.id);
             *slot = (*slot).max(e.id);
@@ -152,7 +174,7 @@ fn annotate(entries: Vec<Entry>) -> Vec<LogEntry> {
         .map(|e| {
             let superseded = match e.kind {
                 Kind::Figure => superseded_by.get(&e.id).copied(),
-                Kind::Correction if !voided.contains(&e.id) => e
+                Kind::Correction if e.value.is_some() && !voided.contains(&e.id) => e
                     .target_entry
                     .and_then(|t| latest_correction.get(&t))
                     .copied()
@@ -167,6 +189,8 @@ fn annotate(entries: Vec<Entry>) -> Vec<LogEntry> {
                 corrected_by: if e.kind == Kind::Figure { corrected_by.get(&e.id).copied() } else { None },
                 backdated: days.is_some_and(|d| d > BACKDATED_DAYS),
                 backdated_days: days.filter(|&d| d > BACKDATED_DAYS),
+                redated_by: dates.redated_by(e.id),
+                reported_after_today: dates.of_entry(&e) > today,
                 entry: e,
             }
         })
@@ -183,8 +207,19 @@ fn status(e: &LogEntry, lang: Lang) -> String {
     let mut parts = Vec::new();
     let id = |n: i64| n.to_string();
     if let Some(t) = e.entry.target_entry {
-        let key = if e.entry.kind == Kind::Void { "tables-log-voids" } else { "tables-log-corrects" };
-        parts.push(tr_in!(lang, key, entry = id(t)));
+        if counting::is_redate(&e.entry) {
+            let date = words::date_in_message(e.entry.reported_on);
+            parts.push(tr_in!(lang, "tables-log-redates", entry = id(t), date = date));
+        } else {
+            let key = if e.entry.kind == Kind::Void { "tables-log-voids" } else { "tables-log-corrects" };
+            parts.push(tr_in!(lang, key, entry = id(t)));
+        }
+    }
+    if let Some(r) = e.redated_by {
+        parts.push(tr_in!(lang, "tables-log-redated-by", entry = id(r)));
+    }
+    if e.reported_after_today {
+        parts.push(tr_in!(lang, "tables-log-future"));
     }
     if let Some(v) = e.voided_by {
         parts.push(tr_in!(lang, "tables-log-voided-by", entry = id(v)));
@@ -378,7 +413,7 @@ mod tests {
             entry(5, Figure, "2027", Some(5.0), None),
             entry(6, Void, "2027", None, Some(5)),
         ];
-        let got: Vec<_> = annotate(es)
+        let got: Vec<_> = annotate(es, "2030-01-01".parse().unwrap())
             .into_iter()
             .map(|e| (e.entry.id, e.superseded_by, e.voided_by, e.corrected_by, e.backdated))
             .collect();

@@ -34,6 +34,8 @@ pub struct Ctx {
     pub plan_path: PathBuf,
     pub ledger_arg: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// `--clock-ok`: write even with the clock behind the ledger (SPEC §3).
+    pub clock_ok: bool,
 }
 
 impl Ctx {
@@ -86,10 +88,75 @@ impl Ctx {
         dir.join(name)
     }
 
-    /// Opens the ledger for writing, bound to `plan`.
+    /// Opens the ledger for writing, bound to `plan`, with `--clock-ok`.
     pub fn open_ledger(&self, plan: &Plan) -> Result<Ledger> {
-        let l = Ledger::open(&self.ledger_path(plan))?;
+        let mut l = Ledger::open(&self.ledger_path(plan))?;
         l.check_plan(&plan.id)?;
+        l.allow_clock_behind(self.clock_ok);
+        Ok(l)
+    }
+
+    /// This context with `--clock-ok` as `ok` (the interactive commands
+    /// ask for it).
+    pub fn with_clock_ok(&self, ok: bool) -> Ctx {
+        Ctx {
+            plan_path: self.plan_path.clone(),
+            ledger_arg: self.ledger_arg.clone(),
+            lang: self.lang,
+            clock_ok: ok,
+        }
+    }
+
+    /// Refuses a write, before its input is checked, when the computer's
+    /// clock is behind the ledger's latest write (SPEC §3 "The clock"; the
+    /// rule is [`crate::ledger::clock::check`], which the write itself
+    /// applies again) unless `--clock-ok`. No ledger yet: nothing to
+    /// compare with.
+    pub fn check_clock(&self, plan: &Plan) -> Result<()> {
+        if self.clock_ok {
+            return Ok(());
+        }
+        // A ledger that cannot be read here is the write's to refuse, with
+        // its own message (read-only media, another plan, no ledger).
+        let Ok(Some(l)) = self.read_ledger(plan) else { return Ok(()) };
+        match l.clock_behind()? {
+            Some(behind) => Err(behind.into()),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether the ledger's path was given (`--ledger`, `PLAN_LEDGER`) and
+    /// is not the plan's own place for it (`[plan] ledger`, else
+    /// `ledger.db` beside the plan): a path given that does not exist is a
+    /// typo (SPEC §3), the plan's own place without a ledger is a plan
+    /// with nothing recorded yet.
+    pub fn ledger_given(&self, plan: &Plan) -> bool {
+        let own = Ctx { ledger_arg: None, ..self.with_clock_ok(self.clock_ok) }.ledger_path(plan);
+        self.ledger_arg.as_deref().is_some_and(|p| !same_place(p, &own))
+    }
+
+    /// Opens the ledger for a reading command (`report`, `log`, `verify`,
+    /// `export`, `template`), which never creates one (SPEC §3): a path
+    /// that was given and does not exist (`--ledger ledgr.db`, a typo) is
+    /// refused naming it; the default `ledger.db` beside the plan not
+    /// there yet is `None` (nothing recorded yet, said on stderr), so that
+    /// a new office can print its first template. Works read-only
+    /// ([`Ledger::open_existing`]). With `check_plan`, a ledger of another
+    /// plan is refused.
+    pub fn reading_ledger(&self, plan: &Plan, check_plan: bool) -> Result<Option<Ledger>> {
+        let path = self.ledger_path(plan);
+        if !path.exists() {
+            let file = path.display().to_string();
+            if self.ledger_given(plan) {
+                return Err(reject(crate::tr!("ledger-missing", path = file)));
+            }
+            eprintln!("{}", crate::render::for_stderr(&crate::tr!("ledger-none-yet", path = file)));
+            return Ok(None);
+        }
+        let l = Ledger::open_existing(&path)?;
+        if check_plan && let Some(l) = &l {
+            l.check_plan(&plan.id)?;
+        }
         Ok(l)
     }
 
@@ -101,6 +168,19 @@ impl Ctx {
         }
         Ok(l)
     }
+}
+
+/// Whether two paths name the same file, which may not exist yet: their
+/// folders resolved (links, `..`) and their names equal.
+fn same_place(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (dir.canonicalize().unwrap_or(dir), p.file_name().map(|n| n.to_owned()))
+    };
+    resolve(a) == resolve(b)
 }
 
 /// The folder a relative or absolute path lies in, absolute when it can be
@@ -136,6 +216,29 @@ pub fn cannot_read(file: &str, e: &std::io::Error) -> anyhow::Error {
     anyhow!("{}: {}", crate::tr!("import-cannot-read", file = file), io_reason(e))
 }
 
+/// Names on stderr the entries reported after `today` (SPEC §3 "The
+/// clock"): no report counts them until they are re-dated.
+pub fn warn_future_entries(ids: &[i64], today: NaiveDate) {
+    if ids.is_empty() {
+        return;
+    }
+    const SHOWN: usize = 20;
+    let mut list = ids.iter().take(SHOWN).map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(", ");
+        list.push_str(&crate::tr!("commands-future-more", n = (ids.len() - SHOWN) as i64));
+    }
+    let first = ids[0].to_string();
+    let message = crate::tr!(
+        "commands-future-entries",
+        n = ids.len() as i64,
+        ids = list,
+        today = crate::words::date_in_message(today),
+        first = first
+    );
+    eprintln!("{}", crate::render::for_stderr(&crate::tr!("common-warning", message = message)));
+}
+
 /// Rejected input: print `message`, exit 1, nothing written.
 pub fn reject(message: impl Into<String>) -> anyhow::Error {
     anyhow!(message.into())
@@ -145,6 +248,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx {
         plan_path: cli.plan.clone().unwrap_or_else(|| PathBuf::from("plan.toml")),
         ledger_arg: cli.ledger.clone(),
+        clock_ok: cli.clock_ok,
         lang: cli.lang.map(|l| match l {
             LangArg::Vi => Lang::Vi,
             LangArg::En => Lang::En,

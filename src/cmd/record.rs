@@ -38,6 +38,8 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         return usage_error("record", &tr!("commands-missing-argument", arg = period));
     };
     let plan = ctx.load_plan()?;
+    // The clock first: a date "after today" on a clock set back is no typo.
+    ctx.check_clock(&plan)?;
     let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
     let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
     write_guarded(ctx, &plan, ind, &figure, args.yes)
@@ -247,7 +249,9 @@ fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     if !plan.indicators().any(|i| !i.is_derived()) {
         return Err(reject(tr!("commands-record-nothing-to-record", plan = plan.id.as_str())));
     }
+    let mut clock_ok = ctx.clock_ok;
     let asked = Asker::new().and_then(|mut asker| {
+        clock_ok = super::ask::clock_ok(&mut asker, ctx, ledger.as_ref())?;
         let (ind_id, figure) = ask_figure(&mut asker, &plan, ledger.as_ref(), today, &args)?;
         let ind = plan.indicator(&ind_id).expect("a checked indicator");
         eprintln!("\n{}", fitted(&receipt(ind, &figure, "")));
@@ -259,7 +263,7 @@ fn interactive(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     match asked {
         Ok((ind_id, figure)) => {
             let ind = plan.indicator(&ind_id).expect("a checked indicator");
-            write(ctx, &plan, ind, &figure)
+            write(&ctx.with_clock_ok(clock_ok), &plan, ind, &figure)
         }
         Err(e) if e.is::<Cancelled>() => {
             eprintln!("{}", tr!("common-cancelled"));

@@ -13,18 +13,30 @@ use std::process::ExitCode;
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     let today = today()?;
-    let as_of = args.as_of.unwrap_or(today);
+    let as_of = match args.as_of {
+        Some(d) => crate::input::as_of(d, today)
+            .map_err(|m| anyhow!(crate::tr!("input-invalid-arg", arg = "--as-of", message = m)))?,
+        None => today,
+    };
     let review = review(&plan, &args, as_of)?;
     if let Some(g) = &args.group
         && !plan.groups.iter().any(|x| &x.id == g)
     {
+        // An indicator or task id is no group: say what it is (SPEC §4 "an id of the wrong kind").
+        if plan.indicator(g).is_some() || plan.task(g).is_some() {
+            let kind = if plan.task(g).is_some() { "task" } else { "indicator" };
+            bail!(crate::tr!("commands-group-wrong-kind", id = g.as_str(), kind = kind));
+        }
         bail!(match plan::suggest(g, plan.groups.iter().map(|x| x.id.as_str())) {
             Some(s) => crate::tr!("report-unknown-group-suggest", group = g.as_str(), suggestion = s),
             None => crate::tr!("report-unknown-group", group = g.as_str(), plan = plan.id.as_str()),
         });
     }
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
-    let r = build_review(ctx, &plan, &review, as_of, &opts)?;
+    // The formats made for signing verify the whole chain first (SPEC §3).
+    let signed = matches!(args.format, Format::Html | Format::Docx | Format::Xlsx);
+    let r = build_review(ctx, &plan, &review, as_of, &opts, today, signed)?;
+    super::warn_future_entries(&r.future_entries, today);
     // Rendered in memory (a report is small), then written where it goes.
     let mut out = Vec::new();
     match args.format {
@@ -62,18 +74,26 @@ fn review(plan: &Plan, args: &ReportArgs, as_of: NaiveDate) -> Result<Review> {
 
 /// Reads only what `review` needs (what counts per indicator and period,
 /// through the ledger's figure index, and the task entries),
-/// computes the report and stamps it with the ledger's head fingerprint.
+/// computes the report and stamps it with the ledger's head fingerprint
+/// and the entries reported after `today`. The ledger's protections are
+/// checked first, and with `signed` its whole chain (SPEC §3): a ledger
+/// found tampered with gives no report, and so no fingerprint.
 pub fn build_review(
     ctx: &Ctx,
     plan: &Plan,
     review: &Review,
     as_of: NaiveDate,
     opts: &Options,
+    today: NaiveDate,
+    signed: bool,
 ) -> Result<Report> {
     let mut figures = Figures::new();
     let mut tasks = Vec::new();
     let mut head = None;
-    if let Some(ledger) = ctx.read_ledger(plan)? {
+    let mut future = Vec::new();
+    if let Some(ledger) = ctx.reading_ledger(plan, true)? {
+        super::verify::trusted(&ledger, plan, signed)?;
+        future = ledger.reported_after(today)?;
         // What counts per period, not every entry: a busy ledger holds
         // thousands of re-submissions of each period.
         for (id, (a, b)) in report::needs(plan, review, opts.series) {
@@ -87,5 +107,6 @@ pub fn build_review(
     }
     let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;
+    r.future_entries = future;
     Ok(r)
 }

@@ -47,11 +47,13 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         plan.within_years(&format!("--period {p}"), p.year, p.year).map_err(reject)?;
     }
     let period = args.period;
-    let entries = match ctx.read_ledger(&plan)? {
+    let entries = match ctx.reading_ledger(&plan, true)? {
         Some(l) => l.entries(None, None, None)?,
         None => Vec::new(),
     };
-    let figures = counting::count_figures(&entries, None);
+    // As of today, as the reports count: a figure dated after today (the
+    // clock ran ahead) fills no row yet.
+    let figures = counting::count_figures(&entries, Some(today));
     let rows = match period {
         Some(p) => for_period(&plan, &figures, p),
         None => missing(&plan, &figures, today),

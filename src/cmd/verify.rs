@@ -33,6 +33,10 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let name = path.display().to_string();
     // Opening fails cleanly (never panics) on garbage, a truncated file or
     // a newer schema: that is the finding, and the error says so.
+    // A path given that does not exist is a typo, not an empty ledger (SPEC §3).
+    if !path.exists() && ctx.ledger_given(&plan) {
+        return Err(super::reject(tr!("ledger-missing", path = name.as_str())));
+    }
     let Some(ledger) = Ledger::open_existing(&path)? else {
         if pinned.is_some() {
             return Err(super::reject(tr!("verify-head-no-ledger", file = name.as_str())));
@@ -77,6 +81,30 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     }
 }
 
+/// What every report checks before it is computed (SPEC §3): the
+/// append-only triggers in place and, with `whole_chain` (the formats made
+/// for signing), every check of `plan verify` that finds a change made
+/// behind plan's back (ids the plan no longer has are no such change).
+/// Refused with the first problem and the advice to run `plan verify`, so
+/// that no report prints the fingerprint of a ledger found tampered with.
+pub fn trusted(ledger: &Ledger, plan: &Plan, whole_chain: bool) -> Result<()> {
+    let file = ledger.path().display().to_string();
+    let refuse = |problem: String| {
+        super::reject(tr!("verify-report-refused", file = file.as_str(), problem = problem))
+    };
+    if !ledger.triggers_present()? {
+        return Err(refuse(tr!("verify-triggers")));
+    }
+    if whole_chain {
+        let verdict =
+            verify(ledger, plan).with_context(|| tr!("verify-cannot-read", file = file.as_str()))?;
+        if let Some(first) = verdict.tampering.into_iter().next() {
+            return Err(refuse(first));
+        }
+    }
+    Ok(())
+}
+
 /// `--head ID:HEX`: an entry id and at least 4 hex digits of its hash.
 fn parse_head(s: &str) -> Result<(i64, String), String> {
     let bad = || tr!("verify-head-form", text = s.trim());
@@ -108,6 +136,9 @@ fn check_head(ledger: &Ledger, id: i64, hex: &str) -> Result<Option<String>> {
 
 struct Verdict {
     findings: Vec<String>,
+    /// The findings that say the ledger was changed behind plan's back
+    /// (all but ids the plan no longer has, which a plan amendment makes).
+    tampering: Vec<String>,
     entries: u64,
     schema: i64,
     chain_intact: bool,
@@ -223,6 +254,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             first = first.to_string()
         ));
     }
+    let unknown_from = findings.len();
     for ((what, id), (n, first)) in unknown {
         findings.push(if id.is_empty() {
             tr!("verify-entries-no-subject", n = n as i64, first = first.to_string())
@@ -236,6 +268,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             )
         });
     }
+    let unknown_to = findings.len();
     for (b, (n, first)) in lost_batches {
         findings.push(tr!(
             "verify-batch-lost",
@@ -261,5 +294,6 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         }
     }
     findings.extend(bad_targets);
-    Ok(Verdict { findings, entries, schema, chain_intact })
+    let tampering = findings[..unknown_from].iter().chain(&findings[unknown_to..]).cloned().collect();
+    Ok(Verdict { findings, tampering, entries, schema, chain_intact })
 }

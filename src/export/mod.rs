@@ -87,7 +87,8 @@ pub fn figures<'p>(
             let c = f.counted?;
             let figure = *index.get(&c.entry)?;
             let setter = c.corrected_by.and_then(|id| index.get(&id).copied()).unwrap_or(figure);
-            let reported_on = entries[figure].reported_on;
+            // As counted: a re-dated figure (`plan correct --reported-on`) by its new date.
+            let reported_on = c.reported_on;
             // Each entry sets at most one period's value: its strings can move.
             let e = &mut entries[setter];
             debug_assert!(matches!(e.kind, Kind::Figure | Kind::Correction));
@@ -98,7 +99,7 @@ pub fn figures<'p>(
                 by: std::mem::take(&mut e.by),
                 note: e.note.take(),
                 reported_on,
-                updated_on: e.reported_on,
+                updated_on: if setter == figure { reported_on } else { e.reported_on },
             })
         })
         .collect()
@@ -198,5 +199,23 @@ every = "quarter"
         let got = figures(ind, es, Span::Within(p("2027-Q2")), "2027-07-10".parse().unwrap());
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].value, got[0].by.as_str()), (20.0, "t"));
+    }
+
+    #[test]
+    fn a_re_dated_figure_is_sent_with_its_new_date() {
+        let plan = plan();
+        let ind = plan.indicator("a").unwrap();
+        // #1 dated a year ahead (the clock ran ahead); #2 re-dates it to 2027-04-05.
+        let es = vec![
+            entry(1, Kind::Figure, "a", "2027-Q1", Some(10.0), "2028-04-05", None),
+            entry(2, Kind::Correction, "a", "2027-Q1", None, "2027-04-05", Some(1)),
+        ];
+        let got = figures(ind, es, Span::All, "2027-12-31".parse().unwrap());
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].value, got[0].reported_on, got[0].updated_on),
+            (10.0, d("2027-04-05"), d("2027-04-05"))
+        );
     }
 }

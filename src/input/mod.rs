@@ -31,7 +31,11 @@ use crate::settings::DateOrder;
 use crate::tr;
 use chrono::NaiveDate;
 
-/// An indicator id that the plan has and that takes figures.
+/// An indicator id that the plan has and that takes figures (SPEC §4: an
+/// id of the wrong kind, a task, is refused saying what it is and which
+/// command takes it; "did you mean" proposes only indicators that take
+/// figures). The one rule for `record`, its prompt and import's indicator
+/// column.
 pub fn recorded_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator, String> {
     let id = id.trim();
     match plan.indicator(id) {
@@ -39,14 +43,37 @@ pub fn recorded_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator,
             Err(tr!("input-derived", id = id, from = crate::plan::derived_from(ind)))
         }
         Some(ind) => Ok(ind),
-        None => Err(unknown(plan, id, false, plan.indicators().map(|i| i.id.as_str()))),
+        None if plan.task(id).is_some() => Err(tr!("input-id-is-task", id = id)),
+        None => Err(unknown(
+            plan,
+            id,
+            false,
+            plan.indicators().filter(|i| !i.is_derived()).map(|i| i.id.as_str()),
+        )),
     }
 }
 
-/// A task id that the plan has.
+/// A task id that the plan has (SPEC §4: an indicator given here is
+/// refused saying it is one and that `plan record` takes it). The one rule
+/// for `done`, its prompt and import's task column.
 pub fn task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, String> {
     let id = id.trim();
-    plan.task(id).ok_or_else(|| unknown(plan, id, true, plan.tasks().map(|t| t.id.as_str())))
+    if let Some(t) = plan.task(id) {
+        return Ok(t);
+    }
+    match plan.indicator(id) {
+        // A derived indicator takes no figures either: say what it is computed from.
+        Some(ind) if ind.is_derived() => {
+            return Err(format!(
+                "{}; {}",
+                tr!("input-id-is-derived-indicator", id = id),
+                tr!("input-derived", id = id, from = crate::plan::derived_from(ind))
+            ));
+        }
+        Some(_) => return Err(tr!("input-id-is-indicator", id = id)),
+        None => {}
+    }
+    Err(unknown(plan, id, true, plan.tasks().map(|t| t.id.as_str())))
 }
 
 fn unknown<'a>(plan: &Plan, id: &str, task: bool, candidates: impl Iterator<Item = &'a str>) -> String {
@@ -99,6 +126,13 @@ pub fn figure_date(plan: &Plan, period: Period, text: &str, today: NaiveDate) ->
 /// before 1 January of the plan's first year.
 pub fn completion_date(plan: &Plan, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     date::not_before_plan(date_in(text, plan.dates, today)?, plan.start)
+}
+
+/// A `--as-of` date (read by `cli::value::date`), not after today (SPEC
+/// §4: "`--as-of` after today is refused like any future date"; a review
+/// may be re-run as of any earlier day).
+pub fn as_of(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
+    date::not_after_today(date, today)
 }
 
 /// Who is writing: `--by`, else the OS user (checked as a text, [`text::clean`]).

@@ -102,14 +102,21 @@ pub fn jump(
     text: &str,
 ) -> Option<String> {
     let (p, c) = compared_with(figures, ind, period)?;
-    tenfold(c.value, value).then(|| {
+    jump_from(p, &c, value, text)
+}
+
+/// The tenfold guard against one figure (`previous`, of period `p`): the
+/// one rule of `record` ([`jump`]) and of `correct`, which compares with
+/// the value it corrects (SPEC §4).
+pub fn jump_from(p: Period, previous: &counting::Counted, value: f64, text: &str) -> Option<String> {
+    tenfold(previous.value, value).then(|| {
         tr!(
             "input-jump",
             value = text,
-            up = if value.abs() > c.value.abs() { "yes" } else { "no" },
+            up = if value.abs() > previous.value.abs() { "yes" } else { "no" },
             period = p.in_message(),
-            previous = c.value_text.as_str(),
-            entry = c.entry.to_string()
+            previous = previous.value_text.as_str(),
+            entry = previous.entry.to_string()
         )
     })
 }

@@ -123,6 +123,11 @@ impl Ledger {
             )?;
             let mut rows = stmt.query(params![indicator, period])?;
             while let Some(r) = rows.next()? {
+                // A correction without a value re-dates its target
+                // (`counting::Dates`), whatever its own date: counted whole.
+                if r.get::<_, String>(1)? == "correction" && r.get::<_, Option<f64>>(3)?.is_none() {
+                    return Ok(None);
+                }
                 let Some(date) = date(&r.get::<_, String>(5)?) else { return Ok(None) };
                 if date > as_of {
                     continue;

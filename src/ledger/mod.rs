@@ -17,12 +17,16 @@ use crate::entry::{Entry, Kind};
 use crate::tr;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod busy;
+pub mod clock;
 mod counted;
+pub mod errors;
+mod future;
+mod open;
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
 #[derive(Debug)]
@@ -107,51 +111,53 @@ impl Head {
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
+    /// Writes go ahead with the clock behind the latest write (`--clock-ok`).
+    clock_ok: bool,
 }
 
 const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
      recorded_at, by, source, note, target_entry, batch, plan_id, hash";
 
-/// The real clock, for `recorded_at` (never settable).
+/// The real clock, for `recorded_at` (never settable in a shipped build:
+/// [`clock::now`]).
 pub fn now_utc() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    clock::stamp(clock::now())
 }
 
 impl Ledger {
     /// Opens (creating if needed) a ledger for writing, migrating an older one.
+    ///
+    /// Errors ([`errors::explain`]): a file or folder that cannot be written
+    /// (read-only media) says so; a full disk says so; a file that is no
+    /// SQLite database; a newer schema.
     pub fn open(path: &Path) -> Result<Ledger> {
-        let conn = Connection::open(path)
-            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
-        Self::init(conn, path)
-    }
-
-    /// Opens an existing ledger, or `None` when there is no file yet (a
-    /// report before the first figure).
-    pub fn open_existing(path: &Path) -> Result<Option<Ledger>> {
-        if !path.exists() {
-            return Ok(None);
+        let conn = Connection::open(path).map_err(|e| errors::explain(e, path, true))?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            bail!(tr!("ledger-read-only", path = path.display().to_string()));
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
-            .map_err(|_| anyhow!(tr!("ledger-cannot-open", path = path.display().to_string())))?;
-        Self::init(conn, path).map(Some)
+        Self::init(conn, path, true)
     }
 
     /// An in-memory ledger, for tests.
     pub fn in_memory() -> Result<Ledger> {
-        Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
+        Self::init(Connection::open_in_memory()?, Path::new(":memory:"), true)
     }
 
-    fn init(mut conn: Connection, path: &Path) -> Result<Ledger> {
+    /// Reads the schema version, migrates, and (`writing`) puts the ledger
+    /// in WAL mode; a reader whose place cannot take the WAL switch reads
+    /// it as it is.
+    fn init(mut conn: Connection, path: &Path, writing: bool) -> Result<Ledger> {
         // SQLite's own words ("file is not a database") are English and
         // say no more than this: the message stands alone.
         let not_ledger = || tr!("ledger-not-a-ledger", path = path.display().to_string());
-        busy::install(&mut conn)?;
-        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
-            Ok(v) => v,
-            Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-            Err(_) => return Err(anyhow!(not_ledger())),
+        // Read-only media, a full disk, a lock: said as such (`errors`);
+        // anything else SQLite cannot read is no ledger.
+        let explain = |e: rusqlite::Error| match errors::classify(&e) {
+            errors::Failure::Other => anyhow!(not_ledger()),
+            _ => errors::explain(e, path, writing),
         };
+        busy::install(&mut conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(explain)?;
         if version > VERSION {
             bail!(tr!(
                 "ledger-newer",
@@ -165,13 +171,13 @@ impl Ledger {
             // WAL lets readers work while a writer appends; NORMAL sync is
             // durable at each checkpoint and never corrupts in WAL mode.
             match busy::retry(|| conn.pragma_update(None, "journal_mode", "WAL")) {
-                Ok(()) => {}
-                Err(e) if busy::is_busy(&e) => return Err(busy::explain(e, path)),
-                Err(_) => return Err(anyhow!(not_ledger())),
+                Ok(()) => conn.pragma_update(None, "synchronous", "NORMAL").map_err(explain)?,
+                Err(e) if busy::is_busy(&e) || writing => return Err(explain(e)),
+                // A reader on a place it cannot write reads the ledger as it is.
+                Err(_) => {}
             }
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        let mut ledger = Ledger { conn, path: path.to_path_buf() };
+        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false };
         if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
         } else if version < VERSION {
@@ -212,7 +218,7 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)
-            .map_err(|e| busy::explain(e, &self.path))?;
+            .map_err(|e| errors::explain(e, &self.path, true))?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == 0 {
             let foreign: i64 = tx.query_row(
@@ -279,13 +285,32 @@ impl Ledger {
         }
     }
 
+    /// Lets writes go ahead when the clock is behind the ledger's latest
+    /// write (`--clock-ok`, SPEC §3 "The clock"); they record that it was.
+    pub fn allow_clock_behind(&mut self, ok: bool) {
+        self.clock_ok = ok;
+    }
+
+    /// `Some` when the computer's clock is behind this ledger's latest
+    /// write by more than [`clock::TOLERANCE`] (the rule [`clock::check`]
+    /// that every write obeys), for commands that check it before their
+    /// input.
+    pub fn clock_behind(&self) -> Result<Option<clock::Behind>> {
+        Ok(clock::check(clock::latest(&self.conn)?.as_deref(), clock::now()).err())
+    }
+
     /// Starts an IMMEDIATE transaction that appends to the chain.
+    ///
+    /// Errors: [`clock::Behind`] when the clock is behind the ledger's
+    /// latest write and [`Ledger::allow_clock_behind`] was not given; a
+    /// ledger of another plan; SQLite failures.
     pub fn writer(&mut self, plan_id: &str) -> Result<Writer<'_>> {
+        let clock_ok = self.clock_ok;
         let path = self.path.display().to_string();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy::explain(e, &self.path))?;
+            .map_err(|e| errors::explain(e, &self.path, true))?;
         let bound: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = 'plan_id'", [], |r| r.get(0)).optional()?;
         match bound {
@@ -309,14 +334,30 @@ impl Ledger {
             Some((id, h)) => (id, h.try_into().unwrap_or([0xff; 32])),
             None => (0, [0; 32]),
         };
+        let now = clock::now();
+        let clock_latest = clock::latest(&tx)?;
+        let (recorded_at, clock_marked) = match clock::check(clock_latest.as_deref(), now) {
+            Ok(()) => (clock::stamp(now), false),
+            Err(behind) if clock_ok => (clock::marked(&clock::stamp(now), &behind.latest), true),
+            Err(behind) => return Err(behind.into()),
+        };
         let sealer = Sealer {
             plan_id: plan_id.to_string(),
-            recorded_at: now_utc(),
+            recorded_at,
             batch: None,
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer { tx, sealer, open_batch: false, batch_first: 0, deferred_indexes: Vec::new() })
+        Ok(Writer {
+            tx,
+            path: self.path.clone(),
+            sealer,
+            open_batch: false,
+            batch_first: 0,
+            deferred_indexes: Vec::new(),
+            clock_latest,
+            clock_marked,
+        })
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -628,6 +669,8 @@ fn push_date(out: &mut String, d: NaiveDate) {
 /// An open append transaction. Dropping it without `commit` writes nothing.
 pub struct Writer<'c> {
     tx: rusqlite::Transaction<'c>,
+    /// The ledger's file, for messages ([`errors::explain`]).
+    path: PathBuf,
     /// The chain's tip as this transaction has extended it.
     sealer: Sealer,
     /// A batch was opened and its row is not written yet.
@@ -636,6 +679,10 @@ pub struct Writer<'c> {
     batch_first: i64,
     /// Indexes dropped by [`Writer::defer_figure_index`], to create at the commit.
     deferred_indexes: Vec<String>,
+    /// The time this write was compared with ([`clock::latest`]).
+    clock_latest: Option<String>,
+    /// Written with the clock found behind (`--clock-ok`).
+    clock_marked: bool,
 }
 
 /// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
@@ -724,7 +771,8 @@ impl Writer<'_> {
         self.tx.execute(
             "INSERT INTO batch (id, file, sha256, rows, by, imported_at, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![id, file, sha256, rows, by, self.sealer.recorded_at, entries],
-        )?;
+        )
+        .map_err(|e| errors::explain(e, &self.path, true))?;
         self.open_batch = false;
         Ok(())
     }
@@ -738,8 +786,13 @@ impl Writer<'_> {
     }
 
     /// Appends entries sealed by a [`Writer::sealer`], which must be the
-    /// next ones of this chain, in order.
+    /// next ones of this chain, in order. A full disk or read-only media
+    /// says so ([`errors::explain`]); the transaction then writes nothing.
     pub fn insert(&mut self, sealed: &[Sealed]) -> Result<()> {
+        self.insert_rows(sealed).map_err(|e| errors::explain_any(e, &self.path, true))
+    }
+
+    fn insert_rows(&mut self, sealed: &[Sealed]) -> Result<()> {
         for (i, s) in sealed.iter().enumerate() {
             if s.id != self.sealer.next_id + i as i64 || s.batch != self.sealer.batch {
                 bail!(
@@ -823,10 +876,14 @@ impl Writer<'_> {
         if self.open_batch {
             bail!("batch #{} has no row: close it before the commit", self.sealer.batch.unwrap_or_default());
         }
+        let path = self.path.clone();
+        let explain = |e: rusqlite::Error| errors::explain(e, &path, true);
         for sql in &self.deferred_indexes {
-            self.tx.execute_batch(sql).context("cannot rebuild the ledger's indexes")?;
+            self.tx.execute_batch(sql).map_err(explain)?;
         }
-        self.tx.commit().context("cannot commit to the ledger")?;
+        clock::record(&self.tx, &self.sealer.recorded_at, self.clock_latest.as_deref(), self.clock_marked)
+            .map_err(|e| errors::explain_any(e, &path, true))?;
+        self.tx.commit().map_err(explain)?;
         Ok(())
     }
 }
@@ -1114,8 +1171,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
         version_1_ledger(&path, &[1.0]);
-        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-        let err = Ledger::init(conn, &path).err().expect("a read-only v1 ledger cannot be read");
+        let conn = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let err = Ledger::init(conn, &path, false).err().expect("a read-only v1 ledger cannot be read");
         assert!(err.to_string().contains("schema version 1 and is read-only here"), "{err}");
     }
 

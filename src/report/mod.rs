@@ -406,6 +406,10 @@ pub struct Report {
     /// SPEC §5 "A review not yet over": `as_of` is before the last day
     /// reviewed (E, or the end of B): the figures run to `as_of`.
     pub provisional: bool,
+    /// Entries reported after today (SPEC §3 "The clock": written while the
+    /// computer's clock ran ahead), which no report counts until they are
+    /// re-dated (`plan correct ENTRY --reported-on D`). Set by the caller.
+    pub future_entries: Vec<i64>,
     pub start: i32,
     pub end: i32,
     /// The language renderers write in: not in JSON, which is the same

@@ -132,6 +132,7 @@ pub fn compute_counted(
         as_of,
         ledger_head: None,
         provisional: as_of < scope.cutoff,
+        future_entries: Vec::new(),
         start: plan.start,
         end: plan.end,
         lang: plan.lang,

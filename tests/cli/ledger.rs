@@ -151,8 +151,12 @@ fn record_refuses_an_unknown_indicator_with_a_suggestion() {
     ok(&env, &["record", "firms", "1", "--period", "2026"]);
     refused(&env, &["record", "revenu", "1", "--period", "2026"], &["did you mean `revenue`?"]);
     refused(&env, &["record", "zzz", "1", "--period", "2026"], &["unknown indicator `zzz`", "plan show"]);
-    // A task id is not an indicator.
-    refused(&env, &["record", "setup", "1", "--period", "2026"], &["unknown indicator `setup`"]);
+    // A task id is not an indicator: it says what it is and which command takes it (SPEC §4).
+    refused(
+        &env,
+        &["record", "setup", "1", "--period", "2026"],
+        &["`setup` is a task, not an indicator", "`plan done setup`"],
+    );
 }
 
 #[test]
@@ -361,7 +365,7 @@ fn done_marks_a_task_once() {
 fn done_refuses_bad_input() {
     let env = mini();
     refused(&env, &["done", "setp"], &["invalid task", "unknown task `setp`", "did you mean `setup`?"]);
-    refused(&env, &["done", "firms"], &["unknown task `firms`"]);
+    refused(&env, &["done", "firms"], &["`firms` is an indicator, not a task", "`plan record firms"]);
     refused(&env, &["done", "setup", "--date", "2027-07-01"], &["--date", "after today"]);
 }
 
@@ -385,8 +389,9 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     assert_eq!(c["year"], 2026);
     assert_eq!(c["value"], 105.0);
     assert_eq!(c["note"], "official figure");
-    // Correcting the correction corrects the figure.
-    let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01"]);
+    // Correcting the correction corrects the figure. 1,106 is 10.5 times
+    // the 105 it corrects: past the tenfold guard, so --yes.
+    let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01", "--yes"]);
     assert!(out.starts_with("#3 correction of #1: firms H2 2026 = 1,106 firms (was 105;"), "{out}");
     let c = by_id(&env, 3);
     assert_eq!(c["target_entry"], 1);

@@ -15,5 +15,6 @@ mod pace;
 mod report;
 mod review;
 mod trust;
+mod trust_ledger;
 mod width;
 mod workbook;
