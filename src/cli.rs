@@ -152,7 +152,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct Provenance {
     /// The date it was reported (YYYY-MM-DD) [default: today]
-    #[arg(long)]
+    #[arg(long, value_parser = value::date_text)]
     pub date: Option<String>,
     /// Who reports it [default: the OS user]
     #[arg(long)]
@@ -173,7 +173,7 @@ pub struct RecordArgs {
     #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
     /// The period: 2027, 2027-H1, 2027-Q3 or 2027-07
-    #[arg(long)]
+    #[arg(long, value_parser = value::period_text)]
     pub period: Option<String>,
     #[command(flatten)]
     pub provenance: Provenance,
@@ -231,7 +231,7 @@ pub struct CorrectArgs {
     #[arg(long)]
     pub reason: String,
     /// The date of the correction [default: today]
-    #[arg(long)]
+    #[arg(long, value_parser = value::date_text)]
     pub date: Option<String>,
     #[arg(long)]
     pub by: Option<String>,
@@ -247,7 +247,7 @@ pub struct VoidArgs {
     /// Why it is withdrawn
     #[arg(long)]
     pub reason: String,
-    #[arg(long)]
+    #[arg(long, value_parser = value::date_text)]
     pub date: Option<String>,
     #[arg(long)]
     pub by: Option<String>,

@@ -390,3 +390,26 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Lang;
+
+    #[test]
+    fn within_years_is_one_check_and_one_message() {
+        crate::i18n::set_lang(Lang::En);
+        let text = "[plan]\nid = \"P\"\ntitle = \"T\"\nstart = 2026\nend = 2030\n\
+                    [[group]]\nid = \"g\"\nname = \"G\"\n";
+        let plan = super::load_str(text, "p.toml").plan.expect("the plan loads");
+        // 2026..=2030: both ends inside, or refused naming the argument.
+        assert_eq!(plan.within_years("--period 2026-Q1", 2026, 2026), Ok(()));
+        assert_eq!(plan.within_years("--years 2026-2030", 2026, 2030), Ok(()));
+        assert_eq!(
+            plan.within_years("--years 2025-2027", 2025, 2027),
+            Err("--years 2025-2027 is outside the plan's years 2026–2030".to_string())
+        );
+        assert!(plan.within_years("--year 2031", 2031, 2031).is_err());
+        // (The language of messages is one per process: the Vietnamese
+        // words are checked through the binary, tests/cli/args.rs.)
+    }
+}

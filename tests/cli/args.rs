@@ -176,3 +176,39 @@ fn each_command_lists_only_its_formats() {
         );
     }
 }
+
+#[test]
+fn the_writing_commands_refuse_a_malformed_date_or_period_alike() {
+    let env = env();
+    let before = env.ledger_fingerprint();
+    // Entry 1 is thu 2026-Q2 (the import above).
+    for args in [
+        &["record", "thu", "5", "--period", "2026-Q4", "--date", "31/02/2026"][..],
+        &["correct", "1", "11", "--reason", "typo", "--date", "31/02/2026"],
+        &["void", "1", "--reason", "typo", "--date", "31/02/2026"],
+    ] {
+        env.cmd().args(["--lang", "en"]).args(args).assert().code(2).stderr(predicate::str::contains(
+            "invalid --date: `31/02/2026` is not a date: there is no such day",
+        ));
+        env.cmd()
+            .args(["--lang", "vi"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--date không hợp lệ: `31/02/2026`"));
+    }
+    env.cmd()
+        .args(["record", "thu", "5", "--period", "2026-H3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid --period: `2026-H3` is not a period"));
+    assert_eq!(env.ledger_fingerprint(), before);
+    // The Vietnamese forms are taken by record as by report.
+    env.cmd()
+        .args(["record", "thu", "30", "--period", "Quý 4/2026", "--date", "05/01/2027"])
+        .assert()
+        .success();
+    let log = env.log_json();
+    assert_eq!(log.last().unwrap()["period"], "2026-Q4");
+    assert_eq!(log.last().unwrap()["date"], "2027-01-05");
+}

@@ -212,8 +212,9 @@ fn record_refuses_a_period_of_the_wrong_cadence_or_grammar() {
     );
     refused(&env, &["record", "revenue", "1", "--period", "2026-03"], &["every quarter"]);
     refused(&env, &["record", "spend", "1", "--period", "2026-H1"], &["every month"]);
-    refused(&env, &["record", "firms", "1", "--period", "2026-H3"], &["not a period"]);
-    refused(&env, &["record", "firms", "1", "--period", "26"], &["not a period"]);
+    // Malformed periods: usage errors (exit 2, SPEC §4 "Exit codes").
+    refused_with(&env, 2, &["record", "firms", "1", "--period", "2026-H3"], &["not a period"]);
+    refused_with(&env, 2, &["record", "firms", "1", "--period", "26"], &["not a period"]);
 }
 
 #[test]
@@ -234,8 +235,9 @@ fn record_refuses_a_date_after_today() {
         &["record", "firms", "1", "--period", "2026", "--date", "2027-07-01"],
         &["--date", "after today (2027-06-30)"],
     );
-    refused(
+    refused_with(
         &env,
+        2,
         &["record", "firms", "1", "--period", "2026", "--date", "2027-02-30"],
         &["--date", "not a date"],
     );

@@ -38,9 +38,19 @@ fn ok(env: &Env, args: &[&str]) -> String {
 /// A refusal: exit 1, stderr holding every one of `wanted`, the ledger's
 /// bytes and contents unchanged. Returns stderr.
 fn refused(env: &Env, args: &[&str], wanted: &[&str]) -> String {
+    refused_with(env, 1, args, wanted)
+}
+
+/// A malformed argument value: a usage error (exit 2, SPEC §4 "Exit
+/// codes"), otherwise as [`refused`].
+fn malformed(env: &Env, args: &[&str], wanted: &[&str]) -> String {
+    refused_with(env, 2, args, wanted)
+}
+
+fn refused_with(env: &Env, want: i32, args: &[&str], wanted: &[&str]) -> String {
     let (bytes, contents) = (ledger_bytes(env), env.ledger_fingerprint());
     let (code, out, err) = run(env, args);
-    assert_eq!(code, Some(1), "plan {args:?} should be refused:\n{out}{err}");
+    assert_eq!(code, Some(want), "plan {args:?} should be refused:\n{out}{err}");
     for w in wanted {
         assert!(err.contains(w), "plan {args:?}: stderr lacks {w:?}:\n{err}");
     }
@@ -77,20 +87,19 @@ fn two_digit_years_are_refused_everywhere() {
     with_a_figure(&env);
     let csv = env.file("y.csv", "chi_tieu;ky;gia_tri;ngay\nso_dn;2026-H2;104;08/04/26\n");
     import_refused(&env, &csv, &[], &["y.csv:2: ngay: `08/04/26` has a two-digit year", "DD/MM/YYYY"]);
-    refused(
+    malformed(
         &env,
         &["record", "thu_ns", "6.850", "--period", "2026-Q2", "--date", "05/04/26"],
         &["invalid --date: `05/04/26` has a two-digit year"],
     );
-    refused(&env, &["done", "ktn_kh", "--date", "26-06-25"], &["invalid --date", "two-digit year"]);
-    // A malformed --as-of is a usage error (exit 2), the ledger untouched.
-    let before = env.ledger_fingerprint();
-    let (code, _, err) = run(&env, &["report", "--as-of", "30/06/26"]);
-    assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("invalid --as-of: `30/06/26` has a two-digit year"), "{err}");
-    assert_eq!(env.ledger_fingerprint(), before);
+    malformed(&env, &["done", "ktn_kh", "--date", "26-06-25"], &["invalid --date", "two-digit year"]);
+    malformed(
+        &env,
+        &["report", "--as-of", "30/06/26"],
+        &["invalid --as-of: `30/06/26` has a two-digit year"],
+    );
     // A year padded to four digits is no better.
-    refused(&env, &["record", "so_dn", "104", "--period", "2026-H2", "--date", "0026-11-20"], &["0026"]);
+    malformed(&env, &["record", "so_dn", "104", "--period", "2026-H2", "--date", "0026-11-20"], &["0026"]);
     let out = env.cmd().env("PLAN_TODAY", "26-11-26").args(["--lang", "en", "report"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PLAN_TODAY=`26-11-26` is not a date"));
@@ -125,7 +134,8 @@ fn dates_before_the_period_or_the_plan_are_refused() {
         &["correct", "1", "99", "--reason", "typo", "--date", "07/31/2026"],
         &["void", "1", "--reason", "typo", "--date", "07/31/2026"],
     ] {
-        let err = refused(
+        // One message and exit 2 in every writing command (SPEC §4).
+        let err = malformed(
             &env,
             args,
             &["invalid --date", "not a date in DD/MM/YYYY order", "write it as YYYY-MM-DD, 2026-07-31"],
@@ -597,7 +607,7 @@ fn vietnamese_period_forms_are_read_and_dates_in_periods_refused() {
     assert_eq!(figure(&l, "so_dn", "2026-H1")["value"], 98.0);
     let csv = env.file("pd.csv", "Chỉ tiêu;Kỳ;Giá trị;Ngày\nviec_lam;01/07/2026;34;05/08/2026\n");
     import_refused(&env, &csv, &[], &["pd.csv:2: Kỳ: `01/07/2026` is a date, not a period"]);
-    refused(
+    malformed(
         &env,
         &["record", "thu_ns", "6.850", "--period", "Q2/26"],
         &["invalid --period: `Q2/26` has a two-digit year"],
