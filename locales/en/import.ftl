@@ -81,3 +81,5 @@ import-cannot-create-ledger = cannot create ledger {$file}
 import-cannot-finish = cannot finish the new ledger {$file}; nothing imported
 import-writer-stopped = the ledger writer stopped early
 import-stdin-temp = cannot create a file in {$dir} to hold standard input
+import-header-column = column {$n}: {$message}
+import-more-header-problems = … and {$n} more problems with the header

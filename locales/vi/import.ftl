@@ -81,3 +81,5 @@ import-cannot-create-ledger = không tạo được sổ cái {$file}
 import-cannot-finish = không hoàn tất được sổ cái mới {$file}; không nhập gì
 import-writer-stopped = luồng ghi sổ cái đã dừng sớm
 import-stdin-temp = không tạo được tệp trong {$dir} để chứa dữ liệu nhập chuẩn
+import-header-column = cột {$n}: {$message}
+import-more-header-problems = … và {$n} lỗi khác ở dòng tiêu đề

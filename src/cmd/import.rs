@@ -313,9 +313,7 @@ fn read(
             if let Some(import::workbook::WorkbookError::BadHeader { sheet, row, problems }) =
                 e.downcast_ref()
             {
-                for p in problems {
-                    eprintln!("{}:{sheet}!{row}: {p}", input.name);
-                }
+                print_header_problems(problems, &format!("{}:{sheet}!{row}", input.name), plan)?;
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
             }
@@ -324,9 +322,7 @@ fn read(
                 return Err(Reported("unreadable workbook".into()).into());
             }
             if let Some(h) = e.downcast_ref::<BadHeader>() {
-                for p in &h.problems {
-                    eprintln!("{}:1: {p}", input.name);
-                }
+                print_header_problems(&h.problems, &format!("{}:1", input.name), plan)?;
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
             }
@@ -375,6 +371,21 @@ fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) 
 
 fn count(plan: &Plan, n: u64) -> String {
     format_number(n as f64, plan.numbers, 0)
+}
+
+/// The problems of a header, each after `at` (`file.csv:1`): at most
+/// [`MAX_LISTED`], then how many more (SPEC §4.1: the cap holds for every
+/// kind of error).
+fn print_header_problems(problems: &[String], at: &str, plan: &Plan) -> Result<()> {
+    let mut err = io::stderr().lock();
+    for p in problems.iter().take(MAX_LISTED) {
+        writeln!(err, "{at}: {p}")?;
+    }
+    if problems.len() > MAX_LISTED {
+        let more = count(plan, (problems.len() - MAX_LISTED) as u64);
+        writeln!(err, "{}", tr!("import-more-header-problems", n = more))?;
+    }
+    Ok(())
 }
 
 fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {

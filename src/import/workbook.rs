@@ -238,17 +238,9 @@ pub fn is_percent_format(code: &str) -> bool {
     false
 }
 
-/// `x` rounded to 15 significant digits, as spreadsheets show numbers:
-/// 0.102 × 100 is 10.2, not 10.200000000000001.
-fn round15(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    format!("{x:.14e}").parse().unwrap_or(x)
-}
-
 fn number(x: f64, percent: bool) -> Cell<'static> {
-    if percent { Cell::Percent(round15(x * 100.0)) } else { Cell::Number(x) }
+    use crate::input::number::as_shown;
+    if percent { Cell::Percent(as_shown(x * 100.0)) } else { Cell::Number(as_shown(x)) }
 }
 
 fn from_data_ref<'a>(d: &DataRef<'a>, percent: bool) -> Cell<'a> {

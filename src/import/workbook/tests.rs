@@ -226,8 +226,8 @@ fn percent_formats() {
     for code in ["General", "0.0", "#,##0", "0.0\"%\"", "0.0\\%", "dd/mm/yyyy", "0;-0%"] {
         assert!(!is_percent_format(code), "{code}");
     }
-    assert_eq!(round15(0.102 * 100.0), 10.2);
-    assert_eq!(round15(0.0), 0.0);
+    assert_eq!(crate::input::number::as_shown(0.102 * 100.0), 10.2);
+    assert_eq!(crate::input::number::as_shown(0.0), 0.0);
 }
 
 #[test]
