@@ -9,7 +9,7 @@
 //! rows and refusals to stderr.
 
 use super::{Ctx, Reported, reject, today};
-use crate::cli::{DatesArg, ImportArgs, StyleArg};
+use crate::cli::{DatesArg, HiddenArg, ImportArgs, StyleArg};
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
 use crate::input::{self, DateOrder};
 use crate::ledger::{Entry, Ledger, NewEntry, Sealed, Writer};
@@ -57,11 +57,21 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     };
     let mut input = Input::open(&args.file)?;
     input.workbook = input.sniff_workbook()?;
-    match (&input.workbook, &args.sheet) {
-        (None, Some(_)) => {
+    match (&input.workbook, &args.sheet, args.hidden) {
+        (None, Some(_), _) => {
             return Err(reject(tr!("workbook-sheet-not-workbook", file = input.name.as_str())));
         }
-        (_, sheet) => input.sheet = sheet.clone(),
+        (None, _, Some(_)) => {
+            return Err(reject(tr!("workbook-hidden-not-workbook", file = input.name.as_str())));
+        }
+        (_, sheet, hidden) => {
+            input.sheet = sheet.clone();
+            input.hidden = match hidden {
+                None => import::workbook::Hidden::Refuse,
+                Some(HiddenArg::Skip) => import::workbook::Hidden::Skip,
+                Some(HiddenArg::Include) => import::workbook::Hidden::Include,
+            };
+        }
     }
     let path = ctx.ledger_path(&plan);
     // The hash of the bytes, for the same-file check before anything is
@@ -285,9 +295,16 @@ fn read(
     let dhis2 = if input.workbook.is_some() { None } else { input.dhis2_format()? };
     let result = match (input.workbook, dhis2) {
         // A workbook (SPEC §4.1): its typed cells, through the same checks.
-        (Some(kind), _) => {
-            import::workbook::run(plan, &input.path, kind, input.sheet.as_deref(), opts, known, push)
-        }
+        (Some(kind), _) => import::workbook::run(
+            plan,
+            &input.path,
+            kind,
+            input.sheet.as_deref(),
+            input.hidden,
+            opts,
+            known,
+            push,
+        ),
         // A DHIS2 data value set (SPEC §4.1): read whole, mapped back
         // through the plan's codes, checked row by row alike.
         (None, Some(format)) => {
@@ -418,10 +435,15 @@ fn print_summary(
     note: Option<String>,
 ) -> Result<()> {
     let mut out = crate::render::stdout();
+    // A workbook: the sheet read is named (SPEC §4.1).
+    let file = match &o.sheet {
+        Some(sheet) => tr!("import-file-sheet", file = input.name.as_str(), sheet = sheet.as_str()),
+        None => input.name.clone(),
+    };
     let mut line = match batch {
         Some(b) => tr!(
             "import-summary-batch",
-            file = input.name.as_str(),
+            file = file.as_str(),
             rows = count(plan, o.rows),
             n = o.rows,
             batch = b.to_string(),
@@ -430,7 +452,7 @@ fn print_summary(
         ),
         None => tr!(
             "import-summary",
-            file = input.name.as_str(),
+            file = file.as_str(),
             rows = count(plan, o.rows),
             n = o.rows,
             added = count(plan, o.total.added),
@@ -442,6 +464,7 @@ fn print_summary(
         (o.skipped_empty, "import-summary-skipped"),
         (o.dated_today, "import-summary-dated-today"),
         (o.jumps_accepted, "import-summary-jumps"),
+        (o.skipped_hidden, "import-summary-hidden"),
     ] {
         if n > 0 {
             line.push_str("; ");
@@ -498,6 +521,8 @@ struct Input {
     workbook: Option<import::workbook::Kind>,
     /// `--sheet`.
     sheet: Option<String>,
+    /// `--hidden`.
+    hidden: import::workbook::Hidden,
 }
 
 impl Input {
@@ -512,6 +537,7 @@ impl Input {
                 temporary: true,
                 workbook: None,
                 sheet: None,
+                hidden: Default::default(),
             };
             input.size = io::copy(&mut io::stdin().lock(), &mut f)
                 .context(tr!("import-cannot-read", file = "<stdin>"))?;
@@ -532,14 +558,36 @@ impl Input {
             temporary: false,
             workbook: None,
             sheet: None,
+            hidden: Default::default(),
         })
     }
 
-    /// Whether the file is a workbook, by its first bytes (and its name).
+    /// Whether the file is a workbook, by its first bytes (and its name);
+    /// a web page, XML or an encrypted workbook behind a workbook's name is
+    /// refused here, saying what it is (SPEC §4.1 "Files").
     fn sniff_workbook(&self) -> Result<Option<import::workbook::Kind>> {
         let mut head = Vec::with_capacity(8192);
         self.reader()?.take(8192).read_to_end(&mut head).map_err(|e| super::cannot_read(&self.name, &e))?;
-        Ok(import::workbook::Kind::sniff(&head, &self.path))
+        let refuse = |m: String| reject(format!("{}: {m}", self.name));
+        let kind = import::workbook::Kind::sniff(&head, &self.path);
+        if kind == Some(import::workbook::Kind::Xls) {
+            // The compound file's directory may lie anywhere in it: the
+            // first 64 MiB are looked at (an .xls is rarely larger).
+            let mut all = Vec::new();
+            self.reader()?
+                .take(64 << 20)
+                .read_to_end(&mut all)
+                .map_err(|e| super::cannot_read(&self.name, &e))?;
+            if import::encoding::is_encrypted_ole(&all) {
+                return Err(refuse(tr!("import-file-encrypted")));
+            }
+        }
+        if kind.is_none()
+            && let Some(m) = import::encoding::foreign(&head, &self.path)
+        {
+            return Err(refuse(m));
+        }
+        Ok(kind)
     }
 
     /// The DHIS2 data value set format of the file, told from its first

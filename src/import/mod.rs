@@ -241,6 +241,11 @@ pub struct Outcome {
     pub jumps_accepted: u64,
     /// The hash of the file's bytes (set by the source).
     pub sha256: String,
+    /// The sheet read, for a workbook (set by the source): every summary
+    /// names it (SPEC §4.1).
+    pub sheet: Option<String>,
+    /// Hidden or filtered-out rows left out (`--hidden skip`).
+    pub skipped_hidden: u64,
     /// The delimiter of a text file (set by the source).
     pub delimiter: u8,
 }

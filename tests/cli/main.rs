@@ -15,3 +15,4 @@ mod review;
 mod trust;
 mod width;
 mod workbook;
+mod workbook_faults;

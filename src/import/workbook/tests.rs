@@ -27,7 +27,7 @@ fn read_all(path: &Path, sheet: Option<&str>) -> Result<(SheetRead, Seen)> {
     let read = read(path, kind, sheet, &known, |item| {
         match item {
             Item::Header { row, names, .. } => seen.header = Some((row, names.to_vec())),
-            Item::Row { row, cells } => seen.rows.push((row, cells.iter().cloned().map(owned).collect())),
+            Item::Row { row, cells, .. } => seen.rows.push((row, cells.iter().cloned().map(owned).collect())),
         }
         Ok(())
     })?;
