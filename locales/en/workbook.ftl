@@ -79,3 +79,4 @@ workbook-column-hidden = column { $column } `{ $name }` is hidden or filtered ou
 workbook-row-hidden = this row is hidden or filtered out in the workbook, so it is not what the sheet shows: unhide it or clear the filter, or import with --hidden skip (leave hidden rows out) or --hidden include (read them)
 workbook-formula-no-result = cell { $cell } holds a formula whose result was not saved (the file was written by a program): open the file in a spreadsheet (Excel, LibreOffice) and save it, then import it again
 workbook-formula-recalc = cell { $cell } holds a formula, and the workbook asks to be recalculated when opened (the file was written by a program), so its saved result cannot be trusted: open the file in a spreadsheet (Excel, LibreOffice) and save it first, then import it again
+workbook-no-header-legacy = no header row found in sheet { $sheet }; cell { $cell }: { $message }

@@ -79,3 +79,4 @@ workbook-column-hidden = cột { $column } `{ $name }` đang bị ẩn hoặc b�
 workbook-row-hidden = hàng này đang bị ẩn hoặc bị lọc trong bảng tính, nên không phải điều trang tính hiển thị: bỏ ẩn hoặc bỏ lọc, hoặc nhập với --hidden skip (bỏ qua hàng ẩn) hoặc --hidden include (đọc cả)
 workbook-formula-no-result = ô { $cell } chứa công thức mà kết quả chưa được lưu (tệp do một chương trình tạo ra): mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, sau đó nhập lại
 workbook-formula-recalc = ô { $cell } chứa công thức, mà bảng tính yêu cầu tính lại khi mở (tệp do một chương trình tạo ra), nên kết quả đã lưu không đáng tin: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại trước, sau đó nhập lại
+workbook-no-header-legacy = không tìm thấy dòng tiêu đề trong trang { $sheet }; ô { $cell }: { $message }

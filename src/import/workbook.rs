@@ -142,6 +142,10 @@ pub enum WorkbookError {
     /// `--sheet` names a chart sheet.
     #[error("{}", crate::tr!("workbook-chart-sheet", sheet = .0.as_str()))]
     ChartSheet(String),
+    /// No header row, and a cell above where it should be holds text
+    /// typed in a legacy Vietnamese font (the header, likely).
+    #[error("{}", crate::tr!("workbook-no-header-legacy", sheet = .sheet.as_str(), cell = .cell.as_str(), message = .message.as_str()))]
+    LegacyHeader { sheet: String, cell: String, message: String },
     /// The workbook is encrypted (a password to open it).
     #[error("{}", crate::tr!("import-file-encrypted"))]
     Encrypted,
@@ -379,6 +383,8 @@ struct Rows<'s> {
     anchors: HashMap<(u32, u32), Cell<'static>>,
     /// Untrusted formula cells by row: their columns.
     formulas: HashMap<u32, Vec<u32>>,
+    /// Before the header: the first cell typed in a legacy font, and why.
+    legacy: Option<(String, String)>,
 }
 
 /// The widest a merged range is filled (a title merged across every column
@@ -407,6 +413,7 @@ impl<'s> Rows<'s> {
             active: Vec::new(),
             anchors: HashMap::new(),
             formulas,
+            legacy: None,
         }
     }
 
@@ -487,6 +494,15 @@ impl<'s> Rows<'s> {
                 let names: Vec<String> = self.cells.iter().map(header_text).collect();
                 let filled = self.cells.iter().filter(|c| !matches!(c, Cell::Empty)).count();
                 let known = names.iter().filter(|n| !n.is_empty() && (self.is_column)(n)).count();
+                if known * 2 <= filled && self.legacy.is_none() {
+                    // A header typed in `.VnTime` names no column: say why.
+                    self.legacy = self.cells.iter().enumerate().find_map(|(c, cell)| match cell {
+                        Cell::Text(t) => {
+                            crate::input::legacy::check(t).err().map(|m| (facts::cell_name(r, c as u32), m))
+                        }
+                        _ => None,
+                    });
+                }
                 if known * 2 > filled {
                     let hidden: Vec<usize> =
                         (0..names.len()).filter(|&i| self.facts.col_hidden(i as u32)).collect();
@@ -514,7 +530,13 @@ impl<'s> Rows<'s> {
             Some((header_row, _)) => {
                 Ok(SheetRead { sheet: self.sheet.to_string(), header_row, rows: self.rows })
             }
-            None => Err(WorkbookError::NoHeader { sheet: self.sheet.to_string() }.into()),
+            None => Err(match self.legacy {
+                Some((cell, message)) => {
+                    WorkbookError::LegacyHeader { sheet: self.sheet.to_string(), cell, message }
+                }
+                None => WorkbookError::NoHeader { sheet: self.sheet.to_string() },
+            }
+            .into()),
         }
     }
 }

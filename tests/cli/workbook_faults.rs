@@ -252,6 +252,22 @@ fn legacy_font_cells_are_refused() {
         &[path.to_str().unwrap()],
         &["vntime.xlsx:Sheet1!2: Người nhập: `NguyÔn V¨n An` is typed in a legacy Vietnamese font", "Unikey"],
     );
+    // The header typed so names no column: the cell is named.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["ChØ tiªu", "Kú", "Gi¸ trÞ"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_string(3, 0, "thu_ns").unwrap();
+    let path = save(&env, &mut wb, "tieu-de.xlsx");
+    refused(
+        &env,
+        &[path.to_str().unwrap()],
+        &[
+            "no header row found in sheet Sheet1; cell A3: `ChØ tiªu` is typed in a legacy Vietnamese font",
+            "“Chỉ tiêu”",
+        ],
+    );
 }
 
 /// Fault 10: a chart sheet first is passed over for the first worksheet;
@@ -316,4 +332,108 @@ fn files_behind_a_workbook_name_are_named() {
         &["excel-2003.xls: this file is an Excel 2003 XML spreadsheet"],
     );
     assert!(!err.contains("DHIS2"), "{err}");
+}
+
+/// An `.ods` written by hand, as a program writes one: the first sheet
+/// hidden, then a sheet with a group label spanning two rows, a hidden
+/// row and (with `formula`) a formula without a value.
+fn ods(env: &Env, name: &str, formula: bool) -> std::path::PathBuf {
+    use std::io::Write;
+    let t = |s: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{s}</text:p></table:table-cell>")
+    };
+    let n = |v: f64| {
+        format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{v}\"><text:p>{v}</text:p></table:table-cell>"
+        )
+    };
+    let header = format!("<table:table-row>{}{}{}</table:table-row>", t("chi_tieu"), t("ky"), t("gia_tri"));
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2">
+<office:automatic-styles>
+<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>
+<style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>
+</office:automatic-styles>
+<office:body><office:spreadsheet>
+<table:table table:name="Quý 2" table:style-name="ta2">{header}<table:table-row>{}{}{}</table:table-row></table:table>
+<table:table table:name="Quý 3" table:style-name="ta1">{header}
+<table:table-row><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>doanh_nghiep</text:p></table:table-cell>{}{}</table:table-row>
+<table:table-row><table:covered-table-cell/>{}{}</table:table-row>
+<table:table-row table:visibility="collapse">{}{}{}</table:table-row>
+{}
+</table:table>
+</office:spreadsheet></office:body></office:document-content>"#,
+        t("doanh_nghiep"),
+        t("2027-Q2"),
+        n(100.0),
+        t("2027-Q1"),
+        n(101.0),
+        t("2027-Q2"),
+        n(102.0),
+        t("doanh_nghiep"),
+        t("2027-Q3"),
+        n(150.0),
+        if formula {
+            format!(
+                "<table:table-row>{}{}<table:table-cell table:formula=\"of:=[.C2]*2\"/></table:table-row>",
+                t("thu_ktn"),
+                t("2027")
+            )
+        } else {
+            String::new()
+        },
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    for (member, text) in [("META-INF/manifest.xml", manifest), ("content.xml", content.as_str())] {
+        zip.start_file(member, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    env.file(name, zip.finish().unwrap().into_inner())
+}
+
+/// The same rules in `.ods`: the hidden first sheet passed over, the
+/// spanned label counted for both rows, the hidden row and the formula
+/// without a value refused by row and cell.
+#[test]
+fn ods_hidden_merged_and_formula_cells() {
+    let env = env();
+    let path = ods(&env, "so-lieu.ods", true);
+    let name = path.to_str().unwrap();
+    refused(
+        &env,
+        &[name],
+        &[
+            "so-lieu.ods:Quý 3!4: this row is hidden or filtered out",
+            "so-lieu.ods:Quý 3!5: gia_tri: cell C5 holds a formula whose result was not saved",
+            "2 bad rows of 4",
+        ],
+    );
+    // Hidden rows left out, the formula row taken out: both spanned rows read.
+    env.cmd()
+        .args(["--lang", "en", "import", name, "--hidden", "skip", "--dry-run"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("Quý 3!5: gia_tri: cell C5")
+                .and(predicate::str::contains("Quý 3!4").not()),
+        );
+    let path = ods(&env, "khong-cong-thuc.ods", false);
+    env.cmd()
+        .args(["--lang", "en", "import", path.to_str().unwrap(), "--hidden", "skip"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(sheet Quý 3): 2 rows"));
+    let got = figures(&env);
+    assert!(got.contains(&fig("doanh_nghiep", "2027-Q1", 101.0, "2028-01-20", "tester")), "{got:?}");
+    assert!(got.contains(&fig("doanh_nghiep", "2027-Q2", 102.0, "2028-01-20", "tester")), "{got:?}");
+    assert!(!got.iter().any(|f| f.2 == 150.0 || f.2 == 100.0), "hidden row and sheet unread: {got:?}");
 }
