@@ -440,10 +440,15 @@ impl<'s> Rows<'s> {
     }
 
     /// The value of each merged range over row `r` in each of its cells, as
-    /// the clerk sees it (SPEC §4.1).
+    /// the clerk sees it (SPEC §4.1): a group label merged down several
+    /// rows is each row's. A range within one row (a title, or a section
+    /// label such as `I. Kinh tế` across the table) is one label, read in
+    /// its first cell as before.
     fn fill_merged(&mut self, r: u32) {
         while let Some(&m) = self.merges.get(self.next_merge).filter(|m| m.0.0 <= r) {
-            self.active.push(m);
+            if m.1.0 > m.0.0 {
+                self.active.push(m);
+            }
             self.next_merge += 1;
         }
         if self.active.is_empty() {

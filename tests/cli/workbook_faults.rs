@@ -211,7 +211,7 @@ fn machine_floats_and_odk_date_times() {
 }
 
 /// Fault 10: an indicator cell merged down several rows counts for each
-/// row of the range, as the clerk sees it.
+/// row of the range, as the clerk sees it (was: "chưa nhập mã chỉ tiêu").
 #[test]
 fn merged_indicator_cells_count_for_each_row() {
     let env = env();
@@ -228,8 +228,17 @@ fn merged_indicator_cells_count_for_each_row() {
     ws.write_string(4, 0, "thu_ktn").unwrap();
     ws.write_string(4, 1, "2027").unwrap();
     ws.write_number(4, 2, 250).unwrap();
+    // A section label across the table (one row) stays one label: the row
+    // has no value and is skipped as a row not filled in, as before.
+    ws.merge_range(5, 0, 5, 2, "II. Văn hóa - Xã hội", &rust_xlsxwriter::Format::new()).unwrap();
     let path = save(&env, &mut wb, "gop-o.xlsx");
-    env.cmd().arg("import").arg(&path).assert().success();
+    env.cmd()
+        .args(["--lang", "en", "import"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 rows as batch #1: 4 added, 0 unchanged"))
+        .stdout(predicate::str::contains("1 skipped (value cell empty)"));
     let got = figures(&env);
     for (p, v) in [("2027-Q1", 101.0), ("2027-Q2", 102.0), ("2027-Q3", 104.0)] {
         assert!(got.contains(&fig("doanh_nghiep", p, v, "2028-01-20", "tester")), "{p}: {got:?}");
