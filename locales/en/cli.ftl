@@ -44,6 +44,7 @@ cli-import-examples =
       plan import figures.csv --dry-run
       cat export.csv | plan import - --numbers en
       plan import figures.xlsx --sheet "Q3"
+      plan import figures.xlsx --hidden skip    (leave hidden rows and columns out)
 cli-correct-examples =
       plan correct 42 {$value} --reason "Official figure of the Statistics Office"
 cli-void-examples =

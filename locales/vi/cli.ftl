@@ -44,6 +44,7 @@ cli-import-examples =
       plan import so-lieu.csv --dry-run
       cat so-lieu.csv | plan import - --numbers en
       plan import so-lieu.xlsx --sheet "Quý 3"
+      plan import so-lieu.xlsx --hidden skip    (bỏ qua hàng, cột ẩn)
 cli-correct-examples =
       plan correct 42 {$value} --reason "Số liệu chính thức của Chi cục Thống kê"
 cli-void-examples =

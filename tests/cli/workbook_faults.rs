@@ -184,6 +184,11 @@ fn hidden_rows_and_columns_are_refused_unless_told() {
     env.cmd().args(["import", path.to_str().unwrap(), "--hidden", "skip"]).assert().success();
     let last = env.log_json().pop().unwrap();
     assert_eq!((&last["value"], &last["note"]), (&1200.0.into(), &serde_json::Value::Null));
+    // A CSV has nothing hidden: --hidden is refused like --sheet; a bad
+    // value of it is a usage error.
+    let csv = env.file("a.csv", "chi_tieu;ky;gia_tri\nthu_ktn;2027;5\n");
+    refused(&env, &[csv.to_str().unwrap(), "--hidden", "skip"], &["--hidden is for workbooks"]);
+    env.cmd().args(["import", csv.to_str().unwrap(), "--hidden", "maybe"]).assert().code(2);
 }
 
 /// Fault 9: Excel's floats at the 15 digits it shows: 114.99999999999999
