@@ -431,7 +431,8 @@ fn values_that_do_not_map_are_refused_with_their_row_named() {
         &env,
         "page.xml",
         "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
-        &["page.xml: XML whose root is `html`", "urn:ihe:qrph:adx:2015"],
+        // A web page is named as one, with no DHIS2 hint (issue #22).
+        &["page.xml: this file is a web page (HTML)"],
     );
     // Without [export.dhis2], a data value set cannot be mapped.
     std::fs::write(
