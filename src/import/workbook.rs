@@ -1,14 +1,20 @@
 //! Workbooks read directly (SPEC §4.1 "Files", "Cells"): `.xlsx` (and
 //! `.xlsm`), `.xls` and `.ods`, through `calamine`.
 //!
-//! What this module owns: finding the sheet (the first, or `--sheet NAME`),
+//! What this module owns: finding the sheet (the first visible worksheet,
+//! or `--sheet NAME`, which may name a hidden one but no chart sheet),
 //! skipping the title rows above the header, and turning every cell into a
 //! typed [`Cell`] as the spreadsheet holds it, never through text:
 //!
-//! - a number cell is [`Cell::Number`]; one whose number format shows a
-//!   percentage (`0.0%`) is [`Cell::Percent`], as shown (0.102 → 10.2);
+//! - a number cell is [`Cell::Number`], at the 15 significant digits a
+//!   spreadsheet shows (`input::number::as_shown`: 114.99999999999999 is
+//!   115); one whose number format shows a percentage (`0.0%`) is
+//!   [`Cell::Percent`], as shown (0.102 → 10.2);
 //! - a date or date-time cell is [`Cell::Date`] (the time dropped);
-//! - a formula cell is its cached value, typed as above;
+//! - a formula cell is its stored value, typed as above, when that value
+//!   can be trusted; one without a stored value, or in a workbook that asks
+//!   to be recalculated when opened, is refused by [`run`] naming the cell
+//!   (in a column that is read);
 //! - a text cell is [`Cell::Text`], also when it holds a number typed as
 //!   text (`'1.234,5`): the row checker reads it by the plan's number rules;
 //! - a logical or error cell is [`Cell::Text`] as the spreadsheet shows it
@@ -18,7 +24,10 @@
 //! are column names the caller knows (`is_column`): title rows (`BÁO CÁO SỐ
 //! LIỆU QUÝ 3/2027`, a blank line) above it are skipped. Rows are numbered
 //! as the sheet shows them (1 is the first row), so that a message can say
-//! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped.
+//! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped. What the clerk sees
+//! beyond the values comes from [`facts`]: a value merged down several rows
+//! is each row's; hidden or filtered-out rows and columns go as
+//! [`Hidden`] (`--hidden`) says.
 //!
 //! [`read`] hands the header and the rows to a callback; [`run`] is the
 //! import: it feeds them to the one row checker of the batch
