@@ -198,10 +198,12 @@ pub fn read(
             let name = pick_sheet(wb.sheets_metadata(), sheet)?;
             let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
             let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| unreadable(&e))?;
-            let facts = facts::Facts {
+            let mut facts = facts::Facts {
                 merges: merges.iter().map(|d| (d.start, d.end)).collect(),
                 ..Default::default()
             };
+            let index = wb.sheet_names().iter().position(|n| *n == name).unwrap_or(0);
+            biff::hidden(&std::fs::read(path)?, index, &mut facts);
             read_range(&range, &name, &facts, is_column, &mut f)
         }
         Kind::Ods => {
@@ -718,6 +720,7 @@ pub fn run(
     Ok(outcome)
 }
 
+mod biff;
 pub mod facts;
 
 #[cfg(test)]

@@ -451,3 +451,27 @@ fn ods_hidden_merged_and_formula_cells() {
     assert!(got.contains(&fig("doanh_nghiep", "2027-Q2", 102.0, "2028-01-20", "tester")), "{got:?}");
     assert!(!got.iter().any(|f| f.2 == 150.0 || f.2 == 100.0), "hidden row and sheet unread: {got:?}");
 }
+
+/// The same in `.xls`: tests/fixtures/so-lieu.xls with its row 5 marked
+/// hidden (the `fDyZero` bit of its BIFF `ROW` record) is refused by row;
+/// with `--hidden skip` the other three rows are read.
+#[test]
+fn xls_hidden_rows() {
+    let env = env();
+    let mut bytes = std::fs::read(repo_file("tests/fixtures/so-lieu.xls")).unwrap();
+    // ROW records: type 0x0208, 16 bytes; rw 4 is the sheet's row 5.
+    let at = bytes
+        .windows(6)
+        .position(|w| w == [0x08, 0x02, 0x10, 0x00, 0x04, 0x00])
+        .expect("the ROW record of row 5");
+    bytes[at + 4 + 12] |= 0x20;
+    let path = env.file("an-hang.xls", &bytes);
+    let name = path.to_str().unwrap();
+    refused(&env, &[name], &["an-hang.xls:So lieu!5: this row is hidden or filtered out", "1 bad row of 4"]);
+    env.cmd()
+        .args(["--lang", "en", "import", name, "--hidden", "skip"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(sheet So lieu): 3 rows"))
+        .stdout(predicate::str::contains("1 hidden rows left out"));
+}

@@ -16,8 +16,9 @@
 //!   columns, `table:number-rows-spanned`/`-columns-spanned`, a cell with
 //!   `table:formula` and no `office:value-type`. OpenDocument has no
 //!   "recalculate on load" flag of the file's own.
-//! - `.xls`: merged ranges from calamine; hidden rows and columns of the
-//!   binary format are not read (README: save as `.xlsx`).
+//! - `.xls`: merged ranges from calamine; hidden rows and columns from the
+//!   BIFF records (`biff.rs`). Cached formula results are what Excel
+//!   saved (a BIFF file asks for no recalculation that this reader sees).
 //!
 //! Positions are 0-based (row, column), as calamine's.
 
