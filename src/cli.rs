@@ -92,6 +92,16 @@ pub enum StyleArg {
     En,
 }
 
+/// What `import` does with hidden or filtered-out rows and columns of a
+/// workbook (SPEC §4.1): refused unless this says.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HiddenArg {
+    /// Leave them out
+    Skip,
+    /// Read them like the rest
+    Include,
+}
+
 /// The order of day and month in a slashed date.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DatesArg {
@@ -212,9 +222,12 @@ pub struct ImportArgs {
     /// Import rows more than tenfold off the previous figure
     #[arg(long)]
     pub yes: bool,
-    /// The sheet of a workbook (.xlsx, .xls, .ods) [default: the first]
+    /// The sheet of a workbook (.xlsx, .xls, .ods) [default: the first visible one]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Hidden or filtered-out rows and columns of a workbook: skip or include [default: refused]
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub hidden: Option<HiddenArg>,
 }
 
 #[derive(Debug, Args)]

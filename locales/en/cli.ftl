@@ -44,6 +44,7 @@ cli-import-examples =
       plan import figures.csv --dry-run
       cat export.csv | plan import - --numbers en
       plan import figures.xlsx --sheet "Q3"
+      plan import figures.xlsx --hidden skip    (leave hidden rows and columns out)
 cli-correct-examples =
       plan correct 42 {$value} --reason "Official figure of the Statistics Office"
 cli-void-examples =
@@ -97,7 +98,8 @@ cli-report-format = Output: table, csv, json, md, html, docx or xlsx (default: t
 cli-log-format = Output: table, csv, json, md or xlsx (default: table)
 cli-template-format = Output: csv or xlsx (default: csv)
 cli-template-period = The period to fill in (default: every period due and still without a figure)
-cli-arg-sheet = The sheet of a workbook (default: the first)
+cli-arg-sheet = The sheet of a workbook (default: the first visible worksheet; a hidden or chart sheet only when named)
+cli-arg-hidden = Hidden or filtered-out rows and columns of a workbook: skip (leave them out) or include (read them); without it they are refused and listed
 cli-arg-output = Write to this file instead of standard output (docx and xlsx never go to a terminal)
 cli-arg-strict = Treat gaps in the six "rõ" as errors
 cli-arg-id = A group, indicator or task id to show in full
@@ -158,6 +160,7 @@ cli-value-as_of = DATE
 cli-value-reported_on = DATE
 cli-value-shell = SHELL
 cli-value-sheet = NAME
+cli-value-hidden = WHAT
 cli-value-output = FILE
 cli-value-delimiter = CHAR
 cli-value-numbers = STYLE

@@ -96,3 +96,4 @@ input-arg-value = value
 input-arg-indicator = indicator
 input-arg-task = task
 input-arg-entry = entry
+input-legacy-font = `{$text}` is typed in a legacy Vietnamese font, {$font}, not Unicode: it reads “{$decoded}”. Convert the file to Unicode with Unikey's converter (Công cụ chuyển mã: source {$unikey}, destination Unicode), save it and import it again

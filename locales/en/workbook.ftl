@@ -71,6 +71,14 @@ workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and 
 workbook-validate-title = Not a number or a date
 workbook-validate-number = Type a number, with the separators of this spreadsheet (e.g. 1234.5 or 1.234,5).
 workbook-validate-date = Type a date, e.g. 31/12/2027 or 2027-12-31.
+workbook-hidden-not-workbook = --hidden is for workbooks (.xlsx, .xls, .ods), and { $file } is not one
+workbook-no-visible-sheet = the workbook has no visible worksheet (its sheets are: { $sheets }): name the sheet to read with --sheet, or unhide it in the spreadsheet
+workbook-chart-sheet = sheet `{ $sheet }` is a chart sheet, which holds no cells: name a worksheet with --sheet
+workbook-column-hidden = column { $column } `{ $name }` is hidden or filtered out in the workbook, so what is read is not what the sheet shows: unhide it, or import with --hidden skip (leave hidden rows and columns out) or --hidden include (read them)
+workbook-row-hidden = this row is hidden or filtered out in the workbook, so it is not what the sheet shows: unhide it or clear the filter, or import with --hidden skip (leave hidden rows out) or --hidden include (read them)
+workbook-formula-no-result = cell { $cell } holds a formula whose result was not saved (the file was written by a program): open the file in a spreadsheet (Excel, LibreOffice) and save it, then import it again
+workbook-formula-recalc = cell { $cell } holds a formula, and the workbook asks to be recalculated when opened (the file was written by a program), so its saved result cannot be trusted: open the file in a spreadsheet (Excel, LibreOffice) and save it first, then import it again
+workbook-no-header-legacy = no header row found in sheet { $sheet }; cell { $cell }: { $message }
 
 # Report: what attainment rests on, pace (SPEC §5).
 workbook-col-rollup-count = Indicators the attainment rests on

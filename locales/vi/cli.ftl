@@ -44,6 +44,7 @@ cli-import-examples =
       plan import so-lieu.csv --dry-run
       cat so-lieu.csv | plan import - --numbers en
       plan import so-lieu.xlsx --sheet "Quý 3"
+      plan import so-lieu.xlsx --hidden skip    (bỏ qua hàng, cột ẩn)
 cli-correct-examples =
       plan correct 42 {$value} --reason "Số liệu chính thức của Chi cục Thống kê"
 cli-void-examples =
@@ -97,7 +98,8 @@ cli-report-format = Kiểu kết quả: table, csv, json, md, html, docx hoặc 
 cli-log-format = Kiểu kết quả: table, csv, json, md hoặc xlsx (mặc định: table)
 cli-template-format = Kiểu kết quả: csv hoặc xlsx (mặc định: csv)
 cli-template-period = Kỳ cần điền (mặc định: mọi kỳ đã đến hạn mà chưa có số liệu)
-cli-arg-sheet = Trang tính cần đọc trong bảng tính (mặc định: trang đầu tiên)
+cli-arg-sheet = Trang tính cần đọc trong bảng tính (mặc định: trang tính hiện đầu tiên; trang ẩn hoặc trang biểu đồ chỉ khi ghi tên)
+cli-arg-hidden = Hàng, cột bị ẩn hoặc bị lọc trong bảng tính: skip (bỏ qua) hoặc include (đọc cả); không ghi thì bị từ chối và liệt kê
 cli-arg-output = Ghi ra tệp này thay vì đầu ra chuẩn (docx và xlsx không in ra màn hình)
 cli-arg-strict = Coi chỗ thiếu trong "6 rõ" là lỗi
 cli-arg-id = Mã nhóm, chỉ tiêu hoặc nhiệm vụ cần xem đầy đủ
@@ -158,6 +160,7 @@ cli-value-as_of = NGÀY
 cli-value-reported_on = NGÀY
 cli-value-shell = SHELL
 cli-value-sheet = TÊN
+cli-value-hidden = CÁCH
 cli-value-output = TỆP
 cli-value-delimiter = KÝ_TỰ
 cli-value-numbers = KIỂU_SỐ

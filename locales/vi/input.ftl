@@ -95,3 +95,4 @@ input-arg-value = giá trị
 input-arg-indicator = chỉ tiêu
 input-arg-task = nhiệm vụ
 input-arg-entry = bút toán
+input-legacy-font = `{$text}` được gõ bằng phông chữ cũ {$font}, không phải Unicode: đọc đúng là “{$decoded}”. Hãy chuyển mã tệp sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn {$unikey}, đích Unicode), lưu lại rồi nhập lại

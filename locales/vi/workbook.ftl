@@ -71,6 +71,14 @@ workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls,
 workbook-validate-title = Không phải số hoặc ngày
 workbook-validate-number = Hãy nhập một con số, với dấu phân cách của bảng tính này (ví dụ 1.234,5).
 workbook-validate-date = Hãy nhập một ngày, ví dụ 31/12/2027.
+workbook-hidden-not-workbook = --hidden chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính
+workbook-no-visible-sheet = bảng tính không có trang tính nào đang hiện (các trang: { $sheets }): ghi tên trang cần đọc bằng --sheet, hoặc bỏ ẩn trang đó trong bảng tính
+workbook-chart-sheet = trang `{ $sheet }` là trang biểu đồ, không có ô số liệu: ghi tên một trang tính bằng --sheet
+workbook-column-hidden = cột { $column } `{ $name }` đang bị ẩn hoặc bị lọc trong bảng tính, nên điều đọc được không phải điều trang tính hiển thị: bỏ ẩn cột, hoặc nhập với --hidden skip (bỏ qua hàng, cột ẩn) hoặc --hidden include (đọc cả)
+workbook-row-hidden = hàng này đang bị ẩn hoặc bị lọc trong bảng tính, nên không phải điều trang tính hiển thị: bỏ ẩn hoặc bỏ lọc, hoặc nhập với --hidden skip (bỏ qua hàng ẩn) hoặc --hidden include (đọc cả)
+workbook-formula-no-result = ô { $cell } chứa công thức mà kết quả chưa được lưu (tệp do một chương trình tạo ra): mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, sau đó nhập lại
+workbook-formula-recalc = ô { $cell } chứa công thức, mà bảng tính yêu cầu tính lại khi mở (tệp do một chương trình tạo ra), nên kết quả đã lưu không đáng tin: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại trước, sau đó nhập lại
+workbook-no-header-legacy = không tìm thấy dòng tiêu đề trong trang { $sheet }; ô { $cell }: { $message }
 
 # Báo cáo: căn cứ tỷ lệ đạt, tiến độ (SPEC §5).
 workbook-col-rollup-count = Số chỉ tiêu tính tỷ lệ đạt

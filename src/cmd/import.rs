@@ -9,7 +9,7 @@
 //! rows and refusals to stderr.
 
 use super::{Ctx, Reported, reject, today};
-use crate::cli::{DatesArg, ImportArgs, StyleArg};
+use crate::cli::{DatesArg, HiddenArg, ImportArgs, StyleArg};
 use crate::entry::Entry;
 use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Store, Unreadable};
 use crate::input;
@@ -61,11 +61,21 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     };
     let mut input = Input::open(&args.file)?;
     input.workbook = input.sniff_workbook()?;
-    match (&input.workbook, &args.sheet) {
-        (None, Some(_)) => {
+    match (&input.workbook, &args.sheet, args.hidden) {
+        (None, Some(_), _) => {
             return Err(reject(tr!("workbook-sheet-not-workbook", file = input.name.as_str())));
         }
-        (_, sheet) => input.sheet = sheet.clone(),
+        (None, _, Some(_)) => {
+            return Err(reject(tr!("workbook-hidden-not-workbook", file = input.name.as_str())));
+        }
+        (_, sheet, hidden) => {
+            input.sheet = sheet.clone();
+            input.hidden = match hidden {
+                None => import::workbook::Hidden::Refuse,
+                Some(HiddenArg::Skip) => import::workbook::Hidden::Skip,
+                Some(HiddenArg::Include) => import::workbook::Hidden::Include,
+            };
+        }
     }
     let path = ctx.ledger_path(&plan);
     // The hash of the bytes, for the same-file check before anything is
@@ -291,9 +301,16 @@ fn read(
     let dhis2 = if input.workbook.is_some() { None } else { input.dhis2_format()? };
     let result = match (input.workbook, dhis2) {
         // A workbook (SPEC §4.1): its typed cells, through the same checks.
-        (Some(kind), _) => {
-            import::workbook::run(plan, &input.path, kind, input.sheet.as_deref(), opts, known, push)
-        }
+        (Some(kind), _) => import::workbook::run(
+            plan,
+            &input.path,
+            kind,
+            input.sheet.as_deref(),
+            input.hidden,
+            opts,
+            known,
+            push,
+        ),
         // A DHIS2 data value set (SPEC §4.1): read whole, mapped back
         // through the plan's codes, checked row by row alike.
         (None, Some(format)) => {
@@ -319,9 +336,7 @@ fn read(
             if let Some(import::workbook::WorkbookError::BadHeader { sheet, row, problems }) =
                 e.downcast_ref()
             {
-                for p in problems {
-                    eprintln!("{}:{sheet}!{row}: {p}", input.name);
-                }
+                print_header_problems(problems, &format!("{}:{sheet}!{row}", input.name), plan)?;
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
             }
@@ -330,9 +345,7 @@ fn read(
                 return Err(Reported("unreadable workbook".into()).into());
             }
             if let Some(h) = e.downcast_ref::<BadHeader>() {
-                for p in &h.problems {
-                    eprintln!("{}:1: {p}", input.name);
-                }
+                print_header_problems(&h.problems, &format!("{}:1", input.name), plan)?;
                 eprintln!("{}", tr!("import-no-header", file = input.name.as_str()));
                 return Err(Reported("bad header".into()).into());
             }
@@ -383,6 +396,21 @@ fn count(plan: &Plan, n: u64) -> String {
     format_number(n as f64, plan.numbers, 0)
 }
 
+/// The problems of a header, each after `at` (`file.csv:1`): at most
+/// [`MAX_LISTED`], then how many more (SPEC §4.1: the cap holds for every
+/// kind of error).
+fn print_header_problems(problems: &[String], at: &str, plan: &Plan) -> Result<()> {
+    let mut err = io::stderr().lock();
+    for p in problems.iter().take(MAX_LISTED) {
+        writeln!(err, "{at}: {p}")?;
+    }
+    if problems.len() > MAX_LISTED {
+        let more = count(plan, (problems.len() - MAX_LISTED) as u64);
+        writeln!(err, "{}", tr!("import-more-header-problems", n = more))?;
+    }
+    Ok(())
+}
+
 fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
     let mut err = io::stderr().lock();
     for e in &o.errors {
@@ -413,10 +441,15 @@ fn print_summary(
     note: Option<String>,
 ) -> Result<()> {
     let mut out = crate::render::stdout();
+    // A workbook: the sheet read is named (SPEC §4.1).
+    let file = match &o.sheet {
+        Some(sheet) => tr!("import-file-sheet", file = input.name.as_str(), sheet = sheet.as_str()),
+        None => input.name.clone(),
+    };
     let mut line = match batch {
         Some(b) => tr!(
             "import-summary-batch",
-            file = input.name.as_str(),
+            file = file.as_str(),
             rows = count(plan, o.rows),
             n = o.rows,
             batch = b.to_string(),
@@ -425,7 +458,7 @@ fn print_summary(
         ),
         None => tr!(
             "import-summary",
-            file = input.name.as_str(),
+            file = file.as_str(),
             rows = count(plan, o.rows),
             n = o.rows,
             added = count(plan, o.total.added),
@@ -437,6 +470,7 @@ fn print_summary(
         (o.skipped_empty, "import-summary-skipped"),
         (o.dated_today, "import-summary-dated-today"),
         (o.jumps_accepted, "import-summary-jumps"),
+        (o.skipped_hidden, "import-summary-hidden"),
     ] {
         if n > 0 {
             line.push_str("; ");
@@ -493,6 +527,8 @@ struct Input {
     workbook: Option<import::workbook::Kind>,
     /// `--sheet`.
     sheet: Option<String>,
+    /// `--hidden`.
+    hidden: import::workbook::Hidden,
 }
 
 impl Input {
@@ -507,6 +543,7 @@ impl Input {
                 temporary: true,
                 workbook: None,
                 sheet: None,
+                hidden: Default::default(),
             };
             input.size = io::copy(&mut io::stdin().lock(), &mut f)
                 .context(tr!("import-cannot-read", file = "<stdin>"))?;
@@ -527,14 +564,36 @@ impl Input {
             temporary: false,
             workbook: None,
             sheet: None,
+            hidden: Default::default(),
         })
     }
 
-    /// Whether the file is a workbook, by its first bytes (and its name).
+    /// Whether the file is a workbook, by its first bytes (and its name);
+    /// a web page, XML or an encrypted workbook behind a workbook's name is
+    /// refused here, saying what it is (SPEC §4.1 "Files").
     fn sniff_workbook(&self) -> Result<Option<import::workbook::Kind>> {
         let mut head = Vec::with_capacity(8192);
         self.reader()?.take(8192).read_to_end(&mut head).map_err(|e| super::cannot_read(&self.name, &e))?;
-        Ok(import::workbook::Kind::sniff(&head, &self.path))
+        let refuse = |m: String| reject(format!("{}: {m}", self.name));
+        let kind = import::workbook::Kind::sniff(&head, &self.path);
+        if kind == Some(import::workbook::Kind::Xls) {
+            // The compound file's directory may lie anywhere in it: the
+            // first 64 MiB are looked at (an .xls is rarely larger).
+            let mut all = Vec::new();
+            self.reader()?
+                .take(64 << 20)
+                .read_to_end(&mut all)
+                .map_err(|e| super::cannot_read(&self.name, &e))?;
+            if import::encoding::is_encrypted_ole(&all) {
+                return Err(refuse(tr!("import-file-encrypted")));
+            }
+        }
+        if kind.is_none()
+            && let Some(m) = import::encoding::foreign(&head, &self.path)
+        {
+            return Err(refuse(m));
+        }
+        Ok(kind)
     }
 
     /// The DHIS2 data value set format of the file, told from its first

@@ -86,7 +86,70 @@ impl<R: Read> Read for Hashing<R> {
 /// The header line read ahead, the rest of the input, and a final line
 /// break so that every record ends with one, but for a record that a quote
 /// left open.
-type Input<R> = Chain<Chain<Cursor<Vec<u8>>, Decoded<R>>, &'static [u8]>;
+type Input<R> = Chain<Chain<Cursor<Vec<u8>>, LineEnds<Decoded<R>>>, &'static [u8]>;
+
+/// CR line ends (old Mac Excel's "CSV (Macintosh)") as LF, so that records
+/// end and lines are counted alike whatever the file's line ends (SPEC
+/// §4.1: CRLF, LF or CR): a CR not followed by LF is one. CRLF passes as
+/// it is (the CR is trimmed with the cell). Rewrites the caller's buffer
+/// in place; a CR at the end of a read waits for the next byte.
+struct LineEnds<R> {
+    inner: R,
+    buf: Vec<u8>,
+    /// What is left to hand out: `buf[at..len]`.
+    at: usize,
+    len: usize,
+    /// A CR held back from the end of the last read, to see what follows.
+    cr: bool,
+}
+
+impl<R> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds { inner, buf: vec![0; 1 << 16], at: 0, len: 0, cr: false }
+    }
+
+    fn into_inner(self) -> R {
+        self.inner
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.len {
+            let start = usize::from(self.cr);
+            if self.cr {
+                self.buf[0] = b'\r';
+            }
+            let n = self.inner.read(&mut self.buf[start..])?;
+            if n == 0 && !self.cr {
+                return Ok(0);
+            }
+            self.cr = false;
+            let mut len = start + n;
+            if n > 0 && self.buf[len - 1] == b'\r' {
+                self.cr = true;
+                len -= 1;
+            }
+            let chunk = &mut self.buf[..len];
+            let mut i = 0;
+            while let Some(at) = chunk[i..].iter().position(|&b| b == b'\r') {
+                let at = i + at;
+                // Past the chunk is what follows a CR at its end: a held
+                // CR meeting the end of the input.
+                if chunk.get(at + 1) != Some(&b'\n') {
+                    chunk[at] = b'\n';
+                }
+                i = at + 1;
+            }
+            self.at = 0;
+            self.len = len;
+        }
+        let n = out.len().min(self.len - self.at);
+        out[..n].copy_from_slice(&self.buf[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
 
 /// What the csv reader reads: the input, and whether all of it was read.
 struct Source<R> {
@@ -177,7 +240,7 @@ impl<R: Read> Records<R> {
     fn finish(self) -> io::Result<String> {
         let (inner, _) = self.rdr.into_inner().input.into_inner();
         let (_, decoded) = inner.into_inner();
-        let (_, mut src) = decoded.into_raw().into_inner();
+        let (_, mut src) = decoded.into_inner().into_raw().into_inner();
         io::copy(&mut src, &mut io::sink())?;
         Ok(hex::encode(src.sha.finalize()))
     }
@@ -204,10 +267,10 @@ fn open<R: Read>(raw: R, delimiter: Option<u8>) -> Result<Records<R>> {
     if found == encoding::Found::Utf8Bom {
         start.set_position(encoding::UTF8_BOM.len() as u64);
     }
-    let mut text = match found {
+    let mut text = LineEnds::new(match found {
         encoding::Found::Utf16(enc) => Decoded::Utf16(encoding::Utf16::new(start.chain(src), enc)),
         _ => Decoded::Plain(start.chain(src)),
-    };
+    });
     let mut head = Vec::with_capacity(8192);
     let mut buf = [0u8; 8192];
     let mut quoted = false;
@@ -504,12 +567,14 @@ mod tests {
 
     #[test]
     fn records_know_their_physical_line() {
-        for eol in ["\n", "\r\n"] {
+        for eol in ["\n", "\r\n", "\r"] {
             let text = "a,b\n\nx,\"two\nlines\"\n\n;;\n,\n\ny,z".replace('\n', eol);
             let got = lines(text.as_bytes());
+            // A CR line end inside a cell is read as LF, as any CR line end.
+            let inside = if eol == "\r" { "\n" } else { eol };
             let want: Vec<(u64, Option<u64>, Vec<String>)> = vec![
                 (1, None, vec!["a".into(), "b".into()]),
-                (3, None, vec!["x".into(), format!("two{eol}lines")]),
+                (3, None, vec!["x".into(), format!("two{inside}lines")]),
                 (6, None, vec![";;".into()]),
                 (9, None, vec!["y".into(), "z".into()]),
             ];
@@ -520,10 +585,11 @@ mod tests {
     #[test]
     fn a_quote_never_closed_runs_its_record_to_the_end() {
         let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
-        for eol in ["\n", "\r\n"] {
+        for eol in ["\n", "\r\n", "\r"] {
             let text = |s: &str| s.replace('\n', eol);
+            let inside = |s: &str| if eol == "\r" { s.to_string() } else { text(s) };
             let open_first = text("a,b\n\nx,\"y\nz,w\n");
-            let want = vec![(1, None, cells(&["a", "b"])), (3, Some(3), cells(&["x", &text("y\nz,w")]))];
+            let want = vec![(1, None, cells(&["a", "b"])), (3, Some(3), cells(&["x", &inside("y\nz,w")]))];
             assert_eq!(lines(open_first.as_bytes()), want, "eol {eol:?}");
             // Nothing after the quote: a blank record, still returned.
             let alone = text("a,b\n\"");
@@ -574,6 +640,12 @@ mod tests {
             }
         };
         let text = |cell: &mut Vec<u8>| String::from_utf8_lossy(&std::mem::take(cell)).trim().to_string();
+        // A CR that no LF follows is a line end (SPEC §4.1: CR line ends).
+        let data: Vec<u8> = data
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| if b == b'\r' && data.get(i + 1) != Some(&b'\n') { b'\n' } else { b })
+            .collect();
         for &b in data.iter().chain(b"\n") {
             if state == S::StartRecord && b != b'\n' {
                 start = line;
@@ -622,6 +694,38 @@ mod tests {
             data in proptest::collection::vec(proptest::sample::select(b"a,\"\n\r ".to_vec()), 0..40)
         ) {
             prop_assert_eq!(lines(&data), reference_lines(&data));
+        }
+    }
+
+    /// CR line ends become LF whatever the reads' sizes, CRLF is kept, and
+    /// a CR at the end of a read waits for the byte after it.
+    #[test]
+    fn line_ends_whatever_the_reads() {
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let input = b"a;b\rc;d\r\ne;f\n\r\rg\r";
+        let want = b"a;b\nc;d\r\ne;f\n\n\ng\n".to_vec();
+        for step in 1..=input.len() {
+            for cap in [1, 2, 3, 64] {
+                let mut out = Vec::new();
+                let mut r = LineEnds::new(Trickle(input, step));
+                let mut buf = vec![0u8; cap];
+                loop {
+                    let n = r.read(&mut buf).unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&buf[..n]);
+                }
+                assert_eq!(out, want, "step {step}, buffer {cap}");
+            }
         }
     }
 

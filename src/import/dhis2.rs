@@ -553,6 +553,15 @@ fn read_json(text: &str) -> Result<Vec<Raw>, BadSet> {
         .collect())
 }
 
+/// The line ends in `bytes`: LF, CRLF (one) and a CR alone (SPEC §4.1).
+fn line_ends(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
 /// DHIS2's CSV: the header is skipped (DHIS2 reads the columns by position:
 /// dataelement, period, orgunit, catoptcombo, attroptcombo, value, storedby,
 /// lastupdated, comment, followup, and in newer versions deleted).
@@ -569,12 +578,12 @@ fn read_csv(text: &str) -> Result<Vec<Raw>, BadSet> {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        // The record's own line (counted by `\n`): the reader's position
-        // is where it began to look, before the empty lines it skipped.
+        // The record's own line (CRLF, LF or CR line ends): the reader's
+        // position is where it began to look, before the empty lines it
+        // skipped.
         let start = rec.position().map_or(0, |p| p.byte() as usize).min(text.len());
-        let skipped =
-            text[start..].bytes().take_while(|b| matches!(b, b'\n' | b'\r')).filter(|&b| b == b'\n').count();
-        let line = text[..start].matches('\n').count() + 1 + skipped;
+        let blank = text[start..].bytes().take_while(|b| matches!(b, b'\n' | b'\r')).count();
+        let line = line_ends(&text.as_bytes()[..start + blank]) + 1;
         let cell = |i: usize| rec.get(i).map(str::to_string).filter(|s| !s.trim().is_empty());
         out.push(Raw {
             at: At::line(line as u64),
@@ -631,7 +640,7 @@ fn read_xml(text: &str) -> Result<(Vec<Raw>, &'static Fields), BadSet> {
     let mut reader = NsReader::from_str(text);
     let bad = |at: u64, message: String| {
         let at = (at as usize).min(text.len());
-        let line = text[..at].matches('\n').count() + 1;
+        let line = line_ends(&text.as_bytes()[..at]) + 1;
         BadSet(tr!("dhis2-import-bad-xml", line = line.to_string(), message = message))
     };
     let mut kind: Option<Xml> = None;
@@ -770,6 +779,19 @@ dhis2 = "THU_NS"
         assert_eq!(detect(b"indicator,period,value\n"), None);
         assert_eq!(detect(b"chi_tieu;ky;gia_tri\n"), None);
         assert_eq!(detect(b""), None);
+    }
+
+    /// Rows are numbered by their lines whatever the line ends (SPEC
+    /// §4.1): header 1, a blank line 2, rows on 3 and 4.
+    #[test]
+    fn csv_lines_with_any_line_ends() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text =
+                "dataelement,period,orgunit\n\nTHU_NS,2027Q3,XA_ND\nDN,2027S1,XA_ND\n".replace('\n', eol);
+            let rows = read_csv(&text).unwrap();
+            let lines: Vec<String> = rows.iter().map(|r| r.at.to_string()).collect();
+            assert_eq!(lines, ["3", "4"], "eol {eol:?}");
+        }
     }
 
     #[test]

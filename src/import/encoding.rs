@@ -61,6 +61,55 @@ pub fn sniff(probe: &[u8], whole: bool) -> Result<Found, String> {
     check_utf8(probe, whole).map(|()| Found::Utf8)
 }
 
+/// What a file that is neither a workbook nor text to import is, told from
+/// its first bytes (`head`) and its name (SPEC §4.1 "Files"): a web page
+/// (HTML, as web portals export tables named `.xls`), a saved web page
+/// (MHTML), an Excel 2003 XML spreadsheet, or other XML named as a
+/// workbook; the message says what it is and how to save it. `None` for
+/// anything else (an XML file not named as a workbook may be a DHIS2 data
+/// value set).
+pub fn foreign(head: &[u8], path: &std::path::Path) -> Option<String> {
+    let text: String = if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        let le = head.starts_with(b"\xFF\xFE");
+        let units = head[2..].chunks_exact(2).map(|p| if le { [p[0], p[1]] } else { [p[1], p[0]] });
+        char::decode_utf16(units.map(u16::from_le_bytes)).map(|c| c.unwrap_or(' ')).take(2048).collect()
+    } else {
+        String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned()
+    };
+    let lower = text.trim_start_matches('\u{FEFF}').trim_start().to_ascii_lowercase();
+    let named_workbook = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xls" | "xlsx" | "xlsm" | "ods"));
+    if lower.starts_with("mime-version:") {
+        return Some(tr!("import-file-mhtml"));
+    }
+    let html = ["<!doctype html", "<html", "<table", "<head", "<body"].iter().any(|t| lower.starts_with(t))
+        || (lower.starts_with('<') && lower.contains("<html"));
+    if html {
+        return Some(tr!("import-file-html"));
+    }
+    if lower.starts_with("<?xml") || (lower.starts_with('<') && named_workbook) {
+        if lower.contains("urn:schemas-microsoft-com:office:spreadsheet") || lower.contains("excel.sheet") {
+            return Some(tr!("import-file-spreadsheetml"));
+        }
+        if named_workbook {
+            return Some(tr!("import-file-xml-workbook"));
+        }
+    }
+    None
+}
+
+/// Whether an OLE2 (compound file) holds an encrypted Office document: its
+/// directory names the `EncryptedPackage` or `EncryptionInfo` stream
+/// (UTF-16LE), as Office writes a password-protected `.xlsx`. `bytes`: the
+/// file, or as much of it as holds the directory.
+pub fn is_encrypted_ole(bytes: &[u8]) -> bool {
+    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let names = [utf16("EncryptedPackage"), utf16("EncryptionInfo")];
+    names.iter().any(|n| bytes.windows(n.len()).any(|w| w == n.as_slice()))
+}
+
 /// A zip: an Excel or OpenDocument workbook, a Word document, or another.
 fn zip_kind(probe: &[u8]) -> String {
     let has = |needle: &[u8]| probe.windows(needle.len()).any(|w| w == needle);
@@ -187,6 +236,34 @@ mod tests {
         assert!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true).unwrap_err().contains(".xls"));
         let no_bom: Vec<u8> = "a,b\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert!(sniff(&no_bom, true).unwrap_err().contains("UTF-16"));
+        // What a workbook's name may hide (SPEC §4.1): each named.
+        let xls = std::path::Path::new("bao-cao.xls");
+        let csv = std::path::Path::new("bao-cao.csv");
+        let html = b"\xEF\xBB\xBF<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table>";
+        assert!(foreign(html, xls).unwrap().contains("web page (HTML)"));
+        assert!(
+            foreign(b"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">", csv)
+                .unwrap()
+                .contains("HTML")
+        );
+        let utf16_html: Vec<u8> = "\u{FEFF}<html><body>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(foreign(&utf16_html, xls).unwrap().contains("HTML"));
+        assert!(
+            foreign(b"MIME-Version: 1.0\r\nContent-Type: multipart/related", xls).unwrap().contains("MHTML")
+        );
+        let xml2003 = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert!(foreign(xml2003, xls).unwrap().contains("Excel 2003 XML"));
+        assert!(
+            foreign(b"<?xml version=\"1.0\"?><dataValueSet/>", xls).unwrap().contains("XML, not a workbook")
+        );
+        // A DHIS2 data value set named .xml is no foreign file.
+        assert_eq!(foreign(b"<?xml version=\"1.0\"?><dataValueSet/>", std::path::Path::new("a.xml")), None);
+        assert_eq!(foreign(b"indicator;period;value\n", csv), None);
+        let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        ole.extend(vec![0u8; 600]);
+        assert!(!is_encrypted_ole(&ole));
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(is_encrypted_ole(&ole));
         // A character cut at the end of the probe is no error.
         assert_eq!(sniff("ab ỉ".as_bytes().split_last().unwrap().1, false), Ok(Found::Utf8));
     }

@@ -163,6 +163,9 @@ pub fn parse<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> Result<Hea
         let name = raw.unwrap_or_default().trim().to_string();
         if name.is_empty() {
             h.unnamed.push(i);
+        } else if let Err(m) = crate::input::legacy::check(&name) {
+            // `ChØ tiªu`: a header typed in a legacy font (SPEC §4.1).
+            problems.push(tr!("import-header-column", n = (i + 1).to_string(), message = m));
         } else {
             match column_of(&name) {
                 Some(Some(c)) => match h.at[c as usize] {
@@ -254,6 +257,14 @@ mod tests {
         let h = header("task,date,,").unwrap();
         assert_eq!(h.unnamed, vec![2, 3]);
         let h = header("STT,Chỉ tiêu,Tên,Đơn vị,Kỳ,Giá trị (triệu đồng),Ngày báo cáo").unwrap();
+        // The same header typed in .VnTime (TCVN3): each column says so.
+        let e = header("STT,ChØ tiªu,Tªn,§¬n vÞ,Kú,Gi¸ trÞ,Ngµy b¸o c¸o").unwrap_err();
+        let legacy: Vec<&String> = e.problems.iter().filter(|p| p.contains("TCVN3")).collect();
+        // Tªn (Tên), §¬n vÞ, Gi¸ trÞ, Ngµy b¸o c¸o and ChØ tiªu; `Kú`
+        // (Kỳ) reads as a syllable either way (`kú`) and is unknown.
+        assert_eq!(legacy.len(), 5, "{:?}", e.problems);
+        assert!(e.problems[0].starts_with("column 2: `ChØ tiªu` is typed in a legacy"), "{:?}", e.problems);
+        assert!(e.problems[0].contains("“Chỉ tiêu”"), "{:?}", e.problems);
         assert_eq!((h.get(Col::Indicator), h.get(Col::Value), h.get(Col::Date)), (Some(1), Some(5), Some(6)));
     }
 }

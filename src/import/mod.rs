@@ -243,6 +243,11 @@ pub struct Outcome {
     pub jumps_accepted: u64,
     /// The hash of the file's bytes (set by the source).
     pub sha256: String,
+    /// The sheet read, for a workbook (set by the source): every summary
+    /// names it (SPEC §4.1).
+    pub sheet: Option<String>,
+    /// Hidden or filtered-out rows left out (`--hidden skip`).
+    pub skipped_hidden: u64,
     /// The delimiter of a text file (set by the source).
     pub delimiter: u8,
 }
@@ -441,6 +446,14 @@ impl<'p, 'o> Batch<'p, 'o> {
         let cell = |c: Col| &cells[c as usize];
         let figure = self.header.get(Col::Indicator).is_some()
             && (!cell(Col::Indicator).is_empty() || cell(Col::Task).is_empty());
+        // Text typed in a legacy Vietnamese font, in any column (SPEC §4.1).
+        for c in Col::ALL {
+            if let Cell::Text(t) = cell(c)
+                && let Err(m) = input::legacy::check(t)
+            {
+                self.err(c, m);
+            }
+        }
         if self.cell_errors.is_empty() {
             if figure {
                 self.figure(&at, cells, push)?;
@@ -538,8 +551,11 @@ impl<'p, 'o> Batch<'p, 'o> {
         let style = self.opts.numbers;
         match c {
             Cell::Text(t) => input::figure_value(ind, t, style).map(|v| (v, Cow::Borrowed(t.as_ref()))),
+            // A machine number (a DHIS2 value; workbook cells are rounded
+            // as they are read): at the digits a spreadsheet shows.
             Cell::Number(v) => {
-                input::check_figure(ind, *v, style).map(|()| (*v, Cow::Owned(format_number(*v, style, 10))))
+                let v = input::number::as_shown(*v);
+                input::check_figure(ind, v, style).map(|()| (v, Cow::Owned(format_number(v, style, 10))))
             }
             Cell::Percent(v) if input::number::is_percent(ind) => input::check_figure(ind, *v, style)
                 .map(|()| (*v, Cow::Owned(format!("{}%", format_number(*v, style, 10))))),

@@ -1,14 +1,20 @@
 //! Workbooks read directly (SPEC §4.1 "Files", "Cells"): `.xlsx` (and
 //! `.xlsm`), `.xls` and `.ods`, through `calamine`.
 //!
-//! What this module owns: finding the sheet (the first, or `--sheet NAME`),
+//! What this module owns: finding the sheet (the first visible worksheet,
+//! or `--sheet NAME`, which may name a hidden one but no chart sheet),
 //! skipping the title rows above the header, and turning every cell into a
 //! typed [`Cell`] as the spreadsheet holds it, never through text:
 //!
-//! - a number cell is [`Cell::Number`]; one whose number format shows a
-//!   percentage (`0.0%`) is [`Cell::Percent`], as shown (0.102 → 10.2);
+//! - a number cell is [`Cell::Number`], at the 15 significant digits a
+//!   spreadsheet shows (`input::number::as_shown`: 114.99999999999999 is
+//!   115); one whose number format shows a percentage (`0.0%`) is
+//!   [`Cell::Percent`], as shown (0.102 → 10.2);
 //! - a date or date-time cell is [`Cell::Date`] (the time dropped);
-//! - a formula cell is its cached value, typed as above;
+//! - a formula cell is its stored value, typed as above, when that value
+//!   can be trusted; one without a stored value, or in a workbook that asks
+//!   to be recalculated when opened, is refused by [`run`] naming the cell
+//!   (in a column that is read);
 //! - a text cell is [`Cell::Text`], also when it holds a number typed as
 //!   text (`'1.234,5`): the row checker reads it by the plan's number rules;
 //! - a logical or error cell is [`Cell::Text`] as the spreadsheet shows it
@@ -18,7 +24,10 @@
 //! are column names the caller knows (`is_column`): title rows (`BÁO CÁO SỐ
 //! LIỆU QUÝ 3/2027`, a blank line) above it are skipped. Rows are numbered
 //! as the sheet shows them (1 is the first row), so that a message can say
-//! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped.
+//! `so-lieu.xlsx:Sheet1!12`. Blank rows are skipped. What the clerk sees
+//! beyond the values comes from [`facts`]: a value merged down several rows
+//! is each row's; hidden or filtered-out rows and columns go as
+//! [`Hidden`] (`--hidden`) says.
 //!
 //! [`read`] hands the header and the rows to a callback; [`run`] is the
 //! import: it feeds them to the one row checker of the batch
@@ -38,7 +47,7 @@ use anyhow::Result;
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Seek};
 use std::path::Path;
@@ -95,10 +104,28 @@ pub enum Item<'r, 'c> {
     /// The header row: the sheet's name, the row's number and the text of
     /// each cell from column A (an empty string for an empty or non-text
     /// cell).
-    Header { sheet: &'r str, row: u32, names: &'r [String] },
+    Header {
+        sheet: &'r str,
+        row: u32,
+        names: &'r [String],
+        /// The columns (0-based) among `names` that are hidden.
+        hidden: &'r [usize],
+        /// The workbook asks to be recalculated when opened: formula
+        /// results are untrusted.
+        recalc: bool,
+    },
     /// A data row below the header that is not blank: its row number and
-    /// its cells from column A, as wide as the widest of it and the header.
-    Row { row: u32, cells: &'r [Cell<'c>] },
+    /// its cells from column A, as wide as the widest of it and the header
+    /// (a value shown across merged cells in each cell of the range).
+    Row {
+        row: u32,
+        cells: &'r [Cell<'c>],
+        /// Hidden or filtered out.
+        hidden: bool,
+        /// The columns (0-based) of formula cells whose stored result is
+        /// missing or untrusted.
+        formulas: &'r [u32],
+    },
 }
 
 /// What was read: the sheet's name (for row labels such as `Sheet1!12`).
@@ -118,6 +145,19 @@ pub enum WorkbookError {
     NoSuchSheet { wanted: String, sheets: Vec<String> },
     #[error("{}", crate::tr!("workbook-empty"))]
     NoSheets,
+    /// No visible worksheet (only hidden sheets or chart sheets).
+    #[error("{}", crate::tr!("workbook-no-visible-sheet", sheets = .sheets.join(", ")))]
+    NoVisibleSheet { sheets: Vec<String> },
+    /// `--sheet` names a chart sheet.
+    #[error("{}", crate::tr!("workbook-chart-sheet", sheet = .0.as_str()))]
+    ChartSheet(String),
+    /// No header row, and a cell above where it should be holds text
+    /// typed in a legacy Vietnamese font (the header, likely).
+    #[error("{}", crate::tr!("workbook-no-header-legacy", sheet = .sheet.as_str(), cell = .cell.as_str(), message = .message.as_str()))]
+    LegacyHeader { sheet: String, cell: String, message: String },
+    /// The workbook is encrypted (a password to open it).
+    #[error("{}", crate::tr!("import-file-encrypted"))]
+    Encrypted,
     #[error("{}", crate::tr!("workbook-no-header", sheet = .sheet.as_str()))]
     NoHeader { sheet: String },
     #[error("{}", crate::tr!("workbook-unreadable", detail = .0.as_str()))]
@@ -142,38 +182,68 @@ pub fn read(
     let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
     match kind {
         Kind::Xlsx => {
-            let mut wb = Xlsx::new(file).map_err(|e| unreadable(&e))?;
-            let name = pick_sheet(wb.sheet_names(), sheet)?;
-            read_xlsx(&mut wb, &name, is_column, &mut f)
+            let mut wb = Xlsx::new(file).map_err(|e| match e {
+                calamine::XlsxError::Password => WorkbookError::Encrypted,
+                e => unreadable(&e),
+            })?;
+            let name = pick_sheet(wb.sheets_metadata(), sheet)?;
+            let facts = facts::xlsx(path, &name).map_err(|e| unreadable(&e))?;
+            read_xlsx(&mut wb, &name, &facts, is_column, &mut f)
         }
         Kind::Xls => {
-            let mut wb = Xls::new(file).map_err(|e| unreadable(&e))?;
-            let name = pick_sheet(wb.sheet_names(), sheet)?;
+            let mut wb = Xls::new(file).map_err(|e| match e {
+                calamine::XlsError::Password => WorkbookError::Encrypted,
+                e => unreadable(&e),
+            })?;
+            let name = pick_sheet(wb.sheets_metadata(), sheet)?;
             let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-            read_range(&range, &name, &HashSet::new(), is_column, &mut f)
+            let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| unreadable(&e))?;
+            let mut facts = facts::Facts {
+                merges: merges.iter().map(|d| (d.start, d.end)).collect(),
+                ..Default::default()
+            };
+            let index = wb.sheet_names().iter().position(|n| *n == name).unwrap_or(0);
+            biff::hidden(&std::fs::read(path)?, index, &mut facts);
+            read_range(&range, &name, &facts, is_column, &mut f)
         }
         Kind::Ods => {
             let mut wb = Ods::new(file).map_err(|e| unreadable(&e))?;
-            let names = wb.sheet_names();
-            let name = pick_sheet(names.clone(), sheet)?;
-            let index = names.iter().position(|n| *n == name).unwrap_or(0);
+            let name = pick_sheet(wb.sheets_metadata(), sheet)?;
+            let index = wb.sheet_names().iter().position(|n| *n == name).unwrap_or(0);
             let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-            let percent = ods::percent_cells(path, index).map_err(|e| unreadable(&e))?;
-            read_range(&range, &name, &percent, is_column, &mut f)
+            let facts = facts::ods(path, index).map_err(|e| unreadable(&e))?;
+            read_range(&range, &name, &facts, is_column, &mut f)
         }
     }
 }
 
-/// The sheet to read: `wanted`, else the first.
-fn pick_sheet(names: Vec<String>, wanted: Option<&str>) -> Result<String, WorkbookError> {
+/// The sheet to read (SPEC §4.1): `wanted` (any sheet, hidden ones too,
+/// but no chart sheet), else the first visible worksheet.
+fn pick_sheet(sheets: &[calamine::Sheet], wanted: Option<&str>) -> Result<String, WorkbookError> {
+    use calamine::{SheetType, SheetVisible};
+    let names = || sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
     match wanted {
-        None => names.into_iter().next().ok_or(WorkbookError::NoSheets),
+        None => {
+            if sheets.is_empty() {
+                return Err(WorkbookError::NoSheets);
+            }
+            sheets
+                .iter()
+                .find(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+                .map(|s| s.name.clone())
+                .ok_or_else(|| WorkbookError::NoVisibleSheet { sheets: names() })
+        }
         Some(w) => {
             // Exact first, then without regard to case and spacing.
             let loose = |s: &str| s.trim().to_lowercase();
-            match names.iter().find(|n| *n == w).or_else(|| names.iter().find(|n| loose(n) == loose(w))) {
-                Some(n) => Ok(n.clone()),
-                None => Err(WorkbookError::NoSuchSheet { wanted: w.to_string(), sheets: names }),
+            let found = sheets
+                .iter()
+                .find(|s| s.name == w)
+                .or_else(|| sheets.iter().find(|s| loose(&s.name) == loose(w)));
+            match found {
+                Some(s) if s.typ == SheetType::ChartSheet => Err(WorkbookError::ChartSheet(s.name.clone())),
+                Some(s) => Ok(s.name.clone()),
+                None => Err(WorkbookError::NoSuchSheet { wanted: w.to_string(), sheets: names() }),
             }
         }
     }
@@ -182,6 +252,7 @@ fn pick_sheet(names: Vec<String>, wanted: Option<&str>) -> Result<String, Workbo
 fn read_xlsx<RS: std::io::Read + Seek>(
     wb: &mut Xlsx<RS>,
     sheet: &str,
+    facts: &facts::Facts,
     is_column: &dyn Fn(&str) -> bool,
     f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>,
 ) -> Result<SheetRead> {
@@ -192,7 +263,7 @@ fn read_xlsx<RS: std::io::Read + Seek>(
         .iter()
         .map(|s| s.number_format.as_ref().is_some_and(|n| is_percent_format(&n.format_code)))
         .collect();
-    let mut rows = Rows::new(sheet, is_column);
+    let mut rows = Rows::new(sheet, facts, is_column);
     while let Some((cell, style)) =
         cells.next_cell_with_style_id().map_err(|e| WorkbookError::Unreadable(e.to_string()))?
     {
@@ -206,11 +277,12 @@ fn read_xlsx<RS: std::io::Read + Seek>(
 fn read_range(
     range: &calamine::Range<Data>,
     sheet: &str,
-    percent: &HashSet<(u32, u32)>,
+    facts: &facts::Facts,
     is_column: &dyn Fn(&str) -> bool,
     f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>,
 ) -> Result<SheetRead> {
-    let mut rows = Rows::new(sheet, is_column);
+    let percent = &facts.percent;
+    let mut rows = Rows::new(sheet, facts, is_column);
     for (r, c, data) in range.used_cells() {
         let (r, c) =
             (r as u32 + range.start().map_or(0, |s| s.0), c as u32 + range.start().map_or(0, |s| s.1));
@@ -238,17 +310,9 @@ pub fn is_percent_format(code: &str) -> bool {
     false
 }
 
-/// `x` rounded to 15 significant digits, as spreadsheets show numbers:
-/// 0.102 × 100 is 10.2, not 10.200000000000001.
-fn round15(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    format!("{x:.14e}").parse().unwrap_or(x)
-}
-
 fn number(x: f64, percent: bool) -> Cell<'static> {
-    if percent { Cell::Percent(round15(x * 100.0)) } else { Cell::Number(x) }
+    use crate::input::number::as_shown;
+    if percent { Cell::Percent(as_shown(x * 100.0)) } else { Cell::Number(as_shown(x)) }
 }
 
 fn from_data_ref<'a>(d: &DataRef<'a>, percent: bool) -> Cell<'a> {
@@ -310,20 +374,58 @@ fn header_text(c: &Cell<'_>) -> String {
     }
 }
 
-/// Assembles cells, given in row-major order, into rows; finds the header.
+/// Assembles cells, given in row-major order, into rows; finds the header;
+/// fills merged ranges and marks hidden rows and untrusted formula cells
+/// from the sheet's [`facts::Facts`].
 struct Rows<'s> {
     sheet: &'s str,
+    facts: &'s facts::Facts,
     is_column: &'s dyn Fn(&str) -> bool,
     /// The 0-based row being filled, and its cells from column A.
     at: Option<u32>,
     cells: Vec<Cell<'static>>,
     header: Option<(u32, Vec<String>)>,
     rows: u64,
+    /// Merged ranges by first row; the next one to meet; those met that
+    /// have rows left; the value of each met range's first cell.
+    merges: Vec<facts::Merge>,
+    next_merge: usize,
+    active: Vec<facts::Merge>,
+    anchors: HashMap<(u32, u32), Cell<'static>>,
+    /// Untrusted formula cells by row: their columns.
+    formulas: HashMap<u32, Vec<u32>>,
+    /// Before the header: the first cell typed in a legacy font, and why.
+    legacy: Option<(String, String)>,
 }
 
+/// The widest a merged range is filled (a title merged across every column
+/// of the sheet is no data).
+const MAX_MERGE_WIDTH: u32 = 1 << 10;
+
 impl<'s> Rows<'s> {
-    fn new(sheet: &'s str, is_column: &'s dyn Fn(&str) -> bool) -> Self {
-        Rows { sheet, is_column, at: None, cells: Vec::new(), header: None, rows: 0 }
+    fn new(sheet: &'s str, facts: &'s facts::Facts, is_column: &'s dyn Fn(&str) -> bool) -> Self {
+        let mut merges = facts.merges.clone();
+        merges.sort_unstable();
+        let mut formulas: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &(r, c) in &facts.formulas {
+            formulas.entry(r).or_default().push(c);
+        }
+        formulas.values_mut().for_each(|v| v.sort_unstable());
+        Rows {
+            sheet,
+            facts,
+            is_column,
+            at: None,
+            cells: Vec::new(),
+            header: None,
+            rows: 0,
+            merges,
+            next_merge: 0,
+            active: Vec::new(),
+            anchors: HashMap::new(),
+            formulas,
+            legacy: None,
+        }
     }
 
     fn put(
@@ -348,10 +450,58 @@ impl<'s> Rows<'s> {
         Ok(())
     }
 
+    /// The value of each merged range over row `r` in each of its cells, as
+    /// the clerk sees it (SPEC §4.1): a group label merged down several
+    /// rows is each row's. A range within one row (a title, or a section
+    /// label such as `I. Kinh tế` across the table) is one label, read in
+    /// its first cell as before.
+    fn fill_merged(&mut self, r: u32) {
+        while let Some(&m) = self.merges.get(self.next_merge).filter(|m| m.0.0 <= r) {
+            if m.1.0 > m.0.0 {
+                self.active.push(m);
+            }
+            self.next_merge += 1;
+        }
+        if self.active.is_empty() {
+            return;
+        }
+        for &((r0, c0), (r1, c1)) in &self.active {
+            let value = if r == r0 {
+                let v = self.cells.get(c0 as usize).cloned().unwrap_or_default();
+                self.anchors.insert((r0, c0), v.clone());
+                v
+            } else {
+                self.anchors.get(&(r0, c0)).cloned().unwrap_or_default()
+            };
+            if matches!(value, Cell::Empty) || r > r1 {
+                continue;
+            }
+            let last = c1.min(c0 + MAX_MERGE_WIDTH) as usize;
+            if self.cells.len() <= last {
+                self.cells.resize(last + 1, Cell::Empty);
+            }
+            for c in c0 as usize..=last {
+                if matches!(self.cells[c], Cell::Empty) {
+                    self.cells[c] = value.clone();
+                }
+            }
+        }
+        let anchors = &mut self.anchors;
+        self.active.retain(|&((r0, c0), (r1, _))| {
+            let left = r1 > r;
+            if !left {
+                anchors.remove(&(r0, c0));
+            }
+            left
+        });
+    }
+
     fn flush(&mut self, f: &mut dyn FnMut(Item<'_, '_>) -> Result<()>) -> Result<()> {
         let Some(r) = self.at.take() else { return Ok(()) };
         let row = r + 1;
-        if self.cells.iter().all(|c| matches!(c, Cell::Empty)) {
+        self.fill_merged(r);
+        let formulas = self.formulas.get(&r).map_or(&[][..], Vec::as_slice);
+        if self.cells.iter().all(|c| matches!(c, Cell::Empty)) && formulas.is_empty() {
             self.cells.clear();
             return Ok(());
         }
@@ -360,8 +510,20 @@ impl<'s> Rows<'s> {
                 let names: Vec<String> = self.cells.iter().map(header_text).collect();
                 let filled = self.cells.iter().filter(|c| !matches!(c, Cell::Empty)).count();
                 let known = names.iter().filter(|n| !n.is_empty() && (self.is_column)(n)).count();
+                if known * 2 <= filled && self.legacy.is_none() {
+                    // A header typed in `.VnTime` names no column: say why.
+                    self.legacy = self.cells.iter().enumerate().find_map(|(c, cell)| match cell {
+                        Cell::Text(t) => {
+                            crate::input::legacy::check(t).err().map(|m| (facts::cell_name(r, c as u32), m))
+                        }
+                        _ => None,
+                    });
+                }
                 if known * 2 > filled {
-                    f(Item::Header { sheet: self.sheet, row, names: &names })?;
+                    let hidden: Vec<usize> =
+                        (0..names.len()).filter(|&i| self.facts.col_hidden(i as u32)).collect();
+                    let recalc = self.facts.recalc;
+                    f(Item::Header { sheet: self.sheet, row, names: &names, hidden: &hidden, recalc })?;
                     self.header = Some((row, names));
                 }
             }
@@ -370,7 +532,8 @@ impl<'s> Rows<'s> {
                     self.cells.resize(names.len(), Cell::Empty);
                 }
                 self.rows += 1;
-                f(Item::Row { row, cells: &self.cells })?;
+                let hidden = self.facts.hidden_rows.contains(&r);
+                f(Item::Row { row, cells: &self.cells, hidden, formulas })?;
             }
         }
         self.cells.clear();
@@ -383,7 +546,13 @@ impl<'s> Rows<'s> {
             Some((header_row, _)) => {
                 Ok(SheetRead { sheet: self.sheet.to_string(), header_row, rows: self.rows })
             }
-            None => Err(WorkbookError::NoHeader { sheet: self.sheet.to_string() }.into()),
+            None => Err(match self.legacy {
+                Some((cell, message)) => {
+                    WorkbookError::LegacyHeader { sheet: self.sheet.to_string(), cell, message }
+                }
+                None => WorkbookError::NoHeader { sheet: self.sheet.to_string() },
+            }
+            .into()),
         }
     }
 }
@@ -399,16 +568,32 @@ fn owned(c: Cell<'_>) -> Cell<'static> {
     }
 }
 
+/// What to do with rows and columns that are hidden or filtered out
+/// (SPEC §4.1, `--hidden`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hidden {
+    /// Refuse them, listed (the default: nothing unseen is read silently).
+    #[default]
+    Refuse,
+    /// Leave them out (counted in the summary).
+    Skip,
+    /// Read them like the rest.
+    Include,
+}
+
 /// Imports the sheet (SPEC §4.1) through the one row checker
 /// ([`Batch`](super::Batch)), as the CSV reader does: the header's aliases
 /// and ignored columns are [`header::parse`](super::header::parse)'s, rows
 /// are labelled `Sheet1!12`, the batch's hash is the file's bytes'. A
-/// value under no header (or right of the header) is the row's error.
+/// value under no header (or right of the header) is the row's error; so
+/// is a formula cell without a trustworthy result in a column that is
+/// read; hidden rows and columns go as `hidden` says.
 pub fn run(
     plan: &crate::plan::Plan,
     path: &Path,
     kind: Kind,
     sheet: Option<&str>,
+    hidden: Hidden,
     opts: &super::Options,
     known: super::Known,
     mut push: impl FnMut(&crate::ledger::NewEntry) -> Result<()>,
@@ -427,122 +612,116 @@ pub fn run(
         /// Columns whose cells must be empty: under no header, or right
         /// of the header.
         unnamed: Vec<usize>,
+        /// Hidden columns left out (`--hidden skip`).
+        dropped: Vec<usize>,
         width: usize,
+        recalc: bool,
+        skipped_hidden: u64,
     }
     let mut reading: Option<Reading<'_, '_>> = None;
     let mut known = Some(known);
     let is_column = |name: &str| header::column_of(name).is_some();
-    read(path, kind, sheet, &is_column, |item| {
+    let read = read(path, kind, sheet, &is_column, |item| {
         match item {
-            Item::Header { sheet, row, names } => {
-                let h = header::parse(names.iter().map(|n| (!n.is_empty()).then_some(n.as_str()))).map_err(
-                    |b| WorkbookError::BadHeader { sheet: sheet.to_string(), row, problems: b.problems },
-                )?;
+            Item::Header { sheet, row, names, hidden: hidden_cols, recalc } => {
+                let bad = |problems| WorkbookError::BadHeader { sheet: sheet.to_string(), row, problems };
+                let mut names = names.to_vec();
+                let mut dropped = Vec::new();
+                let mut problems = Vec::new();
+                for &i in hidden_cols {
+                    match hidden {
+                        Hidden::Include => {}
+                        Hidden::Skip => {
+                            names[i].clear();
+                            dropped.push(i);
+                        }
+                        // A hidden column that is read (an ignored or
+                        // empty one does no harm).
+                        Hidden::Refuse if matches!(header::column_of(&names[i]), Some(Some(_))) => {
+                            let column = facts::cell_name(0, i as u32).trim_end_matches('1').to_string();
+                            problems.push(crate::tr!(
+                                "workbook-column-hidden",
+                                column = column,
+                                name = names[i].as_str()
+                            ));
+                        }
+                        Hidden::Refuse => {}
+                    }
+                }
+                if !problems.is_empty() {
+                    return Err(bad(problems).into());
+                }
+                let h = header::parse(names.iter().map(|n| (!n.is_empty()).then_some(n.as_str())))
+                    .map_err(|b| bad(b.problems))?;
                 reading = Some(Reading {
                     at_of: Col::ALL.map(|c| h.get(c)),
-                    unnamed: h.unnamed.clone(),
+                    unnamed: h.unnamed.iter().copied().filter(|i| !dropped.contains(i)).collect(),
+                    dropped,
                     width: names.len(),
+                    recalc,
+                    skipped_hidden: 0,
                     sheet: Arc::from(sheet),
                     batch: Batch::new(plan, opts, h, known.take().unwrap_or_default()),
                 });
             }
-            Item::Row { row, cells } => {
+            Item::Row { row, cells, hidden: row_hidden, formulas } => {
                 let Some(r) = reading.as_mut() else { return Ok(()) };
+                let at = At::sheet(r.sheet.clone(), u64::from(row));
+                if row_hidden {
+                    match hidden {
+                        Hidden::Refuse => {
+                            r.batch.bad_row(at, crate::tr!("workbook-row-hidden"));
+                            return Ok(());
+                        }
+                        Hidden::Skip => {
+                            r.skipped_hidden += 1;
+                            return Ok(());
+                        }
+                        Hidden::Include => {}
+                    }
+                }
+                let read_col = |i: usize| r.at_of.contains(&Some(i));
                 for (i, c) in cells.iter().enumerate() {
-                    if !matches!(c, Cell::Empty) && (i >= r.width || r.unnamed.contains(&i)) {
+                    if !matches!(c, Cell::Empty)
+                        && !r.dropped.contains(&i)
+                        && (i >= r.width || r.unnamed.contains(&i))
+                    {
                         r.batch.cell_error(i, crate::tr!("import-cell-unnamed", n = (i + 1).to_string()));
                     }
                 }
-                let row_cells: super::Cells<'_> =
-                    r.at_of.map(|a| a.and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty));
-                r.batch.row(At::sheet(r.sheet.clone(), u64::from(row)), &row_cells, &mut push)?;
+                for &c in formulas {
+                    let i = c as usize;
+                    if read_col(i) || (!r.dropped.contains(&i) && (i >= r.width || r.unnamed.contains(&i))) {
+                        let cell = facts::cell_name(row - 1, c);
+                        let key =
+                            if r.recalc { "workbook-formula-recalc" } else { "workbook-formula-no-result" };
+                        r.batch.cell_error(i, crate::tr!(key, cell = cell));
+                    }
+                }
+                let dropped = &r.dropped;
+                let row_cells: super::Cells<'_> = r.at_of.map(|a| {
+                    a.filter(|i| !dropped.contains(i))
+                        .and_then(|i| cells.get(i))
+                        .cloned()
+                        .unwrap_or(Cell::Empty)
+                });
+                r.batch.row(at, &row_cells, &mut push)?;
             }
         }
         Ok(())
     })?;
-    let Some(Reading { batch: b, .. }) = reading else {
+    let Some(Reading { batch: b, skipped_hidden, .. }) = reading else {
         return Err(WorkbookError::NoHeader { sheet: sheet.unwrap_or_default().to_string() }.into());
     };
     let mut outcome = b.finish();
     outcome.sha256 = sha256;
+    outcome.sheet = Some(read.sheet);
+    outcome.skipped_hidden = skipped_hidden;
     Ok(outcome)
 }
 
-/// `.ods` percentage cells, which calamine reads as plain numbers: their
-/// positions, from the sheet's `office:value-type="percentage"` in
-/// `content.xml` (a second, light pass over the XML).
-mod ods {
-    use quick_xml::events::{BytesStart, Event};
-    use std::collections::HashSet;
-    use std::io::BufReader;
-    use std::path::Path;
-
-    /// The 0-based (row, column) of every percentage cell of the sheet at
-    /// `index` (0-based, in document order).
-    pub fn percent_cells(path: &Path, index: usize) -> anyhow::Result<HashSet<(u32, u32)>> {
-        let mut zip = zip::ZipArchive::new(BufReader::new(std::fs::File::open(path)?))?;
-        let content = BufReader::new(zip.by_name("content.xml")?);
-        let mut xml = quick_xml::Reader::from_reader(content);
-        let mut buf = Vec::new();
-        let mut out = HashSet::new();
-        let mut table: Option<usize> = None;
-        let mut tables = 0usize;
-        let (mut row, mut col, mut rows_repeated) = (0u32, 0u32, 1u32);
-        // The values looked at are plain ASCII (no entities to unescape).
-        let attr = |e: &BytesStart<'_>, name: &str| -> Option<String> {
-            e.attributes().flatten().find(|a| a.key.0 == name).map(|a| a.value.into_owned())
-        };
-        let repeat = |e: &BytesStart<'_>, name: &str| -> u32 {
-            attr(e, name).and_then(|v| v.parse().ok()).unwrap_or(1).max(1)
-        };
-        loop {
-            let ev = xml.read_event_into(&mut buf)?;
-            let empty = matches!(ev, Event::Empty(_));
-            match ev {
-                Event::Start(ref e) | Event::Empty(ref e) => match e.name().0 {
-                    "table:table" => {
-                        table = Some(tables);
-                        tables += 1;
-                        row = 0;
-                    }
-                    "table:table-row" if table == Some(index) => {
-                        col = 0;
-                        rows_repeated = repeat(e, "table:number-rows-repeated");
-                        if empty {
-                            row = row.saturating_add(rows_repeated);
-                        }
-                    }
-                    "table:table-cell" | "table:covered-table-cell" if table == Some(index) => {
-                        let n = repeat(e, "table:number-columns-repeated");
-                        if attr(e, "office:value-type").as_deref() == Some("percentage") {
-                            for k in 0..n.min(1 << 14) {
-                                out.insert((row, col + k));
-                            }
-                        }
-                        col = col.saturating_add(n);
-                    }
-                    _ => {}
-                },
-                Event::End(ref e) => match e.name().0 {
-                    "table:table" => {
-                        if table == Some(index) {
-                            break;
-                        }
-                        table = None;
-                    }
-                    // A repeated row is as many rows (its cells are
-                    // blank in practice: repeats are how ODS stores gaps).
-                    "table:table-row" if table == Some(index) => row = row.saturating_add(rows_repeated),
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
-            buf.clear();
-        }
-        Ok(out)
-    }
-}
+mod biff;
+pub mod facts;
 
 #[cfg(test)]
 mod tests;

@@ -145,7 +145,7 @@ fn read(text: &str, order: DateOrder, order_key: &str) -> Result<NaiveDate, Stri
 /// `T` (hours and minutes, optional seconds and fraction) is dropped.
 fn strip_time(t: &str) -> &str {
     let Some(at) = t.find([' ', 'T']) else { return t };
-    let (day, time) = (&t[..at], t[at + 1..].trim());
+    let (day, time) = (&t[..at], strip_zone(t[at + 1..].trim()));
     let mut fields = time.split(':');
     let ok = |s: Option<&str>, max: u32| {
         s.is_some_and(|s| (1..=2).contains(&s.len()) && s.parse::<u32>().is_ok_and(|v| v <= max))
@@ -163,6 +163,24 @@ fn strip_time(t: &str) -> &str {
         }
     };
     if ok(h, 23) && ok(m, 59) && seconds_ok && fields.next().is_none() { day } else { t }
+}
+
+/// A time of day without its UTC offset (`10:15:30+07:00`, `10:15:30Z`,
+/// `10:15:30.000+0700`, as ODK and KoboToolbox export): the date written
+/// beside it is the date in that offset, which is the one meant.
+fn strip_zone(time: &str) -> &str {
+    if let Some(t) = time.strip_suffix(['Z', 'z']) {
+        return t;
+    }
+    let Some(at) = time.rfind(['+', '-']) else { return time };
+    let zone = &time[at + 1..];
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let ok = match zone.split_once(':') {
+        Some((h, m)) => h.len() == 2 && m.len() == 2 && digits(h) && digits(m),
+        None => (zone.len() == 2 || zone.len() == 4) && digits(zone),
+    };
+    let hours_ok = zone.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h <= 14);
+    if ok && hours_ok && at > 0 { time[..at].trim_end() } else { time }
 }
 
 /// A date from `PLAN_TODAY` or a machine: `YYYY-MM-DD` only.
@@ -254,6 +272,29 @@ mod tests {
         assert_eq!(parse(" 2026-04-08 00:00:00 ", Dmy), Ok(d("2026-04-08")));
         assert_eq!(parse("2026-04-08T13:45", Dmy), Ok(d("2026-04-08")));
         assert_eq!(parse("08/04/2026 0:00", Dmy), Ok(d("2026-04-08")));
+    }
+
+    /// ODK/Kobo date-times carry seconds and their UTC offset: the date is
+    /// the one written, in its own offset (10:15 at +07:00 on 10 July is
+    /// still 10 July, though 03:15 UTC).
+    #[test]
+    fn date_times_with_an_offset_are_their_own_date() {
+        set_en();
+        for s in [
+            "2026-07-10T10:15:30+07:00",
+            "2026-07-10T00:15:30+07:00",
+            "2026-07-10T23:59:59-05:00",
+            "2026-07-10T10:15:30.000+07:00",
+            "2026-07-10T10:15:30+0700",
+            "2026-07-10T10:15:30Z",
+            "2026-07-10 10:15:30 +07:00",
+            "10/07/2026 10:15:30+07:00",
+        ] {
+            assert_eq!(parse(s, Dmy), Ok(d("2026-07-10")), "{s}");
+        }
+        for s in ["2026-07-10T10:15:30+25:00", "2026-07-10T10:15:30+7", "2026-07-10T+07:00", "2026-07-10Tx"] {
+            assert!(parse(s, Dmy).is_err(), "{s}");
+        }
     }
 
     #[test]

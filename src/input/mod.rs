@@ -18,6 +18,7 @@
 //! the file's row and column).
 
 pub mod date;
+pub mod legacy;
 pub mod number;
 pub mod period;
 pub mod text;

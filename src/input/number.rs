@@ -64,6 +64,35 @@ pub fn check_figure(ind: &Indicator, v: f64, style: NumberStyle) -> Result<(), S
     Ok(())
 }
 
+/// `x` at the 15 significant digits a spreadsheet shows (SPEC §4.1
+/// "Cells"): a workbook's 114.99999999999999 is 115, its
+/// 30.000000000000004 is 30, 0.102 × 100 is 10.2. The one rounding of
+/// every number that arrives as a machine number (workbook cells,
+/// percentages, DHIS2 values); typed text with more digits is refused
+/// instead (`crate::number::parse`). Whole numbers of up to 15 digits,
+/// infinities and NaN are returned as they are; no allocation.
+pub fn as_shown(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 || (x.fract() == 0.0 && x.abs() < 1e15) {
+        return x;
+    }
+    /// A stack buffer for the formatted digits.
+    struct Buf([u8; 48], usize);
+    impl std::fmt::Write for Buf {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.1 + s.len();
+            let slot = self.0.get_mut(self.1..end).ok_or(std::fmt::Error)?;
+            slot.copy_from_slice(s.as_bytes());
+            self.1 = end;
+            Ok(())
+        }
+    }
+    let mut buf = Buf([0; 48], 0);
+    if std::fmt::Write::write_fmt(&mut buf, format_args!("{x:.14e}")).is_err() {
+        return x;
+    }
+    std::str::from_utf8(&buf.0[..buf.1]).ok().and_then(|s| s.parse().ok()).unwrap_or(x)
+}
+
 /// The tenfold guard (SPEC §4 `record`, §4.1): `new` is more than ten
 /// times `previous`, or less than a tenth of it (a slipped separator:
 /// `2.060` typed for `206,0`). A previous 0 guards nothing.
@@ -186,6 +215,26 @@ every = "year"
         assert!(figure_value(rate, "100,5", Vi).unwrap_err().contains("100"));
         // A rate has no minimum unless set: growth may be negative.
         assert_eq!(figure_value(p.indicator("tt").unwrap(), "-2,5", Vi), Ok(-2.5));
+    }
+
+    #[test]
+    fn machine_numbers_at_15_significant_digits() {
+        // Excel's floats: 115 - 1.4e-14 and 10 × 3.0000000000000004.
+        assert_eq!(as_shown(114.99999999999999), 115.0);
+        assert_eq!(as_shown(30.000000000000004), 30.0);
+        assert_eq!(as_shown(0.1 + 0.2), 0.3);
+        assert_eq!(as_shown(0.102 * 100.0), 10.2);
+        assert_eq!(as_shown(-2.5), -2.5);
+        assert_eq!(as_shown(1234.5), 1234.5);
+        // 15 digits are kept: 123456789.012345 has 15.
+        assert_eq!(as_shown(123456789.012345), 123456789.012345);
+        assert_eq!(as_shown(1e300), 1e300);
+        assert!(as_shown(f64::NAN).is_nan());
+        assert_eq!(as_shown(f64::INFINITY), f64::INFINITY);
+        crate::i18n::set_lang(crate::settings::Lang::En);
+        let p = plan();
+        // Then a whole number for an integer indicator.
+        assert_eq!(check_figure(p.indicator("so_dn").unwrap(), as_shown(114.99999999999999), Vi), Ok(()));
     }
 
     #[test]

@@ -437,7 +437,8 @@ fn values_that_do_not_map_are_refused_with_their_row_named() {
         &env,
         "page.xml",
         "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
-        &["page.xml: XML whose root is `html`", "urn:ihe:qrph:adx:2015"],
+        // A web page is named as one, with no DHIS2 hint (issue #22).
+        &["page.xml: this file is a web page (HTML)"],
     );
     // Without [export.dhis2], a data value set cannot be mapped.
     std::fs::write(
@@ -446,4 +447,22 @@ fn values_that_do_not_map_are_refused_with_their_row_named() {
     )
     .unwrap();
     import_refused(&env, "e.json", EXPECTED_JSON, &["[export.dhis2]", "org_unit"]);
+}
+
+/// Issue #22 fault 9: a machine number with a float's tail (a program's
+/// 930.0000000000001) is stored at the 15 digits a spreadsheet shows.
+#[test]
+fn a_machine_float_is_stored_at_15_digits() {
+    let env = ledger();
+    let csv = env.file(
+        "may.csv",
+        "dataelement,period,orgunit,catoptcombo,attroptcombo,value\n\
+         THU_NS,2027Q3,XA_ND,,,930.0000000000001\n",
+    );
+    import(&env, &csv, &[]);
+    let last = env.log_json().pop().unwrap();
+    assert_eq!(
+        (&last["period"], &last["value"], &last["value_text"]),
+        (&"2027-Q3".into(), &930.0.into(), &"930".into())
+    );
 }

@@ -537,3 +537,89 @@ fn a_ledger_of_another_plan_is_refused() {
     let path = env.file("a.csv", "indicator,period,value\nspend,2026-01,7\n");
     rejected(&env, &[path.to_str().unwrap()], &["belongs to plan `66-KH/ĐU`, not `TEST-1`"]);
 }
+
+/// Issue #22, fault 3: names and sources typed in `.VnTime` (TCVN3) or
+/// VNI fonts are refused by cell, saying what they read and how to
+/// convert; a header typed so is named by column. Nothing is written.
+#[test]
+fn legacy_font_text_is_refused_by_cell() {
+    let env = vi_env();
+    env.cmd().args(["record", "so_dn", "90", "--period", "2026-H1"]).assert().success();
+    let csv = "chi_tieu;ky;gia_tri;ngay;nguoi_nhap;nguon\n\
+               so_dn;2026-H1;104;2026-07-10;NguyÔn V¨n An;Báo cáo 91/BC-UBND\n\
+               thu_ns;2026-Q1;1.234,5;2026-04-08;Nguyễn Văn An;B¸o c¸o sè 9\n\
+               thu_ktn;2026-Q2;742,3;2026-07-20;Nguyeãn Vaên An;\n\
+               thu_ktn;2026-Q1;700;2026-04-20;René Müller;Zoë Noël\n";
+    let path = env.file("phong-cu.csv", csv);
+    let err = rejected(
+        &env,
+        &[path.to_str().unwrap()],
+        &[
+            "phong-cu.csv:2: nguoi_nhap: `NguyÔn V¨n An` được gõ bằng phông chữ cũ TCVN3 (ABC, .VnTime), \
+             không phải Unicode: đọc đúng là “Nguyễn Văn An”",
+            "Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), đích Unicode)",
+            "phong-cu.csv:3: nguon: `B¸o c¸o sè 9`",
+            "phong-cu.csv:4: nguoi_nhap: `Nguyeãn Vaên An` được gõ bằng phông chữ cũ VNI (VNI-Times)",
+            "nguồn VNI Windows",
+            "3 dòng lỗi",
+        ],
+    );
+    // French and German names are no legacy font.
+    assert!(!err.contains("phong-cu.csv:5"), "{err}");
+
+    // A header typed in TCVN3: each column named, nothing read.
+    let header = env.file("tieu-de.csv", "ChØ tiªu;Kú;Gi¸ trÞ\nso_dn;2026-H1;104\n");
+    rejected(
+        &env,
+        &["--lang", "en", header.to_str().unwrap()],
+        &["tieu-de.csv:1: column 1: `ChØ tiªu` is typed in a legacy Vietnamese font", "“Giá trị”"],
+    );
+}
+
+/// SPEC §4.1: CR line ends (old Mac Excel) read like LF and CRLF, and the
+/// lines of errors count them.
+#[test]
+fn cr_line_ends_are_lines() {
+    let env = Env::with_plan(MINI_PLAN);
+    let cr = env.file("mac.csv", "indicator;period;value\r\rrevenue;2026-Q1;5\rrevenue;2026-Q2;x\r");
+    // Line 1 the header, 2 blank, 3 good, 4 bad.
+    rejected(&env, &["--lang", "en", cr.to_str().unwrap()], &["mac.csv:4: value: ", "1 bad row of 2"]);
+    let good = env.file("mac2.csv", "indicator;period;value\rrevenue;2026-Q1;5\rrevenue;2026-Q2;6");
+    env.cmd().arg("import").arg(&good).assert().success().stdout(predicate::str::contains("2 rows"));
+    assert_eq!(figure(&env.log_json(), "revenue", "2026-Q2")["value"], 6.0);
+}
+
+/// SPEC §4.1: at most 50 errors listed, then a count, for the header's
+/// problems too.
+#[test]
+fn the_error_cap_holds_for_the_header() {
+    let env = Env::with_plan(MINI_PLAN);
+    let mut header = String::from("indicator;period;value");
+    for i in 0..60 {
+        header.push_str(&format!(";extra{i}"));
+    }
+    let path = env.file("wide.csv", format!("{header}\nrevenue;2026-Q1;5\n"));
+    let err = rejected(
+        &env,
+        &["--lang", "en", path.to_str().unwrap()],
+        &["… and 10 more problems with the header"],
+    );
+    // 60 unknown columns: 50 listed.
+    assert_eq!(err.matches("wide.csv:1: unknown column").count(), 50, "{err}");
+}
+
+/// Issue #22, fault 9: date-times with seconds and a UTC offset, as
+/// ODK/KoboToolbox export, are the date written, in their own offset.
+#[test]
+fn odk_date_times_are_their_own_date() {
+    let env = Env::with_plan(MINI_PLAN);
+    let csv = "indicator,period,value,date\n\
+               revenue,2026-Q1,\"1,234.5\",2026-04-05T00:15:30+07:00\n\
+               revenue,2026-Q2,1200,2026-07-10T10:15:30.000-05:00\n";
+    let path = env.file("odk.csv", csv);
+    env.cmd().arg("import").arg(&path).assert().success();
+    let log = env.log_json();
+    // 00:15 at +07:00 on 5 April is 4 April in UTC: the date is 5 April.
+    assert_eq!(figure(&log, "revenue", "2026-Q1")["date"], "2026-04-05");
+    assert_eq!(figure(&log, "revenue", "2026-Q2")["date"], "2026-07-10");
+}

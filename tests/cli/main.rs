@@ -18,3 +18,4 @@ mod trust;
 mod trust_ledger;
 mod width;
 mod workbook;
+mod workbook_faults;

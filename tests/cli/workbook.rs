@@ -271,7 +271,7 @@ fn libreoffice_reads_numbers_and_dates() {
 
 /// The ids of the sheets in tests/fixtures/so-lieu.{ods,xls}: a quarterly
 /// count, a yearly percentage and two yearly amounts, under `vi` numbers.
-const FIXTURE_PLAN: &str = r#"
+pub const FIXTURE_PLAN: &str = r#"
 [plan]
 id = "14-KH/UBND"
 title = "Kế hoạch thử bảng tính"
@@ -323,7 +323,7 @@ every = "year"
 "#;
 
 /// (indicator, period, value, date, by) of every entry, in ledger order.
-fn figures(env: &Env) -> Vec<(String, String, f64, String, String)> {
+pub fn figures(env: &Env) -> Vec<(String, String, f64, String, String)> {
     env.log_json()
         .iter()
         .map(|e| {
@@ -338,14 +338,52 @@ fn figures(env: &Env) -> Vec<(String, String, f64, String, String)> {
         .collect()
 }
 
-fn fig(i: &str, p: &str, v: f64, d: &str, by: &str) -> (String, String, f64, String, String) {
+pub fn fig(i: &str, p: &str, v: f64, d: &str, by: &str) -> (String, String, f64, String, String) {
     (i.into(), p.into(), v, d.into(), by.into())
 }
 
 /// A department's workbook: a title row, a blank row, the header with STT
 /// on row 3, a date cell, a percent cell, a number stored as text in the
-/// plan's style and a formula (its cached value counts).
-fn department_workbook(env: &Env, name: &str) -> std::path::PathBuf {
+/// plan's style and a formula (its cached value counts: the file is as a
+/// spreadsheet saves it, without rust_xlsxwriter's "recalculate on open").
+pub fn department_workbook(env: &Env, name: &str) -> std::path::PathBuf {
+    let path = program_workbook(env, name);
+    patch_zip(&path, "xl/workbook.xml", &[(" fullCalcOnLoad=\"1\"", "")]);
+    path
+}
+
+/// Replaces text in one member of a zip (a workbook's XML), as the tests
+/// need what rust_xlsxwriter cannot write: a formula without its result,
+/// a spreadsheet's save without "recalculate on open".
+pub fn patch_zip(path: &std::path::Path, member: &str, edits: &[(&str, &str)]) {
+    use std::io::{Read, Write};
+    let mut src = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut found = false;
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == member {
+            let mut text = String::from_utf8(bytes).unwrap();
+            for (from, to) in edits {
+                assert!(text.contains(from), "{from:?} not in {member}: {text}");
+                text = text.replace(from, to);
+            }
+            bytes = text.into_bytes();
+            found = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(found, "no {member} in {}", path.display());
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+/// [`department_workbook`] as a program writes it (rust_xlsxwriter, like
+/// XlsxWriter and openpyxl): it asks to be recalculated when opened.
+pub fn program_workbook(env: &Env, name: &str) -> std::path::PathBuf {
     use rust_xlsxwriter::{Format, Formula, Workbook};
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();

@@ -27,7 +27,7 @@ fn read_all(path: &Path, sheet: Option<&str>) -> Result<(SheetRead, Seen)> {
     let read = read(path, kind, sheet, &known, |item| {
         match item {
             Item::Header { row, names, .. } => seen.header = Some((row, names.to_vec())),
-            Item::Row { row, cells } => seen.rows.push((row, cells.iter().cloned().map(owned).collect())),
+            Item::Row { row, cells, .. } => seen.rows.push((row, cells.iter().cloned().map(owned).collect())),
         }
         Ok(())
     })?;
@@ -226,8 +226,8 @@ fn percent_formats() {
     for code in ["General", "0.0", "#,##0", "0.0\"%\"", "0.0\\%", "dd/mm/yyyy", "0;-0%"] {
         assert!(!is_percent_format(code), "{code}");
     }
-    assert_eq!(round15(0.102 * 100.0), 10.2);
-    assert_eq!(round15(0.0), 0.0);
+    assert_eq!(crate::input::number::as_shown(0.102 * 100.0), 10.2);
+    assert_eq!(crate::input::number::as_shown(0.0), 0.0);
 }
 
 #[test]
