@@ -60,6 +60,7 @@ cli-report-examples =
       plan report --format xlsx --output report.xlsx
       plan report --period {$year}-H1
       plan report --period {$year}-Q3 --format docx --output report.docx
+      plan report --period {$year}-H1 --format docx --notes notes.md --output review.docx
       plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > figures-due.xlsx
@@ -123,6 +124,7 @@ cli-arg-year = Only the entries of this year
 cli-report-year = The plan year (default: the current year)
 cli-arg-group = Only this task group
 cli-arg-as_of = Review date ({$order} or YYYY-MM-DD): entries reported after it are left out (default: today)
+cli-arg-notes = The office's own text for the Word report (--format docx): a Markdown file of `## KEY` sections — lanh_dao, uu_diem, han_che, nguyen_nhan_khach_quan, nguyen_nhan_chu_quan, bai_hoc, phuong_huong, giai_phap, de_xuat, ket_luan or a task group's id — each filling its [placeholder]
 cli-arg-detail = A line per period, and the task list
 cli-arg-yes = Record a value more than tenfold off the previous figure
 cli-import-yes = Import rows more than tenfold off the previous figure
@@ -158,6 +160,7 @@ cli-value-output = FILE
 cli-value-delimiter = CHAR
 cli-value-numbers = STYLE
 cli-value-years = A-B
+cli-value-notes = FILE
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

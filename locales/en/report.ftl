@@ -182,3 +182,10 @@ report-value-year = figure of {$year}
 report-upcoming = Tasks coming due: {$list}
 report-upcoming-item = {$id} (due {$due}, {$agency})
 report-html-upcoming-heading = Tasks coming due
+
+# --notes (SPEC §4.2).
+report-notes-docx-only = --notes is the office's text for the Word report: use it with --format docx (not with --format {$format})
+report-notes-unreadable = cannot read the notes file {$file}: {$reason}
+report-notes-unknown-key = {$at}: there is no section `{$key}`; the sections are: {$keys}
+report-notes-twice = {$at}: section `{$key}` is already given at line {$first}: merge the two
+report-notes-before-heading = {$at}: text before the first `## KEY` heading: put it under a section (e.g. `## lanh_dao`)

@@ -60,6 +60,7 @@ cli-report-examples =
       plan report --format xlsx --output bao-cao.xlsx
       plan report --period {$year}-H1
       plan report --period {$year}-Q3 --format docx --output bao-cao.docx
+      plan report --period {$year}-H1 --format docx --notes ghi-chu-so-ket.md --output so-ket.docx
       plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > mau-so-lieu.xlsx
@@ -123,6 +124,7 @@ cli-arg-year = Chỉ các bút toán của năm này
 cli-report-year = Năm của kế hoạch (mặc định: năm hiện tại)
 cli-arg-group = Chỉ nhóm nhiệm vụ này
 cli-arg-as_of = Ngày đánh giá ({$order} hoặc YYYY-MM-DD): bỏ qua số liệu báo cáo sau ngày này (mặc định: hôm nay)
+cli-arg-notes = Phần văn phòng tự viết cho báo cáo Word (--format docx): tệp Markdown gồm các mục `## MỤC` — lanh_dao, uu_diem, han_che, nguyen_nhan_khach_quan, nguyen_nhan_chu_quan, bai_hoc, phuong_huong, giai_phap, de_xuat, ket_luan hoặc mã một nhóm nhiệm vụ — mỗi mục thay chỗ [để trống] tương ứng
 cli-arg-detail = Thêm từng kỳ báo cáo và danh sách nhiệm vụ
 cli-arg-yes = Vẫn ghi giá trị chênh hơn mười lần so với số liệu trước
 cli-import-yes = Vẫn nạp các dòng chênh hơn mười lần so với số liệu trước
@@ -158,6 +160,7 @@ cli-value-output = TỆP
 cli-value-delimiter = KÝ_TỰ
 cli-value-numbers = KIỂU_SỐ
 cli-value-years = A-B
+cli-value-notes = TỆP
 
 ## Lỗi cách dùng (mã thoát 2).
 cli-error-unknown-argument = không có tham số `{$arg}`

@@ -28,6 +28,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             None => crate::tr!("report-unknown-group", group = g.as_str(), plan = plan.id.as_str()),
         });
     }
+    let notes = read_notes(&plan, &args)?;
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     let r = build_review(ctx, &plan, &review, as_of, &opts)?;
     // Rendered in memory (a report is small), then written where it goes.
@@ -38,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
-        Format::Docx => render::docx::write(&r, &plan, &mut out)?,
+        Format::Docx => render::docx::write(&r, &plan, &notes, &mut out)?,
         Format::Xlsx => out = render::xlsx::report(&r)?,
     }
     if matches!(args.format, Format::Docx | Format::Xlsx) {
@@ -47,6 +48,36 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         render::write_text(&out, args.output.as_deref())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The office's text for the báo cáo (`--notes FILE`, SPEC §4.2), checked
+/// against the plan's groups; none without `--notes`. Only the docx takes
+/// it: another format with `--notes` is refused (nothing would show it).
+///
+/// Errors: the file cannot be read; text outside a `## KEY` section, an
+/// unknown or repeated key (`FILE:LINE`, with the list of keys).
+fn read_notes(plan: &Plan, args: &ReportArgs) -> Result<render::docx::Notes> {
+    use render::docx::{Notes, NotesError};
+    let Some(path) = &args.notes else { return Ok(Notes::none()) };
+    if args.format != Format::Docx {
+        bail!(crate::tr!("report-notes-docx-only", format = args.format.name()));
+    }
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow!(crate::tr!("report-notes-unreadable", file = shown.as_str(), reason = e.to_string()))
+    })?;
+    let groups: Vec<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
+    Notes::parse(&text, &shown, &groups).map_err(|e| {
+        anyhow!(match e {
+            NotesError::UnknownKey { at, key, keys } => {
+                crate::tr!("report-notes-unknown-key", at = at, key = key, keys = keys)
+            }
+            NotesError::Twice { at, key, first } => {
+                crate::tr!("report-notes-twice", at = at, key = key, first = first)
+            }
+            NotesError::BeforeHeading { at } => crate::tr!("report-notes-before-heading", at = at),
+        })
+    })
 }
 
 /// What `--year`, `--period` or `--years` asks for (the year of `as_of`
