@@ -89,7 +89,7 @@ doc-short-behind = {$name} chậm tiến độ: {$value}, kế hoạch {$months}
 
 # Năm phần của báo cáo (SPEC §4.2).
 doc-section-leadership = I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN
-doc-lead-documents = Trong kỳ đã hoàn thành {$count} nhiệm vụ, trong đó {$cited} nhiệm vụ có văn bản ghi nhận kết quả:
+doc-lead-documents = Trong kỳ đã hoàn thành {$count} nhiệm vụ, trong đó {$cited} nhiệm vụ có văn bản kèm theo kết quả:
 doc-lead-document = {$source} (hoàn thành ngày {$date}): {$task}.
 doc-lead-no-documents = Trong kỳ đã hoàn thành {$count} nhiệm vụ; chưa có văn bản nào được ghi nhận kèm kết quả hoàn thành.
 doc-hint-leadership = Văn phòng bổ sung: việc quán triệt, triển khai Kế hoạch (hội nghị, thời gian, thành phần); các văn bản lãnh đạo, chỉ đạo đã ban hành (số, ngày, trích yếu); công tác kiểm tra, giám sát, sơ kết
@@ -121,7 +121,7 @@ doc-next-task = {$name} ({$lead} chủ trì, hạn {$due}).
 doc-next-task-no-lead = {$name} (hạn {$due}).
 doc-next-task-no-due = {$name} ({$lead} chủ trì).
 doc-next-figures = Số liệu đến hạn báo cáo:
-doc-next-figure = kỳ {$period}, hạn {$due}: {$list}.
+doc-next-figure = {$period} (hạn {$due}): {$list}.
 doc-solutions = 2. Giải pháp
 doc-hint-solutions = Văn phòng bổ sung các giải pháp chủ yếu để thực hiện nhiệm vụ thời gian tới
 doc-section-proposals = V. ĐỀ XUẤT, KIẾN NGHỊ

@@ -12,6 +12,11 @@ use chrono::{Datelike, NaiveDate};
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
+    // The office's text goes only into the Word report: a usage error else.
+    if args.notes.is_some() && args.format != Format::Docx {
+        let msg = crate::tr!("report-notes-docx-only", format = args.format.name());
+        return super::record::usage_error("report", &msg);
+    }
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match &args.as_of {
@@ -51,17 +56,13 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
 }
 
 /// The office's text for the báo cáo (`--notes FILE`, SPEC §4.2), checked
-/// against the plan's groups; none without `--notes`. Only the docx takes
-/// it: another format with `--notes` is refused (nothing would show it).
+/// against the plan's groups; none without `--notes`.
 ///
 /// Errors: the file cannot be read; text outside a `## KEY` section, an
 /// unknown or repeated key (`FILE:LINE`, with the list of keys).
 fn read_notes(plan: &Plan, args: &ReportArgs) -> Result<render::docx::Notes> {
     use render::docx::{Notes, NotesError};
     let Some(path) = &args.notes else { return Ok(Notes::none()) };
-    if args.format != Format::Docx {
-        bail!(crate::tr!("report-notes-docx-only", format = args.format.name()));
-    }
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         anyhow!(crate::tr!("report-notes-unreadable", file = shown.as_str(), reason = e.to_string()))

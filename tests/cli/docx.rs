@@ -10,7 +10,7 @@ use std::io::Read;
 
 /// A State body's plan (Nghị định 30/2020 heading) with text that needs
 /// escaping in XML.
-const STATE_PLAN: &str = r#"
+pub const STATE_PLAN: &str = r#"
 [plan]
 id = "12/KH-UBND"
 title = "Kế hoạch <thử> & \"kiểm tra\""

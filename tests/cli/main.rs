@@ -6,6 +6,7 @@ mod common;
 mod check;
 mod dhis2;
 mod docx;
+mod docx_parts;
 mod html;
 mod import;
 mod language;

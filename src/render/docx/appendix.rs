@@ -50,15 +50,29 @@ impl CellText {
 struct Column<'a> {
     heading: String,
     left: bool,
+    /// The least width (mm) that keeps the column readable.
+    min_mm: f64,
     cell: Box<dyn Fn(&IndicatorReport) -> CellText + 'a>,
 }
 
-/// The width in mm of `text` in Times New Roman at `half_points`: half an
-/// em a character on average (digits are exactly that; "%" and capitals
-/// wider, so 0.56 em), plus the cell's padding.
+/// The width in mm of `text` in Times New Roman at `half_points`, with
+/// the cell's padding: Times' advance widths in em, rounded up (digits
+/// 0.5, capitals up to 0.72, lower case about 0.47 — a Vietnamese mark
+/// adds none —, "%" 0.83, space and punctuation 0.25), plus 10 % for the
+/// bold of headers and for LibreOffice's own metrics.
 fn width_mm(text: &str, half_points: usize) -> f64 {
     let pt = half_points as f64 / 2.0;
-    text.chars().count() as f64 * 0.56 * pt * 25.4 / 72.0 + 2.0 * PAD_MM + 0.5
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' | '*' => 0.5,
+            '%' => 0.83,
+            ' ' | '\u{a0}' | '.' | ',' | ':' | ';' | '(' | ')' | '/' | '-' => 0.28,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.5,
+        })
+        .sum();
+    em * 1.1 * pt * 25.4 / 72.0 + 2.0 * PAD_MM + 0.5
 }
 
 /// The columns of a review (after STT).
@@ -94,11 +108,13 @@ fn columns<'a>(
         Column {
             heading: tr_in!(lang, "doc-col-indicator"),
             left: true,
+            min_mm: 45.0,
             cell: Box::new(|i| CellText::words(clean(&i.name))),
         },
         Column {
             heading: tr_in!(lang, "doc-col-unit"),
             left: false,
+            min_mm: 16.0,
             cell: Box::new(|i| CellText::words(clean(&i.unit))),
         },
     ];
@@ -107,6 +123,7 @@ fn columns<'a>(
             cols.push(Column {
                 heading: tr_in!(lang, "doc-col-final-target"),
                 left: false,
+                min_mm: 24.0,
                 cell: Box::new(move |i| {
                     let by = match i.basis {
                         Basis::Cumulative => tr_in!(lang, "report-cumulative-to", year = i.by.to_string()),
@@ -121,6 +138,7 @@ fn columns<'a>(
                 cols.push(Column {
                     heading: y.to_string(),
                     left: false,
+                    min_mm: 12.0,
                     cell: Box::new(move |i| {
                         let p = i.series.iter().find(|p| p.year == y);
                         shown(
@@ -137,6 +155,7 @@ fn columns<'a>(
             cols.push(Column {
                 heading: tr_in!(lang, "doc-col-year-target", year = year),
                 left: false,
+                min_mm: 24.0,
                 // A cumulative target is named as such (SPEC §5).
                 cell: Box::new(move |i| {
                     CellText::words(match (i.target_text.is_empty(), i.basis) {
@@ -155,21 +174,25 @@ fn columns<'a>(
             cols.push(Column {
                 heading: tr_in!(lang, heading),
                 left: false,
+                min_mm: 16.0,
                 cell: Box::new(move |i| shown(i.value, i.partial, i.estimate)),
             });
             cols.push(Column {
                 heading: tr_in!(lang, "doc-col-pct-year"),
                 left: false,
+                min_mm: 15.0,
                 cell: Box::new(move |i| pct(i.attainment)),
             });
             cols.push(Column {
                 heading: tr_in!(lang, "doc-col-last-year"),
                 left: false,
+                min_mm: 15.0,
                 cell: Box::new(move |i| shown(i.last_year, false, i.last_year_estimate)),
             });
             cols.push(Column {
                 heading: tr_in!(lang, "doc-col-vs-last-year"),
                 left: false,
+                min_mm: 15.0,
                 cell: Box::new(move |i| pct(i.vs_last_year)),
             });
         }
@@ -177,6 +200,7 @@ fn columns<'a>(
     cols.push(Column {
         heading: tr_in!(lang, "doc-col-status"),
         left: false,
+        min_mm: 18.0,
         cell: Box::new(move |i| CellText::words(Labels::new(lang).status(i.status))),
     });
     cols
@@ -202,12 +226,14 @@ fn cell(c: &CellText, width: usize, left: bool, bold: bool, size: usize) -> Tabl
 }
 
 /// The widths (mm) of STT and each column at `size`, or None if they do not
-/// fit: every column as wide as its longest number (whole) or word, the
-/// indicator's name taking what is left, at least 35 mm.
+/// fit in the 165 mm: each column at least as wide as its longest number
+/// (whole) or word, the indicator's name at least 30 mm; what is left
+/// brings each column towards its comfortable width (`min_mm`), in
+/// proportion, and the rest goes to the name.
 fn fit(cols: &[Column], cells: &[Vec<CellText>], size: usize) -> Option<Vec<f64>> {
     let longest_word = |s: &str| s.split_whitespace().map(|w| width_mm(w, size)).fold(0.0, f64::max);
     let stt = width_mm("STT", size).max(width_mm("XIV", size));
-    let mut widths = vec![stt];
+    let mut need = vec![stt];
     for (n, c) in cols.iter().enumerate() {
         let mut w = longest_word(&c.heading);
         for row in cells {
@@ -217,14 +243,20 @@ fn fit(cols: &[Column], cells: &[Vec<CellText>], size: usize) -> Option<Vec<f64>
                 w = w.max(width_mm(u, size));
             }
         }
-        widths.push(w.max(12.0));
+        need.push(if n == 0 { 30.0 } else { w });
     }
-    let others: f64 = widths.iter().sum::<f64>() - widths[1];
-    let name = TEXT_MM - others;
-    if name < 35.0 {
+    let total: f64 = need.iter().sum();
+    if total > TEXT_MM {
         return None;
     }
-    widths[1] = name;
+    let deficit: Vec<f64> = std::iter::once(0.0)
+        .chain(cols.iter().zip(&need[1..]).map(|(c, w)| (c.min_mm - w).max(0.0)))
+        .collect();
+    let wanted: f64 = deficit.iter().sum();
+    let slack = TEXT_MM - total;
+    let share = if wanted > 0.0 { (slack / wanted).min(1.0) } else { 0.0 };
+    let mut widths: Vec<f64> = need.iter().zip(&deficit).map(|(w, d)| w + d * share).collect();
+    widths[1] += TEXT_MM - widths.iter().sum::<f64>();
     Some(widths)
 }
 
@@ -271,11 +303,13 @@ pub(super) fn add(
     let (size, widths) = [24, 22, 20, 18]
         .into_iter()
         .find_map(|s| fit(&cols, &cells, s).map(|w| (s, w)))
+        // Beyond 9 pt the table would not be read: the widths at 9 pt,
+        // the name squeezed (only a plan of very many years gets here).
         .unwrap_or_else(|| {
-            let s = 18;
-            let mut w = fit_anyway(&cols, &cells, s);
-            w[1] = w[1].max(25.0);
-            (s, w)
+            let mut w = fit(&cols, &cells, 18)
+                .unwrap_or_else(|| vec![TEXT_MM / (cols.len() + 1) as f64; cols.len() + 1]);
+            w[1] = w[1].max(20.0);
+            (18, w)
         });
     let widths: Vec<usize> = widths.iter().map(|w| (w * 1440.0 / 25.4) as usize).collect();
     let stt = widths[0];
@@ -346,23 +380,6 @@ fn mm_twips(v: f64) -> usize {
     (v * 1440.0 / 25.4) as usize
 }
 
-/// The widths at `size` even when the name is left less than 35 mm.
-fn fit_anyway(cols: &[Column], cells: &[Vec<CellText>], size: usize) -> Vec<f64> {
-    let longest_word = |s: &str| s.split_whitespace().map(|w| width_mm(w, size)).fold(0.0, f64::max);
-    let mut widths = vec![width_mm("STT", size)];
-    for (n, c) in cols.iter().enumerate() {
-        let mut w = longest_word(&c.heading);
-        for row in cells {
-            let t = &row[n];
-            w = w.max(if t.whole { width_mm(&t.text, size) } else { longest_word(&t.text) });
-        }
-        widths.push(w.max(10.0));
-    }
-    let others: f64 = widths.iter().sum::<f64>() - widths[1];
-    widths[1] = TEXT_MM - others;
-    widths
-}
-
 /// "BAN THƯỜNG VỤ ĐẢNG ỦY" → "Ban thường vụ đảng ủy": a name given only in
 /// capitals, lowered but for its first letter (the plan's `issued_by`, as
 /// people write it, is preferred).
@@ -386,9 +403,10 @@ mod tests {
 
     #[test]
     fn a_number_is_measured_whole() {
-        // "2.459,9*": 8 characters × 0.56 em × 10 pt × 25,4/72 mm = 15,8 mm,
-        // + 2 × 1 mm padding + 0,5 mm = 18,3 mm.
+        // "2.459,9*": five digits and "*" at 0,5 em, "." and "," at 0,28 em:
+        // 3,56 em × 1,1 = 3,916 em; at 10 pt 39,16 pt × 25,4/72 = 13,81 mm,
+        // + 2 × 1 mm padding + 0,5 mm = 16,31 mm.
         let w = width_mm("2.459,9*", 20);
-        assert!((w - 18.3).abs() < 0.05, "{w}");
+        assert!((w - 16.31).abs() < 0.01, "{w}");
     }
 }

@@ -18,7 +18,12 @@ use super::{TEXT_WIDTH, clean, mm};
 use crate::plan::{DocumentHeading, DocumentStyle, Lang, Plan};
 use crate::tr_in;
 use chrono::{Datelike, NaiveDate};
-use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableRow, WidthType};
+use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableCellMargins, TableRow, WidthType};
+
+/// The left column of the heading and of the closing block: wide enough
+/// for "BAN THƯỜNG VỤ ĐẢNG ỦY" on one line at 14 pt bold (about 74 mm),
+/// leaving 83 mm for "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt bold (about 78 mm).
+const LEFT_MM: i32 = 82;
 
 fn line(text: &str, size: usize) -> Run {
     Run::new().add_text(clean(text)).size(size)
@@ -70,7 +75,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
         None if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-bare"),
         None => tr_in!(lang, "doc-number-bare-state"),
     };
-    let mut left = TableCell::new().width(mm(70) as usize, WidthType::Dxa);
+    let mut left = TableCell::new().width(mm(LEFT_MM) as usize, WidthType::Dxa);
     if let Some(parent) = &h.parent {
         left = left.add_paragraph(centered(vec![line(parent, t.parent)]));
     }
@@ -87,7 +92,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
     }
     left = left.add_paragraph(centered(vec![line(&number, t.number)]));
 
-    let mut right = TableCell::new().width(TEXT_WIDTH - mm(70) as usize, WidthType::Dxa);
+    let mut right = TableCell::new().width(TEXT_WIDTH - mm(LEFT_MM) as usize, WidthType::Dxa);
     match h.style {
         DocumentStyle::Party => {
             right = right.add_paragraph(centered(vec![
@@ -110,15 +115,16 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
     };
     right = right.add_paragraph(centered(vec![line(&place_date, t.place_date).italic()]));
     Table::without_borders(vec![TableRow::new(vec![left, right])])
-        .set_grid(vec![mm(70) as usize, TEXT_WIDTH - mm(70) as usize])
+        .set_grid(vec![mm(LEFT_MM) as usize, TEXT_WIDTH - mm(LEFT_MM) as usize])
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
 /// "Nơi nhận" on the left, the signature block on the right: one row that
 /// never splits across pages (SPEC §4.2: the signature stays on the page of
 /// the last paragraph, which keeps with it).
 pub fn signature(h: &DocumentHeading, lang: Lang, t: &Typography) -> Table {
-    let mut left = TableCell::new().width(mm(80) as usize, WidthType::Dxa);
+    let mut left = TableCell::new().width(mm(LEFT_MM) as usize, WidthType::Dxa);
     if !h.recipients.is_empty() {
         let label = line(&tr_in!(lang, "doc-recipients"), t.recipients_label);
         // Party: "Nơi nhận:" regular, underlined; State: bold italic.
@@ -136,7 +142,7 @@ pub fn signature(h: &DocumentHeading, lang: Lang, t: &Typography) -> Table {
     } else {
         left = left.add_paragraph(Paragraph::new());
     }
-    let mut right = TableCell::new().width(TEXT_WIDTH - mm(80) as usize, WidthType::Dxa);
+    let mut right = TableCell::new().width(TEXT_WIDTH - mm(LEFT_MM) as usize, WidthType::Dxa);
     for title in &h.signer_title {
         right = right.add_paragraph(centered(vec![line(title, t.signer).bold()]));
     }
@@ -151,7 +157,7 @@ pub fn signature(h: &DocumentHeading, lang: Lang, t: &Typography) -> Table {
         right = right.add_paragraph(Paragraph::new());
     }
     Table::without_borders(vec![TableRow::new(vec![left, right]).cant_split()])
-        .set_grid(vec![mm(80) as usize, TEXT_WIDTH - mm(80) as usize])
+        .set_grid(vec![mm(LEFT_MM) as usize, TEXT_WIDTH - mm(LEFT_MM) as usize])
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 

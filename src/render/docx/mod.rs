@@ -230,6 +230,8 @@ pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
     // never splits), so that the signature never stands alone on a page.
     if let Some(last) = paras.pop() {
         paras.push(last.keep_next(true));
+        // A line of space above the signature, kept with both.
+        paras.push(Paragraph::new().keep_next(true));
     }
     for p in paras {
         doc = doc.add_paragraph(p);
