@@ -10,6 +10,7 @@ workbook-sheet-summary = Summary
 workbook-sheet-periods = Periods
 workbook-sheet-tasks = Tasks
 workbook-sheet-log = Log
+workbook-group-totals = Whole group
 workbook-lead-line = Lead: { $lead }
 workbook-whole-plan = Whole plan
 workbook-partial = partial

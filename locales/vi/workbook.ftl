@@ -10,6 +10,7 @@ workbook-sheet-summary = Tổng hợp
 workbook-sheet-periods = Các kỳ báo cáo
 workbook-sheet-tasks = Nhiệm vụ
 workbook-sheet-log = Nhật ký
+workbook-group-totals = Cả nhóm
 workbook-lead-line = Chủ trì: { $lead }
 workbook-whole-plan = Toàn kế hoạch
 workbook-partial = chưa đủ kỳ

@@ -12,6 +12,7 @@ mod import;
 mod language;
 mod ledger;
 mod pace;
+mod print_ready;
 mod report;
 mod review;
 mod trust;

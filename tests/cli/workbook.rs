@@ -94,33 +94,40 @@ fn report_xlsx_has_a_summary_a_sheet_per_group_periods_and_tasks() {
     let out = env.dir.path().join("bao-cao.xlsx");
     env.cmd().args(["report", "--year", "2026", "--format", "xlsx", "--output"]).arg(&out).assert().success();
     let mut wb = workbook(std::fs::read(&out).unwrap());
-    assert_eq!(wb.sheet_names(), ["Tổng hợp", "ktn", "Các kỳ báo cáo", "Nhiệm vụ"]);
+    // A group's sheet is named in words (its section, if any, and name).
+    assert_eq!(wb.sheet_names(), ["Tổng hợp", "Kinh tế tư nhân", "Các kỳ báo cáo", "Nhiệm vụ"]);
 
     // The group's sheet: its name, "Năm 2026 · tính đến …", the line that
     // says the figures are provisional (the year is not over on 26/11), the
-    // ledger's fingerprint, its lead, a blank line, the header on row 7.
-    let g = wb.worksheet_range("ktn").unwrap();
+    // group's headline with what it rests on, the ledger's fingerprint, its
+    // lead, a blank line, the header on row 8.
+    let g = wb.worksheet_range("Kinh tế tư nhân").unwrap();
     assert_eq!(g.get_value((0, 0)), Some(&Data::String("Kinh tế tư nhân".into())));
     assert!(
-        matches!(g.get_value((3, 0)), Some(Data::String(s)) if s.contains(" 4:")),
+        matches!(g.get_value((4, 0)), Some(Data::String(s)) if s.contains(" 4:")),
+        "{:?}",
+        g.get_value((4, 0))
+    );
+    assert!(
+        matches!(g.get_value((3, 0)), Some(Data::String(s)) if s.starts_with("Cả nhóm: Tỷ lệ đạt") && s.contains("chỉ tiêu")),
         "{:?}",
         g.get_value((3, 0))
     );
     assert_eq!(g.get_value((2, 0)), Some(&Data::String("Số liệu ước thực hiện, tính đến 26/11/2026".into())));
-    assert_eq!(g.get_value((6, 0)), Some(&Data::String("STT".into())));
-    assert_eq!(g.get_value((6, 4)), Some(&Data::String("Giá trị".into())));
+    assert_eq!(g.get_value((7, 0)), Some(&Data::String("STT".into())));
+    assert_eq!(g.get_value((7, 4)), Some(&Data::String("Giá trị".into())));
     // so_dn: 96, no target for 2026 (>= 100 is for 2028): 96 % of the way;
     // thu_ns: 2.459,9 + 2.460,1 = 4.920 of 10.000 in the year: 49,2 %.
-    assert_eq!(g.get_value((7, 1)), Some(&Data::String("so_dn".into())));
-    assert_eq!(g.get_value((7, 4)), Some(&Data::Float(96.0)));
-    assert_eq!(g.get_value((7, 6)), Some(&Data::Empty));
+    assert_eq!(g.get_value((8, 1)), Some(&Data::String("so_dn".into())));
+    assert_eq!(g.get_value((8, 4)), Some(&Data::Float(96.0)));
+    assert_eq!(g.get_value((8, 6)), Some(&Data::Empty));
     // After the attainment: the pace columns (empty in a year report), then
     // the progress to the final target.
-    assert_eq!(g.get_value((7, 7)), Some(&Data::Empty));
-    assert_eq!(g.get_value((7, 9)), Some(&Data::Float(0.96)));
-    assert_eq!(g.get_value((8, 1)), Some(&Data::String("thu_ns".into())));
-    assert_eq!(g.get_value((8, 4)), Some(&Data::Float(4920.0)));
-    assert_eq!(g.get_value((8, 6)), Some(&Data::Float(0.492)));
+    assert_eq!(g.get_value((8, 7)), Some(&Data::Empty));
+    assert_eq!(g.get_value((8, 9)), Some(&Data::Float(0.96)));
+    assert_eq!(g.get_value((9, 1)), Some(&Data::String("thu_ns".into())));
+    assert_eq!(g.get_value((9, 4)), Some(&Data::Float(4920.0)));
+    assert_eq!(g.get_value((9, 6)), Some(&Data::Float(0.492)));
 
     // The periods sheet: typed value and real dates.
     let p = wb.worksheet_range("Các kỳ báo cáo").unwrap();

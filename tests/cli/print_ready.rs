@@ -1,0 +1,84 @@
+//! Print-ready workbooks (issue 23, SPEC §4.2): every sheet of the report
+//! A4 landscape, fitted to one page wide, its header row repeated on each
+//! page; sheets named in words; numbers shown with at most 2 decimals;
+//! each group's headline with what it rests on. Read from the package's
+//! own XML (xl/workbook.xml, xl/worksheets/sheetN.xml).
+
+use crate::common::*;
+use std::io::Read;
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut xml = String::new();
+    zip.by_name(name).unwrap_or_else(|_| panic!("{name}")).read_to_string(&mut xml).unwrap();
+    xml
+}
+
+fn xlsx(env: &Env, args: &[&str]) -> Vec<u8> {
+    let out = env.dir.path().join("r.xlsx");
+    env.cmd().args(args).args(["--format", "xlsx", "--output"]).arg(&out).assert().success();
+    std::fs::read(&out).unwrap()
+}
+
+/// The sheet names in order, from xl/workbook.xml.
+fn sheet_names(workbook: &str) -> Vec<String> {
+    workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].replace("&amp;", "&"))
+        .collect()
+}
+
+#[test]
+fn every_report_sheet_prints_on_a4_landscape_one_page_wide_with_its_header_repeated() {
+    let env = Env::shipped();
+    let bytes = xlsx(&env, &["report", "--period", "2026-H1", "--as-of", "2026-07-31"]);
+    let wb = part(&bytes, "xl/workbook.xml");
+    let names = sheet_names(&wb);
+    // The summary, one sheet per group named by section and short name
+    // (at most 31 characters, whole words, no trailing dash), periods, tasks.
+    assert_eq!(
+        names,
+        [
+            "Tổng hợp",
+            "II.1 Phát triển kinh tế tư nhân",
+            "II.2 Phát triển thương mại",
+            "II.3 Điều chỉnh Quy hoạch xã",
+            "II.4 Kế hoạch đầu tư công trung",
+            "III Tổ chức thực hiện",
+            "Các kỳ báo cáo",
+            "Nhiệm vụ"
+        ]
+    );
+    for n in &names {
+        assert!(n.chars().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
+    }
+    for (k, name) in names.iter().enumerate() {
+        let sheet = part(&bytes, &format!("xl/worksheets/sheet{}.xml", k + 1));
+        // A4 (paper size 9), landscape, fitted to 1 page wide (fitToWidth
+        // defaults to 1), as many pages tall as it takes.
+        assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{name}: fit to page");
+        assert!(
+            sheet.contains(r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#),
+            "{name}"
+        );
+        assert!(sheet.contains("&amp;P / &amp;N"), "{name}: page numbers in the footer");
+        // Print titles: the header row repeated on each page.
+        let titles = format!(r#"<definedName name="_xlnm.Print_Titles" localSheetId="{k}">'{name}'!$"#);
+        assert!(wb.contains(&titles), "{name}: no print titles");
+    }
+}
+
+#[test]
+fn numbers_show_at_most_two_decimals_and_groups_their_headline_with_its_basis() {
+    let env = Env::shipped();
+    let bytes = xlsx(&env, &["report", "--year", "2026"]);
+    let styles = part(&bytes, "xl/styles.xml");
+    // No number format with 3 or more decimals.
+    assert!(!styles.contains("0.000"), "a format with 3 decimals: {styles}");
+    // The group's sheet, second title line block: "Cả nhóm: Tỷ lệ đạt: … (dựa
+    // trên k/n chỉ tiêu) · …".
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("Cả nhóm: Tỷ lệ đạt:"), "no group headline");
+    assert!(strings.contains("Cả nhóm: Tỷ lệ đạt: ") && strings.contains("chỉ tiêu)"));
+}
