@@ -166,7 +166,6 @@ report-html-col-due = Due
 report-html-col-lead-agency = Lead agency
 report-html-deliverable = Deliverable: {$deliverable}
 report-html-partial-note = * partial: not every period of the year is in yet.
-report-html-made-by = Made by plan from the ledger; a self-contained file that loads nothing from the network.
 report-html-no-chart = no figures, no targets
 
 # Review of part of a year: pace (SPEC §5); span of years; a review not yet

@@ -164,7 +164,6 @@ report-html-col-due = Hạn
 report-html-col-lead-agency = Cơ quan chủ trì
 report-html-deliverable = Sản phẩm: {$deliverable}
 report-html-partial-note = * số liệu chưa đủ các kỳ trong năm (tạm tính).
-report-html-made-by = Tạo bởi công cụ plan từ sổ cái; tệp tự chứa, không tải gì từ mạng.
 report-html-no-chart = chưa có số liệu và chỉ tiêu
 
 # Sơ kết một phần năm: đánh giá tiến độ (SPEC §5); tổng kết giai đoạn; báo cáo
