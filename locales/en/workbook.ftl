@@ -62,13 +62,20 @@ workbook-col-progress = Progress to the final target
 
 ## plan template
 workbook-template-outside = period { $period } is outside the plan's years { $start }–{ $end }
-workbook-template-none-for-period = no recorded indicator is reported by periods like { $period }: nothing to fill in
+workbook-template-none-for-period = no recorded indicator has a period inside { $period }: nothing to fill in
 workbook-template-none-missing = every figure due by { $date } is in: nothing to fill in
 workbook-sheet-template = Figures
 workbook-template-title = Figures to report — plan { $plan }
 workbook-template-period = Period: { $period }
 workbook-template-missing = Periods due and still without a figure on { $date }
-workbook-template-how = Fill in value (and date, by, source), then: plan import FILE
+workbook-template-how = Please type each period's figure in the "Value" column (in the unit shown), with the date it is reported, who reports it and the source document; leave a row empty when its figure is not in yet.
+workbook-template-keep = Please leave the other columns and their names as they are, and send the file back to the office before the due date of each row.
+workbook-template-integer = A whole number{ $range }{ $unit }.
+workbook-template-number = A number{ $range }{ $unit }.
+workbook-template-unit = , in { $unit }
+workbook-template-between = , from { $min } to { $max }
+workbook-template-min = , at least { $min }
+workbook-template-max = , at most { $max }
 workbook-sheet-not-workbook = --sheet is for workbooks (.xlsx, .xls, .ods), and { $file } is not one
 workbook-validate-title = Not a number or a date
 workbook-validate-number = Type a number, with the separators of this spreadsheet (e.g. 1234.5 or 1.234,5).

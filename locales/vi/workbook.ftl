@@ -62,13 +62,20 @@ workbook-col-progress = Tiến độ so với mục tiêu cuối kỳ
 
 ## plan template
 workbook-template-outside = kỳ { $period } nằm ngoài các năm của kế hoạch ({ $start }–{ $end })
-workbook-template-none-for-period = không có chỉ tiêu nào báo cáo theo kỳ như { $period }: không có gì cần điền
+workbook-template-none-for-period = không có chỉ tiêu nào có kỳ báo cáo nằm trong { $period }: không có gì cần điền
 workbook-template-none-missing = đã có đủ số liệu đến hạn tính đến ngày { $date }: không có gì cần điền
 workbook-sheet-template = Số liệu
 workbook-template-title = Mẫu báo cáo số liệu — Kế hoạch { $plan }
 workbook-template-period = Kỳ: { $period }
 workbook-template-missing = Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày { $date }
-workbook-template-how = Điền cột gia_tri (và ngay, nguoi_nhap, nguon), rồi nhập bằng lệnh: plan import TÊN_TỆP
+workbook-template-how = Đề nghị đồng chí phụ trách đơn vị điền số liệu của từng kỳ vào cột «Giá trị» (đúng đơn vị tính), cùng ngày báo cáo, người nhập và văn bản nguồn; dòng nào chưa có số liệu thì để trống.
+workbook-template-keep = Xin giữ nguyên các cột khác và tên cột; điền xong, gửi lại tệp này cho Văn phòng trước hạn báo cáo ghi ở từng dòng.
+workbook-template-integer = Số nguyên{ $range }{ $unit }.
+workbook-template-number = Một con số{ $range }{ $unit }; dấu thập phân theo bảng tính này (ví dụ 1.234,5).
+workbook-template-unit = , tính bằng { $unit }
+workbook-template-between = , từ { $min } đến { $max }
+workbook-template-min = , từ { $min } trở lên
+workbook-template-max = , không quá { $max }
 workbook-sheet-not-workbook = --sheet chỉ dùng cho bảng tính (.xlsx, .xls, .ods), mà { $file } không phải bảng tính
 workbook-validate-title = Không phải số hoặc ngày
 workbook-validate-number = Hãy nhập một con số, với dấu phân cách của bảng tính này (ví dụ 1.234,5).

@@ -69,6 +69,15 @@ pub enum Value {
     BlankNumber,
     /// An empty cell to fill in with a date, in the language's date format.
     BlankDate,
+    /// An empty cell to fill in with a figure of one indicator: only what
+    /// the indicator accepts is taken (a whole number for an `integer`
+    /// one, within its `min` and `max`), with `message` saying what.
+    BlankFigure {
+        integer: bool,
+        min: Option<f64>,
+        max: Option<f64>,
+        message: String,
+    },
     /// A date and time (UTC), as `recorded_at`.
     DateTime(NaiveDateTime),
 }
@@ -240,6 +249,24 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
                     let span = entry_dates.entry(col).or_insert((row, row));
                     span.1 = row;
                 }
+                Value::BlankFigure { integer, min, max, message } => {
+                    ws.write_blank(row, col, if *integer { &f.numbers[&0] } else { &f.entry_decimal })?;
+                    // The spreadsheet's own bounds when the plan sets none.
+                    let (lo, hi) = (min.unwrap_or(-1e15), max.unwrap_or(1e15));
+                    let rule = if *integer {
+                        DataValidation::new().allow_whole_number(DataValidationRule::Between(
+                            lo.ceil().max(i32::MIN as f64) as i32,
+                            hi.floor().min(i32::MAX as f64) as i32,
+                        ))
+                    } else {
+                        DataValidation::new().allow_decimal_number(DataValidationRule::Between(lo, hi))
+                    };
+                    let rule = rule
+                        .set_error_title(tr("workbook-validate-title"))?
+                        .set_error_message(message.chars().take(255).collect::<String>())?
+                        .set_input_message(message.chars().take(255).collect::<String>())?;
+                    ws.add_data_validation(row, col, row, col, &rule)?;
+                }
                 Value::Text(t) if s.wrap.contains(&c) => {
                     ws.write_string_with_format(row, col, t, &f.wrap)?;
                 }
@@ -396,7 +423,7 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
         match v {
             Value::Empty => 0,
             // Room for what will be typed: 1.234.567,5.
-            Value::BlankNumber => 12,
+            Value::BlankNumber | Value::BlankFigure { .. } => 12,
             Value::BlankDate => 10,
             Value::Text(t) => t.lines().map(|l| l.chars().count()).max().unwrap_or(0),
             Value::Number(x) => {

@@ -156,3 +156,74 @@ fn html_nothing_overlaps_at_1280_px_in_chromium() {
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("<title>overflow:0</title>"), "{}", &dom[..dom.len().min(400)]);
 }
+
+/// A department head's round trip (issue 23): the template of a quarter,
+/// filled in, imported without edits, and the review lists the figures.
+/// The quarter holds July–September of the monthly indicator.
+#[test]
+fn a_quarters_template_filled_in_imports_and_the_review_lists_it() {
+    use calamine::{Data, Reader};
+    let env = Env::with_repo_plan("plan.toml").today("2026-11-26");
+    let blank = env.dir.path().join("mau-2026-Q3.xlsx");
+    env.cmd()
+        .args(["template", "--period", "2026-Q3", "--format", "xlsx", "--output"])
+        .arg(&blank)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&blank).unwrap();
+    // Print-ready like every workbook, its header row repeated.
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(r#"orientation="landscape""#) && sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#)
+    );
+    // viec_lam (integer, min 0) takes only whole numbers from 0 up; an
+    // indicator without `integer` takes decimals.
+    assert!(
+        sheet.contains(
+            r#"<dataValidation type="whole" allowBlank="1" showInputMessage="1" showErrorMessage="1""#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<formula1>0</formula1>"));
+    assert!(sheet.contains(r#"type="decimal""#));
+    let mut src = crate::workbook::workbook(bytes);
+    let range = src.worksheet_range("Số liệu").unwrap();
+    let header = range.rows().position(|r| r.first() == Some(&Data::String("STT".into()))).unwrap();
+    let head = &range.rows().nth(header).unwrap().to_vec();
+    let col = |name: &str| head.iter().position(|c| c == &Data::String(name.into())).unwrap();
+    let (value, period) = (col("Giá trị"), col("Kỳ báo cáo"));
+    // Fill each row: 10 in the value cell, as the head of department would.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Số liệu").unwrap();
+    let mut months = Vec::new();
+    for (r, row) in range.rows().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            match cell {
+                Data::String(s) => ws.write_string(r as u32, c as u16, s).map(|_| ()).unwrap(),
+                Data::Float(x) => ws.write_number(r as u32, c as u16, *x).map(|_| ()).unwrap(),
+                _ => {}
+            }
+        }
+        if r > header {
+            ws.write_number(r as u32, value as u16, 10.0).unwrap();
+            if row[1] == Data::String("viec_lam".into()) {
+                months.push(row[period].to_string());
+            }
+        }
+    }
+    assert_eq!(months, ["Tháng 7/2026", "Tháng 8/2026", "Tháng 9/2026"]);
+    let filled = env.dir.path().join("da-dien.xlsx");
+    wb.save(&filled).unwrap();
+    env.cmd().arg("import").arg(&filled).assert().success();
+    // viec_lam in the 9 months: July + August + September = 10 + 10 + 10 = 30.
+    let r = env.report_json(&["--period", "2026-Q3"]);
+    let viec_lam = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["indicators"].as_array().unwrap())
+        .find(|i| i["id"] == "viec_lam")
+        .unwrap();
+    assert_eq!(viec_lam["ytd"], 30.0);
+}
