@@ -401,7 +401,8 @@ fn wrapped_lines(text: &str, room: f64) -> usize {
 }
 
 /// A4 landscape, one page wide, the header row repeated at the top of
-/// each page, narrow margins and "page / pages" in the footer (SPEC §4.2).
+/// each page, narrow margins, the grid printed and "page / pages" in the
+/// footer (SPEC §4.2).
 fn print_ready(ws: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
@@ -409,6 +410,8 @@ fn print_ready(ws: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&C&P / &N");
+    // The cells' grid on paper: a table to read, a form to fill in.
+    ws.set_print_gridlines(true);
     if let Some(row) = header_row {
         ws.set_repeat_rows(row, row)?;
     }
