@@ -91,6 +91,7 @@ doc-short-behind = {$name} is behind pace: {$value}, against the {$months}-month
 doc-section-leadership = I. LEADERSHIP, DIRECTION AND IMPLEMENTATION
 doc-lead-documents = {$count} tasks were completed in the period, {$cited} of them recorded with a document:
 doc-lead-document = {$source} (completed {$date}): {$task}.
+doc-lead-none = No task was recorded as completed in the period.
 doc-lead-no-documents = {$count} tasks were completed in the period; no document was recorded with them.
 doc-hint-leadership = The office adds: how the plan was disseminated and rolled out (conferences, dates, participants); the directives issued (number, date, subject); inspection and supervision
 doc-done-tasks = Tasks completed: {$list}.

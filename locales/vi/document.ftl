@@ -91,6 +91,7 @@ doc-short-behind = {$name} chậm tiến độ: {$value}, kế hoạch {$months}
 doc-section-leadership = I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN
 doc-lead-documents = Trong kỳ đã hoàn thành {$count} nhiệm vụ, trong đó {$cited} nhiệm vụ có văn bản kèm theo kết quả:
 doc-lead-document = {$source} (hoàn thành ngày {$date}): {$task}.
+doc-lead-none = Trong kỳ chưa có nhiệm vụ nào được ghi nhận hoàn thành.
 doc-lead-no-documents = Trong kỳ đã hoàn thành {$count} nhiệm vụ; chưa có văn bản nào được ghi nhận kèm kết quả hoàn thành.
 doc-hint-leadership = Văn phòng bổ sung: việc quán triệt, triển khai Kế hoạch (hội nghị, thời gian, thành phần); các văn bản lãnh đạo, chỉ đạo đã ban hành (số, ngày, trích yếu); công tác kiểm tra, giám sát, sơ kết
 doc-done-tasks = Nhiệm vụ đã hoàn thành: {$list}.

@@ -24,6 +24,9 @@ use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableCellMargins,
 /// for "BAN THƯỜNG VỤ ĐẢNG ỦY" on one line at 14 pt bold (about 74 mm),
 /// leaving 83 mm for "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt bold (about 78 mm).
 const LEFT_MM: i32 = 82;
+/// A State heading's left column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" at
+/// 13 pt bold takes about 103 mm of the right one.
+const LEFT_MM_STATE: i32 = 60;
 
 fn line(text: &str, size: usize) -> Run {
     Run::new().add_text(clean(text)).size(size)
@@ -75,7 +78,8 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
         None if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-bare"),
         None => tr_in!(lang, "doc-number-bare-state"),
     };
-    let mut left = TableCell::new().width(mm(LEFT_MM) as usize, WidthType::Dxa);
+    let left_mm = if h.style == DocumentStyle::State { LEFT_MM_STATE } else { LEFT_MM };
+    let mut left = TableCell::new().width(mm(left_mm) as usize, WidthType::Dxa);
     if let Some(parent) = &h.parent {
         left = left.add_paragraph(centered(vec![line(parent, t.parent)]));
     }
@@ -92,7 +96,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
     }
     left = left.add_paragraph(centered(vec![line(&number, t.number)]));
 
-    let mut right = TableCell::new().width(TEXT_WIDTH - mm(LEFT_MM) as usize, WidthType::Dxa);
+    let mut right = TableCell::new().width(TEXT_WIDTH - mm(left_mm) as usize, WidthType::Dxa);
     match h.style {
         DocumentStyle::Party => {
             right = right.add_paragraph(centered(vec![
@@ -115,7 +119,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
     };
     right = right.add_paragraph(centered(vec![line(&place_date, t.place_date).italic()]));
     Table::without_borders(vec![TableRow::new(vec![left, right])])
-        .set_grid(vec![mm(LEFT_MM) as usize, TEXT_WIDTH - mm(LEFT_MM) as usize])
+        .set_grid(vec![mm(left_mm) as usize, TEXT_WIDTH - mm(left_mm) as usize])
         .width(TEXT_WIDTH, WidthType::Dxa)
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }

@@ -55,7 +55,9 @@ pub(super) fn leadership(r: &Report, notes: &Notes, f: &Fmt) -> Vec<Paragraph> {
         })
         .collect();
     let with_source: Vec<_> = done.iter().filter(|t| t.source.is_some()).collect();
-    if with_source.is_empty() {
+    if done.is_empty() {
+        out.push(body(tr_in!(lang, "doc-lead-none")));
+    } else if with_source.is_empty() {
         out.push(body(tr_in!(lang, "doc-lead-no-documents", count = done.len())));
     } else {
         out.push(body(tr_in!(lang, "doc-lead-documents", count = done.len(), cited = with_source.len())));
