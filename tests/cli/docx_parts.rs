@@ -288,3 +288,79 @@ fn bad_notes_are_refused_with_file_and_line_and_the_ledger_unchanged() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(env.ledger_fingerprint(), before);
 }
+
+/// LibreOffice lays the báo cáo out (docx → PDF, read back with
+/// pdftotext): the page number stands at the top from page 2 on, not on
+/// page 1; the signature is on the page of the last paragraph; the
+/// appendix's numbers are whole and its header row repeats on the page it
+/// runs onto. Skipped, saying why, without soffice or pdftotext.
+#[test]
+fn libreoffice_pages_the_document_as_the_format_says() {
+    let has = |c: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {c}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !has("soffice") || !has("pdftotext") {
+        eprintln!(
+            "skipped: soffice or pdftotext is not installed (scripts/install-libreoffice.sh, poppler-utils)"
+        );
+        return;
+    }
+    let env = Env::shipped();
+    let dir = env.dir.path();
+    let docx = dir.join("tong-ket.docx");
+    env.cmd()
+        .args(["report", "--years", "2026-2030", "--format", "docx", "--output"])
+        .arg(&docx)
+        .assert()
+        .success();
+    let profile = tempfile::tempdir().unwrap();
+    let ok = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let pdf = dir.join("tong-ket.pdf");
+    let pages: Vec<String> = (1..)
+        .map_while(|n| {
+            let out = std::process::Command::new("pdftotext")
+                .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .ok()?;
+            out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        })
+        .collect();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let first_line =
+        |p: &str| p.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim().to_string();
+    assert_ne!(first_line(&pages[0]), "1", "no number on page 1");
+    for (n, p) in pages.iter().enumerate().skip(1) {
+        assert_eq!(first_line(p), (n + 1).to_string(), "page {} is numbered at the top", n + 1);
+    }
+    // The last paragraph of V and the signature on one page.
+    let sign = pages.iter().position(|p| p.contains("Lê Văn Dũng")).expect("the signature");
+    assert!(
+        pages[sign].contains("Nơi nhận:") && pages[sign].contains("V. ĐỀ XUẤT, KIẾN NGHỊ") || {
+            // V may sit on the page before when its placeholder is long; its
+            // last line then opens the signature's page.
+            pages[sign].trim_start().lines().nth(1).is_some_and(|l| l.contains("Văn phòng bổ sung đề xuất"))
+        },
+        "{}",
+        pages[sign]
+    );
+    // The appendix: numbers whole (2026's thu_ktn 742,3 + 815,6 + 902 =
+    // 2.459,9, partial), and the header row again on a page it runs onto.
+    let appendix = pages.iter().position(|p| p.contains("PHỤ LỤC")).expect("the appendix");
+    let text: String = pages[appendix..].concat();
+    assert!(text.contains("2.459,9*"), "a number broken in its cell");
+    if pages.len() > appendix + 1 {
+        assert!(pages[appendix + 1].contains("STT"), "the header row repeats: {}", pages[appendix + 1]);
+    }
+}
