@@ -121,40 +121,45 @@ fn html_nothing_overlaps_at_1280_px_in_chromium() {
         return;
     };
     let env = Env::shipped();
-    let path = env.dir.path().join("r.html");
-    env.cmd()
-        .args(["report", "--period", "2026-H1", "--as-of", "2026-07-31", "--format", "html", "--output"])
-        .arg(&path)
-        .assert()
-        .success();
-    // A script that writes, into the page's title, the target cells whose
-    // content overflows their box; --dump-dom prints the DOM after it ran.
-    let mut html = std::fs::read_to_string(&path).unwrap();
-    html = html.replace(
-        "</body>",
-        "<script>document.title = 'overflow:' + [...document.querySelectorAll('td.target, td.att')]\
+    // A sơ kết and a tổng kết (a point per year in the trend charts).
+    for review in [&["--period", "2026-H1", "--as-of", "2026-07-31"][..], &["--years", "2026-2030"]] {
+        let path = env.dir.path().join("r.html");
+        env.cmd()
+            .arg("report")
+            .args(review)
+            .args(["--format", "html", "--output"])
+            .arg(&path)
+            .assert()
+            .success();
+        // A script that writes, into the page's title, the target cells whose
+        // content overflows their box; --dump-dom prints the DOM after it ran.
+        let mut html = std::fs::read_to_string(&path).unwrap();
+        html = html.replace(
+            "</body>",
+            "<script>document.title = 'overflow:' + [...document.querySelectorAll('td.target, td.att')]\
          .filter(td => td.scrollWidth > td.clientWidth + 1).length;</script></body>",
-    );
-    std::fs::write(&path, html).unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1280,900",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", path.display()))
-        .output()
-        .expect("run chromium");
-    let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(dom.contains("<title>overflow:0</title>"), "{}", &dom[..dom.len().min(400)]);
+        );
+        std::fs::write(&path, html).unwrap();
+        let profile = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("file://{}", path.display()))
+            .output()
+            .expect("run chromium");
+        let dom = String::from_utf8_lossy(&out.stdout);
+        assert!(dom.contains("<title>overflow:0</title>"), "{review:?}: {}", &dom[..dom.len().min(400)]);
+    }
 }
 
 /// A department head's round trip (issue 23): the template of a quarter,
