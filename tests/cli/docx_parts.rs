@@ -364,3 +364,24 @@ fn libreoffice_pages_the_document_as_the_format_says() {
         assert!(pages[appendix + 1].contains("STT"), "the header row repeats: {}", pages[appendix + 1]);
     }
 }
+
+#[test]
+fn a_groups_notes_go_to_its_results_and_lessons_are_never_dropped() {
+    let env = Env::shipped();
+    let notes = env.file(
+        "ghi-chu.md",
+        "## ktn\nCác doanh nghiệp mới chủ yếu là hộ kinh doanh chuyển lên.\n\n\
+         ## bai_hoc\n- Bám sát cơ sở.\n",
+    );
+    let out =
+        env.cmd().args(["report", "--format", "docx", "--notes"]).arg(&notes).args(H1).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let p = paragraphs(&out.stdout);
+    let g1 = at(&p, "1. Phát triển kinh tế tư nhân");
+    let g2 = at(&p, "2. Phát triển thương mại - dịch vụ");
+    let note = at(&p, "Các doanh nghiệp mới chủ yếu là hộ kinh doanh chuyển lên.");
+    assert!(g1 < note && note < g2, "the group's text within its part of II");
+    // Lessons given in a sơ kết are kept, under their heading.
+    let lessons = at(&p, "4. Bài học kinh nghiệm");
+    assert_eq!(p[lessons + 1], "- Bám sát cơ sở.");
+}
