@@ -13,6 +13,7 @@
 //! line, so that nothing the office wrote is silently dropped.
 
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
 /// The sections the office fills in, in the order of the document, with the
 /// part each one goes to (SPEC §4.2 I–V).
@@ -87,7 +88,8 @@ impl Notes {
                 }
             }
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Stored as people see it: NFC (a Mac writes accents decomposed).
+        let text: String = text.strip_prefix('\u{feff}').unwrap_or(text).nfc().collect();
         for (n, raw) in text.lines().enumerate() {
             let line_no = n + 1;
             let line = raw.trim();
@@ -172,6 +174,14 @@ mod tests {
         );
         assert_eq!(n.get("ktn").unwrap().len(), 1);
         assert!(n.get("de_xuat").is_none());
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed() {
+        // "Đề xuất" with its marks decomposed (NFD), as a Mac may save it.
+        let nfd: String = "## de_xuat\nĐề xuất\n".nfd().collect();
+        let n = Notes::parse(&nfd, "f.md", &[]).unwrap();
+        assert_eq!(n.get("de_xuat").unwrap()[0].text, "Đề xuất");
     }
 
     #[test]
