@@ -120,3 +120,26 @@ pub fn of(style: DocumentStyle) -> Typography {
         DocumentStyle::State => STATE,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_number_takes_the_body_size_in_both_formats() {
+        // The header's PAGE field has no size of its own: it takes the
+        // document's default, the body's.
+        for t in [PARTY, STATE] {
+            assert_eq!(t.page_number, t.body);
+        }
+    }
+
+    #[test]
+    fn sizes_in_points_as_the_tables_give_them() {
+        // Half-points: HD 36 motto 15 pt, "BÁO CÁO" 16; NĐ 30 national name
+        // 13, "Nơi nhận:" 12, recipients 11.
+        assert_eq!((PARTY.motto, PARTY.kind, PARTY.recipient), (30, 32, 24));
+        assert_eq!((STATE.motto, STATE.recipients_label, STATE.recipient), (26, 24, 22));
+        assert_eq!(PARTY.margins_mm, [20, 20, 30, 15]);
+    }
+}
