@@ -135,7 +135,16 @@ for lang, entry_h, period_h, head_id, head_ind, head_period, stt_h in LABELS:
         date(r[7], p["due"], where + " due", lang)
     # Each group's sheet: value and attainment of each indicator.
     for g in report["groups"]:
-        (sheet,) = glob.glob(f"{tmp}/csv/report-{lang}-{g['id']}.csv")
+        # Sheets are named in words (section and short name): the group's
+        # is the one listing its indicators' ids.
+        ids = [i["id"] for i in g["indicators"]]
+        if not ids:
+            continue
+        (sheet,) = [
+            p for p in glob.glob(f"{tmp}/csv/report-{lang}-*.csv")
+            if any(r and r[0] == stt_h for r in rows(p))
+            and [r[1] for r in table(rows(p), stt_h)[1]] == ids
+        ]
         head, body = table(rows(sheet), stt_h)
         for n, (ind, r) in enumerate(zip(g["indicators"], body), 1):
             where = f"report-{lang}.xlsx {g['id']} {ind['id']}"

@@ -306,6 +306,9 @@ pub struct ReportArgs {
     /// Write to FILE instead of stdout (binary formats never go to a terminal)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The office's own text for the báo cáo (docx): Markdown, `## KEY` sections (SPEC §4.2)
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
 }
 
 /// `plan template` (issue #14).

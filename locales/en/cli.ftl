@@ -61,6 +61,7 @@ cli-report-examples =
       plan report --format xlsx --output report.xlsx
       plan report --period {$year}-H1
       plan report --period {$year}-Q3 --format docx --output report.docx
+      plan report --period {$year}-H1 --format docx --notes notes.md --output review.docx
       plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > figures-due.xlsx
@@ -97,7 +98,7 @@ cli-arg-format = Output: table, csv, json or md (default: table)
 cli-report-format = Output: table, csv, json, md, html, docx or xlsx (default: table)
 cli-log-format = Output: table, csv, json, md or xlsx (default: table)
 cli-template-format = Output: csv or xlsx (default: csv)
-cli-template-period = The period to fill in (default: every period due and still without a figure)
+cli-template-period = The period to fill in: every period of every indicator inside it, e.g. 2026-Q3 holds July, August and September (default: every period due and still without a figure)
 cli-arg-sheet = The sheet of a workbook (default: the first visible worksheet; a hidden or chart sheet only when named)
 cli-arg-hidden = Hidden or filtered-out rows and columns of a workbook: skip (leave them out) or include (read them); without it they are refused and listed
 cli-arg-output = Write to this file instead of standard output (docx and xlsx never go to a terminal)
@@ -125,6 +126,7 @@ cli-arg-year = Only the entries of this year
 cli-report-year = The plan year (default: the current year)
 cli-arg-group = Only this task group
 cli-arg-as_of = Review date ({$order} or YYYY-MM-DD): entries reported after it are left out (default: today)
+cli-arg-notes = The office's own text for the Word report (--format docx): a Markdown file of `## KEY` sections — lanh_dao, uu_diem, han_che, nguyen_nhan_khach_quan, nguyen_nhan_chu_quan, bai_hoc, phuong_huong, giai_phap, de_xuat, ket_luan or a task group's id — each filling its [placeholder]
 cli-arg-detail = A line per period, and the task list
 cli-arg-yes = Record a value more than tenfold off the previous figure
 cli-import-yes = Import rows more than tenfold off the previous figure
@@ -165,6 +167,7 @@ cli-value-output = FILE
 cli-value-delimiter = CHAR
 cli-value-numbers = STYLE
 cli-value-years = A-B
+cli-value-notes = FILE
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

@@ -18,13 +18,12 @@ doc-months-q1 = the first quarter of {$year}
 doc-months-h1 = the first six months of {$year}
 doc-months-9 = the first nine months of {$year}
 doc-months-n = the first {$n} months of {$year}
-doc-intro = Pursuant to plan No. {$plan}{$issued} "{$title}", this report presents the results {$when}, as of {$as_of}, from the figures recorded in the plan's ledger.
+doc-intro = Pursuant to plan No. {$plan}{$issued} on "{$title}", on the figures reported up to {$as_of}, we report the results {$when} as follows:
 doc-intro-issued = {" "}of {$by}
 doc-when-year = in {$year}
 doc-when-period = of {$period}
 doc-when-span = from {$from} to {$to}
-doc-section-results = I. RESULTS
-doc-section-shortfalls = II. SHORTCOMINGS AND LIMITATIONS
+doc-section-results = II. RESULTS
 doc-group-heading = {$n}. {$name}
 doc-group-attainment = Average attainment of the indicators with a target for {$year}: {$pct} (over {$count} of {$total} indicators: {$counts}).
 doc-group-no-attainment = No attainment can be computed yet: no indicator has both a target for {$year} and a figure.
@@ -67,9 +66,9 @@ doc-col-pct-year = % of year target
 doc-col-last-year = Same period last year
 doc-col-vs-last-year = % of same period
 doc-col-status = Assessment
-doc-estimate-note = (e) estimate: reported before its period ended.
-doc-fingerprint = Computed from ledger {$head} (check: plan verify --head {$head}).
-doc-fingerprint-empty = Computed from an empty ledger.
+doc-estimate-note = (e) Estimate: reported before its period ended.
+doc-fingerprint = Data check code: {$head}
+doc-fingerprint-empty = Data check code: no figure recorded yet.
 doc-none = —
 output-binary-terminal = this format is binary and stdout is a terminal: redirect it (`> report.docx`) or use --output FILE
 doc-estimate-short = {" "}(e)
@@ -85,6 +84,52 @@ doc-value-year = {" "}(figure of {$year})
 doc-ind-series = by year: {$series}
 doc-ind-no-data-year = {$name}: no figure for {$year} yet; by year: {$series}.
 doc-tasks-rate = ; completion rate {$pct} ({$done} of {$due} tasks come due)
-doc-upcoming = Tasks coming due: {$list}.
-doc-upcoming-task = {$name} ({$agency}, due {$due})
 doc-short-behind = {$name} is behind pace: {$value}, against the {$months}-month plan of {$expected} ({$pct}).
+
+# The five parts of the report (SPEC §4.2).
+doc-section-leadership = I. LEADERSHIP, DIRECTION AND IMPLEMENTATION
+doc-lead-documents = { $count ->
+    [one] 1 task was completed in the period
+   *[other] { $count } tasks were completed in the period
+}, { $cited } of them recorded with a document:
+doc-lead-document = {$source} (completed {$date}): {$task}.
+doc-lead-none = No task was recorded as completed in the period.
+doc-lead-no-documents = { $count ->
+    [one] 1 task was completed in the period; no document was recorded with it.
+   *[other] { $count } tasks were completed in the period; no document was recorded with them.
+}
+doc-hint-leadership = The office adds: how the plan was disseminated and rolled out (conferences, dates, participants); the directives issued (number, date, subject); inspection and supervision
+doc-done-tasks = Tasks completed: {$list}.
+doc-done-product = product: {$product}
+doc-done-late = {$days} late
+doc-section-assessment = III. OVERALL ASSESSMENT
+doc-strengths = 1. Strengths
+doc-strengths-indicators = {$count}/{$total} indicators met, exceeded or on track: {$list}.
+doc-strengths-none = No indicator has met, exceeded or kept pace with its target yet.
+doc-strengths-tasks = {$on_time}/{$done} completed tasks were completed on time.
+doc-shortcomings = 2. Shortcomings
+doc-causes = 3. Causes
+doc-causes-objective = a) Objective causes:
+doc-causes-subjective = b) Subjective causes:
+doc-hint-objective = The office adds the objective causes of the shortcomings above
+doc-hint-subjective = The office adds the subjective causes: the responsibility of the leading agencies
+doc-lessons = 4. Lessons learned
+doc-hint-lessons = The office adds the lessons learned from carrying out the plan
+doc-section-directions = IV. DIRECTIONS AND TASKS FOR THE NEXT PERIOD
+doc-directions-tasks = 1. Key tasks
+doc-needs-pace = To reach the targets of {$year}, in the {$months} months left:
+doc-needs-year = Indicators short of their target, to focus on:
+doc-need-more = {$name}: needs {$gap} more to reach {$of} ({$target}).
+doc-need-cap = {$name}: now {$value}, to be brought within {$of} ({$target}).
+doc-next-tasks = Tasks to complete ({$count}):
+doc-next-tasks-none = No task with a deadline comes due next.
+doc-next-task = {$name} (led by {$lead}, due {$due}).
+doc-next-task-no-lead = {$name} (due {$due}).
+doc-next-task-no-due = {$name} (led by {$lead}).
+doc-next-figures = Figures coming due:
+doc-next-figure = {$period} (due {$due}): {$list}.
+doc-solutions = 2. Solutions
+doc-hint-solutions = The office adds the main solutions for the tasks ahead
+doc-section-proposals = V. PROPOSALS AND RECOMMENDATIONS
+doc-hint-proposals = The office adds its proposals to the higher level (if any)
+doc-partial-note = (*) Not every period of the year has a figure yet.

@@ -165,7 +165,6 @@ report-html-col-due = Due
 report-html-col-lead-agency = Lead agency
 report-html-deliverable = Deliverable: {$deliverable}
 report-html-partial-note = * partial: not every period of the year is in yet.
-report-html-made-by = Made by plan from the ledger; a self-contained file that loads nothing from the network.
 report-html-no-chart = no figures, no targets
 
 # Review of part of a year: pace (SPEC §5); span of years; a review not yet
@@ -181,3 +180,10 @@ report-value-year = figure of {$year}
 report-upcoming = Tasks coming due: {$list}
 report-upcoming-item = {$id} (due {$due}, {$agency})
 report-html-upcoming-heading = Tasks coming due
+
+# --notes (SPEC §4.2).
+report-notes-docx-only = --notes is the office's text for the Word report: use it with --format docx (not with --format {$format})
+report-notes-unreadable = cannot read the notes file {$file}: {$reason}
+report-notes-unknown-key = {$at}: there is no section `{$key}`; the sections are: {$keys}
+report-notes-twice = {$at}: section `{$key}` is already given at line {$first}: merge the two
+report-notes-before-heading = {$at}: text before the first `## KEY` heading: put it under a section (e.g. `## lanh_dao`)

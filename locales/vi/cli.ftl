@@ -61,6 +61,7 @@ cli-report-examples =
       plan report --format xlsx --output bao-cao.xlsx
       plan report --period {$year}-H1
       plan report --period {$year}-Q3 --format docx --output bao-cao.docx
+      plan report --period {$year}-H1 --format docx --notes ghi-chu-so-ket.md --output so-ket.docx
       plan report --years {$year}-{$end}
 cli-template-examples =
       plan template --format xlsx > mau-so-lieu.xlsx
@@ -97,7 +98,7 @@ cli-arg-format = Kiểu kết quả: table, csv, json hoặc md (mặc định: 
 cli-report-format = Kiểu kết quả: table, csv, json, md, html, docx hoặc xlsx (mặc định: table)
 cli-log-format = Kiểu kết quả: table, csv, json, md hoặc xlsx (mặc định: table)
 cli-template-format = Kiểu kết quả: csv hoặc xlsx (mặc định: csv)
-cli-template-period = Kỳ cần điền (mặc định: mọi kỳ đã đến hạn mà chưa có số liệu)
+cli-template-period = Kỳ cần điền: mọi kỳ của mọi chỉ tiêu nằm trong kỳ này, ví dụ 2026-Q3 gồm tháng 7, 8, 9 (mặc định: mọi kỳ đã đến hạn mà chưa có số liệu)
 cli-arg-sheet = Trang tính cần đọc trong bảng tính (mặc định: trang tính hiện đầu tiên; trang ẩn hoặc trang biểu đồ chỉ khi ghi tên)
 cli-arg-hidden = Hàng, cột bị ẩn hoặc bị lọc trong bảng tính: skip (bỏ qua) hoặc include (đọc cả); không ghi thì bị từ chối và liệt kê
 cli-arg-output = Ghi ra tệp này thay vì đầu ra chuẩn (docx và xlsx không in ra màn hình)
@@ -125,6 +126,7 @@ cli-arg-year = Chỉ các bút toán của năm này
 cli-report-year = Năm của kế hoạch (mặc định: năm hiện tại)
 cli-arg-group = Chỉ nhóm nhiệm vụ này
 cli-arg-as_of = Ngày đánh giá ({$order} hoặc YYYY-MM-DD): bỏ qua số liệu báo cáo sau ngày này (mặc định: hôm nay)
+cli-arg-notes = Phần văn phòng tự viết cho báo cáo Word (--format docx): tệp Markdown gồm các mục `## MỤC` — lanh_dao, uu_diem, han_che, nguyen_nhan_khach_quan, nguyen_nhan_chu_quan, bai_hoc, phuong_huong, giai_phap, de_xuat, ket_luan hoặc mã một nhóm nhiệm vụ — mỗi mục thay chỗ [để trống] tương ứng
 cli-arg-detail = Thêm từng kỳ báo cáo và danh sách nhiệm vụ
 cli-arg-yes = Vẫn ghi giá trị chênh hơn mười lần so với số liệu trước
 cli-import-yes = Vẫn nạp các dòng chênh hơn mười lần so với số liệu trước
@@ -165,6 +167,7 @@ cli-value-output = TỆP
 cli-value-delimiter = KÝ_TỰ
 cli-value-numbers = KIỂU_SỐ
 cli-value-years = A-B
+cli-value-notes = TỆP
 
 ## Lỗi cách dùng (mã thoát 2).
 cli-error-unknown-argument = không có tham số `{$arg}`

@@ -163,7 +163,6 @@ report-html-col-due = Hạn
 report-html-col-lead-agency = Cơ quan chủ trì
 report-html-deliverable = Sản phẩm: {$deliverable}
 report-html-partial-note = * số liệu chưa đủ các kỳ trong năm (tạm tính).
-report-html-made-by = Tạo bởi công cụ plan từ sổ cái; tệp tự chứa, không tải gì từ mạng.
 report-html-no-chart = chưa có số liệu và chỉ tiêu
 
 # Sơ kết một phần năm: đánh giá tiến độ (SPEC §5); tổng kết giai đoạn; báo cáo
@@ -179,3 +178,10 @@ report-value-year = số liệu năm {$year}
 report-upcoming = Nhiệm vụ sắp đến hạn: {$list}
 report-upcoming-item = {$id} (hạn {$due}, {$agency})
 report-html-upcoming-heading = Nhiệm vụ sắp đến hạn
+
+# --notes (SPEC §4.2).
+report-notes-docx-only = --notes là phần văn phòng viết cho báo cáo Word: dùng kèm --format docx (không dùng với --format {$format})
+report-notes-unreadable = không đọc được tệp ghi chú {$file}: {$reason}
+report-notes-unknown-key = {$at}: không có mục `{$key}`; các mục dùng được: {$keys}
+report-notes-twice = {$at}: mục `{$key}` đã có ở dòng {$first}: gộp hai phần làm một
+report-notes-before-heading = {$at}: nội dung nằm trước tiêu đề `## MỤC` đầu tiên: đặt nó dưới một mục (ví dụ `## lanh_dao`)

@@ -11,6 +11,16 @@ use chrono::{Datelike, NaiveDate};
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
+    // The office's text goes only into the Word report: a usage error else.
+    if args.notes.is_some() && args.format != Format::Docx {
+        let msg = crate::tr!(
+            "report-notes-docx-only",
+            format = clap::ValueEnum::to_possible_value(&args.format)
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default()
+        );
+        return super::record::usage_error("report", &msg);
+    }
     let plan = ctx.load_plan()?;
     let today = today()?;
     let as_of = match args.as_of {
@@ -32,6 +42,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             None => crate::tr!("report-unknown-group", group = g.as_str(), plan = plan.id.as_str()),
         });
     }
+    let notes = read_notes(&plan, &args)?;
     let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
     // The formats made for signing verify the whole chain first (SPEC §3).
     let signed = matches!(args.format, Format::Html | Format::Docx | Format::Xlsx);
@@ -45,7 +56,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
         Format::Json => rr::write_report_json(&r, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
-        Format::Docx => render::docx::write(&r, &plan, &mut out)?,
+        Format::Docx => render::docx::write(&r, &plan, &notes, &mut out)?,
         Format::Xlsx => out = render::xlsx::report(&r)?,
     }
     if matches!(args.format, Format::Docx | Format::Xlsx) {
@@ -54,6 +65,32 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         render::write_text(&out, args.output.as_deref())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The office's text for the báo cáo (`--notes FILE`, SPEC §4.2), checked
+/// against the plan's groups; none without `--notes`.
+///
+/// Errors: the file cannot be read; text outside a `## KEY` section, an
+/// unknown or repeated key (`FILE:LINE`, with the list of keys).
+fn read_notes(plan: &Plan, args: &ReportArgs) -> Result<render::docx::Notes> {
+    use render::docx::{Notes, NotesError};
+    let Some(path) = &args.notes else { return Ok(Notes::none()) };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow!(crate::tr!("report-notes-unreadable", file = shown.as_str(), reason = e.to_string()))
+    })?;
+    let groups: Vec<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
+    Notes::parse(&text, &shown, &groups).map_err(|e| {
+        anyhow!(match e {
+            NotesError::UnknownKey { at, key, keys } => {
+                crate::tr!("report-notes-unknown-key", at = at, key = key, keys = keys)
+            }
+            NotesError::Twice { at, key, first } => {
+                crate::tr!("report-notes-twice", at = at, key = key, first = first)
+            }
+            NotesError::BeforeHeading { at } => crate::tr!("report-notes-before-heading", at = at),
+        })
+    })
 }
 
 /// What `--year`, `--period` or `--years` asks for (the year of `as_of`

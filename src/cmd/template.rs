@@ -2,16 +2,24 @@
 //! row per recorded indicator and period to fill, which `plan import`
 //! takes back without edits.
 //!
-//! Which rows: with `--period P`, every recorded indicator reported by P's
-//! kind of period (a quarter for quarterly indicators…); without, every
-//! period of every recorded indicator that has ended (or fallen due) by
-//! today and has no figure that counts, oldest first. Each row shows the
-//! previous figure that counts for the same kind of period, to compare.
+//! Which rows: with `--period P`, every period of every recorded indicator,
+//! of whatever cadence, that lies inside P (`--period 2026-Q3`: July,
+//! August and September of a monthly indicator, the quarter of a
+//! quarterly one); without, every period of every recorded indicator that
+//! has ended (or fallen due) by today and has no figure that counts, oldest
+//! first. Each row shows the previous figure that counts for the same kind
+//! of period, to compare.
 //!
-//! The columns are the importer's own names (`chi_tieu, ky, gia_tri, ngay,
-//! nguoi_nhap, nguon` under `vi`, `indicator, period, value, date, by,
-//! source` under `en`), beside `STT`, the name, the unit and the previous
-//! figure, which the importer reads and ignores.
+//! The sheet speaks to the department head who fills it in (SPEC §4): the
+//! header is in words, with accents, each one a name the importer reads
+//! (`Mã chỉ tiêu`, `Kỳ báo cáo`, `Giá trị`, `Ngày báo cáo`, `Người nhập`,
+//! `Nguồn`) or reads and ignores (`STT`, `Tên chỉ tiêu`, `Đơn vị tính`,
+//! `Cơ quan chủ trì`, `Hạn báo cáo`, `Số liệu kỳ trước`); the period is in
+//! words under `vi` ("Quý 3/2026", which import reads as typed); each row
+//! names the agency responsible (the group's lead) and the due date; the
+//! value cell takes only what the indicator takes (a whole number for an
+//! `integer` one, within `min` and `max`). The workbook prints on A4
+//! landscape, one page wide, its header repeated on every page.
 
 use super::{Ctx, reject, today};
 use crate::cli::{TemplateArgs, TemplateFormat as Format};
@@ -38,6 +46,31 @@ pub struct Due<'p> {
     /// The figure that counts for the latest earlier period of the same
     /// kind, if any.
     pub previous: Option<f64>,
+}
+
+impl Due<'_> {
+    /// The agency responsible for the figure: the lead of the indicator's
+    /// group, by name; "" when the group has none.
+    fn agency(&self, plan: &Plan) -> String {
+        plan.group_of(&self.indicator.id)
+            .and_then(|g| g.lead.as_deref())
+            .map(|a| plan.agency_name(a).to_string())
+            .unwrap_or_default()
+    }
+
+    /// When the figure is due: the period's end + `due_days` (SPEC §5).
+    fn due(&self, plan: &Plan) -> NaiveDate {
+        self.period.due(plan.due_days.of(self.period.cadence))
+    }
+
+    /// The period as the sheet writes it: in words under `vi` ("Quý
+    /// 3/2026", which import reads), as `2026-Q3` under `en`.
+    fn period_text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.period.label(lang),
+            Lang::En => self.period.to_string(),
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
@@ -87,11 +120,16 @@ fn previous(figures: &Figures, ind: &Indicator, p: Period) -> Option<f64> {
         .and_then(|(_, f)| f.counted.as_ref().map(|c| c.value))
 }
 
-/// Every recorded indicator reported by `p`'s kind of period, in plan order.
+/// Every period of every recorded indicator, of any cadence, that lies
+/// inside `p` (SPEC §4 `template`), in plan order, then by period.
 pub fn for_period<'p>(plan: &'p Plan, figures: &Figures, p: Period) -> Vec<Due<'p>> {
     plan.indicators()
-        .filter(|i| i.cadence() == Some(p.cadence))
-        .map(|i| Due { indicator: i, period: p, previous: previous(figures, i, p) })
+        .filter_map(|i| Some((i, i.cadence()?)))
+        .flat_map(|(i, every)| {
+            Period::all_in(p.year, every)
+                .filter(move |q| p.start() <= q.start() && q.end() <= p.end())
+                .map(move |q| Due { indicator: i, period: q, previous: previous(figures, i, q) })
+        })
         .collect()
 }
 
@@ -127,25 +165,57 @@ pub fn missing<'p>(plan: &'p Plan, figures: &Figures, today: NaiveDate) -> Vec<D
     rows.into_iter().map(|(_, _, d)| d).collect()
 }
 
-/// The header, in the importer's names for the plan's language.
-fn headers(lang: Lang) -> [&'static str; 10] {
+/// The header in words, each a column name the importer reads or reads
+/// and ignores (src/import/header.rs; SPEC §4.1 "Header").
+fn headers(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Vi => [
             "STT",
-            "chi_tieu",
-            "ten",
-            "don_vi",
-            "ky",
-            "so_lieu_ky_truoc",
-            "gia_tri",
-            "ngay",
-            "nguoi_nhap",
-            "nguon",
+            "Mã chỉ tiêu",
+            "Tên chỉ tiêu",
+            "Đơn vị tính",
+            "Kỳ báo cáo",
+            "Cơ quan chủ trì",
+            "Hạn báo cáo",
+            "Số liệu kỳ trước",
+            "Giá trị",
+            "Ngày báo cáo",
+            "Người nhập",
+            "Nguồn",
         ],
-        Lang::En => {
-            ["STT", "indicator", "name", "unit", "period", "previous", "value", "date", "by", "source"]
-        }
+        Lang::En => [
+            "No.",
+            "Indicator",
+            "Name",
+            "Unit",
+            "Period",
+            "Lead agency",
+            "Due",
+            "Previous",
+            "Value",
+            "Date",
+            "By",
+            "Source",
+        ],
     }
+}
+
+/// What the value cell of `ind` takes, for the person typing it: "Số
+/// nguyên, từ 0 trở lên (doanh nghiệp)".
+fn accepts(ind: &Indicator, lang: Lang, style: NumberStyle) -> String {
+    let n = |x: f64| format_number(x, style, 6);
+    let range = match (ind.min, ind.max) {
+        (Some(a), Some(b)) => tr_in!(lang, "workbook-template-between", min = n(a), max = n(b)),
+        (Some(a), None) => tr_in!(lang, "workbook-template-min", min = n(a)),
+        (None, Some(b)) => tr_in!(lang, "workbook-template-max", max = n(b)),
+        (None, None) => String::new(),
+    };
+    let unit = match ind.unit.trim() {
+        "" => String::new(),
+        u => tr_in!(lang, "workbook-template-unit", unit = u),
+    };
+    let kind = if ind.integer { "workbook-template-integer" } else { "workbook-template-number" };
+    tr_in!(lang, kind, range = range, unit = unit)
 }
 
 /// The template sheet. Every word of it is in one language, the plan's
@@ -165,27 +235,36 @@ fn sheet(plan: &Plan, rows: &[Due<'_>], period: Option<Period>, today: NaiveDate
             tr_in!(lang, "workbook-template-title", plan = plan.id.as_str()),
             scope,
             tr_in!(lang, "workbook-template-how"),
+            tr_in!(lang, "workbook-template-keep"),
         ],
         headers: headers(plan.lang).iter().map(|h| h.to_string()).collect(),
         rows: rows
             .iter()
             .enumerate()
             .map(|(n, d)| {
+                let ind = d.indicator;
                 vec![
                     Value::Id(n as i64 + 1),
-                    Value::text(d.indicator.id.clone()),
-                    Value::text(d.indicator.name.clone()),
-                    Value::text(d.indicator.unit.clone()),
-                    Value::text(d.period.to_string()),
+                    Value::text(ind.id.clone()),
+                    Value::text(ind.name.clone()),
+                    Value::text(ind.unit.clone()),
+                    Value::text(d.period_text(lang)),
+                    Value::text(d.agency(plan)),
+                    Value::Date(d.due(plan)),
                     Value::opt_number(d.previous),
-                    Value::BlankNumber,
+                    Value::BlankFigure {
+                        integer: ind.integer,
+                        min: ind.min,
+                        max: ind.max,
+                        message: accepts(ind, lang, plan.numbers),
+                    },
                     Value::BlankDate,
                     Value::Empty,
                     Value::Empty,
                 ]
             })
             .collect(),
-        wrap: vec![2],
+        wrap: vec![2, 5],
     }
 }
 
@@ -197,13 +276,16 @@ fn write_csv(plan: &Plan, rows: &[Due<'_>], out: &mut dyn Write) -> Result<()> {
     let delimiter = if plan.numbers == NumberStyle::Vi { b';' } else { b',' };
     let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
     w.write_record(headers(plan.lang))?;
+    let l = Labels::new(plan.lang);
     for (n, d) in rows.iter().enumerate() {
         w.write_record([
             (n + 1).to_string(),
             d.indicator.id.clone(),
             csv_text_cell(&d.indicator.name).into_owned(),
             csv_text_cell(&d.indicator.unit).into_owned(),
-            d.period.to_string(),
+            d.period_text(plan.lang),
+            csv_text_cell(&d.agency(plan)).into_owned(),
+            l.date(d.due(plan)),
             d.previous.map(|v| format_number(v, plan.numbers, 6)).unwrap_or_default(),
             String::new(),
             String::new(),

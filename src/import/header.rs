@@ -65,6 +65,13 @@ const IGNORED: &[&str] = &[
     // `plan template`'s previous figure, shown to compare with.
     "so_lieu_ky_truoc",
     "previous",
+    // `plan template`'s row number, agency responsible and due date in
+    // words (`No.`, `Cơ quan chủ trì`, `Hạn báo cáo`, SPEC §4).
+    "no",
+    "co_quan_chu_tri",
+    "lead_agency",
+    "han_bao_cao",
+    "due",
 ];
 
 /// A header cell folded for matching: no unit in parentheses, no accents,

@@ -50,13 +50,14 @@ impl Ctx<'_> {
         self.l.tr(key)
     }
 
-    /// ("đến 2030", "> 120") for an indicator with no target in the year.
+    /// ("đến 2030", "trên 120") for an indicator with no target in the
+    /// year: the target in words, as the tables write it (SPEC §4.2).
     fn final_target(&self, id: &str) -> Option<(String, String)> {
         let ind = self.plan.indicator(id)?;
         let t = ind.target?;
         Some((
             tr_in!(self.l.lang, "report-html-final-by", by = ind.by.to_string()),
-            t.display(self.plan.numbers),
+            t.words(self.l.lang, self.plan.numbers, None),
         ))
     }
 
@@ -723,7 +724,6 @@ fn footer(c: &Ctx) -> Markup {
             p { (l.tr("report-html-partial-note")) }
             p { (l.tr("report-estimate-note")) }
             p.ledger { (ledger_line(r, l.lang)) }
-            p { (l.tr("report-html-made-by")) }
         }
     }
 }

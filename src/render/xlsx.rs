@@ -15,7 +15,9 @@
 //!
 //! Every sheet: optional title lines, one header row in bold, frozen below
 //! it, with an autofilter; column widths fitted to the content, capped, with
-//! long text wrapped.
+//! long text wrapped. Ready to print (SPEC §4.2): A4 landscape, fitted to
+//! one page wide (as many pages tall as it takes), the header row repeated
+//! on every page, the page number and count in the footer.
 
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
@@ -27,8 +29,13 @@ use std::collections::{HashMap, HashSet};
 
 /// The widest a fitted column gets, in pixels (about 60 characters).
 const MAX_WIDTH_PX: u32 = 420;
-/// Decimals a number cell shows at most (the cell holds every digit).
-const MAX_DECIMALS: usize = 4;
+/// Decimals a number cell shows at most (the cell holds every digit):
+/// the report's figures and ratios show at most 2 (SPEC §4.2).
+const MAX_DECIMALS: usize = 2;
+/// The width (characters) at which a column of long text wraps.
+const WRAP_WIDTH: f64 = 26.0;
+/// Excel's paper size code for A4.
+const PAPER_A4: u8 = 9;
 
 /// The dates a spreadsheet holds: a date cell to fill in takes any of them
 /// (what it must not take is text).
@@ -62,6 +69,15 @@ pub enum Value {
     BlankNumber,
     /// An empty cell to fill in with a date, in the language's date format.
     BlankDate,
+    /// An empty cell to fill in with a figure of one indicator: only what
+    /// the indicator accepts is taken (a whole number for an `integer`
+    /// one, within its `min` and `max`), with `message` saying what.
+    BlankFigure {
+        integer: bool,
+        min: Option<f64>,
+        max: Option<f64>,
+        message: String,
+    },
     /// A date and time (UTC), as `recorded_at`.
     DateTime(NaiveDateTime),
 }
@@ -184,7 +200,21 @@ pub fn workbook(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>> {
 
 fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
     let mut row: u32 = 0;
-    for (i, line) in s.title.iter().enumerate() {
+    // A title line longer than the table is as wide is cut between words
+    // into lines that fit (a printed page shows no more than the table).
+    let room = fitted_widths(s).iter().sum::<f64>().max(80.0);
+    let title: Vec<(usize, String)> = s
+        .title
+        .iter()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            // The first line is 13 pt bold: 1.3 times as wide a character.
+            let room = if i == 0 { room / 1.3 } else { room };
+            split_line(line, room).into_iter().map(move |l| (i, l))
+        })
+        .collect();
+    for (i, line) in &title {
+        let (i, line) = (*i, line.as_str());
         if i == 0 {
             ws.write_string_with_format(row, 0, line, &f.title)?;
         } else {
@@ -218,6 +248,24 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
                     ws.write_blank(row, col, &f.date)?;
                     let span = entry_dates.entry(col).or_insert((row, row));
                     span.1 = row;
+                }
+                Value::BlankFigure { integer, min, max, message } => {
+                    ws.write_blank(row, col, if *integer { &f.numbers[&0] } else { &f.entry_decimal })?;
+                    // The spreadsheet's own bounds when the plan sets none.
+                    let (lo, hi) = (min.unwrap_or(-1e15), max.unwrap_or(1e15));
+                    let rule = if *integer {
+                        DataValidation::new().allow_whole_number(DataValidationRule::Between(
+                            lo.ceil().max(i32::MIN as f64) as i32,
+                            hi.floor().min(i32::MAX as f64) as i32,
+                        ))
+                    } else {
+                        DataValidation::new().allow_decimal_number(DataValidationRule::Between(lo, hi))
+                    };
+                    let rule = rule
+                        .set_error_title(tr("workbook-validate-title"))?
+                        .set_error_message(message.chars().take(255).collect::<String>())?
+                        .set_input_message(message.chars().take(255).collect::<String>())?;
+                    ws.add_data_validation(row, col, row, col, &rule)?;
                 }
                 Value::Text(t) if s.wrap.contains(&c) => {
                     ws.write_string_with_format(row, col, t, &f.wrap)?;
@@ -274,8 +322,98 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats) -> Result<()> {
         ws.add_data_validation(first, col, last, col, &date)?;
     }
     // Fit the table, not the title lines (they spill over empty cells).
-    for (c, w) in fitted_widths(s).into_iter().enumerate() {
-        ws.set_column_width(c as u16, w)?;
+    let widths = fitted_widths(s);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    // Rows as tall as their wrapped text, so that no line runs over the
+    // next row (neither Excel nor LibreOffice grows them on opening).
+    if !s.headers.is_empty() {
+        let head: Vec<Value> = s.headers.iter().map(|h| Value::Text(h.clone())).collect();
+        let all: Vec<usize> = (0..s.headers.len()).collect();
+        ws.set_row_height(header_row, row_height(&head, &widths, &all))?;
+        for (k, values) in s.rows.iter().enumerate() {
+            let h = row_height(values, &widths, &s.wrap);
+            if h > LINE_HEIGHT {
+                ws.set_row_height(header_row + 1 + k as u32, h)?;
+            }
+        }
+    }
+    print_ready(ws, (!s.headers.is_empty()).then_some(header_row))?;
+    Ok(())
+}
+
+/// `line` cut between words into pieces of at most `room` characters.
+fn split_line(line: &str, room: f64) -> Vec<String> {
+    let room = room as usize;
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in line.split(' ') {
+        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > room {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    out.push(cur);
+    out
+}
+
+/// The height of a line of text, in points (Excel's default row).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The height in points a row needs: the most lines any of its wrapped
+/// cells (`wrap`) takes at its column's width, words kept whole.
+fn row_height(values: &[Value], widths: &[f64], wrap: &[usize]) -> f64 {
+    let lines = values
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| wrap.contains(c))
+        .map(|(c, v)| match v {
+            Value::Text(t) => {
+                let room = (widths.get(c).copied().unwrap_or(10.0) - 2.0).max(4.0) / 1.1;
+                t.lines().map(|l| wrapped_lines(l, room)).sum::<usize>()
+            }
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    LINE_HEIGHT * lines as f64
+}
+
+/// How many lines `text` takes wrapped at `room` characters, between words.
+fn wrapped_lines(text: &str, room: f64) -> usize {
+    let mut lines = 1;
+    let mut used = 0.0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count() as f64;
+        if used > 0.0 && used + 1.0 + w > room {
+            lines += 1;
+            used = w;
+        } else {
+            used += if used > 0.0 { 1.0 + w } else { w };
+        }
+    }
+    lines
+}
+
+/// A4 landscape, one page wide, the header row repeated at the top of
+/// each page, narrow margins, the grid printed and "page / pages" in the
+/// footer (SPEC §4.2).
+fn print_ready(ws: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
+    ws.set_paper_size(PAPER_A4);
+    ws.set_landscape();
+    // 0 pages tall: as many as the rows take.
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&P / &N");
+    // The cells' grid on paper: a table to read, a form to fill in.
+    ws.set_print_gridlines(true);
+    if let Some(row) = header_row {
+        ws.set_repeat_rows(row, row)?;
     }
     Ok(())
 }
@@ -288,7 +426,7 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
         match v {
             Value::Empty => 0,
             // Room for what will be typed: 1.234.567,5.
-            Value::BlankNumber => 12,
+            Value::BlankNumber | Value::BlankFigure { .. } => 12,
             Value::BlankDate => 10,
             Value::Text(t) => t.lines().map(|l| l.chars().count()).max().unwrap_or(0),
             Value::Number(x) => {
@@ -301,11 +439,15 @@ fn fitted_widths(s: &Sheet) -> Vec<f64> {
             Value::DateTime(_) => 19,
         }
     };
+    // Headers wrap (bold, wrapped): a column need only be as wide as the
+    // header's longest word, so that a sheet of many columns still prints
+    // readable on one page width. Wrapped text columns stop at 40.
     (0..s.headers.len())
         .map(|c| {
-            let head = s.headers[c].chars().count();
+            let head = s.headers[c].split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
             let cells = s.rows.iter().filter_map(|r| r.get(c)).map(len).max().unwrap_or(0);
-            ((head.max(cells) as f64) * 1.1 + 2.0).min(cap)
+            let cap = if s.wrap.contains(&c) { cap.min(WRAP_WIDTH) } else { cap };
+            ((head.max(cells).max(4) as f64) * 1.1 + 2.0).min(cap)
         })
         .collect()
 }
@@ -464,12 +606,22 @@ fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
         Some(s) => format!("{s} {}", g.name),
         None => g.name.clone(),
     };
+    // The group's headline with what it rests on (SPEC §5 "Group roll-up").
+    let f = super::report::Fmt { style: r.numbers };
+    title.insert(
+        title.len() - 1,
+        format!(
+            "{}: {}",
+            tr("workbook-group-totals"),
+            super::report::summary_text(g.attainment, g.rollup_count, g.indicator_count, &g.counts, l, &f)
+        ),
+    );
     if let Some(lead) = &g.lead_name {
         title.push(crate::tr!("workbook-lead-line", lead = lead.as_str()));
     }
     let rows = g.indicators.iter().enumerate().map(|(k, i)| indicator_row(k + 1, i, r, l)).collect();
     Sheet {
-        name: g.id.clone(),
+        name: group_sheet_name(g),
         title,
         headers: headers(&[
             "workbook-col-stt",
@@ -493,6 +645,31 @@ fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
         rows,
         wrap: vec![2, 5, 10],
     }
+}
+
+/// A group's tab: its section and as many whole words of its name as fit
+/// in Excel's 31 characters ("II.1 Phát triển kinh tế tư nhân"), its id
+/// when it has neither (made valid and unique when written).
+pub fn group_sheet_name(g: &GroupReport) -> String {
+    let base = g.section.clone().unwrap_or_default();
+    let mut name = base.clone();
+    for word in g.name.split_whitespace() {
+        let next = if name.is_empty() { word.to_string() } else { format!("{name} {word}") };
+        if next.chars().count() > 31 {
+            break;
+        }
+        name = next;
+    }
+    // A name cut after a dash or comma ends on its last word.
+    while name.len() > base.len() && name.ends_with(|c: char| !c.is_alphanumeric() && c != ')') {
+        name.pop();
+    }
+    name = name.trim_end().to_string();
+    // No word of the name fitted: the section and the id.
+    if name == base {
+        name = if base.is_empty() { g.id.clone() } else { format!("{base} {}", g.id) };
+    }
+    name
 }
 
 fn indicator_row(n: usize, i: &IndicatorReport, r: &Report, l: &Labels) -> Vec<Value> {

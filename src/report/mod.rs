@@ -324,6 +324,9 @@ pub struct TaskReport {
     pub class: TaskClass,
     /// Days late (done late) or overdue (open overdue).
     pub days: i64,
+    /// The document recorded with the completion that counts (`done
+    /// --source`), for the báo cáo to cite (SPEC §4.2 I); null when none.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -96,6 +96,7 @@ pub(super) fn group_tasks(
             done_on,
             class,
             days,
+            source: None,
         };
         gr.tasks.add(&tr);
         if let (TaskClass::OpenOverdue, Some(due)) = (class, t.due) {

@@ -158,6 +158,12 @@ pub fn compute_counted(
         report.groups.push(gr);
     }
     report.attainment = plan_roll.result();
+    // The document each completion that counts was recorded with.
+    let sources: HashMap<i64, &str> =
+        task_entries.iter().filter_map(|e| Some((e.id, e.source.as_deref()?))).collect();
+    for t in report.groups.iter_mut().flat_map(|g| g.task_list.iter_mut()) {
+        t.source = done.get(&t.id).and_then(|(_, id)| sources.get(id)).map(|s| s.to_string());
+    }
     report
 }
 

@@ -10,7 +10,7 @@ use std::io::Read;
 
 /// A State body's plan (Nghị định 30/2020 heading) with text that needs
 /// escaping in XML.
-const STATE_PLAN: &str = r#"
+pub const STATE_PLAN: &str = r#"
 [plan]
 id = "12/KH-UBND"
 title = "Kế hoạch <thử> & \"kiểm tra\""
@@ -199,8 +199,8 @@ fn state_style_heading_title_sections_and_sentences() {
         t.contains("Số hóa hồ sơ một cửa (Văn phòng <HĐND & UBND>, hạn 30/06/2026, quá 204 ngày)"),
         "{t}"
     );
-    // Section II names what is short.
-    assert!(p.iter().any(|x| x == "II. HẠN CHẾ, TỒN TẠI"));
+    // III.2 names what is short.
+    assert!(p.iter().any(|x| x == "2. Hạn chế, tồn tại"));
     assert!(find(&p, "mới đạt").contains("Doanh nghiệp hoạt động mới đạt 85 %"));
     // Recipients and signature from [report].
     assert!(p.iter().any(|x| x == "Nơi nhận:"));
@@ -216,11 +216,12 @@ fn the_appendix_lists_every_indicator_with_its_figures() {
     let p = paragraphs(&docx(&env, &["--year", "2026", "--as-of", "2027-01-20"]));
     let at = p.iter().position(|x| x == "PHỤ LỤC").expect("an appendix");
     let table = &p[at..];
-    // Cells are paragraphs in reading order: name, unit, target, value, %.
+    // Cells are paragraphs in reading order: name, unit, target, value, %;
+    // a number never breaks in its cell (a no-break space before "%").
     for (name, unit, value, pct) in [
-        ("Doanh nghiệp hoạt động", "doanh nghiệp", "85", "85 %"),
+        ("Doanh nghiệp hoạt động", "doanh nghiệp", "85", "85\u{a0}%"),
         ("Sản phẩm OCOP", "sản phẩm", "—", "—"),
-        ("Hồ sơ giải quyết đúng hạn", "%", "97,5", "102,6 %"),
+        ("Hồ sơ giải quyết đúng hạn", "%", "97,5", "102,6\u{a0}%"),
     ] {
         let i = table.iter().position(|x| x == name).unwrap_or_else(|| panic!("{name} not in the appendix"));
         assert_eq!(table[i + 1], unit, "{name}");
@@ -331,7 +332,11 @@ fn a_six_month_review_with_an_estimate_and_the_same_period_last_year() {
     assert!(t.iter().any(|x| x == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2027"), "{t:#?}");
     assert!(t.iter().any(|x| x == "Lũy kế"));
     let i = t.iter().position(|x| x == "Vốn đầu tư").unwrap();
-    assert_eq!(&t[i + 1..i + 7], ["tỷ đồng", "từ 1.000 trở lên", "550 (ư)", "55 %", "400", "137,5 %"]);
+    // The estimate's mark "(ư)" on a line of its own under the number.
+    assert_eq!(
+        &t[i + 1..i + 8],
+        ["tỷ đồng", "từ 1.000 trở lên", "550", "(ư)", "55\u{a0}%", "400", "137,5\u{a0}%"]
+    );
 }
 
 #[test]

@@ -94,33 +94,40 @@ fn report_xlsx_has_a_summary_a_sheet_per_group_periods_and_tasks() {
     let out = env.dir.path().join("bao-cao.xlsx");
     env.cmd().args(["report", "--year", "2026", "--format", "xlsx", "--output"]).arg(&out).assert().success();
     let mut wb = workbook(std::fs::read(&out).unwrap());
-    assert_eq!(wb.sheet_names(), ["Tổng hợp", "ktn", "Các kỳ báo cáo", "Nhiệm vụ"]);
+    // A group's sheet is named in words (its section, if any, and name).
+    assert_eq!(wb.sheet_names(), ["Tổng hợp", "Kinh tế tư nhân", "Các kỳ báo cáo", "Nhiệm vụ"]);
 
     // The group's sheet: its name, "Năm 2026 · tính đến …", the line that
     // says the figures are provisional (the year is not over on 26/11), the
-    // ledger's fingerprint, its lead, a blank line, the header on row 7.
-    let g = wb.worksheet_range("ktn").unwrap();
+    // group's headline with what it rests on, the ledger's fingerprint, its
+    // lead, a blank line, the header on row 8.
+    let g = wb.worksheet_range("Kinh tế tư nhân").unwrap();
     assert_eq!(g.get_value((0, 0)), Some(&Data::String("Kinh tế tư nhân".into())));
     assert!(
-        matches!(g.get_value((3, 0)), Some(Data::String(s)) if s.contains(" 4:")),
+        matches!(g.get_value((4, 0)), Some(Data::String(s)) if s.contains(" 4:")),
+        "{:?}",
+        g.get_value((4, 0))
+    );
+    assert!(
+        matches!(g.get_value((3, 0)), Some(Data::String(s)) if s.starts_with("Cả nhóm: Tỷ lệ đạt") && s.contains("chỉ tiêu")),
         "{:?}",
         g.get_value((3, 0))
     );
     assert_eq!(g.get_value((2, 0)), Some(&Data::String("Số liệu ước thực hiện, tính đến 26/11/2026".into())));
-    assert_eq!(g.get_value((6, 0)), Some(&Data::String("STT".into())));
-    assert_eq!(g.get_value((6, 4)), Some(&Data::String("Giá trị".into())));
+    assert_eq!(g.get_value((7, 0)), Some(&Data::String("STT".into())));
+    assert_eq!(g.get_value((7, 4)), Some(&Data::String("Giá trị".into())));
     // so_dn: 96, no target for 2026 (>= 100 is for 2028): 96 % of the way;
     // thu_ns: 2.459,9 + 2.460,1 = 4.920 of 10.000 in the year: 49,2 %.
-    assert_eq!(g.get_value((7, 1)), Some(&Data::String("so_dn".into())));
-    assert_eq!(g.get_value((7, 4)), Some(&Data::Float(96.0)));
-    assert_eq!(g.get_value((7, 6)), Some(&Data::Empty));
+    assert_eq!(g.get_value((8, 1)), Some(&Data::String("so_dn".into())));
+    assert_eq!(g.get_value((8, 4)), Some(&Data::Float(96.0)));
+    assert_eq!(g.get_value((8, 6)), Some(&Data::Empty));
     // After the attainment: the pace columns (empty in a year report), then
     // the progress to the final target.
-    assert_eq!(g.get_value((7, 7)), Some(&Data::Empty));
-    assert_eq!(g.get_value((7, 9)), Some(&Data::Float(0.96)));
-    assert_eq!(g.get_value((8, 1)), Some(&Data::String("thu_ns".into())));
-    assert_eq!(g.get_value((8, 4)), Some(&Data::Float(4920.0)));
-    assert_eq!(g.get_value((8, 6)), Some(&Data::Float(0.492)));
+    assert_eq!(g.get_value((8, 7)), Some(&Data::Empty));
+    assert_eq!(g.get_value((8, 9)), Some(&Data::Float(0.96)));
+    assert_eq!(g.get_value((9, 1)), Some(&Data::String("thu_ns".into())));
+    assert_eq!(g.get_value((9, 4)), Some(&Data::Float(4920.0)));
+    assert_eq!(g.get_value((9, 6)), Some(&Data::Float(0.492)));
 
     // The periods sheet: typed value and real dates.
     let p = wb.worksheet_range("Các kỳ báo cáo").unwrap();
@@ -171,10 +178,13 @@ fn template_csv_lists_the_periods_due_and_missing() {
     // 09-30; ty_le 2026 and so_dn H2 have not ended.
     let out = env.cmd().args(["template"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // Headers in words, the period in words, the group's lead and the due
+    // date (30/09 + 10 days of a quarter = 10/10/2026) beside the ids.
     assert_eq!(
         text,
-        "\u{feff}STT;chi_tieu;ten;don_vi;ky;so_lieu_ky_truoc;gia_tri;ngay;nguoi_nhap;nguon\n\
-         1;thu_ns;Thu ngân sách;triệu đồng;2026-Q3;2.460,1;;;;\n"
+        "\u{feff}STT;Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị tính;Kỳ báo cáo;Cơ quan chủ trì;Hạn báo cáo;\
+         Số liệu kỳ trước;Giá trị;Ngày báo cáo;Người nhập;Nguồn\n\
+         1;thu_ns;Thu ngân sách;triệu đồng;Quý 3/2026;Phòng Kinh tế;10/10/2026;2.460,1;;;;\n"
     );
 }
 
@@ -190,25 +200,35 @@ fn template_xlsx_for_a_period() {
     let mut wb = workbook(std::fs::read(&out).unwrap());
     assert_eq!(wb.sheet_names(), ["Số liệu"]);
     let s = wb.worksheet_range("Số liệu").unwrap();
-    // Three title lines, a blank line, the header on row 5.
-    let header: Vec<_> = (0..10).map(|c| s.get_value((4, c)).cloned()).collect();
+    // Title lines (the instructions), a blank line, then the header.
+    let at = (0..10).find(|&r| s.get_value((r, 0)) == Some(&Data::String("STT".into()))).expect("the header");
+    let header: Vec<_> = (0..12).map(|c| s.get_value((at, c)).cloned()).collect();
     let names = [
         "STT",
-        "chi_tieu",
-        "ten",
-        "don_vi",
-        "ky",
-        "so_lieu_ky_truoc",
-        "gia_tri",
-        "ngay",
-        "nguoi_nhap",
-        "nguon",
+        "Mã chỉ tiêu",
+        "Tên chỉ tiêu",
+        "Đơn vị tính",
+        "Kỳ báo cáo",
+        "Cơ quan chủ trì",
+        "Hạn báo cáo",
+        "Số liệu kỳ trước",
+        "Giá trị",
+        "Ngày báo cáo",
+        "Người nhập",
+        "Nguồn",
     ];
     assert_eq!(header, names.map(|n| Some(Data::String(n.into()))));
-    assert_eq!(s.get_value((5, 1)), Some(&Data::String("so_dn".into())));
-    assert_eq!(s.get_value((5, 4)), Some(&Data::String("2026-H2".into())));
-    assert_eq!(s.get_value((5, 5)), Some(&Data::Float(96.0)));
-    assert_eq!(s.height(), 6, "one indicator is half-yearly");
+    // 2026-H2 holds so_dn's half, thu_ns's Q3 and Q4, ty_le's nothing (a
+    // year is not inside a half).
+    let row = |r: u32| s.get_value((at + r, 1)).cloned();
+    assert_eq!(row(1), Some(Data::String("so_dn".into())));
+    assert_eq!(s.get_value((at + 1, 4)), Some(&Data::String("6 tháng cuối năm 2026".into())));
+    assert_eq!(s.get_value((at + 1, 5)), Some(&Data::String("Phòng Kinh tế".into())));
+    assert_eq!(s.get_value((at + 1, 7)), Some(&Data::Float(96.0)));
+    assert_eq!(row(2), Some(Data::String("thu_ns".into())));
+    assert_eq!(s.get_value((at + 2, 4)), Some(&Data::String("Quý 3/2026".into())));
+    assert_eq!(s.get_value((at + 3, 4)), Some(&Data::String("Quý 4/2026".into())));
+    assert_eq!(s.height() as u32, at + 4, "so_dn H2, thu_ns Q3 and Q4");
 }
 
 #[test]
@@ -550,9 +570,9 @@ fn template_filled_in_imports_and_reports() {
             }
         }
         if row.get(1) == Some(&Data::String("thu_ns".into())) {
-            ws.write_number(r, 6, 2600.5).unwrap();
+            ws.write_number(r, 8, 2600.5).unwrap();
             let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-            ws.write_date_with_format(r, 7, chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(), &date)
+            ws.write_date_with_format(r, 9, chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(), &date)
                 .unwrap();
             filled += 1;
         }
@@ -579,8 +599,7 @@ fn template_csv_filled_in_imports() {
     let env = recorded();
     let out = env.cmd().arg("template").assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let filled =
-        text.replace("2026-Q3;2.460,1;;;;", "2026-Q3;2.460,1;2.600,5;09/10/2026;Chị Lan;Báo cáo 9/BC");
+    let filled = text.replace(";2.460,1;;;;", ";2.460,1;2.600,5;09/10/2026;Chị Lan;Báo cáo 9/BC");
     assert_ne!(filled, text);
     let path = env.file("mau.csv", filled);
     env.cmd().arg("import").arg(&path).assert().success();

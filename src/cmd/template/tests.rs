@@ -104,14 +104,42 @@ fn a_period_that_ended_today_is_not_yet_missing() {
 }
 
 #[test]
-fn a_given_period_lists_the_indicators_of_its_kind() {
+fn a_given_period_lists_every_period_of_any_cadence_inside_it() {
     let plan = plan();
     let f = figures();
-    assert_eq!(rows(&for_period(&plan, &f, p("2026-Q4"))), vec![("q".into(), "2026-Q4".into(), Some(33.0))]);
+    let r = |id: &str, per: &str, prev: Option<f64>| (id.to_string(), per.to_string(), prev);
+    // 2026-Q4: q's quarter (previous: Q3's 33, corrected) and m's months
+    // October to December (m has only a year figure: no earlier month).
+    assert_eq!(
+        rows(&for_period(&plan, &f, p("2026-Q4"))),
+        vec![
+            r("q", "2026-Q4", Some(33.0)),
+            r("m", "2026-10", None),
+            r("m", "2026-11", None),
+            r("m", "2026-12", None)
+        ]
+    );
     // A period with a figure already is listed too (the office asks for it).
-    assert_eq!(rows(&for_period(&plan, &f, p("2026-Q3"))), vec![("q".into(), "2026-Q3".into(), Some(10.0))]);
-    assert_eq!(rows(&for_period(&plan, &f, p("2027"))), vec![("y".into(), "2027".into(), None)]);
-    assert!(for_period(&plan, &f, p("2027-H1")).is_empty());
+    assert_eq!(
+        rows(&for_period(&plan, &f, p("2026-Q3"))),
+        vec![
+            r("q", "2026-Q3", Some(10.0)),
+            r("m", "2026-07", None),
+            r("m", "2026-08", None),
+            r("m", "2026-09", None)
+        ]
+    );
+    // A year holds 4 quarters, the year itself and 12 months: 17 rows; y's
+    // only period is the year.
+    let year = rows(&for_period(&plan, &f, p("2027")));
+    assert_eq!(year.len(), 4 + 1 + 12);
+    assert_eq!(year[4], r("y", "2027", None));
+    // A half: 2 quarters and 6 months, no year.
+    let half = rows(&for_period(&plan, &f, p("2027-H1")));
+    assert_eq!(half.len(), 2 + 6);
+    assert!(half.iter().all(|(id, _, _)| id != "y"));
+    // A month: only the monthly indicator's.
+    assert_eq!(rows(&for_period(&plan, &f, p("2027-02"))), vec![r("m", "2027-02", None)]);
 }
 
 #[test]
@@ -126,6 +154,40 @@ fn the_sheet_is_in_the_plans_language_whatever_the_messages() {
     let s = sheet(&plan, &[], None, day("2027-10-20"));
     assert_eq!(s.title[0], "Mẫu báo cáo số liệu — Kế hoạch T");
     assert_eq!(s.title[1], "Các kỳ đã đến hạn mà chưa có số liệu, tính đến ngày 20/10/2027");
-    assert!(s.title[2].starts_with("Điền cột gia_tri"), "{}", s.title[2]);
-    assert_eq!(s.headers[1], "chi_tieu");
+    // The instructions speak to the person filling it in, not of commands.
+    assert!(s.title[2].starts_with("Đề nghị đồng chí phụ trách đơn vị điền số liệu"), "{}", s.title[2]);
+    assert!(s.title.iter().all(|t| !t.contains("plan ")), "{:?}", s.title);
+    // Headers in words, each one the importer reads (or reads and ignores).
+    assert_eq!(s.headers[1], "Mã chỉ tiêu");
+    for h in &s.headers {
+        assert!(crate::import::header::column_of(h).is_some(), "import does not read `{h}`");
+    }
+}
+
+#[test]
+fn every_header_in_either_language_is_one_import_reads() {
+    use crate::import::header::{Col, column_of};
+    for lang in [Lang::Vi, Lang::En] {
+        let h = headers(lang);
+        // The six read: indicator, period, value, date, by, source.
+        let read: Vec<Col> = h.iter().filter_map(|x| column_of(x).expect("a known column")).collect();
+        assert_eq!(
+            read,
+            [Col::Indicator, Col::Period, Col::Value, Col::Date, Col::By, Col::Source],
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn the_value_cell_says_what_it_takes() {
+    let mut plan = plan();
+    plan.lang = Lang::Vi;
+    let mut q = plan.indicator("q").unwrap().clone();
+    q.integer = true;
+    q.min = Some(0.0);
+    assert_eq!(accepts(&q, Lang::Vi, NumberStyle::Vi), "Số nguyên, từ 0 trở lên.");
+    q.unit = "doanh nghiệp".into();
+    q.max = Some(1500.0);
+    assert_eq!(accepts(&q, Lang::Vi, NumberStyle::Vi), "Số nguyên, từ 0 đến 1.500, tính bằng doanh nghiệp.");
 }

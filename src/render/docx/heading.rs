@@ -13,15 +13,21 @@
 //! 30/2020, Phụ lục I, II.5.b), and the number itself is left blank for the
 //! office to fill in when it registers the document.
 
-use super::{SMALL, SMALLER, TEXT_WIDTH, clean, mm};
+use super::typography::Typography;
+use super::{TEXT_WIDTH, clean, mm};
 use crate::plan::{DocumentHeading, DocumentStyle, Plan};
 use crate::settings::Lang;
 use crate::tr_in;
 use chrono::{Datelike, NaiveDate};
-use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableRow, WidthType};
+use docx_rs::{AlignmentType, Paragraph, Run, Table, TableCell, TableCellMargins, TableRow, WidthType};
 
-/// Heading text size: 13 pt.
-const HEAD: usize = 26;
+/// The left column of the heading and of the closing block: wide enough
+/// for "BAN THƯỜNG VỤ ĐẢNG ỦY" on one line at 14 pt bold (about 74 mm),
+/// leaving 83 mm for "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt bold (about 78 mm).
+const LEFT_MM: i32 = 82;
+/// A State heading's left column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" at
+/// 13 pt bold takes about 103 mm of the right one.
+const LEFT_MM_STATE: i32 = 60;
 
 fn line(text: &str, size: usize) -> Run {
     Run::new().add_text(clean(text)).size(size)
@@ -65,20 +71,21 @@ pub fn date_words(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// The heading: a borderless two-column table.
-pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang) -> Table {
+/// The heading: a borderless two-column table, in the sizes of `t`.
+pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: &Typography) -> Table {
     let number = match number_suffix(&plan.id, h.style) {
         Some(s) if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-party", suffix = s),
         Some(s) => tr_in!(lang, "doc-number-state", suffix = s),
         None if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-bare"),
         None => tr_in!(lang, "doc-number-bare-state"),
     };
-    let mut left = TableCell::new().width(mm(70) as usize, WidthType::Dxa);
+    let left_mm = if h.style == DocumentStyle::State { LEFT_MM_STATE } else { LEFT_MM };
+    let mut left = TableCell::new().width(mm(left_mm) as usize, WidthType::Dxa);
     if let Some(parent) = &h.parent {
-        left = left.add_paragraph(centered(vec![line(parent, HEAD)]));
+        left = left.add_paragraph(centered(vec![line(parent, t.parent)]));
     }
     if let Some(issuer) = h.issuer.as_deref().or(plan.issued_by.as_deref()) {
-        let run = line(issuer, HEAD).bold();
+        let run = line(issuer, t.issuer).bold();
         left = left.add_paragraph(centered(vec![if h.style == DocumentStyle::State {
             run.underline("single")
         } else {
@@ -86,23 +93,23 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang) -> 
         }]));
     }
     if h.style == DocumentStyle::Party {
-        left = left.add_paragraph(centered(vec![line("*", HEAD)]));
+        left = left.add_paragraph(centered(vec![line("*", t.issuer)]));
     }
-    left = left.add_paragraph(centered(vec![line(&number, HEAD)]));
+    left = left.add_paragraph(centered(vec![line(&number, t.number)]));
 
-    let mut right = TableCell::new().width(TEXT_WIDTH - mm(70) as usize, WidthType::Dxa);
+    let mut right = TableCell::new().width(TEXT_WIDTH - mm(left_mm) as usize, WidthType::Dxa);
     match h.style {
         DocumentStyle::Party => {
             right = right.add_paragraph(centered(vec![
-                line(&tr_in!(lang, "doc-motto-party"), HEAD + 2).bold().underline("single"),
+                line(&tr_in!(lang, "doc-motto-party"), t.motto).bold().underline("single"),
             ]));
             right = right.add_paragraph(Paragraph::new());
         }
         DocumentStyle::State => {
             right = right
-                .add_paragraph(centered(vec![line(&tr_in!(lang, "doc-motto-state"), HEAD).bold()]))
+                .add_paragraph(centered(vec![line(&tr_in!(lang, "doc-motto-state"), t.motto).bold()]))
                 .add_paragraph(centered(vec![
-                    line(&tr_in!(lang, "doc-motto-state-2"), HEAD + 2).bold().underline("single"),
+                    line(&tr_in!(lang, "doc-motto-state-2"), t.motto_2).bold().underline("single"),
                 ]));
         }
     }
@@ -111,44 +118,51 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang) -> 
         Some(place) => tr_in!(lang, "doc-place-date", place = clean(place), date = date),
         None => date,
     };
-    right = right.add_paragraph(centered(vec![line(&place_date, HEAD + 2).italic()]));
+    right = right.add_paragraph(centered(vec![line(&place_date, t.place_date).italic()]));
     Table::without_borders(vec![TableRow::new(vec![left, right])])
-        .set_grid(vec![mm(70) as usize, TEXT_WIDTH - mm(70) as usize])
+        .set_grid(vec![mm(left_mm) as usize, TEXT_WIDTH - mm(left_mm) as usize])
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
-/// "Nơi nhận" on the left, the signature block on the right.
-pub fn signature(h: &DocumentHeading, lang: Lang) -> Table {
-    let mut left = TableCell::new().width(mm(80) as usize, WidthType::Dxa);
+/// "Nơi nhận" on the left, the signature block on the right: one row that
+/// never splits across pages (SPEC §4.2: the signature stays on the page of
+/// the last paragraph, which keeps with it).
+pub fn signature(h: &DocumentHeading, lang: Lang, t: &Typography) -> Table {
+    let mut left = TableCell::new().width(mm(LEFT_MM) as usize, WidthType::Dxa);
     if !h.recipients.is_empty() {
-        left = left.add_paragraph(
-            Paragraph::new().add_run(line(&tr_in!(lang, "doc-recipients"), SMALLER).bold().italic()),
-        );
+        let label = line(&tr_in!(lang, "doc-recipients"), t.recipients_label);
+        // Party: "Nơi nhận:" regular, underlined; State: bold italic.
+        let label = match h.style {
+            DocumentStyle::Party => label.underline("single"),
+            DocumentStyle::State => label.bold().italic(),
+        };
+        left = left.add_paragraph(Paragraph::new().add_run(label));
         let last = h.recipients.len() - 1;
         for (i, r) in h.recipients.iter().enumerate() {
             let end = if i == last { "." } else { "," };
             let text = format!("- {}{end}", r.trim_end_matches([',', '.', ';']));
-            left = left.add_paragraph(Paragraph::new().add_run(line(&text, SMALL)));
+            left = left.add_paragraph(Paragraph::new().add_run(line(&text, t.recipient)));
         }
     } else {
         left = left.add_paragraph(Paragraph::new());
     }
-    let mut right = TableCell::new().width(TEXT_WIDTH - mm(80) as usize, WidthType::Dxa);
-    for t in &h.signer_title {
-        right = right.add_paragraph(centered(vec![line(t, HEAD + 2).bold()]));
+    let mut right = TableCell::new().width(TEXT_WIDTH - mm(LEFT_MM) as usize, WidthType::Dxa);
+    for title in &h.signer_title {
+        right = right.add_paragraph(centered(vec![line(title, t.signer).bold()]));
     }
     // Room for the signature and the seal.
     for _ in 0..4 {
         right = right.add_paragraph(Paragraph::new());
     }
     if let Some(s) = &h.signer {
-        right = right.add_paragraph(centered(vec![line(s, HEAD + 2).bold()]));
+        right = right.add_paragraph(centered(vec![line(s, t.signer).bold()]));
     }
     if h.signer_title.is_empty() && h.signer.is_none() {
         right = right.add_paragraph(Paragraph::new());
     }
-    Table::without_borders(vec![TableRow::new(vec![left, right])])
-        .set_grid(vec![mm(80) as usize, TEXT_WIDTH - mm(80) as usize])
+    Table::without_borders(vec![TableRow::new(vec![left, right]).cant_split()])
+        .set_grid(vec![mm(LEFT_MM) as usize, TEXT_WIDTH - mm(LEFT_MM) as usize])
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 

@@ -2,49 +2,48 @@
 //!
 //! Layout follows the administrative document format of the issuing body
 //! (`[report] style`): Hướng dẫn 36-HD/VPTW for Party bodies, Nghị định
-//! 30/2020/NĐ-CP (Phụ lục I) for State bodies. Both put on A4 paper, margins
-//! top 20 mm, bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13–14 pt:
-//! the two-column heading (`heading.rs`), the number line left blank for the
-//! office, place and date, the title by kind of review, section I (results
-//! per task group, as sentences with the figures filled in), section II
-//! (shortcomings), recipients and signature, and an appendix table of every
-//! indicator. The ledger's head fingerprint closes the document in small
-//! print, so the signed paper pins the ledger it was computed on (SPEC §3).
+//! 30/2020/NĐ-CP (Phụ lục I) for State bodies, with the sizes and margins
+//! of their tables ([`typography`]): A4, Times New Roman, the page number
+//! centred in the top margin from page 2 on. The parts, in order: the
+//! two-column heading ([`heading`]), the number line left blank for the
+//! office, place and date, the title by kind of review and the opening
+//! paragraph; I. leadership and implementation; II. results per task group;
+//! III. overall assessment; IV. directions and tasks for the next period;
+//! V. proposals ([`parts`]); recipients and signature, kept on the page of
+//! the last paragraph; an appendix table of every indicator ([`appendix`]);
+//! and one small line that pins the figures to the ledger they come from
+//! ("Mã kiểm tra số liệu: 26:0ae0…", SPEC §3).
 //!
 //! The document never invents: where the plan or the ledger has no figure,
-//! the sentence says so. Text from the plan is escaped by the writer
-//! (docx-rs); characters XML cannot carry (controls) are dropped.
+//! the sentence says so, and what only the office can write (causes,
+//! solutions, proposals, the leadership's actions) is its text from
+//! `--notes` ([`notes`]), else a bracketed, highlighted placeholder. Text
+//! from the plan is escaped by the writer (docx-rs); characters XML cannot
+//! carry (controls) are dropped.
 
+mod appendix;
 mod heading;
+pub mod notes;
+mod parts;
 mod sentences;
+pub mod typography;
 
-use sentences::{counts_words, group_paragraphs, shortfalls};
+pub use notes::{Notes, NotesError};
+use sentences::{counts_words, group_paragraphs};
 
 use crate::number::format_number;
 use crate::plan::{DocumentStyle, Plan};
 use crate::render::labels::Labels;
-use crate::report::{IndicatorReport, Report};
+use crate::report::Report;
 use crate::settings::Lang;
 use crate::tr_in;
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
-use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table, TableCell,
-    TableRow, WidthType,
-};
+use docx_rs::{AlignmentType, Docx, Header, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts};
 use std::io::{Cursor, Write};
 
-/// Body text size: 13 pt (sizes are in half-points).
-const BODY: usize = 26;
-/// The title and the motto: 14 pt.
-const LARGE: usize = 28;
-/// Appendix table and recipients: 11–12 pt.
-const SMALL: usize = 22;
-const SMALLER: usize = 24;
-/// A wide appendix table (a span of many years): 10 pt.
-const TABLE_SMALL: usize = 20;
-/// The fingerprint line: 9 pt.
-const TINY: usize = 18;
+/// The fingerprint line: 10 pt.
+const TINY: usize = 20;
 
 /// A4 in twentieths of a point (twips): 210 × 297 mm.
 const A4: (u32, u32) = (11906, 16838);
@@ -111,20 +110,31 @@ fn months_text(lang: Lang, year: i32, months: u32) -> String {
     }
 }
 
-/// Writes the review `r` of `plan` as a .docx to `out`.
+/// Writes the review `r` of `plan` as a .docx to `out`, with the office's
+/// `notes` in place of the placeholders they fill.
 ///
 /// Errors: only from writing `out` (the document is built in memory, a few
 /// tens of kB).
-pub fn write(r: &Report, plan: &Plan, out: &mut impl Write) -> Result<()> {
-    let doc = build(r, plan);
+pub fn write(r: &Report, plan: &Plan, notes: &Notes, out: &mut impl Write) -> Result<()> {
+    let doc = build(r, plan, notes);
+    let mut xml = doc.build();
+    xml.document = repeat_header_rows(&xml.document);
     let mut buf = Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).context("cannot build the .docx package")?;
+    xml.pack(&mut buf).context("cannot build the .docx package")?;
     out.write_all(buf.get_ref())?;
     Ok(())
 }
 
+/// Marks the rows built with [`appendix::HEADER_MARK`] as header rows
+/// (`<w:tblHeader/>`), repeated at the top of each page (docx-rs has no
+/// such setting).
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    text.replace(appendix::HEADER_MARK, "<w:tblHeader />").into_bytes()
+}
+
 /// The whole document, in reading order.
-pub fn build(r: &Report, plan: &Plan) -> Docx {
+pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
     let lang = r.lang;
     let review = Review::of(r);
     // No [report]: the style the plan's own number shows (SPEC is silent).
@@ -132,26 +142,38 @@ pub fn build(r: &Report, plan: &Plan) -> Docx {
         style: DocumentStyle::of_plan_number(&plan.id),
         ..Default::default()
     });
+    let t = typography::of(heading.style);
+    let [top, bottom, left, right] = t.margins_mm;
+    // The page number, centred in the top margin, from page 2 on: the first
+    // page has a header of its own, empty (HD 36; NĐ 30 Phụ lục I, I.6). It
+    // takes the default size, the body's, which is the page number's in
+    // both formats (typography tests).
+    let page_number = Header::new()
+        .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_page_num(PageNum::new()));
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(
             PageMargin::new()
-                .top(mm(20))
-                .bottom(mm(20))
-                .left(mm(30))
-                .right(mm(15))
+                .top(mm(top))
+                .bottom(mm(bottom))
+                .left(mm(left))
+                .right(mm(right))
                 .header(mm(10))
                 .footer(mm(10)),
         )
+        .header(page_number)
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
         .default_fonts(times())
-        .default_size(BODY);
-    doc = doc.add_table(heading::table(&heading, plan, r.as_of, lang));
+        .default_size(t.body);
+    doc = doc.add_table(heading::table(&heading, plan, r.as_of, lang, &t));
     doc = doc
         .add_paragraph(
-            centered(Run::new().add_text(tr_in!(lang, "doc-kind")).bold().size(LARGE + 2))
+            centered(Run::new().add_text(tr_in!(lang, "doc-kind")).bold().size(t.kind))
                 .line_spacing(LineSpacing::new().before(240)),
         )
-        .add_paragraph(centered(Run::new().add_text(clean(&review.title(lang, &plan.id))).bold().size(LARGE)))
+        .add_paragraph(centered(
+            Run::new().add_text(clean(&review.title(lang, &plan.id))).bold().size(t.summary),
+        ))
         .add_paragraph(centered(Run::new().add_text("-----")));
     let f = Fmt { style: r.numbers, lang };
     let issued = plan
@@ -174,10 +196,11 @@ pub fn build(r: &Report, plan: &Plan) -> Docx {
             Run::new().add_text(tr_in!(lang, "doc-provisional", date = f.date(r.as_of))).bold().italic(),
         ));
     }
-    doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-results")));
+    let mut paras = parts::leadership(r, notes, &f);
+    paras.push(section(tr_in!(lang, "doc-section-results")));
     if r.indicator_count > 0 {
         // The headline, with what it rests on and the counts beside it.
-        doc = doc.add_paragraph(
+        paras.push(
             Paragraph::new()
                 .align(AlignmentType::Both)
                 .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm(10))), None, None)
@@ -197,21 +220,34 @@ pub fn build(r: &Report, plan: &Plan) -> Docx {
         );
     }
     for (n, g) in r.groups.iter().enumerate() {
-        for p in group_paragraphs(n + 1, g, r, &f) {
-            doc = doc.add_paragraph(p);
-        }
+        paras.extend(group_paragraphs(n + 1, g, r, &f));
+        paras.extend(parts::office_text(notes, &g.id, None));
     }
-    doc = doc.add_paragraph(section(tr_in!(lang, "doc-section-shortfalls")));
-    for p in shortfalls(r, &f) {
+    paras.extend(parts::assessment(r, notes, &f));
+    paras.extend(parts::directions(r, plan, notes, &f));
+    paras.extend(parts::proposals(notes, &f));
+    paras.extend(parts::office_text(notes, "ket_luan", None));
+    // The last paragraph keeps with the signature block (whose one row
+    // never splits), so that the signature never stands alone on a page.
+    if let Some(last) = paras.pop() {
+        paras.push(last.keep_next(true));
+        // A line of space above the signature, kept with both.
+        paras.push(Paragraph::new().keep_next(true));
+    }
+    for p in paras {
         doc = doc.add_paragraph(p);
     }
-    doc = doc.add_paragraph(Paragraph::new()).add_table(heading::signature(&heading, lang));
-    doc = appendix(doc, r, plan, &heading, review, &f);
+    doc = doc.add_table(heading::signature(&heading, lang, &t));
+    doc = appendix::add(doc, r, plan, &heading, review, &f);
     let print = match r.ledger_head.as_deref() {
         Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
         None => tr_in!(lang, "doc-fingerprint-empty"),
     };
-    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(print).size(TINY).italic()))
+    doc.add_paragraph(
+        Paragraph::new()
+            .line_spacing(LineSpacing::new().before(240))
+            .add_run(Run::new().add_text(print).size(TINY).italic()),
+    )
 }
 
 fn times() -> RunFonts {
@@ -246,16 +282,21 @@ fn bullet(text: String) -> Paragraph {
     body(format!("- {text}"))
 }
 
+/// "I. KẾT QUẢ THỰC HIỆN": bold, kept with what follows.
 fn section(text: String) -> Paragraph {
     Paragraph::new()
+        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm(10))), None, None)
         .line_spacing(LineSpacing::new().before(120).after(120))
+        .keep_next(true)
         .add_run(Run::new().add_text(clean(&text)).bold())
 }
 
+/// "1. Ưu điểm": bold, kept with what follows.
 fn subsection(text: String) -> Paragraph {
     Paragraph::new()
-        .indent(Some(mm(10)), None, None, None)
+        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm(10))), None, None)
         .line_spacing(LineSpacing::new().before(60).after(60))
+        .keep_next(true)
         .add_run(Run::new().add_text(clean(&text)).bold())
 }
 
@@ -288,215 +329,8 @@ impl Fmt {
     }
 }
 
-/// A cell of the appendix table: `text` in `size`, centred or left.
-fn cell(text: &str, width: usize, left: bool, bold: bool, size: usize) -> TableCell {
-    let mut run = Run::new().add_text(clean(text)).size(size);
-    if bold {
-        run = run.bold();
-    }
-    let mut p = Paragraph::new().add_run(run);
-    p = if left { p.align(AlignmentType::Left) } else { p.align(AlignmentType::Center) };
-    TableCell::new().add_paragraph(p).width(width, WidthType::Dxa)
-}
-
-/// One column of the appendix: its heading, width (mm) and the text of a row.
-struct Column<'a> {
-    heading: String,
-    width_mm: i32,
-    left: bool,
-    text: Box<dyn Fn(&IndicatorReport) -> String + 'a>,
-}
-
-/// The appendix columns of a review: a year or part of a year shows the
-/// year's target, the value (year to date), its share of the year's target
-/// and the same period last year; a span shows each year's value.
-fn columns<'a>(r: &'a Report, review: Review, f: &'a Fmt) -> Vec<Column<'a>> {
-    let lang = f.lang;
-    let none = move || tr_in!(lang, "doc-none");
-    // "103 (ư)": the value, `*` when partial, "(ư)" when it rests on an estimate.
-    let shown = move |v: Option<f64>, partial: bool, estimate: bool| match v {
-        None => none(),
-        Some(v) => {
-            let mut s = f.num(v);
-            if partial {
-                s.push('*');
-            }
-            if estimate {
-                s.push_str(&tr_in!(lang, "doc-estimate-short"));
-            }
-            s
-        }
-    };
-    let mut cols = vec![
-        Column {
-            heading: tr_in!(lang, "doc-col-indicator"),
-            width_mm: 0,
-            left: true,
-            text: Box::new(|i| i.name.clone()),
-        },
-        Column {
-            heading: tr_in!(lang, "doc-col-unit"),
-            width_mm: 16,
-            left: false,
-            text: Box::new(|i| i.unit.clone()),
-        },
-    ];
-    match review {
-        Review::Span(a, b) => {
-            cols.push(Column {
-                heading: tr_in!(lang, "doc-col-final-target"),
-                width_mm: 20,
-                left: false,
-                text: Box::new(move |i| {
-                    let by = match i.basis {
-                        crate::plan::Basis::Cumulative => {
-                            tr_in!(lang, "report-cumulative-to", year = i.by.to_string())
-                        }
-                        _ => i.by.to_string(),
-                    };
-                    i.final_target_text.clone().map(|t| format!("{t} ({by})")).unwrap_or_else(none)
-                }),
-            });
-            for y in a..=b {
-                cols.push(Column {
-                    heading: y.to_string(),
-                    width_mm: 14,
-                    left: false,
-                    text: Box::new(move |i| {
-                        let p = i.series.iter().find(|p| p.year == y);
-                        shown(
-                            p.and_then(|p| p.value),
-                            p.is_some_and(|p| p.partial),
-                            p.is_some_and(|p| p.estimate),
-                        )
-                    }),
-                });
-            }
-        }
-        _ => {
-            let year = r.year;
-            cols.push(Column {
-                heading: tr_in!(lang, "doc-col-year-target", year = year),
-                width_mm: 20,
-                left: false,
-                // A cumulative target is named as such (SPEC §5).
-                text: Box::new(move |i| match (i.target_text.is_empty(), i.basis) {
-                    (true, _) => none(),
-                    (false, crate::plan::Basis::Cumulative) => format!(
-                        "{} ({})",
-                        i.target_text,
-                        tr_in!(lang, "report-cumulative-to", year = year.to_string())
-                    ),
-                    (false, _) => i.target_text.clone(),
-                }),
-            });
-            let heading =
-                if matches!(review, Review::Months { .. }) { "doc-col-ytd" } else { "doc-col-value" };
-            cols.push(Column {
-                heading: tr_in!(lang, heading),
-                width_mm: 18,
-                left: false,
-                text: Box::new(move |i| shown(i.value, i.partial, i.estimate)),
-            });
-            cols.push(Column {
-                heading: tr_in!(lang, "doc-col-pct-year"),
-                width_mm: 15,
-                left: false,
-                text: Box::new(move |i| i.attainment.map(|a| f.pct(a)).unwrap_or_else(none)),
-            });
-            cols.push(Column {
-                heading: tr_in!(lang, "doc-col-last-year"),
-                width_mm: 17,
-                left: false,
-                text: Box::new(move |i| shown(i.last_year, false, i.last_year_estimate)),
-            });
-            cols.push(Column {
-                heading: tr_in!(lang, "doc-col-vs-last-year"),
-                width_mm: 15,
-                left: false,
-                text: Box::new(move |i| i.vs_last_year.map(|a| f.pct(a)).unwrap_or_else(none)),
-            });
-        }
-    }
-    cols.push(Column {
-        heading: tr_in!(lang, "doc-col-status"),
-        width_mm: 16,
-        left: false,
-        text: Box::new(move |i| Labels::new(lang).status(i.status)),
-    });
-    // The indicator's name takes what is left of the 165 mm, after the STT column.
-    let used: i32 = cols.iter().map(|c| c.width_mm).sum::<i32>() + 12;
-    cols[0].width_mm = (165 - used).max(30);
-    cols
-}
-
-/// The appendix on a new page: every indicator with its unit, target,
-/// value, share of the year's target, same period last year (or each year
-/// of a span) and status; "(ư)" marks estimates, "*" partial values.
-fn appendix(
-    mut doc: Docx,
-    r: &Report,
-    plan: &Plan,
-    heading: &crate::plan::DocumentHeading,
-    review: Review,
-    f: &Fmt,
-) -> Docx {
-    let lang = f.lang;
-    doc = doc
-        .add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_run(Run::new().add_break(BreakType::Page))
-                .add_run(Run::new().add_text(tr_in!(lang, "doc-appendix")).bold().size(LARGE)),
-        )
-        .add_paragraph(centered(
-            Run::new()
-                .add_text(tr_in!(lang, "doc-appendix-title", when = review.when(lang).to_uppercase()))
-                .bold(),
-        ))
-        .add_paragraph(centered(
-            Run::new()
-                .add_text(tr_in!(
-                    lang,
-                    "doc-appendix-attached",
-                    issuer =
-                        clean(heading.issuer.as_deref().or(plan.issued_by.as_deref()).unwrap_or_default())
-                ))
-                .italic()
-                .size(SMALLER),
-        ));
-    let cols = columns(r, review, f);
-    let size = if cols.len() > 8 { TABLE_SMALL } else { SMALL };
-    let stt = mm(12) as usize;
-    let widths: Vec<usize> =
-        std::iter::once(stt).chain(cols.iter().map(|c| mm(c.width_mm) as usize)).collect();
-    let mut header = vec![cell(&tr_in!(lang, "doc-col-no"), stt, false, true, size)];
-    header.extend(cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&c.heading, *w, false, true, size)));
-    let mut rows = vec![TableRow::new(header)];
-    let mut n = 0;
-    for (gi, g) in r.groups.iter().enumerate() {
-        rows.push(TableRow::new(vec![
-            cell(&roman(gi + 1), stt, false, true, size),
-            cell(&g.name, widths[1..].iter().sum(), true, true, size).grid_span(cols.len()),
-        ]));
-        for i in &g.indicators {
-            n += 1;
-            let mut row = vec![cell(&n.to_string(), stt, false, false, size)];
-            row.extend(
-                cols.iter().zip(&widths[1..]).map(|(c, w)| cell(&(c.text)(i), *w, c.left, false, size)),
-            );
-            rows.push(TableRow::new(row));
-        }
-    }
-    let total: usize = widths.iter().sum();
-    doc = doc.add_table(Table::new(rows).set_grid(widths).width(total, WidthType::Dxa));
-    doc.add_paragraph(
-        Paragraph::new().add_run(Run::new().add_text(tr_in!(lang, "doc-estimate-note")).italic().size(SMALL)),
-    )
-}
-
 /// I, II, III … for the group rows of the appendix.
-fn roman(n: usize) -> String {
+pub(super) fn roman(n: usize) -> String {
     const DIGITS: [(usize, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

@@ -1,4 +1,4 @@
-//! The sentences of the document's body (SPEC §4.2 II–III): per group its
+//! The sentences of the document's body (SPEC §4.2 II, III.2): per group its
 //! attainment with what it rests on, one sentence per indicator (value,
 //! share of the year's or the cumulative target, pace in a review of part
 //! of a year, same period last year, each year of a span), late and
@@ -7,9 +7,9 @@
 
 use super::{Fmt, body, bullet, clean, subsection};
 use crate::plan::{AttainmentNote, Status};
-use crate::settings::Lang;
 use crate::render::labels::Labels;
-use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass};
+use crate::settings::Lang;
 use crate::tr_in;
 use chrono::Datelike;
 use docx_rs::Paragraph;
@@ -26,10 +26,10 @@ pub(super) fn counts_words(c: &crate::report::Counts, lang: Lang) -> String {
         .join(", ")
 }
 
-/// Up to five items, then "và N mục khác".
-fn listed(items: Vec<String>, lang: Lang) -> String {
-    let more = items.len().saturating_sub(5);
-    let mut shown: Vec<String> = items.into_iter().take(5).collect();
+/// Up to `max` items, then "và N mục khác".
+pub(super) fn listed(items: Vec<String>, lang: Lang, max: usize) -> String {
+    let more = items.len().saturating_sub(max);
+    let mut shown: Vec<String> = items.into_iter().take(max).collect();
     if more > 0 {
         shown.push(tr_in!(lang, "doc-more", n = more));
     }
@@ -81,7 +81,7 @@ pub(super) fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -
         })
         .collect();
     if !late.is_empty() {
-        out.push(body(tr_in!(lang, "doc-late-figures", list = listed(late, lang))));
+        out.push(body(tr_in!(lang, "doc-late-figures", list = listed(late, lang, 5))));
     }
     let missing: Vec<String> = g
         .missing_figures
@@ -98,7 +98,7 @@ pub(super) fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -
         })
         .collect();
     if !missing.is_empty() {
-        out.push(body(tr_in!(lang, "doc-missing-figures", list = listed(missing, lang))));
+        out.push(body(tr_in!(lang, "doc-missing-figures", list = listed(missing, lang, 5))));
     }
     let t = &g.tasks;
     if g.task_list.is_empty() {
@@ -128,6 +128,35 @@ pub(super) fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -
             extra = extra,
             rate = rate
         )));
+        // The tasks done, named, with their product and document; the late
+        // ones with their days (SPEC §4.2 II).
+        let done: Vec<String> = g
+            .task_list
+            .iter()
+            .filter(|t| {
+                matches!(t.class, TaskClass::DoneOnTime | TaskClass::DoneLate | TaskClass::DoneNoDeadline)
+            })
+            .map(|t| {
+                let mut about = Vec::new();
+                if let Some(d) = &t.deliverable {
+                    about.push(tr_in!(lang, "doc-done-product", product = clean(d)));
+                }
+                if let Some(s) = &t.source {
+                    about.push(clean(s));
+                }
+                if t.class == TaskClass::DoneLate {
+                    about.push(tr_in!(lang, "doc-done-late", days = f.days(t.days)));
+                }
+                if about.is_empty() {
+                    clean(&t.name)
+                } else {
+                    format!("{} ({})", clean(&t.name), about.join("; "))
+                }
+            })
+            .collect();
+        if !done.is_empty() {
+            out.push(body(tr_in!(lang, "doc-done-tasks", list = listed(done, lang, 10))));
+        }
         let overdue: Vec<String> = g
             .overdue_tasks
             .iter()
@@ -143,24 +172,8 @@ pub(super) fn group_paragraphs(n: usize, g: &GroupReport, r: &Report, f: &Fmt) -
             })
             .collect();
         if !overdue.is_empty() {
-            out.push(body(tr_in!(lang, "doc-overdue-tasks", list = listed(overdue, lang))));
+            out.push(body(tr_in!(lang, "doc-overdue-tasks", list = listed(overdue, lang, 5))));
         }
-    }
-    let upcoming: Vec<String> = g
-        .upcoming
-        .iter()
-        .map(|t| {
-            tr_in!(
-                lang,
-                "doc-upcoming-task",
-                name = clean(&t.name),
-                agency = agency_of(&t.lead_name, &t.lead),
-                due = f.date(t.due)
-            )
-        })
-        .collect();
-    if !upcoming.is_empty() {
-        out.push(body(tr_in!(lang, "doc-upcoming", list = listed(upcoming, lang))));
     }
     out
 }
@@ -304,7 +317,8 @@ fn series_clause(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
         .join("; ")
 }
 
-/// Section II: indicators not met or without data, figures overdue, tasks overdue.
+/// III.2 shortcomings: indicators behind pace, not met or without data,
+/// figures overdue, tasks overdue; never an indicator on track.
 pub(super) fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
     let lang = f.lang;
     let mut out = Vec::new();

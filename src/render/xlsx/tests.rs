@@ -94,9 +94,10 @@ fn sheet_names_are_valid_and_unique() {
 #[test]
 fn decimals_shown() {
     assert_eq!(decimals(104.0), 0);
-    assert_eq!(decimals(61.625), 3);
+    // At most 2 decimals shown (SPEC §4.2); the cell keeps every digit.
+    assert_eq!(decimals(61.625), 2);
     assert_eq!(decimals(-0.5), 1);
-    assert_eq!(decimals(1.0 / 3.0), 4);
+    assert_eq!(decimals(1.0 / 3.0), 2);
     assert_eq!(number_format(0), "#,##0");
     assert_eq!(number_format(2), "#,##0.00");
     assert_eq!(fraction(49.2), 0.492);
