@@ -343,8 +343,8 @@ pub struct ExportArgs {
 pub struct VerifyArgs {
     /// Fail unless the chain still holds this entry with this hash
     /// (the fingerprint a report printed: ID:HEX)
-    #[arg(long, value_name = "ID:HEX")]
-    pub head: Option<String>,
+    #[arg(long, value_name = "ID:HEX", value_parser = value::head)]
+    pub head: Option<value::HeadPin>,
 }
 
 #[derive(Debug, Args)]

@@ -78,6 +78,29 @@ pub fn period_text(text: &str) -> Result<String, Malformed> {
     period(text).map(|_| text.to_string())
 }
 
+/// `verify --head ID:HEX`: the head fingerprint a report printed, an entry
+/// id and the first hex digits (4 to 64) of its hash, lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadPin {
+    /// The entry id, 1 or more (a leading `#` is allowed).
+    pub id: i64,
+    /// The start of its hash, lower-case hex.
+    pub hex: String,
+}
+
+/// `--head ID:HEX` (see [`HeadPin`]).
+/// Errors: the catalogue's `verify-head-form`.
+pub fn head(text: &str) -> Result<HeadPin, Malformed> {
+    let bad = || Malformed(crate::tr!("verify-head-form", text = text.trim()));
+    let (id, hex) = text.trim().split_once(':').ok_or_else(bad)?;
+    let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| bad())?;
+    let hex = hex.trim().to_ascii_lowercase();
+    if id < 1 || hex.len() < 4 || hex.len() > 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    Ok(HeadPin { id, hex })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +150,19 @@ mod tests {
         assert_eq!(date_text("31/02/2026"), Err(e));
         assert_eq!(period_text("Quý 3/2026"), Ok("Quý 3/2026".to_string()));
         assert!(period_text("2026-H3").is_err());
+    }
+
+    #[test]
+    fn head_fingerprints() {
+        crate::i18n::set_lang(Lang::En);
+        let pin = |id, hex: &str| Ok(HeadPin { id, hex: hex.to_string() });
+        assert_eq!(head("1234:9F2C4E01"), pin(1234, "9f2c4e01"));
+        assert_eq!(head(" #3 : abcd "), pin(3, "abcd"));
+        // No colon, id 0, 3 hex digits, 65 hex digits, a non-hex digit.
+        let long = format!("1:{}", "a".repeat(65));
+        for bad in ["3", "0:abcd", "1:abc", long.as_str(), "1:abcg"] {
+            let e = head(bad).unwrap_err();
+            assert!(e.0.starts_with(&format!("`{}` is not a head fingerprint", bad.trim())), "{e}");
+        }
     }
 }

@@ -29,6 +29,7 @@ mod future;
 mod open;
 mod rows;
 mod seal;
+pub mod verify;
 mod writer;
 
 use rows::{each_entry_newest_first, row_to_entry, task_entries};
