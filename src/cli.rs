@@ -198,8 +198,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Field delimiter [default: detected from the header: , ; or tab]
-    #[arg(long, value_name = "C")]
-    pub delimiter: Option<String>,
+    #[arg(long, value_name = "C", value_parser = value::delimiter)]
+    pub delimiter: Option<u8>,
     /// Number style of the file [default: the plan's `numbers`]
     #[arg(long, value_enum)]
     pub numbers: Option<StyleArg>,

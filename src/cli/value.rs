@@ -78,6 +78,12 @@ pub fn period_text(text: &str) -> Result<String, Malformed> {
     period(text).map(|_| text.to_string())
 }
 
+/// `import --delimiter`: one punctuation character, or `tab` (also `\t`),
+/// as [`crate::import::parse_delimiter`] reads it. Errors: its message.
+pub fn delimiter(text: &str) -> Result<u8, Malformed> {
+    crate::import::parse_delimiter(text).map_err(Malformed)
+}
+
 /// `verify --head ID:HEX`: the head fingerprint a report printed, an entry
 /// id and the first hex digits (4 to 64) of its hash, lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +156,18 @@ mod tests {
         assert_eq!(date_text("31/02/2026"), Err(e));
         assert_eq!(period_text("Quý 3/2026"), Ok("Quý 3/2026".to_string()));
         assert!(period_text("2026-H3").is_err());
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter(";"), Ok(b';'));
+        assert_eq!(delimiter("|"), Ok(b'|'));
+        assert_eq!(delimiter("tab"), Ok(b'\t'));
+        assert_eq!(delimiter("\\t"), Ok(b'\t'));
+        for bad in ["ab", "\"", "a", ""] {
+            let e = delimiter(bad).unwrap_err();
+            assert!(e.0.starts_with(&format!("invalid delimiter `{bad}`")), "{e}");
+        }
     }
 
     #[test]

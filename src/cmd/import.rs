@@ -28,10 +28,7 @@ use std::process::ExitCode;
 const PROGRESS_MIN_BYTES: u64 = 1 << 20;
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
-    let delimiter = match args.delimiter.as_deref().map(import::parse_delimiter).transpose() {
-        Ok(d) => d,
-        Err(msg) => return usage_error(&msg),
-    };
+    let delimiter = args.delimiter;
     let plan = ctx.load_plan()?;
     // The clock first: a date "after today" on a clock set back is no typo.
     ctx.check_clock(&plan)?;
@@ -122,19 +119,6 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     };
     print_summary(&plan, &input, &outcome, Some(batch), None)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A bad argument value: clap's message and usage, exit 2.
-fn usage_error(message: &str) -> Result<ExitCode> {
-    use clap::CommandFactory;
-    let mut cmd = crate::cli::Cli::command();
-    cmd.build();
-    let err = match cmd.find_subcommand_mut("import") {
-        Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
-        None => cmd.error(clap::error::ErrorKind::InvalidValue, message),
-    };
-    let _ = err.print();
-    Ok(ExitCode::from(2))
 }
 
 /// The second pass; bad rows and a bad header are printed and refused, and
