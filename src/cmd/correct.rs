@@ -339,7 +339,7 @@ pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     let id = w.push(&void)?;
     others.extend(w.entry(id)?);
     w.commit()?;
-    let kind = super::log::kind_label(t.kind, crate::i18n::lang());
+    let kind = crate::render::log::kind_label(t.kind, crate::i18n::lang());
     let what = match (t.kind, &t.value_text) {
         (Kind::Completion, _) => tr!("void-what-completion", task = t.task.as_deref().unwrap_or_default()),
         (_, Some(v)) => format!("{kind} {} = {v}{}", subject(&t), unit(&plan, &t)),

@@ -5,6 +5,7 @@ pub mod csv_safe;
 pub mod docx;
 pub mod html;
 pub mod labels;
+pub mod log;
 pub mod report;
 pub mod xlsx;
 
