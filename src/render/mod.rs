@@ -7,6 +7,7 @@ pub mod html;
 pub mod labels;
 pub mod log;
 pub mod report;
+pub mod show;
 pub mod xlsx;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};
