@@ -12,6 +12,7 @@ mod report;
 mod show;
 mod template;
 mod verify;
+mod void;
 
 use crate::cli::{Cli, Command, LangArg};
 use crate::input;
@@ -248,7 +249,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Done(a) => done::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Correct(a) => correct::run_correct(&ctx, a),
-        Command::Void(a) => correct::run_void(&ctx, a),
+        Command::Void(a) => void::run(&ctx, a),
         Command::Log(a) => log::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),
