@@ -12,11 +12,12 @@ use super::{Ctx, Reported, reject, today};
 use crate::cli::{DatesArg, ImportArgs, StyleArg};
 use crate::import::source::Input;
 use crate::import::stage::{ReadOnly, Staging, import_piped};
-use crate::import::{self, BadHeader, Known, MAX_LISTED, Options, Outcome, Unreadable};
+use crate::import::{self, BadHeader, Known, Options, Outcome, Unreadable};
 use crate::input;
 use crate::ledger::{Ledger, NewEntry};
-use crate::number::{NumberStyle, format_number};
+use crate::number::NumberStyle;
 use crate::plan::Plan;
+use crate::render::import as import_words;
 use crate::settings::DateOrder;
 use crate::tr;
 use anyhow::{Context, Result};
@@ -192,7 +193,7 @@ fn read(
         }
     };
     if outcome.bad_rows > 0 {
-        print_bad_rows(plan, input, &outcome)?;
+        eprint!("{}", import_words::bad_rows(plan.numbers, &input.name, &outcome));
         return Err(Reported("bad rows".into()).into());
     }
     if sha256.is_some_and(|s| s != outcome.sha256) {
@@ -223,106 +224,6 @@ fn refuse_same_bytes(ledger: &Ledger, input: &Input, sha256: &str, force: bool) 
     }
 }
 
-fn count(plan: &Plan, n: u64) -> String {
-    format_number(n as f64, plan.numbers, 0)
-}
-
-fn print_bad_rows(plan: &Plan, input: &Input, o: &Outcome) -> Result<()> {
-    let mut err = io::stderr().lock();
-    for e in &o.errors {
-        match &e.column {
-            Some(c) => writeln!(err, "{}:{}: {c}: {}", input.name, e.at, e.message)?,
-            None => writeln!(err, "{}:{}: {}", input.name, e.at, e.message)?,
-        }
-    }
-    let listed = o.bad_rows.min(MAX_LISTED as u64);
-    if o.bad_rows > listed {
-        writeln!(err, "{}", tr!("import-more-bad-rows", n = count(plan, o.bad_rows - listed)))?;
-    }
-    let message = tr!(
-        "import-bad-rows",
-        bad = count(plan, o.bad_rows),
-        n = o.bad_rows as i64,
-        rows = count(plan, o.rows)
-    );
-    writeln!(err, "{}", tr!("common-error", message = message))?;
-    Ok(())
-}
-
-fn print_summary(
-    plan: &Plan,
-    input: &Input,
-    o: &Outcome,
-    batch: Option<i64>,
-    note: Option<String>,
-) -> Result<()> {
-    let mut out = crate::render::stdout();
-    let mut line = match batch {
-        Some(b) => tr!(
-            "import-summary-batch",
-            file = input.name.as_str(),
-            rows = count(plan, o.rows),
-            n = o.rows,
-            batch = b.to_string(),
-            added = count(plan, o.total.added),
-            unchanged = count(plan, o.total.unchanged)
-        ),
-        None => tr!(
-            "import-summary",
-            file = input.name.as_str(),
-            rows = count(plan, o.rows),
-            n = o.rows,
-            added = count(plan, o.total.added),
-            unchanged = count(plan, o.total.unchanged)
-        ),
-    };
-    for (n, key) in [
-        (o.replaced, "import-summary-replaced"),
-        (o.skipped_empty, "import-summary-skipped"),
-        (o.dated_today, "import-summary-dated-today"),
-        (o.jumps_accepted, "import-summary-jumps"),
-    ] {
-        if n > 0 {
-            line.push_str("; ");
-            line.push_str(&tr!(key, n = count(plan, n)));
-        }
-    }
-    if let Some(note) = note {
-        line.push_str(&note);
-    }
-    writeln!(out, "{line}")?;
-    let width = o.indicators.iter().chain(&o.tasks).map(|(id, _)| id.chars().count()).max().unwrap_or(0);
-    for (id, t) in o.indicators.iter().chain(&o.tasks) {
-        let tally = tr!("import-tally", added = count(plan, t.added), unchanged = count(plan, t.unchanged));
-        writeln!(out, "  {id:<width$}  {tally}")?;
-    }
-    for r in &o.replacements {
-        let n = |v: f64| format_number(v, plan.numbers, 10);
-        writeln!(
-            out,
-            "  {}",
-            tr!(
-                "import-replacement",
-                indicator = r.indicator.as_str(),
-                period = r.period.in_message(),
-                old = n(r.old),
-                new = n(r.new),
-                entry = r.entry.to_string(),
-                at = format!("{}:{}", input.name, r.at)
-            )
-        )?;
-    }
-    if o.replaced > o.replacements.len() as u64 {
-        writeln!(
-            out,
-            "  {}",
-            tr!("import-more-replacements", n = count(plan, o.replaced - o.replacements.len() as u64))
-        )?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
 /// A progress bar on a terminal, for a large file.
 fn progress_bar(input: &Input) -> Option<ProgressBar> {
     if input.size < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
@@ -336,4 +237,18 @@ fn progress_bar(input: &Input) -> Option<ProgressBar> {
     }
     bar.set_message(tr!("import-progress", file = input.batch_name.as_str()));
     Some(bar)
+}
+
+/// Writes the summary to stdout.
+fn print_summary(
+    plan: &Plan,
+    input: &Input,
+    o: &Outcome,
+    batch: Option<i64>,
+    note: Option<String>,
+) -> Result<()> {
+    let mut out = crate::render::stdout();
+    write!(out, "{}", import_words::summary(plan.numbers, &input.name, o, batch, note))?;
+    out.flush()?;
+    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod csv_safe;
 pub mod docx;
 pub mod html;
+pub mod import;
 pub mod labels;
 pub mod log;
 pub mod report;
