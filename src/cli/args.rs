@@ -87,8 +87,8 @@ pub struct ShowArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct Provenance {
     /// The date it was reported (YYYY-MM-DD) [default: today]
-    #[arg(long, value_parser = value::date_text)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = value::date)]
+    pub date: Option<NaiveDate>,
     /// Who reports it [default: the OS user]
     #[arg(long)]
     pub by: Option<String>,
@@ -108,8 +108,8 @@ pub struct RecordArgs {
     #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
     /// The period: 2027, 2027-H1, 2027-Q3 or 2027-07
-    #[arg(long, value_parser = value::period_text)]
-    pub period: Option<String>,
+    #[arg(long, value_parser = value::period)]
+    pub period: Option<Period>,
     #[command(flatten)]
     pub provenance: Provenance,
     /// Record a value more than tenfold off the previous figure
@@ -160,14 +160,14 @@ pub struct CorrectArgs {
     #[arg(allow_hyphen_values = true, required_unless_present = "reported_on")]
     pub value: Option<String>,
     /// The date the entry was really reported on, re-dating it (SPEC §3 "The clock")
-    #[arg(long, value_name = "DATE")]
-    pub reported_on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = value::date)]
+    pub reported_on: Option<NaiveDate>,
     /// Why it is corrected
     #[arg(long)]
     pub reason: String,
     /// The date of the correction [default: today]
-    #[arg(long, value_parser = value::date_text)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = value::date)]
+    pub date: Option<NaiveDate>,
     #[arg(long)]
     pub by: Option<String>,
     /// Correct to a value more than tenfold off the value it corrects
@@ -182,8 +182,8 @@ pub struct VoidArgs {
     /// Why it is withdrawn
     #[arg(long)]
     pub reason: String,
-    #[arg(long, value_parser = value::date_text)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = value::date)]
+    pub date: Option<NaiveDate>,
     #[arg(long)]
     pub by: Option<String>,
 }

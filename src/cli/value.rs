@@ -57,25 +57,12 @@ pub fn years(text: &str) -> Result<Years, Malformed> {
     text.parse().map_err(|_| Malformed(crate::tr!("report-bad-years", years = text.trim())))
 }
 
-/// `--as-of`: a date, `YYYY-MM-DD` or slashed in the plan's `dates` order
+/// `--as-of`, and `--date`/`--reported-on` of the writing commands
+/// (`record`, `done`, `correct`, `void`): a date, `YYYY-MM-DD` or slashed in the plan's `dates` order
 /// (SPEC §4 "Dates"), as [`crate::input::date::parse`] reads it.
 /// Errors: that parser's message (no such day, a two-digit year…).
 pub fn date(text: &str) -> Result<NaiveDate, Malformed> {
     crate::input::date::parse(text, date_order()).map_err(Malformed)
-}
-
-/// `--date` of the writing commands (`record`, `done`, `correct`,
-/// `void`), and `record --period`: the form is checked here as [`date`]
-/// and [`period`] check it (a malformed value: exit 2, the same message),
-/// and the text is kept as typed, for the command's own checks against
-/// the plan and today and for the default of its prompts.
-pub fn date_text(text: &str) -> Result<String, Malformed> {
-    date(text).map(|_| text.to_string())
-}
-
-/// `record --period`: see [`date_text`].
-pub fn period_text(text: &str) -> Result<String, Malformed> {
-    period(text).map(|_| text.to_string())
 }
 
 /// `import --delimiter`: one punctuation character, or `tab` (also `\t`),
@@ -151,11 +138,8 @@ mod tests {
         // 31 February is no day in either order.
         let e = date("31/02/2026").unwrap_err();
         assert!(e.0.contains("no such day"), "{e}");
-        // The writing commands keep the text as typed, once its form is right.
-        assert_eq!(date_text(" 08/04/2026"), Ok(" 08/04/2026".to_string()));
-        assert_eq!(date_text("31/02/2026"), Err(e));
-        assert_eq!(period_text("Quý 3/2026"), Ok("Quý 3/2026".to_string()));
-        assert!(period_text("2026-H3").is_err());
+        // Slashed dates day first by default (the plan's `dates`), spaces trimmed.
+        assert_eq!(date(" 08/04/2026"), Ok(NaiveDate::from_ymd_opt(2026, 4, 8).unwrap()));
     }
 
     #[test]

@@ -31,9 +31,9 @@ pub fn run_correct(ctx: &Ctx, args: CorrectArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     // The clock first: a date "after today" on a clock set back is no typo.
     ctx.check_clock(&plan)?;
-    let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let why = why(&args.reason, args.date, args.by.as_deref())?;
     let redate = match &args.reported_on {
-        Some(d) => Some(invalid("--reported-on", input::date_in(d, plan.dates, today()?))?),
+        Some(d) => Some(invalid("--reported-on", input::date::not_after_today(*d, today()?))?),
         None => None,
     };
     let mut ledger = existing_ledger(ctx, &plan, args.entry)?;

@@ -38,14 +38,14 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
         let value = format!("<{}>", tr!("cli-value-value"));
         return usage_error("record", &tr!("commands-missing-argument", arg = value));
     };
-    let Some(period_text) = args.period.as_deref() else {
+    let Some(period) = args.period else {
         let period = format!("--period <{}>", tr!("cli-value-period"));
         return usage_error("record", &tr!("commands-missing-argument", arg = period));
     };
     let plan = ctx.load_plan()?;
     // The clock first: a date "after today" on a clock set back is no typo.
     ctx.check_clock(&plan)?;
-    let figure = checked_figure(&plan, &indicator, value_text, period_text, &args.provenance, today()?)?;
+    let figure = checked_figure(&plan, &indicator, value_text, period, &args.provenance, today()?)?;
     let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
     write_guarded(ctx, &plan, ind, &figure, args.yes)
 }
@@ -56,15 +56,18 @@ fn checked_figure(
     plan: &Plan,
     indicator: &str,
     value_text: &str,
-    period_text: &str,
+    period: Period,
     p: &crate::cli::Provenance,
     today: NaiveDate,
 ) -> Result<NewEntry> {
     let ind = invalid("<INDICATOR>", input::recorded_indicator(plan, indicator))?;
-    let period = invalid("--period", input::period(plan, ind, period_text))?;
+    let period = invalid("--period", input::period::fits(plan, ind, period).map(|()| period))?;
     let value = invalid("<VALUE>", input::figure_value(ind, value_text, plan.numbers))?;
-    let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::figure_date(plan, period, d, today))?,
+    let reported_on = match p.date {
+        Some(d) => invalid(
+            "--date",
+            input::date::not_after_today(d, today).and_then(|d| input::date::not_before_period(d, period)),
+        )?,
         // Dated today by default: a period not begun yet is the fault of
         // --period, not of a --date nobody typed.
         None => invalid("--period", input::date::period_begun(period, today)).map(|_| today)?,

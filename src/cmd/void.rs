@@ -22,7 +22,7 @@ use std::process::ExitCode;
 pub fn run(ctx: &Ctx, args: VoidArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
     ctx.check_clock(&plan)?;
-    let why = why(&plan, &args.reason, args.date.as_deref(), args.by.as_deref())?;
+    let why = why(&args.reason, args.date, args.by.as_deref())?;
     let mut ledger = existing_ledger(ctx, &plan, args.entry)?;
     let mut w = ledger.writer(&plan.id)?;
     let t = target(&w, &plan, args.entry)?;

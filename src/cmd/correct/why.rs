@@ -13,13 +13,13 @@ pub(in crate::cmd) struct Why {
     pub(in crate::cmd) by: String,
 }
 
-pub(in crate::cmd) fn why(plan: &Plan, reason: &str, date: Option<&str>, by: Option<&str>) -> Result<Why> {
+pub(in crate::cmd) fn why(reason: &str, date: Option<NaiveDate>, by: Option<&str>) -> Result<Why> {
     let reason = invalid("--reason", checked_text(Some(reason)))?.ok_or_else(|| {
         reject(tr!("input-invalid-arg", arg = "--reason", message = tr!("input-reason-empty")))
     })?;
     let today = today()?;
     let reported_on = match date {
-        Some(d) => invalid("--date", input::date_in(d, plan.dates, today))?,
+        Some(d) => invalid("--date", input::date::not_after_today(d, today))?,
         None => today,
     };
     let by = invalid("--by", checked_text(by))?;

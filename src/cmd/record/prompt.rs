@@ -125,9 +125,9 @@ fn ask_figure(
 
     let default_period = args
         .period
-        .clone()
+        .or_else(|| default_period(plan, &figures, &ind.id, every, today))
         // As the clerk reads it (Tháng 1/2026 under vi, which `input::period` reads back).
-        .or_else(|| default_period(plan, &figures, &ind.id, every, today).map(|p| p.in_message()));
+        .map(|p| p.in_message());
     let example = Period::all_in(plan.start, every).next().map(|p| p.to_string()).unwrap_or_default();
     let help = tr!(
         "commands-ask-period-help",
@@ -179,7 +179,7 @@ fn ask_figure(
         break (typed, v);
     };
 
-    let date_default = args.provenance.date.clone().unwrap_or_else(|| plan.dates.as_typed(today));
+    let date_default = plan.dates.as_typed(args.provenance.date.unwrap_or(today));
     let reported_on = asker.ask(
         &tr!("commands-ask-date"),
         &date_default,
