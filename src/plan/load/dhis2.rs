@@ -67,3 +67,49 @@ impl Reader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::load_str;
+    use crate::settings::Lang;
+
+    const HEAD: &str =
+        "[plan]\nid = \"P\"\ntitle = \"T\"\nstart = 2026\nend = 2030\n[[group]]\nid = \"g\"\nname = \"G\"\n";
+
+    fn messages(body: &str) -> Vec<String> {
+        crate::i18n::set_lang(Lang::En);
+        load_str(&format!("{HEAD}{body}"), "t.toml").diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    fn recorded(id: &str, code: &str) -> String {
+        format!(
+            "[[group.indicator]]\nid = \"{id}\"\nname = \"N\"\nmeasure = \"flow\"\nevery = \"year\"\ndhis2 = \"{code}\"\n"
+        )
+    }
+
+    #[test]
+    fn a_code_is_trimmed_text_of_at_most_50_characters() {
+        assert_eq!(messages(&recorded("a", "DE_1")), Vec::<String>::new());
+        let m = messages(&recorded("a", " DE_1"));
+        assert_eq!(m.len(), 1);
+        assert!(m[0].starts_with("`dhis2` = \" DE_1\" is not a DHIS2 identifier"), "{m:?}");
+        assert_eq!(messages(&recorded("a", &"x".repeat(51))).len(), 1);
+        assert_eq!(messages(&recorded("a", &"x".repeat(50))), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_indicators_cannot_share_a_code() {
+        let m = messages(&format!("{}{}", recorded("a", "DE"), recorded("b", "DE")));
+        assert_eq!(
+            m,
+            ["DHIS2 data element `DE` is already the code of `a`: `b` needs a data element of its own"]
+        );
+    }
+
+    #[test]
+    fn the_export_target_needs_an_org_unit() {
+        let m = messages("[export.dhis2]\ndata_set = \"KH\"\n");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("org_unit"), "{m:?}");
+    }
+}

@@ -243,3 +243,68 @@ pub(super) fn int_of(v: &DeValue) -> Option<i64> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader(src: &str) -> Reader<'_> {
+        Reader { src, file: "t.toml", found: Vec::new() }
+    }
+
+    /// Lines and columns count characters, not bytes: `é` is two bytes.
+    #[test]
+    fn line_and_column_of_a_byte_offset() {
+        let src = "a = 1\nbé = \"x\"\n";
+        let r = reader(src);
+        // "a = 1\n" is 6 bytes; "bé = " is 1 + 2 + 3 = 6 bytes: `"x"` starts at byte 12,
+        // the 6th character of line 2.
+        assert_eq!(r.line_column(12), (2, 6));
+        assert_eq!(r.line_column(0), (1, 1));
+        // Past the end: the end.
+        assert_eq!(r.line_column(1000), (3, 1));
+    }
+
+    #[test]
+    fn a_diagnostic_quotes_its_line_and_underlines_its_span() {
+        let src = "a = 1\r\nbé = \"x\"\n";
+        let r = reader(src);
+        // `"x"` is bytes 13..16 here ("a = 1\r\n" is 7 bytes).
+        let d = r.locate(13..16, "m".into(), Some("h".into()));
+        assert_eq!((d.line, d.column, d.width), (2, 6, 3));
+        assert_eq!(d.source_line, "bé = \"x\"");
+        // A span running past its line is cut at the line's end: 2 characters of `1\r`.
+        let d = r.locate(4..9, "m".into(), None);
+        assert_eq!((d.line, d.column, d.width, d.source_line.as_str()), (1, 5, 2, "a = 1"));
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion_or_the_list() {
+        crate::i18n::set_lang(Lang::En);
+        let (doc, errors) = DeTable::parse_recoverable("titel = \"x\"\nzzz = 1\n");
+        assert!(errors.is_empty());
+        let mut r = reader("");
+        r.check_keys(doc.get_ref(), &["id", "title"], "[plan]");
+        let found: Vec<_> = r.found.iter().map(|(s, m, h)| (s.clone(), m.as_str(), h.clone())).collect();
+        assert_eq!(found[0].0, 0..5);
+        assert_eq!(found[0].1, "unknown key `titel` in [plan]");
+        assert_eq!(found[0].2.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(found[1].1, "unknown key `zzz` in [plan]");
+        assert!(found[1].2.as_deref().is_some_and(|h| h.contains("id, title")), "{:?}", found[1].2);
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_are_reported_and_skipped() {
+        crate::i18n::set_lang(Lang::En);
+        let (doc, _) = DeTable::parse_recoverable("n = \"12\"\ny = 1_999\nbig = 3000\n");
+        let mut r = reader("");
+        assert_eq!(r.int(doc.get_ref(), "n"), None);
+        assert_eq!(r.found[0].1, "`n` must be an integer, found string");
+        // Underscores are digit separators; 1999 is a plausible year, 3000 is not.
+        assert_eq!(r.year(doc.get_ref(), "y").map(|y| y.0), Some(1999));
+        assert_eq!(r.year(doc.get_ref(), "big"), None);
+        assert_eq!(r.found.len(), 2);
+        assert_eq!(r.int(doc.get_ref(), "absent"), None);
+        assert_eq!(r.found.len(), 2, "an absent key is no error here");
+    }
+}

@@ -216,3 +216,29 @@ pub(super) fn parse_basis(s: &str) -> Option<Basis> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_and_bases_by_their_names() {
+        assert_eq!(parse_measure("flow"), Some(Measure::Flow));
+        assert_eq!(parse_measure("Flow"), None);
+        assert_eq!(parse_basis("cumulative"), Some(Basis::Cumulative));
+        assert_eq!(parse_basis("sum"), None);
+    }
+
+    #[test]
+    fn a_misspelt_measure_is_located_with_a_suggestion() {
+        crate::i18n::set_lang(Lang::En);
+        let text = "[plan]\nid = \"P\"\ntitle = \"T\"\nstart = 2026\nend = 2030\n[[group]]\nid = \"g\"\nname = \"G\"\n\
+                    [[group.indicator]]\nid = \"a\"\nname = \"A\"\nmeasure = \"levl\"\nevery = \"year\"\n";
+        let d = crate::plan::load_str(text, "t.toml").diagnostics;
+        assert_eq!(d.len(), 1, "{d:?}");
+        // Line 12 of the file, the value after `measure = ` (column 11), 6 characters with its quotes.
+        assert_eq!((d[0].line, d[0].column, d[0].width), (12, 11, 6));
+        assert_eq!(d[0].message, "`measure` = \"levl\" is not valid");
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `level`?"));
+    }
+}

@@ -160,3 +160,45 @@ fn find_cycle(start: &str, indicators: &HashMap<&str, &Indicator>) -> Option<Vec
     let mut visited = HashSet::new();
     walk(start, start, indicators, &mut path, &mut visited).then_some(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::load_str;
+    use crate::settings::Lang;
+
+    const HEAD: &str =
+        "[plan]\nid = \"P\"\ntitle = \"T\"\nstart = 2026\nend = 2030\n[[group]]\nid = \"g\"\nname = \"G\"\n";
+
+    fn messages(body: &str) -> Vec<String> {
+        crate::i18n::set_lang(Lang::En);
+        load_str(&format!("{HEAD}{body}"), "t.toml").diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_cycle_of_ratios_is_named_by_its_path() {
+        let body = "[[group.indicator]]\nid = \"a\"\nname = \"A\"\nratio = [\"b\", \"c\"]\n\
+                    [[group.indicator]]\nid = \"b\"\nname = \"B\"\nratio = [\"a\", \"c\"]\n\
+                    [[group.indicator]]\nid = \"c\"\nname = \"C\"\nmeasure = \"level\"\nevery = \"year\"\n";
+        let m = messages(body);
+        // a → b → a, and from b: b → a → b.
+        assert!(m.contains(&"derived indicators form a cycle: a → b → a".to_string()), "{m:?}");
+        assert!(m.contains(&"derived indicators form a cycle: b → a → b".to_string()), "{m:?}");
+    }
+
+    #[test]
+    fn ids_are_unique_across_groups_indicators_and_tasks() {
+        let body = "[[group.task]]\nid = \"g\"\nname = \"T\"\n";
+        let m = messages(body);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("`g`"), "{m:?}");
+    }
+
+    #[test]
+    fn years_outside_the_plan_are_refused() {
+        let body = "[[group.indicator]]\nid = \"a\"\nname = \"A\"\nmeasure = \"level\"\nevery = \"year\"\n\
+                    by = 2031\n[group.indicator.milestones]\n2025 = 1\n";
+        let m = messages(body);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m.iter().all(|s| s.contains("2026") && s.contains("2030")), "{m:?}");
+    }
+}
