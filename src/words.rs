@@ -112,6 +112,24 @@ impl fmt::Display for NumberError {
     }
 }
 
+/// Why a file could not be read, in the current language (the OS's own
+/// words are English).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::tr!("common-io-not-found"),
+        K::PermissionDenied => crate::tr!("common-io-permission-denied"),
+        K::IsADirectory => crate::tr!("common-io-is-a-directory"),
+        K::InvalidData => crate::tr!("common-io-invalid-data"),
+        _ => crate::tr!("common-io-other", detail = e.to_string()),
+    }
+}
+
+/// "cannot read FILE: no such file", in the user's language.
+pub fn cannot_read(file: &str, e: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: {}", crate::tr!("import-cannot-read", file = file), io_reason(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,25 +57,41 @@ pub fn years(text: &str) -> Result<Years, Malformed> {
     text.parse().map_err(|_| Malformed(crate::tr!("report-bad-years", years = text.trim())))
 }
 
-/// `--as-of`: a date, `YYYY-MM-DD` or slashed in the plan's `dates` order
+/// `--as-of`, and `--date`/`--reported-on` of the writing commands
+/// (`record`, `done`, `correct`, `void`): a date, `YYYY-MM-DD` or slashed in the plan's `dates` order
 /// (SPEC §4 "Dates"), as [`crate::input::date::parse`] reads it.
 /// Errors: that parser's message (no such day, a two-digit year…).
 pub fn date(text: &str) -> Result<NaiveDate, Malformed> {
     crate::input::date::parse(text, date_order()).map_err(Malformed)
 }
 
-/// `--date` of the writing commands (`record`, `done`, `correct`,
-/// `void`), and `record --period`: the form is checked here as [`date`]
-/// and [`period`] check it (a malformed value: exit 2, the same message),
-/// and the text is kept as typed, for the command's own checks against
-/// the plan and today and for the default of its prompts.
-pub fn date_text(text: &str) -> Result<String, Malformed> {
-    date(text).map(|_| text.to_string())
+/// `import --delimiter`: one punctuation character, or `tab` (also `\t`),
+/// as [`crate::import::parse_delimiter`] reads it. Errors: its message.
+pub fn delimiter(text: &str) -> Result<u8, Malformed> {
+    crate::import::parse_delimiter(text).map_err(Malformed)
 }
 
-/// `record --period`: see [`date_text`].
-pub fn period_text(text: &str) -> Result<String, Malformed> {
-    period(text).map(|_| text.to_string())
+/// `verify --head ID:HEX`: the head fingerprint a report printed, an entry
+/// id and the first hex digits (4 to 64) of its hash, lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadPin {
+    /// The entry id, 1 or more (a leading `#` is allowed).
+    pub id: i64,
+    /// The start of its hash, lower-case hex.
+    pub hex: String,
+}
+
+/// `--head ID:HEX` (see [`HeadPin`]).
+/// Errors: the catalogue's `verify-head-form`.
+pub fn head(text: &str) -> Result<HeadPin, Malformed> {
+    let bad = || Malformed(crate::tr!("verify-head-form", text = text.trim()));
+    let (id, hex) = text.trim().split_once(':').ok_or_else(bad)?;
+    let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| bad())?;
+    let hex = hex.trim().to_ascii_lowercase();
+    if id < 1 || hex.len() < 4 || hex.len() > 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    Ok(HeadPin { id, hex })
 }
 
 #[cfg(test)]
@@ -122,10 +138,33 @@ mod tests {
         // 31 February is no day in either order.
         let e = date("31/02/2026").unwrap_err();
         assert!(e.0.contains("no such day"), "{e}");
-        // The writing commands keep the text as typed, once its form is right.
-        assert_eq!(date_text(" 08/04/2026"), Ok(" 08/04/2026".to_string()));
-        assert_eq!(date_text("31/02/2026"), Err(e));
-        assert_eq!(period_text("Quý 3/2026"), Ok("Quý 3/2026".to_string()));
-        assert!(period_text("2026-H3").is_err());
+        // Slashed dates day first by default (the plan's `dates`), spaces trimmed.
+        assert_eq!(date(" 08/04/2026"), Ok(NaiveDate::from_ymd_opt(2026, 4, 8).unwrap()));
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter(";"), Ok(b';'));
+        assert_eq!(delimiter("|"), Ok(b'|'));
+        assert_eq!(delimiter("tab"), Ok(b'\t'));
+        assert_eq!(delimiter("\\t"), Ok(b'\t'));
+        for bad in ["ab", "\"", "a", ""] {
+            let e = delimiter(bad).unwrap_err();
+            assert!(e.0.starts_with(&format!("invalid delimiter `{bad}`")), "{e}");
+        }
+    }
+
+    #[test]
+    fn head_fingerprints() {
+        crate::i18n::set_lang(Lang::En);
+        let pin = |id, hex: &str| Ok(HeadPin { id, hex: hex.to_string() });
+        assert_eq!(head("1234:9F2C4E01"), pin(1234, "9f2c4e01"));
+        assert_eq!(head(" #3 : abcd "), pin(3, "abcd"));
+        // No colon, id 0, 3 hex digits, 65 hex digits, a non-hex digit.
+        let long = format!("1:{}", "a".repeat(65));
+        for bad in ["3", "0:abcd", "1:abc", long.as_str(), "1:abcg"] {
+            let e = head(bad).unwrap_err();
+            assert!(e.0.starts_with(&format!("`{}` is not a head fingerprint", bad.trim())), "{e}");
+        }
     }
 }

@@ -34,8 +34,11 @@ pub fn run(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
     let today = today()?;
     let task = invalid("<TASK>", input::task(&plan, &task_id))?;
     let p = &args.provenance;
-    let reported_on = match &p.date {
-        Some(d) => invalid("--date", input::completion_date(&plan, d, today))?,
+    let reported_on = match p.date {
+        Some(d) => invalid(
+            "--date",
+            input::date::not_after_today(d, today).and_then(|d| input::date::not_before_plan(d, plan.start)),
+        )?,
         None => invalid("--date", input::date::not_before_plan(today, plan.start))?,
     };
     let by = invalid("--by", checked_text(p.by.as_deref()))?;
@@ -137,7 +140,7 @@ fn interactive(ctx: &Ctx, args: DoneArgs) -> Result<ExitCode> {
         let task = asker.ask(&tr!("commands-ask-task"), "", Some(&tr!("commands-ask-task-help")), |s| {
             input::task(&plan, s)
         })?;
-        let date_default = args.provenance.date.clone().unwrap_or_else(|| plan.dates.as_typed(today));
+        let date_default = plan.dates.as_typed(args.provenance.date.unwrap_or(today));
         let reported_on = asker.ask(
             &tr!("commands-ask-done-date"),
             &date_default,

@@ -12,12 +12,14 @@ mod report;
 mod show;
 mod template;
 mod verify;
+mod void;
 
 use crate::cli::{Cli, Command, LangArg};
 use crate::input;
 use crate::ledger::Ledger;
 use crate::plan::{self, Plan};
 use crate::settings::Lang;
+pub use crate::words::{cannot_read, io_reason};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -193,27 +195,9 @@ fn folder_of(path: &Path) -> String {
     std::path::absolute(&dir).unwrap_or(dir).display().to_string()
 }
 
-/// Why a file could not be read, in the current language (the OS's own
-/// words are English).
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => crate::tr!("common-io-not-found"),
-        K::PermissionDenied => crate::tr!("common-io-permission-denied"),
-        K::IsADirectory => crate::tr!("common-io-is-a-directory"),
-        K::InvalidData => crate::tr!("common-io-invalid-data"),
-        _ => crate::tr!("common-io-other", detail = e.to_string()),
-    }
-}
-
 /// Today (`PLAN_TODAY` or the system date).
 pub fn today() -> Result<NaiveDate> {
     input::today().map_err(|e| anyhow!(e))
-}
-
-/// "cannot read FILE: no such file", in the user's language.
-pub fn cannot_read(file: &str, e: &std::io::Error) -> anyhow::Error {
-    anyhow!("{}: {}", crate::tr!("import-cannot-read", file = file), io_reason(e))
 }
 
 /// Names on stderr the entries reported after `today` (SPEC §3 "The
@@ -265,7 +249,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Done(a) => done::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Correct(a) => correct::run_correct(&ctx, a),
-        Command::Void(a) => correct::run_void(&ctx, a),
+        Command::Void(a) => void::run(&ctx, a),
         Command::Log(a) => log::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),

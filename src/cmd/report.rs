@@ -4,7 +4,7 @@ use super::{Ctx, today};
 use crate::cli::{ReportArgs, ReportFormat as Format};
 use crate::counting::Figures;
 use crate::plan::{self, Plan};
-use crate::render::{self, report as rr};
+use crate::render::{self, RenderOptions, report as rr};
 use crate::report::{self, Options, Report, Review};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
@@ -48,13 +48,22 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let signed = matches!(args.format, Format::Html | Format::Docx | Format::Xlsx);
     let r = build_review(ctx, &plan, &review, as_of, &opts, today, signed)?;
     super::warn_future_entries(&r.future_entries, today);
+    // The layout is decided here, not by the renderers: the terminal's
+    // width and colour, the report's language.
+    let text = RenderOptions {
+        lang: r.lang,
+        numbers: r.numbers,
+        width: render::terminal_width(),
+        color: render::use_color(),
+        detail: args.detail,
+    };
     // Rendered in memory (a report is small), then written where it goes.
     let mut out = Vec::new();
     match args.format {
-        Format::Table => rr::write_table(&r, args.detail, &mut out)?,
-        Format::Md => rr::write_markdown(&r, args.detail, &mut out)?,
-        Format::Csv => rr::write_tidy_csv(&r, &mut out)?,
-        Format::Json => rr::write_report_json(&r, &mut out)?,
+        Format::Table => rr::write_table(&r, &text, &mut out)?,
+        Format::Md => rr::write_markdown(&r, &text, &mut out)?,
+        Format::Csv => rr::write_tidy_csv(&r, &text, &mut out)?,
+        Format::Json => rr::write_report_json(&r, &text, &mut out)?,
         Format::Html => render::html::write(&r, &plan, &mut out)?,
         Format::Docx => render::docx::write(&r, &plan, &notes, &mut out)?,
         Format::Xlsx => out = render::xlsx::report(&r)?,

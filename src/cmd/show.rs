@@ -3,7 +3,8 @@
 use super::Ctx;
 use crate::cli::{ShowArgs, TextFormat as Format};
 use crate::number::format_number;
-use crate::plan::{self, Group, Indicator, Item, Plan, Source, Task};
+use crate::plan::{self, Group, Indicator, Item, Plan, Task};
+use crate::render::show::{due_text, from_text, group_grid, indicator_grid, task_grid};
 use crate::render::{self, Grid, labels::Labels};
 use crate::{tr, tr_in};
 use anyhow::{Result, anyhow};
@@ -29,135 +30,6 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The plan's target in words with its year: "trên 120\nđến năm 2030".
-fn target_text(plan: &Plan, ind: &Indicator) -> String {
-    match ind.target {
-        Some(t) => format!(
-            "{}\n{}",
-            t.words(plan.lang, plan.numbers, None),
-            tr_in!(plan.lang, "tables-by-year", year = ind.by.to_string())
-        ),
-        None => "—".into(),
-    }
-}
-
-/// What a derived indicator is computed from ("" for a recorded one).
-fn from_text(plan: &Plan, ind: &Indicator) -> String {
-    match &ind.source {
-        Source::Recorded { .. } => String::new(),
-        Source::Ratio { num, den } => {
-            tr_in!(plan.lang, "tables-derived-ratio", num = num.as_str(), den = den.as_str())
-        }
-        Source::Growth { of } => tr_in!(plan.lang, "tables-derived-growth", of = of.as_str()),
-    }
-}
-
-/// How often it is reported ("hằng quý"), or what it is derived from.
-fn cadence_text(plan: &Plan, ind: &Indicator) -> String {
-    match ind.cadence() {
-        Some(every) => crate::words::every(every, plan.lang),
-        None => from_text(plan, ind),
-    }
-}
-
-fn due_text(plan: &Plan, due: Option<chrono::NaiveDate>) -> String {
-    let l = Labels::new(plan.lang);
-    due.map(|d| l.date(d)).unwrap_or_else(|| l.tr("tables-no-deadline"))
-}
-
-fn headers(plan: &Plan, keys: &[&str]) -> Grid {
-    let words: Vec<String> = keys.iter().map(|k| tr_in!(plan.lang, k)).collect();
-    Grid { headers: words, rows: Vec::new() }
-}
-
-/// The indicator table: targets and cadences in words for people, or as
-/// typed in plan.toml (`> 120`, `half`) for csv (`machine`).
-fn indicator_grid(plan: &Plan, groups: &[&Group], machine: bool) -> Grid {
-    let mut grid = headers(
-        plan,
-        &[
-            "tables-col-group",
-            "tables-col-indicator",
-            "tables-col-name",
-            "tables-col-unit",
-            "tables-col-target",
-            "tables-col-reported",
-        ],
-    );
-    for g in groups {
-        for ind in &g.indicators {
-            grid.push(vec![
-                g.id.clone(),
-                ind.id.clone(),
-                ind.name.clone(),
-                ind.unit.clone(),
-                if machine {
-                    ind.target.map(|t| t.display(plan.numbers)).unwrap_or_default()
-                } else {
-                    target_text(plan, ind)
-                },
-                match (machine, ind.cadence()) {
-                    (true, Some(every)) => every.to_string(),
-                    _ => cadence_text(plan, ind),
-                },
-            ]);
-        }
-    }
-    grid
-}
-
-fn task_grid(plan: &Plan, groups: &[&Group]) -> Grid {
-    let mut grid = headers(
-        plan,
-        &[
-            "tables-col-group",
-            "tables-col-task",
-            "tables-col-name",
-            "tables-col-lead",
-            "tables-col-due",
-            "tables-col-product",
-        ],
-    );
-    for g in groups {
-        for t in &g.tasks {
-            grid.push(vec![
-                g.id.clone(),
-                t.id.clone(),
-                t.name.clone(),
-                t.lead.clone().unwrap_or_default(),
-                due_text(plan, t.due),
-                t.deliverable.clone().unwrap_or_default(),
-            ]);
-        }
-    }
-    grid
-}
-
-fn group_grid(plan: &Plan) -> Grid {
-    let mut grid = headers(
-        plan,
-        &[
-            "tables-col-group",
-            "tables-col-section",
-            "tables-col-name",
-            "tables-col-lead",
-            "tables-col-indicators",
-            "tables-col-tasks",
-        ],
-    );
-    for g in &plan.groups {
-        grid.push(vec![
-            g.id.clone(),
-            g.section.clone().unwrap_or_default(),
-            g.name.clone(),
-            g.lead.clone().unwrap_or_default(),
-            g.indicators.len().to_string(),
-            g.tasks.len().to_string(),
-        ]);
-    }
-    grid
 }
 
 /// Writes grids with titles in the chosen format (csv: one table per kind,

@@ -2,33 +2,25 @@
 //!
 //! Checks, in order: SQLite's own integrity check, the schema version, the
 //! append-only triggers, the plan the ledger is bound to, then every entry
-//! in id order: ids consecutive from 1, `hash` equal to the hash of the
-//! entry's content and the previous entry's hash, its batch present, the plan
-//! id, targets that precede the entry, and indicator/task ids the plan still
-//! has; then each import batch's count of entries against the entries that
-//! carry it (a chain cut at its tail still links, but its last batch comes
-//! up short, SPEC §3). Findings are printed one per line, then the head
+//! in id order (the checks: [`crate::ledger::verify`]). Findings are
+//! printed one per line, then the head
 //! fingerprint (`ID:HEX`); `--head ID:HEX` fails unless the chain still holds
 //! that entry with that hash. Exit 1 if there is any finding.
 
 use super::{Ctx, Reported};
 use crate::cli::VerifyArgs;
-use crate::entry::Kind;
-use crate::ledger::{self, GENESIS, Ledger};
+use crate::ledger::Ledger;
+use crate::ledger::verify::{check_head, verify};
 use crate::number::format_number;
 use crate::plan::Plan;
 use crate::tr;
 use anyhow::{Context, Result};
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let plan = ctx.load_plan()?;
-    let pinned = match args.head.as_deref().map(parse_head).transpose() {
-        Ok(p) => p,
-        Err(m) => return Err(super::reject(tr!("input-invalid-arg", arg = "--head", message = m))),
-    };
+    let pinned = args.head;
     let path = ctx.ledger_path(&plan);
     let name = path.display().to_string();
     // Opening fails cleanly (never panics) on garbage, a truncated file or
@@ -47,8 +39,8 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     let mut report =
         verify(&ledger, &plan).with_context(|| tr!("verify-cannot-read", file = name.as_str()))?;
     let head = ledger.head()?;
-    if let Some((id, hex)) = &pinned
-        && let Some(f) = check_head(&ledger, *id, hex)?
+    if let Some(pin) = &pinned
+        && let Some(f) = check_head(&ledger, pin.id, &pin.hex)?
     {
         report.findings.push(f);
     }
@@ -103,197 +95,4 @@ pub fn trusted(ledger: &Ledger, plan: &Plan, whole_chain: bool) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `--head ID:HEX`: an entry id and at least 4 hex digits of its hash.
-fn parse_head(s: &str) -> Result<(i64, String), String> {
-    let bad = || tr!("verify-head-form", text = s.trim());
-    let (id, hex) = s.trim().split_once(':').ok_or_else(bad)?;
-    let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| bad())?;
-    let hex = hex.trim().to_ascii_lowercase();
-    if id < 1 || hex.len() < 4 || hex.len() > 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(bad());
-    }
-    Ok((id, hex))
-}
-
-/// The finding when the chain no longer holds entry `id` with a hash that
-/// starts with `hex`.
-fn check_head(ledger: &Ledger, id: i64, hex: &str) -> Result<Option<String>> {
-    let Some(e) = ledger.entry(id).ok().flatten() else {
-        return Ok(Some(tr!("verify-head-missing", id = id.to_string(), hex = hex)));
-    };
-    let stored = e.hash.to_ascii_lowercase();
-    Ok((!stored.starts_with(hex)).then(|| {
-        tr!(
-            "verify-head-differs",
-            id = id.to_string(),
-            hex = hex,
-            stored = stored.get(..hex.len()).unwrap_or(&stored)
-        )
-    }))
-}
-
-struct Verdict {
-    findings: Vec<String>,
-    /// The findings that say the ledger was changed behind plan's back
-    /// (all but ids the plan no longer has, which a plan amendment makes).
-    tampering: Vec<String>,
-    entries: u64,
-    schema: i64,
-    chain_intact: bool,
-}
-
-fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
-    let mut findings = Vec::new();
-    match ledger.integrity_check() {
-        Ok(rows) if rows.iter().all(|r| r == "ok") => {}
-        Ok(rows) => findings.extend(rows.into_iter().map(|r| tr!("verify-integrity", problem = r))),
-        Err(e) => findings.push(tr!("verify-integrity-failed", error = format!("{e:#}"))),
-    }
-    let schema = ledger.schema_version()?;
-    if schema != ledger::VERSION {
-        findings.push(tr!(
-            "verify-schema",
-            found = schema.to_string(),
-            expected = ledger::VERSION.to_string()
-        ));
-    }
-    if !ledger.triggers_present()? {
-        findings.push(tr!("verify-triggers"));
-    }
-    if let Some(id) = ledger.plan_id()?
-        && id != plan.id
-    {
-        findings.push(tr!("verify-other-plan", id = id.as_str(), plan = plan.id.as_str()));
-    }
-
-    let mut entries = 0u64;
-    let mut prev_id = 0i64;
-    let mut prev_hash = GENESIS.to_string();
-    let mut first_break: Option<String> = None;
-    let mut later_breaks = 0u64;
-    let mut other_plans: BTreeMap<String, (u64, i64)> = BTreeMap::new();
-    let mut unknown: BTreeMap<(String, String), (u64, i64)> = BTreeMap::new();
-    let mut bad_targets = Vec::new();
-    let batches: BTreeMap<i64, Option<i64>> = ledger.batch_entries()?.into_iter().collect();
-    let mut lost_batches: BTreeMap<i64, (u64, i64)> = BTreeMap::new();
-    let mut batch_counts: BTreeMap<i64, i64> = BTreeMap::new();
-    let read = ledger.for_each_entry(|e| {
-        entries += 1;
-        let mut problem = None;
-        if e.id != prev_id + 1 {
-            problem = Some(tr!("verify-ids-jump", id = e.id.to_string(), prev = prev_id.to_string()));
-        } else if ledger::recompute_hash(&prev_hash, &e) != e.hash {
-            // The hash covers the previous entry's hash: an edit there shows
-            // here too.
-            problem = Some(tr!("verify-hash", id = e.id.to_string()));
-        }
-        if let Some(p) = problem {
-            if first_break.is_none() {
-                first_break = Some(p);
-            } else {
-                later_breaks += 1;
-            }
-        }
-        prev_id = e.id;
-        prev_hash.clone_from(&e.hash);
-        if e.plan_id != plan.id {
-            let slot = other_plans.entry(e.plan_id.clone()).or_insert((0, e.id));
-            slot.0 += 1;
-        }
-        let (what, id, known) = match (&e.indicator, &e.task) {
-            (Some(i), _) => ("indicator", i, plan.indicator(i).is_some()),
-            (None, Some(t)) => ("task", t, plan.task(t).is_some()),
-            (None, None) => ("indicator", &String::new(), false),
-        };
-        if !known {
-            let slot = unknown.entry((what.to_string(), id.clone())).or_insert((0, e.id));
-            slot.0 += 1;
-        }
-        if let Some(b) = e.batch {
-            if batches.contains_key(&b) {
-                *batch_counts.entry(b).or_default() += 1;
-            } else {
-                lost_batches.entry(b).or_insert((0, e.id)).0 += 1;
-            }
-        }
-        if matches!(e.kind, Kind::Correction | Kind::Void) {
-            match e.target_entry {
-                Some(t) if t < e.id => {}
-                Some(t) => bad_targets.push(tr!(
-                    "verify-target-after",
-                    id = e.id.to_string(),
-                    target = t.to_string()
-                )),
-                None => {
-                    bad_targets.push(tr!("verify-target-none", id = e.id.to_string(), kind = e.kind.as_str()))
-                }
-            }
-        }
-        Ok(())
-    });
-    if let Err(e) = read {
-        // A row that no longer parses (a date or kind edited outside plan).
-        findings.push(tr!("verify-unreadable", prev = prev_id.to_string(), error = format!("{e:#}")));
-        first_break.get_or_insert_with(|| tr!("verify-unreadable-short", prev = prev_id.to_string()));
-    }
-    let chain_intact = first_break.is_none();
-    if let Some(b) = first_break.take() {
-        findings.push(if later_breaks > 0 {
-            format!("{b}; {}", tr!("verify-later-breaks", n = later_breaks as i64))
-        } else {
-            b
-        });
-    }
-    for (id, (n, first)) in other_plans {
-        findings.push(tr!(
-            "verify-entries-other-plan",
-            n = n as i64,
-            id = id.as_str(),
-            first = first.to_string()
-        ));
-    }
-    let unknown_from = findings.len();
-    for ((what, id), (n, first)) in unknown {
-        findings.push(if id.is_empty() {
-            tr!("verify-entries-no-subject", n = n as i64, first = first.to_string())
-        } else {
-            tr!(
-                "verify-entries-unknown",
-                n = n as i64,
-                kind = what.as_str(),
-                id = id.as_str(),
-                first = first.to_string()
-            )
-        });
-    }
-    let unknown_to = findings.len();
-    for (b, (n, first)) in lost_batches {
-        findings.push(tr!(
-            "verify-batch-lost",
-            n = n as i64,
-            batch = b.to_string(),
-            first = first.to_string()
-        ));
-    }
-    // A batch says how many entries it wrote: fewer now means entries were
-    // cut off (the tail of the chain, most likely), more that some were
-    // added to it behind plan's back.
-    for (b, recorded) in &batches {
-        let found = batch_counts.get(b).copied().unwrap_or(0);
-        if let Some(n) = recorded
-            && *n != found
-        {
-            findings.push(tr!(
-                "verify-batch-count",
-                batch = b.to_string(),
-                recorded = n.to_string(),
-                found = found.to_string()
-            ));
-        }
-    }
-    findings.extend(bad_targets);
-    let tampering = findings[..unknown_from].iter().chain(&findings[unknown_to..]).cloned().collect();
-    Ok(Verdict { findings, tampering, entries, schema, chain_intact })
 }

@@ -54,6 +54,8 @@ pub mod csv;
 pub mod dhis2;
 pub mod encoding;
 pub mod header;
+pub mod source;
+pub mod stage;
 pub mod workbook;
 
 pub use self::csv::{Unreadable, detect_delimiter, parse_delimiter, run, sha256};

@@ -12,7 +12,7 @@ use std::path::Path;
 /// What went wrong, as far as the message to the clerk goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
-    /// Another writer held the ledger past the wait ([`busy`]).
+    /// Another writer held the ledger past the wait (`ledger/busy.rs`).
     Busy,
     /// The file or its folder cannot be written (read-only media, a share,
     /// permissions).

@@ -4,13 +4,31 @@
 pub mod csv_safe;
 pub mod docx;
 pub mod html;
+pub mod import;
 pub mod labels;
+pub mod log;
 pub mod report;
+pub mod show;
 pub mod xlsx;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};
 use serde::Serialize;
 use std::io::{self, Write};
+
+/// How a text format (table, md, csv, json) of a report is laid out,
+/// decided by the caller (`cmd/`), never read by a renderer from the
+/// terminal or the environment: the language and number style (SPEC §4
+/// "Language", "Numbers"), the width to lay tables out in, in columns
+/// (SPEC §4 "Terminal width"), whether statuses are coloured (a terminal
+/// without `NO_COLOR`), and whether the detail (`--detail`) is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub lang: crate::settings::Lang,
+    pub numbers: crate::number::NumberStyle,
+    pub width: u16,
+    pub color: bool,
+    pub detail: bool,
+}
 
 /// A rectangular result: the common shape of `show`, `log` and `check`.
 #[derive(Debug, Clone, Default)]

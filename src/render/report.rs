@@ -3,7 +3,7 @@
 //! (`locales/*/report.ftl`).
 
 use super::labels::Labels;
-use super::{Grid, markdown, use_color, wrapping_table, write_json};
+use super::{Grid, RenderOptions, markdown, wrapping_table, write_json};
 
 mod tidy_csv;
 use crate::number::{NumberStyle, format_number};
@@ -555,11 +555,12 @@ fn footnotes(r: &Report, l: &Labels) -> Vec<String> {
     notes
 }
 
-pub fn write_table(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Result<()> {
-    let l = Labels::new(r.lang);
-    let f = Fmt { style: r.numbers };
-    let color = use_color();
-    let width = super::terminal_width();
+/// The report as a terminal table, laid out in `o.width` columns, statuses
+/// coloured with `o.color`, the detail with `o.detail`.
+pub fn write_table(r: &Report, o: &RenderOptions, out: &mut impl Write) -> anyhow::Result<()> {
+    let l = Labels::new(o.lang);
+    let f = Fmt { style: o.numbers };
+    let (color, width, detail) = (o.color, o.width, o.detail);
     // Summary lines wrap between words, their later lines indented.
     let wrap = |line: &str| super::wrap(line, usize::from(width), "    ");
     writeln!(out, "{}", wrap(&format!("{} — {}", r.plan, r.title)))?;
@@ -681,9 +682,10 @@ fn detail_grids(g: &GroupReport, l: &Labels, f: &Fmt) -> Vec<Grid> {
 
 /// The report as Markdown, at parity with the table: the same summaries,
 /// columns, detail (`--detail`), whole-plan totals and footnotes.
-pub fn write_markdown(r: &Report, detail: bool, out: &mut impl Write) -> anyhow::Result<()> {
-    let l = Labels::new(r.lang);
-    let f = Fmt { style: r.numbers };
+pub fn write_markdown(r: &Report, o: &RenderOptions, out: &mut impl Write) -> anyhow::Result<()> {
+    let l = Labels::new(o.lang);
+    let f = Fmt { style: o.numbers };
+    let detail = o.detail;
     writeln!(out, "# {} — {}\n", r.plan, r.title)?;
     writeln!(out, "{}\n", subtitle(r, &l))?;
     if let Some(p) = provisional_line(r, &l) {
@@ -727,6 +729,80 @@ pub fn write_markdown(r: &Report, detail: bool, out: &mut impl Write) -> anyhow:
     Ok(())
 }
 
-pub fn write_report_json(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
+/// The report as JSON (SPEC §5a): the same in every language, so `_o` is
+/// not read.
+pub fn write_report_json(r: &Report, _o: &RenderOptions, out: &mut impl Write) -> anyhow::Result<()> {
     write_json(r, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::Kind;
+
+    const PLAN: &str = r#"
+[plan]
+id = "KH-1"
+title = "Kế hoạch phát triển doanh nghiệp và việc làm của tỉnh giai đoạn 2026–2030"
+start = 2026
+end = 2030
+[[group]]
+id = "g"
+name = "Phát triển doanh nghiệp trên địa bàn tỉnh, hỗ trợ khởi nghiệp sáng tạo"
+[[group.indicator]]
+id = "so_dn"
+name = "Số doanh nghiệp thành lập mới trong năm trên địa bàn tỉnh"
+unit = "doanh nghiệp"
+measure = "flow"
+every = "half"
+target = ">= 200"
+"#;
+
+    fn report() -> Report {
+        let plan = crate::plan::load_str(PLAN, "t.toml").plan.expect("a valid plan");
+        let e = crate::counting::tests::entry(
+            1,
+            Kind::Figure,
+            "so_dn",
+            "2026-H1",
+            Some(98.0),
+            "2026-07-10",
+            None,
+        );
+        let opts = crate::report::Options { group: None, series: false };
+        crate::report::compute(&plan, 2026, "2026-12-31".parse().unwrap(), &[e], &opts)
+    }
+
+    fn table(r: &Report, o: &RenderOptions) -> String {
+        let mut out = Vec::new();
+        write_table(r, o, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The table is laid out in the width it is given, whatever the
+    /// terminal (tests run without one), in the language it is given.
+    #[test]
+    fn the_table_takes_its_layout_from_the_options() {
+        let r = report();
+        let o = RenderOptions {
+            lang: Lang::En,
+            numbers: NumberStyle::En,
+            width: 60,
+            color: false,
+            detail: false,
+        };
+        for width in [60u16, 100] {
+            let text = table(&r, &RenderOptions { width, ..o });
+            let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+            assert!(widest <= usize::from(width), "{width}: {widest}\n{text}");
+            assert!(!text.contains('\u{1b}'), "no colour asked:\n{text}");
+        }
+        assert_ne!(table(&r, &o), table(&r, &RenderOptions { width: 100, ..o }));
+        // The language of the options, not of the process.
+        let vi = table(&r, &RenderOptions { lang: Lang::Vi, ..o });
+        assert_ne!(vi, table(&r, &o));
+        // The detail only when asked: a row for the period 2026-H1.
+        let detail = table(&r, &RenderOptions { detail: true, ..o });
+        assert!(detail.lines().count() > table(&r, &o).lines().count());
+    }
 }

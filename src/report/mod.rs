@@ -10,6 +10,7 @@
 //! adds what only a review has (the same period last year, the series of a
 //! span).
 
+pub mod log;
 mod pace;
 mod review;
 mod tasks;

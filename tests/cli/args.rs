@@ -212,3 +212,59 @@ fn the_writing_commands_refuse_a_malformed_date_or_period_alike() {
     assert_eq!(log.last().unwrap()["period"], "2026-Q4");
     assert_eq!(log.last().unwrap()["date"], "2027-01-05");
 }
+
+/// `--date` of every writing command, `correct --reported-on` and `record
+/// --period` are typed by clap (`cli::value`): a malformed value is a usage
+/// error (exit 2) with the shared message in either language, before the
+/// plan or the ledger is looked at, and nothing is written.
+#[test]
+fn writing_commands_refuse_malformed_dates_and_periods_as_usage_errors() {
+    let env = env();
+    let before = env.ledger_fingerprint();
+    let bad_date = "31/02/2026";
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["record", "thu", "5", "--period", "2026-Q3", "--date", bad_date], "--date", "31/02/2026"),
+        (&["done", "t", "--date", bad_date], "--date", "31/02/2026"),
+        (&["correct", "1", "5", "--reason", "r", "--date", bad_date], "--date", "31/02/2026"),
+        (&["correct", "1", "--reported-on", bad_date, "--reason", "r"], "--reported-on", "31/02/2026"),
+        (&["void", "1", "--reason", "r", "--date", bad_date], "--date", "31/02/2026"),
+        (&["record", "thu", "5", "--period", "2026-H3"], "--period", "2026-H3"),
+    ];
+    for (args, arg, value) in cases {
+        // "error: invalid ARG: `VALUE` is not …" / "lỗi: ARG không hợp lệ: `VALUE` không phải …"
+        let en = format!("error: invalid {arg}: `{value}` is not a");
+        let vi = format!("lỗi: {arg} không hợp lệ: `{value}` không phải");
+        env.cmd()
+            .args(["--lang", "en"])
+            .args(*args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(en));
+        env.cmd()
+            .args(["--lang", "vi"])
+            .args(*args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(vi));
+    }
+    assert_eq!(env.ledger_fingerprint(), before);
+}
+
+/// Typed, the same dates still go in: an ISO date and a slashed one in the
+/// plan's order (day first) are the same day.
+#[test]
+fn typed_dates_and_periods_are_written_as_before() {
+    let env = env();
+    env.cmd()
+        .args(["record", "thu", "30", "--period", "Quý 4/2026", "--date", "05/01/2027"])
+        .assert()
+        .success();
+    env.cmd().args(["correct", "3", "31", "--reason", "r", "--date", "2027-01-06"]).assert().success();
+    let log = env.log_json();
+    // Entries 1 and 2 were imported; 3 is the figure, 4 its correction.
+    assert_eq!(log[2]["period"], "2026-Q4");
+    assert_eq!(log[2]["date"], "2027-01-05");
+    assert_eq!(log[3]["date"], "2027-01-06");
+}

@@ -150,7 +150,16 @@ fn forced_delimiter() {
         .args(["--delimiter", "ab"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("invalid delimiter `ab`"));
+        .stderr(predicate::str::contains("error: invalid --delimiter: invalid delimiter `ab`: expected one"));
+    // Checked by clap, as every malformed value (exit 2, the shared form).
+    env.cmd()
+        .args(["--lang", "vi", "import"])
+        .arg(&tabs)
+        .args(["--delimiter", "ab"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("lỗi: --delimiter không hợp lệ: invalid delimiter `ab`"));
     assert_eq!(env.log_json().len(), 1);
 }
 

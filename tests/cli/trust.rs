@@ -531,7 +531,17 @@ fn verify_finds_a_cut_tail_and_checks_a_pinned_head() {
     let (code, out, _) = run(&env, &["verify", "--head", &wrong]);
     assert_eq!(code, Some(1));
     assert!(out.contains("entry #2's hash starts"), "{out}");
-    refused(&env, &["verify", "--head", "3"], &["invalid --head: `3` is not a head fingerprint"]);
+    // A malformed fingerprint is a usage error (exit 2), in either language.
+    malformed(&env, &["verify", "--head", "3"], &["invalid --head: `3` is not a head fingerprint"]);
+    let before = (ledger_bytes(&env), env.ledger_fingerprint());
+    let vi = env.cmd().args(["--lang", "vi", "verify", "--head", "3:xyz"]).output().unwrap();
+    assert_eq!(vi.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&vi.stderr);
+    assert!(
+        err.contains("--head không hợp lệ: `3:xyz` không phải là dấu vân tay đầu chuỗi: cần dạng ID:HEX"),
+        "{err}"
+    );
+    assert!(before == (ledger_bytes(&env), env.ledger_fingerprint()), "the ledger changed");
 }
 
 // 12. A locked ledger.

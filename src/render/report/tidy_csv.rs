@@ -1,13 +1,13 @@
 //! The report as tidy CSV (SPEC §4, §5a): machine numbers, status words as
 //! in JSON, one row per indicator (per indicator and year of a span).
 
-use crate::render::{Grid, write_csv};
+use crate::render::{Grid, RenderOptions, write_csv};
 use crate::report::Report;
 use std::io::Write;
 
 /// Tidy CSV: one row per indicator (per indicator and year of a span),
 /// group columns repeated, machine numbers; `ledger_head` on every row.
-pub fn write_tidy_csv(r: &Report, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn write_tidy_csv(r: &Report, _o: &RenderOptions, out: &mut impl Write) -> anyhow::Result<()> {
     // The columns of the year report first, in their order; the review's
     // columns after them.
     let mut grid = Grid::new(&[
