@@ -5,12 +5,12 @@
 //! 30/2020/NĐ-CP (Phụ lục I) for State bodies, with the sizes and margins
 //! of their tables ([`typography`]): A4, Times New Roman, the page number
 //! centred in the top margin from page 2 on. The parts, in order: the
-//! two-column heading ([`heading`]), the number line left blank for the
+//! two-column heading (`heading`), the number line left blank for the
 //! office, place and date, the title by kind of review and the opening
 //! paragraph; I. leadership and implementation; II. results per task group;
 //! III. overall assessment; IV. directions and tasks for the next period;
-//! V. proposals ([`parts`]); recipients and signature, kept on the page of
-//! the last paragraph; an appendix table of every indicator ([`appendix`]);
+//! V. proposals (`parts`); recipients and signature, kept on the page of
+//! the last paragraph; an appendix table of every indicator (`appendix`);
 //! and one small line that pins the figures to the ledger they come from
 //! ("Mã kiểm tra số liệu: 26:0ae0…", SPEC §3).
 //!
