@@ -15,6 +15,8 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod amend;
+
 /// One problem in a plan file, located and explained.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
@@ -92,6 +94,7 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
         let (p, spans) = r.read_plan(doc.get_ref(), doc.span());
         r.validate(&p, &spans);
         r.validate_dhis2(&p, &spans);
+        r.validate_amendments(&p, &spans);
         plan = Some(p);
     }
     let mut found = std::mem::take(&mut r.found);
@@ -99,6 +102,7 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
     let diagnostics: Vec<_> =
         found.into_iter().map(|(span, message, help)| r.locate(span, message, help)).collect();
     let plan = plan.filter(|_| diagnostics.is_empty()).map(|mut p| {
+        p.text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
         p.build_index();
         p
     });
@@ -119,6 +123,8 @@ struct Spans {
     /// task id -> span of `due`
     task_due: HashMap<String, Span>,
     start_end: Span,
+    /// The amendment keys (SPEC §2.1).
+    amend: amend::AmendSpans,
 }
 
 #[derive(Default)]
@@ -392,7 +398,7 @@ impl<'s> Reader<'s> {
         let mut spans = Spans::default();
         self.check_keys(
             root,
-            &["plan", "agencies", "reporting", "report", "group", "export"],
+            &["plan", "agencies", "reporting", "report", "group", "export", "amendment"],
             "the plan file",
         );
         let mut plan = Plan {
@@ -413,6 +419,8 @@ impl<'s> Reader<'s> {
             groups: Vec::new(),
             dhis2: None,
             document: None,
+            amendments: Vec::new(),
+            text: String::new(),
             index: HashMap::new(),
         };
         match self.table(root, "plan") {
@@ -514,6 +522,7 @@ impl<'s> Reader<'s> {
             }
         }
         plan.dhis2 = self.read_export(root);
+        plan.amendments = self.read_amendments(root, &mut spans);
         if let Some((t, _)) = self.table(root, "report") {
             plan.document = Some(self.read_document_heading(t, &plan.id));
         }
@@ -654,6 +663,10 @@ impl<'s> Reader<'s> {
                 "min",
                 "max",
                 "integer",
+                amend::INDICATOR_KEYS[0],
+                amend::INDICATOR_KEYS[1],
+                amend::INDICATOR_KEYS[2],
+                amend::INDICATOR_KEYS[3],
             ],
             what,
         );
@@ -797,7 +810,12 @@ impl<'s> Reader<'s> {
         }
         let dhis2 = self.dhis2_code(t, &mut isp);
         spans.indicator.insert(id.clone(), isp);
+        let am = self.read_indicator_amend(t, &id, plan, spans);
         Indicator {
+            formerly: am.formerly,
+            renamed_by: am.renamed_by,
+            revisions: am.revisions,
+            added_by: am.added_by,
             dhis2,
             min,
             max,
@@ -819,7 +837,11 @@ impl<'s> Reader<'s> {
 
     fn read_task(&mut self, t: &Table, at: Span, plan: &Plan, spans: &mut Spans) -> Task {
         let what = "[[group.task]]";
-        self.check_keys(t, &["id", "name", "lead", "partners", "deliverable", "due", "note"], what);
+        self.check_keys(
+            t,
+            &["id", "name", "lead", "partners", "deliverable", "due", "note", "added_by"],
+            what,
+        );
         let id = self.id(t, &at, what, spans);
         let name = self.req_string(t, &at, "name", what).map(|s| s.0).unwrap_or_default();
         let lead = self.string(t, "lead");
@@ -832,6 +854,7 @@ impl<'s> Reader<'s> {
         });
         let _ = plan;
         Task {
+            added_by: self.added_by(t, spans),
             deliverable: self.opt_text(t, "deliverable"),
             note: self.opt_text(t, "note"),
             id,
