@@ -91,6 +91,7 @@ fn existing_ledger(ctx: &Ctx, plan: &Plan, id: i64) -> Result<Ledger> {
         ))
     })?;
     ledger.allow_clock_behind(ctx.clock_ok);
+    ledger.set_plan_text(&plan.text);
     Ok(ledger)
 }
 
@@ -104,6 +105,11 @@ fn target(w: &Writer, plan: &Plan, id: i64) -> Result<Entry> {
             other = e.plan_id.as_str(),
             plan = plan.id.as_str()
         )));
+    }
+    // A plan version is the plan's text, never corrected or withdrawn
+    // (SPEC §2.1): the plan is changed by editing plan.toml.
+    if e.kind == Kind::PlanVersion {
+        return Err(reject(tr!("amend-correct-plan-version", id = id.to_string())));
     }
     Ok(e)
 }
@@ -198,7 +204,7 @@ fn correct_value(
     yes: bool,
 ) -> Result<(Entry, Vec<Entry>, String)> {
     let figure = match t.kind {
-        Kind::Figure => t.clone(),
+        Kind::Figure | Kind::PlanVersion => t.clone(),
         Kind::Correction => {
             let Some(f) = t.target_entry else {
                 return Err(reject(tr!("correct-of-nothing", id = t.id.to_string())));

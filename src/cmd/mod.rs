@@ -93,6 +93,8 @@ impl Ctx {
         let mut l = Ledger::open(&self.ledger_path(plan))?;
         l.check_plan(&plan.id)?;
         l.allow_clock_behind(self.clock_ok);
+        // The first write under a plan text not yet recorded records it (SPEC §2.1).
+        l.set_plan_text(&plan.text);
         Ok(l)
     }
 

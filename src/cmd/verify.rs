@@ -71,6 +71,17 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     )?;
     let fingerprint = head.map_or_else(|| "-".to_string(), |h| h.fingerprint());
     writeln!(out, "{}", tr!("verify-head", file = name.as_str(), head = fingerprint))?;
+    // The plan file against the latest recorded version: said, never a
+    // failure (the next write records it, SPEC §2.1).
+    if let Some(latest) = ledger.plan_versions()?.last() {
+        if ledger::content_hash(&plan.text)
+            != hex::decode(&latest.content_hash).unwrap_or_default().as_slice()
+        {
+            writeln!(out, "{}", tr!("amend-verify-plan-differs", version = latest.fingerprint.as_str()))?;
+        } else {
+            writeln!(out, "{}", tr!("amend-verify-plan-same", version = latest.fingerprint.as_str()))?;
+        }
+    }
     out.flush()?;
     if report.findings.is_empty() {
         Ok(ExitCode::SUCCESS)
@@ -179,6 +190,7 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     let batches: BTreeMap<i64, Option<i64>> = ledger.batch_entries()?.into_iter().collect();
     let mut lost_batches: BTreeMap<i64, (u64, i64)> = BTreeMap::new();
     let mut batch_counts: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut versions: Vec<(i64, String)> = Vec::new();
     let read = ledger.for_each_entry(|e| {
         entries += 1;
         let mut problem = None;
@@ -202,11 +214,16 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             let slot = other_plans.entry(e.plan_id.clone()).or_insert((0, e.id));
             slot.0 += 1;
         }
+        // A retired id or one in a `formerly` is accounted for (SPEC §2.1);
+        // a plan version has no subject.
         let (what, id, known) = match (&e.indicator, &e.task) {
-            (Some(i), _) => ("indicator", i, plan.indicator(i).is_some()),
-            (None, Some(t)) => ("task", t, plan.task(t).is_some()),
-            (None, None) => ("indicator", &String::new(), false),
+            (Some(i), _) => ("indicator", i, plan.indicator(i).is_some() || plan.accounts_for(i)),
+            (None, Some(t)) => ("task", t, plan.task(t).is_some() || plan.accounts_for(t)),
+            (None, None) => ("indicator", &String::new(), e.kind == Kind::PlanVersion),
         };
+        if e.kind == Kind::PlanVersion {
+            versions.push((e.id, e.value_text.clone().unwrap_or_default()));
+        }
         if !known {
             let slot = unknown.entry((what.to_string(), id.clone())).or_insert((0, e.id));
             slot.0 += 1;
@@ -294,6 +311,15 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         }
     }
     findings.extend(bad_targets);
+    // Each plan version's stored text still hashes to its record (SPEC §2.1).
+    for problem in ledger.check_plan_texts(&versions)? {
+        findings.push(match problem {
+            ledger::TextProblem::Missing { entry } => {
+                tr!("amend-verify-text-missing", id = entry.to_string())
+            }
+            ledger::TextProblem::Edited { entry } => tr!("amend-verify-text-edited", id = entry.to_string()),
+        });
+    }
     let tampering = findings[..unknown_from].iter().chain(&findings[unknown_to..]).cloned().collect();
     Ok(Verdict { findings, tampering, entries, schema, chain_intact })
 }

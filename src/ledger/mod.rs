@@ -27,6 +27,9 @@ mod counted;
 pub mod errors;
 mod future;
 mod open;
+mod versions;
+
+pub use versions::{PlanVersion, TextProblem, content_hash, text_fingerprint};
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
 #[derive(Debug)]
@@ -113,6 +116,9 @@ pub struct Ledger {
     path: PathBuf,
     /// Writes go ahead with the clock behind the latest write (`--clock-ok`).
     clock_ok: bool,
+    /// The plan text writes are made under, recorded as a plan version at
+    /// the first write under it (SPEC §2.1; [`Ledger::set_plan_text`]).
+    plan_text: Option<String>,
 }
 
 const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
@@ -177,7 +183,7 @@ impl Ledger {
                 Err(_) => {}
             }
         }
-        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false };
+        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false, plan_text: None };
         if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
         } else if version < VERSION {
@@ -306,6 +312,7 @@ impl Ledger {
     /// ledger of another plan; SQLite failures.
     pub fn writer(&mut self, plan_id: &str) -> Result<Writer<'_>> {
         let clock_ok = self.clock_ok;
+        let plan_text = self.plan_text.clone();
         let path = self.path.display().to_string();
         let tx = self
             .conn
@@ -348,7 +355,7 @@ impl Ledger {
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer {
+        let mut w = Writer {
             tx,
             path: self.path.clone(),
             sealer,
@@ -357,7 +364,11 @@ impl Ledger {
             deferred_indexes: Vec::new(),
             clock_latest,
             clock_marked,
-        })
+        };
+        if let Some(text) = &plan_text {
+            w.record_plan_version(text)?;
+        }
+        Ok(w)
     }
 
     /// Appends `entries` in one transaction; returns their ids.
