@@ -127,6 +127,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     Verify(VerifyArgs),
+    /// The plan versions the ledger recorded, and the plan's amendments
+    History(HistoryArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -345,6 +347,23 @@ pub struct VerifyArgs {
     /// (the fingerprint a report printed: ID:HEX)
     #[arg(long, value_name = "ID:HEX")]
     pub head: Option<String>,
+}
+
+/// `plan history` (SPEC §2.1, §4).
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Print the text of version N (N as `plan history` lists it)
+    #[arg(long, value_name = "N")]
+    pub show: Option<i64>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: HistoryFormat,
+}
+
+/// Output formats of `plan history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
