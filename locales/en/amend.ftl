@@ -39,3 +39,7 @@ amend-history-current = the plan file
 amend-history-amendments = Amendments:
 amend-history-no-amendments = none
 amend-history-retired = retired: {$ids}
+amend-col-formerly = Formerly
+amend-col-revision = Revision
+amend-col-added-by = Added by
+amend-revision = from {$from}: {$target} by {$by}

@@ -36,3 +36,7 @@ amend-history-current = tệp kế hoạch hiện tại
 amend-history-amendments = Các lần điều chỉnh kế hoạch:
 amend-history-no-amendments = không có
 amend-history-retired = đưa ra khỏi kế hoạch: {$ids}
+amend-col-formerly = Mã cũ
+amend-col-revision = Điều chỉnh
+amend-col-added-by = Bổ sung theo
+amend-revision = từ năm {$from}: {$target} đến năm {$by}

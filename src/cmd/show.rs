@@ -17,6 +17,11 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
     match &args.id {
         None => show_all(&plan, args.format, &mut out)?,
         Some(id) => {
+            if plan.item(id).is_none()
+                && let Some(new) = plan.renamed_to(id)
+            {
+                anyhow::bail!(tr!("amend-renamed", old = id.as_str(), new = new.id.as_str()));
+            }
             let item = plan.item(id).ok_or_else(|| {
                 let hint = match plan::suggest(id, plan.ids()) {
                     Some(s) => tr!("commands-did-you-mean", id = s),
@@ -40,6 +45,31 @@ fn target_text(plan: &Plan, ind: &Indicator) -> String {
             tr_in!(plan.lang, "tables-by-year", year = ind.by.to_string())
         ),
         None => "—".into(),
+    }
+}
+
+/// "from 2028: > 130 by 2030; milestones 2028: 118 (dc1: Nghị quyết …)".
+fn revision_text(plan: &Plan, ind: &Indicator, r: &crate::plan::Revision) -> String {
+    let n = |x: f64| format_number(x, plan.numbers, 4);
+    let mut s = tr_in!(
+        plan.lang,
+        "amend-revision",
+        from = r.from.to_string(),
+        target = r.target.words(plan.lang, plan.numbers, Some(&ind.unit)),
+        by = r.by.unwrap_or(ind.by).to_string()
+    );
+    if let Some(m) = &r.milestones {
+        let ms: Vec<String> = m.iter().map(|(y, x)| format!("{y}: {}", n(*x))).collect();
+        s.push_str(&format!("; {}", ms.join(", ")));
+    }
+    format!("{s} ({})", added_text(plan, Some(&r.amendment)))
+}
+
+/// "dc1: Nghị quyết 12-NQ/ĐU ngày 15/7/2027", or "" for none.
+fn added_text(plan: &Plan, amendment: Option<&str>) -> String {
+    match amendment.and_then(|a| plan.amendment(a)) {
+        Some(a) => format!("{}: {}", a.id, a.decision),
+        None => String::new(),
     }
 }
 
@@ -203,6 +233,15 @@ fn show_all(plan: &Plan, format: Format, out: &mut impl Write) -> Result<()> {
             end = plan.end.to_string()
         );
         writeln!(out, "{years}\n")?;
+        // The decisions that amended the plan (SPEC §2.1).
+        if !plan.amendments.is_empty() {
+            writeln!(out, "{}", l.tr("amend-history-amendments"))?;
+            for a in &plan.amendments {
+                let line = format!("{}  {}  {}", a.id, l.date(a.on), a.decision);
+                writeln!(out, "  {}", render::wrap(&line, width, "    "))?;
+            }
+            writeln!(out)?;
+        }
     }
     let (g, i, t) =
         (l.tr("tables-title-groups"), l.tr("tables-title-indicators"), l.tr("tables-title-tasks"));
@@ -266,6 +305,12 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         row(w("tables-col-milestones"), ms.join(", "));
         row(w("tables-col-weight"), n(ind.weight));
         row(w("tables-col-note"), ind.note.clone().unwrap_or_default());
+        // SPEC §2.1: old ids, revisions, the amendment that added it.
+        row(w("amend-col-formerly"), ind.formerly.join(", "));
+        for r in &ind.revisions {
+            row(w("amend-col-revision"), revision_text(plan, ind, r));
+        }
+        row(w("amend-col-added-by"), added_text(plan, ind.added_by.as_deref()));
     }
     if let Some(t) = task {
         row(w("tables-col-id"), t.id.clone());
@@ -275,6 +320,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         row(w("tables-col-product"), t.deliverable.clone().unwrap_or_default());
         row(w("tables-col-due"), due_text(plan, t.due));
         row(w("tables-col-note"), t.note.clone().unwrap_or_default());
+        row(w("amend-col-added-by"), added_text(plan, t.added_by.as_deref()));
     }
     let g = group;
     row(w("tables-col-group"), format!("{} {} — {}", g.id, g.section.clone().unwrap_or_default(), g.name));

@@ -343,7 +343,12 @@ pub fn amendments_line(r: &Report, lang: Lang) -> Option<String> {
         .amendments
         .iter()
         .map(|a| {
-            tr_in!(lang, "amend-cited-item", decision = a.decision.as_str(), on = crate::words::date(a.on, lang))
+            tr_in!(
+                lang,
+                "amend-cited-item",
+                decision = a.decision.as_str(),
+                on = crate::words::date(a.on, lang)
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
