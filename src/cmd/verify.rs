@@ -77,9 +77,17 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
         if ledger::content_hash(&plan.text)
             != hex::decode(&latest.content_hash).unwrap_or_default().as_slice()
         {
-            writeln!(out, "{name}: {}", tr!("amend-verify-plan-differs", version = latest.fingerprint.as_str()))?;
+            writeln!(
+                out,
+                "{name}: {}",
+                tr!("amend-verify-plan-differs", version = latest.fingerprint.as_str())
+            )?;
         } else {
-            writeln!(out, "{name}: {}", tr!("amend-verify-plan-same", version = latest.fingerprint.as_str()))?;
+            writeln!(
+                out,
+                "{name}: {}",
+                tr!("amend-verify-plan-same", version = latest.fingerprint.as_str())
+            )?;
         }
     }
     out.flush()?;

@@ -238,3 +238,23 @@ fn every_plan_version_is_kept_and_a_tampered_text_fails_verify() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("the plan version #1: its stored text was changed"), "{text}");
 }
+
+#[test]
+fn an_indicator_added_by_an_amendment_is_not_due_before_the_decision() {
+    // Monthly, added by a decision of 15/07/2027: January–June 2027 ended
+    // before it (not expected); July–December are, each due 5 days after
+    // its month. As of 31/01/2028 with no figure: 6 missing, days overdue
+    // (31/01/2028 − due): Jul 179 (due 05/08: 26 + 30 + 31 + 30 + 31 + 31),
+    // Aug 148 (05/09), Sep 118 (05/10), Oct 87 (05/11), Nov 57 (05/12),
+    // Dec 26 (05/01/2028): 179 + 148 + 118 + 87 + 57 + 26 = 615.
+    let added = "\n[[group.indicator]]\nid = \"loans\"\nname = \"Loans\"\nunit = \"loans\"\nmeasure = \"flow\"\nevery = \"month\"\nadded_by = \"dc1\"\n";
+    let env = Env::with_plan(&plan_with("", added)).today("2028-01-31");
+    let r = env.report_json(&["--year", "2027"]);
+    let loans = indicator(&r, "loans");
+    let periods: Vec<_> = loans["periods"].as_array().unwrap().iter().map(|p| p["period"].clone()).collect();
+    assert_eq!(periods.first(), Some(&json!("2027-07")));
+    assert_eq!(periods.len(), 6);
+    assert_eq!(loans["reports"]["missing"], json!(6));
+    assert_eq!(loans["reports"]["days_overdue"], json!(615));
+    assert_eq!(r["amendments"][0]["id"], json!("dc1"), "the decision that added it is cited");
+}

@@ -15,9 +15,12 @@ pub(super) struct AmendSpans {
     formerly: Vec<(String, Span)>,
     /// (amendment id, span) of every reference (`amendment`, `added_by`, `renamed_by`).
     refs: Vec<(String, Span)>,
-    /// (indicator id, from, span of `from`, spans of milestones by year).
-    revisions: Vec<(String, i32, Span, Vec<(i32, Span)>)>,
+    /// Every revision's spans.
+    revisions: Vec<RevisionSpans>,
 }
+
+/// (indicator id, from, span of `from`, spans of milestones by year).
+type RevisionSpans = (String, i32, Span, Vec<(i32, Span)>);
 
 /// What an indicator's amendment keys say.
 pub(super) struct IndicatorAmend {
