@@ -169,6 +169,7 @@ cli-value-output = FILE
 cli-value-delimiter = CHAR
 cli-value-numbers = STYLE
 cli-value-years = A-B
+cli-value-show = N
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

@@ -169,6 +169,7 @@ cli-value-output = TỆP
 cli-value-delimiter = KÝ_TỰ
 cli-value-numbers = KIỂU_SỐ
 cli-value-years = A-B
+cli-value-show = N
 
 ## Lỗi cách dùng (mã thoát 2).
 cli-error-unknown-argument = không có tham số `{$arg}`

@@ -258,3 +258,26 @@ fn an_indicator_added_by_an_amendment_is_not_due_before_the_decision() {
     assert_eq!(loans["reports"]["days_overdue"], json!(615));
     assert_eq!(r["amendments"][0]["id"], json!("dc1"), "the decision that added it is cited");
 }
+
+#[test]
+fn export_and_template_count_an_old_ids_figures_for_the_new_id() {
+    let env = Env::with_plan(PLAN).today("2028-02-01");
+    env.cmd().args(["record", "jobs", "55", "--period", "2027", "--date", "2028-01-10"]).assert().success();
+    let renamed = plan_with("", "\n[export.dhis2]\norg_unit = \"OU\"\n").replace(
+        "id = \"jobs\"",
+        "id = \"employment\"\nformerly = [\"jobs\"]\nrenamed_by = \"dc1\"\ndhis2 = \"EMP\"",
+    );
+    std::fs::write(&env.plan, renamed).unwrap();
+    // The 2027 figure, recorded under `jobs`, goes to DHIS2 as employment's.
+    let out = env.cmd().args(["export", "--year", "2027", "--format", "dhis2-csv"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("EMP,2027,OU,") && l.contains(",55,")), "{csv}");
+    // The template asks for employment's missing years, not 2027 (filled
+    // under its old id): 2026 only (due 15/01/2027).
+    let out = env.cmd().args(["template", "--format", "csv"]).output().unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = t.lines().filter(|l| l.contains("employment")).collect();
+    assert_eq!(rows.len(), 1, "{t}");
+    assert!(rows[0].contains("2026"), "{t}");
+}
