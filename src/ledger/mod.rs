@@ -1416,6 +1416,12 @@ mod tests {
         assert!(l.check_plan_texts(&[(4, versions[0].content_hash.clone())]).unwrap().is_empty());
         // A plan version is no figure: the index of what counts skips it.
         assert_eq!(l.counted_figures("a", 2026, 2030, "2031-01-01".parse().unwrap()).unwrap().len(), 5);
+        // The CHECK on `kind` still refuses any other text.
+        let bogus = l.conn.execute(
+            "INSERT INTO entry (id, kind, year, reported_on, by, hash) VALUES (99, 'bogus', 0, '2026-01-01', 'x', x'00')",
+            [],
+        );
+        assert!(bogus.unwrap_err().to_string().contains("CHECK"));
         // Reopened by a new connection, the CHECK still admits the kind.
         drop(l);
         let mut l = Ledger::open(&path).unwrap();
