@@ -95,7 +95,13 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     // the indicator and of dates hold before it is written.
     invalid("<VALUE>", input::check_figure(ind, value, plan.numbers))?;
     invalid("--date", input::date::not_before_period(figure.reported_on, period))?;
-    let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
+    // The indicator's figures, those under its old ids included (SPEC §2.1).
+    let mut entries = w.entries(Some(&ind.id), None)?;
+    for old in &ind.formerly {
+        entries.extend(w.entries(Some(old), None)?);
+    }
+    let mut figures = counting::count_figures(&entries, None);
+    counting::merge_renamed(&mut figures, &plan.renames());
     if !yes
         && let Some(m) = input::number::jump(
             &figures,
@@ -333,11 +339,15 @@ fn ask_figure(
             input::recorded_indicator(plan, s)
         })?;
     let every = ind.cadence().expect("a recorded indicator");
-    let entries = match ledger {
-        Some(l) => l.indicator_entries(&ind.id, plan.start, plan.end)?,
-        None => Vec::new(),
-    };
-    let figures = counting::count_figures(&entries, None);
+    let mut entries = Vec::new();
+    if let Some(l) = ledger {
+        // Its old ids' figures count for it (SPEC §2.1 `formerly`).
+        for id in std::iter::once(&ind.id).chain(&ind.formerly) {
+            entries.extend(l.indicator_entries(id, plan.start, plan.end)?);
+        }
+    }
+    let mut figures = counting::count_figures(&entries, None);
+    counting::merge_renamed(&mut figures, &plan.renames());
     let last =
         previous(&figures, &ind.id, |p| p.cadence == every).or_else(|| previous(&figures, &ind.id, |_| true));
     let lang = plan.lang;

@@ -130,7 +130,15 @@ fn a_renamed_indicator_keeps_its_history_and_its_old_id_takes_no_more_figures() 
     assert!(err.contains("`jobs` was renamed `employment`"), "{err}");
     assert_eq!(env.ledger_fingerprint(), before);
     // A later figure under the new id counts (ledger order): 56 / 50 = 112 %.
-    env.cmd().args(["record", "employment", "56", "--period", "2027", "--yes"]).assert().success();
+    // #1 plan version, #2 and #3 under `jobs`; the edited plan is recorded
+    // as #4, the figure is #5 and replaces #3, recorded under the old id.
+    let out = env.cmd().args(["record", "employment", "56", "--period", "2027"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let receipt = flat(&out.stdout);
+    assert!(
+        receipt.starts_with("#5 employment 2027 = 56") && receipt.contains("replaces #3 (2027 = 55)"),
+        "{receipt}"
+    );
     let e = indicator(&env.report_json(&["--year", "2027"]), "employment").clone();
     assert_eq!((e["value"].clone(), e["attainment"].clone()), (json!(56.0), json!(112.0)));
     // log --indicator NEW: the old id's entries too, each as recorded.
