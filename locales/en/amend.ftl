@@ -43,3 +43,4 @@ amend-col-formerly = Formerly
 amend-col-revision = Revision
 amend-col-added-by = Added by
 amend-revision = from {$from}: {$target} by {$by}
+amend-verify-text-triggers = the triggers that keep the stored plan versions append-only are missing (dropped outside plan?)

@@ -40,3 +40,4 @@ amend-col-formerly = Mã cũ
 amend-col-revision = Điều chỉnh
 amend-col-added-by = Bổ sung theo
 amend-revision = từ năm {$from}: {$target} đến năm {$by}
+amend-verify-text-triggers = thiếu các trigger giữ cho các phiên bản kế hoạch đã lưu chỉ được ghi thêm (bị xóa ngoài plan?)

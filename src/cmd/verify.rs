@@ -181,6 +181,9 @@ fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     if !ledger.triggers_present()? {
         findings.push(tr!("verify-triggers"));
     }
+    if !ledger.plan_texts_protected()? {
+        findings.push(tr!("amend-verify-text-triggers"));
+    }
     if let Some(id) = ledger.plan_id()?
         && id != plan.id
     {

@@ -169,6 +169,21 @@ impl Ledger {
         Ok(out)
     }
 
+    /// Whether the triggers that keep `plan_text` append-only are in place
+    /// (true for a ledger without the table: nothing to protect yet).
+    pub fn plan_texts_protected(&self) -> Result<bool> {
+        if !self.has_plan_texts()? {
+            return Ok(true);
+        }
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
+             AND name IN ('plan_text_no_update', 'plan_text_no_delete')",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 2)
+    }
+
     /// Whether the schema has `plan_text` (a ledger read before its
     /// migration, on read-only media, has none).
     fn has_plan_texts(&self) -> Result<bool> {

@@ -245,6 +245,10 @@ fn every_plan_version_is_kept_and_a_tampered_text_fails_verify() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("the plan version #1: its stored text was changed"), "{text}");
+    assert!(
+        flat(&out.stdout).contains("the triggers that keep the stored plan versions append-only are missing"),
+        "{text}"
+    );
 }
 
 #[test]
