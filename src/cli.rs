@@ -71,6 +71,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the ledger: integrity, schema, hash chain, unknown ids
     Verify(VerifyArgs),
+    /// The plan versions the ledger recorded, and the plan's amendments
+    History(HistoryArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }

@@ -212,7 +212,7 @@ impl Tally {
                 }
             }
             Kind::Figure => self.figure(e, date),
-            Kind::Completion => {}
+            Kind::Completion | Kind::PlanVersion => {}
         }
     }
 
@@ -275,6 +275,51 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
         tally.push(e);
     }
     tally.finish()
+}
+
+/// Figures recorded under an indicator's old ids (`formerly`, SPEC §2.1)
+/// count for its new id: for each `(old, new)` of `renames`, the periods
+/// of `old` are merged into those of `new` and `old` is removed. The one
+/// place that maps old ids to new ones before a report judges them; the
+/// figures of each id must have been counted by the rule above.
+///
+/// Merging follows the rule: in each period the figure latest in ledger
+/// order counts (the larger entry id, whichever id it was recorded under),
+/// the earliest-dated one decides lateness, and the other counting figure
+/// joins those superseded.
+pub fn merge_renamed(figures: &mut Figures, renames: &[(String, String)]) {
+    for (old, new) in renames {
+        let Some(from) = figures.remove(old) else { continue };
+        let into = figures.entry(new.clone()).or_default();
+        for (period, theirs) in from {
+            match into.entry(period) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(theirs);
+                }
+                std::collections::btree_map::Entry::Occupied(mut o) => merge_period(o.get_mut(), theirs),
+            }
+        }
+    }
+}
+
+/// What counts in one period given what counts under two ids of it.
+fn merge_period(ours: &mut PeriodFigures, theirs: PeriodFigures) {
+    ours.first_reported = match (ours.first_reported, theirs.first_reported) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    ours.superseded.extend(theirs.superseded);
+    let loser = match (&ours.counted, theirs.counted) {
+        (Some(a), Some(b)) if b.entry > a.entry => ours.counted.replace(b).map(|c| c.entry),
+        (Some(_), Some(b)) => Some(b.entry),
+        (None, b) => {
+            ours.counted = b;
+            None
+        }
+        (Some(_), None) => None,
+    };
+    ours.superseded.extend(loser);
+    ours.superseded.sort_unstable();
 }
 
 /// For each task, the date it was done (earliest non-voided completion) and
@@ -478,6 +523,30 @@ pub(crate) mod tests {
         let both = vec![done, redate];
         assert_eq!(completions(&both, Some(d("2026-07-12")))["t"], (d("2026-07-10"), 5));
         assert!(completions(&both[..1], Some(d("2026-07-12"))).is_empty());
+    }
+
+    #[test]
+    fn figures_under_an_old_id_count_for_the_new_one_in_ledger_order() {
+        use Kind::*;
+        // viec_lam (old) and lao_dong (new), period 2026:
+        //   1 viec_lam 2026 = 40 (05/01/2027), 2 lao_dong 2026 = 42 (20/01),
+        //   3 viec_lam 2026 = 41 (25/01: latest in ledger order, counts),
+        //   4 viec_lam 2027-H1 = 20 (only under the old id).
+        let es = vec![
+            entry(1, Figure, "viec_lam", "2026", Some(40.0), "2027-01-05", None),
+            entry(2, Figure, "lao_dong", "2026", Some(42.0), "2027-01-20", None),
+            entry(3, Figure, "viec_lam", "2026", Some(41.0), "2027-01-25", None),
+            entry(4, Figure, "viec_lam", "2027-H1", Some(20.0), "2027-07-10", None),
+        ];
+        let mut f = count_figures(&es, None);
+        merge_renamed(&mut f, &[("viec_lam".into(), "lao_dong".into())]);
+        assert!(!f.contains_key("viec_lam"));
+        let pf = &f["lao_dong"][&p("2026")];
+        assert_eq!(pf.counted.as_ref().map(|c| (c.entry, c.value)), Some((3, 41.0)));
+        // Lateness by the earliest date of any of them: 05/01/2027 (#1).
+        assert_eq!(pf.first_reported, Some("2027-01-05".parse().unwrap()));
+        assert_eq!(pf.superseded, vec![1, 2]);
+        assert_eq!(f["lao_dong"][&p("2027-H1")].counted.as_ref().map(|c| c.value), Some(20.0));
     }
 
     #[test]

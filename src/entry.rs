@@ -13,6 +13,12 @@ pub enum Kind {
     Completion,
     Correction,
     Void,
+    /// A version of the plan the ledger worked under (SPEC §2.1): its
+    /// `value_text` holds the SHA-256 of the plan text (hex), the text
+    /// itself lies in the ledger's `plan_text` table. Never a figure:
+    /// no indicator, task or period.
+    #[serde(rename = "plan_version")]
+    PlanVersion,
 }
 
 impl Kind {
@@ -23,6 +29,7 @@ impl Kind {
             Kind::Completion => "completion",
             Kind::Correction => "correction",
             Kind::Void => "void",
+            Kind::PlanVersion => "plan_version",
         }
     }
 
@@ -33,6 +40,7 @@ impl Kind {
             "completion" => Some(Kind::Completion),
             "correction" => Some(Kind::Correction),
             "void" => Some(Kind::Void),
+            "plan_version" => Some(Kind::PlanVersion),
             _ => None,
         }
     }

@@ -34,10 +34,10 @@ macro_rules! resources {
 
 /// (file name, Fluent source) of every resource, per language.
 pub const VI: &[(&str, &str)] = resources!("vi": 
-    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl");
+    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl", "amend.ftl");
 /// (file name, Fluent source) of every resource, per language.
 pub const EN: &[(&str, &str)] = resources!("en": 
-    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl");
+    "common.ftl", "input.ftl", "import.ftl", "verify.ftl", "cli.ftl", "commands.ftl", "tables.ftl", "report.ftl", "workbook.ftl", "dhis2.ftl", "document.ftl", "amend.ftl");
 
 static CURRENT: AtomicU8 = AtomicU8::new(LANG_UNSET);
 const LANG_UNSET: u8 = 0;

@@ -82,8 +82,8 @@ fn plan_cmd(env: &Env) -> Command {
     c
 }
 
-/// Entries and batches in the ledger (0, 0 when there is none), after
-/// checking the hash chain link by link.
+/// Entries (plan versions left out) and batches in the ledger (0, 0 when
+/// there is none), after checking the ids link by link.
 fn inspect(ledger: &Path) -> (usize, usize) {
     if !ledger.exists() {
         return (0, 0);
@@ -101,7 +101,12 @@ fn inspect(ledger: &Path) -> (usize, usize) {
         assert_eq!(hash.len(), 32, "entry #{id}: the hash is not a SHA-256");
     }
     let batches: i64 = conn.query_row("SELECT count(*) FROM batch", [], |r| r.get(0)).unwrap();
-    (n, batches as usize)
+    // The plan version the first write records (SPEC §2.1) is written in
+    // the same transaction as the write's rows: counted apart.
+    let versions: i64 =
+        conn.query_row("SELECT count(*) FROM entry WHERE kind = 'plan_version'", [], |r| r.get(0)).unwrap();
+    assert!(versions <= 1, "one plan text, one version: {versions}");
+    (n - versions as usize, batches as usize)
 }
 
 /// `plan verify`, unless it is not built yet (the chain was checked above).

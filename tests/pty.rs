@@ -130,7 +130,7 @@ fn asks_for_each_field_shows_the_entry_and_writes_it_once_confirmed() {
     assert_eq!(env.ledger_fingerprint(), "no ledger", "nothing is written before the answer");
     send(&mut p, "yes");
     send(&mut p, ENTER);
-    expect(&mut p, "#1 firms H1 2026 = 1,040 firms (reported 2027-06-30 by tester, Report 7)");
+    expect(&mut p, "#2 firms H1 2026 = 1,040 firms (reported 2027-06-30 by tester, Report 7)");
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     assert_eq!(es.len(), 1);
@@ -157,7 +157,7 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     let mut screen = String::new();
     expect_on(&mut p, "previous figure:", &mut screen);
     expect_on(&mut p, "Period [", &mut screen);
-    assert!(screen.contains("previous figure: H1 2026 = 104") && screen.contains("firms (#1)"), "{screen}");
+    assert!(screen.contains("previous figure: H1 2026 = 104") && screen.contains("firms (#2)"), "{screen}");
     // 2026-H1 has its figure; 2026-H2 is due (2027-01-15) and has none.
     expect(&mut p, "2026-H2");
     // A bad period is asked again, with the message `record` gives.
@@ -197,7 +197,7 @@ fn shows_the_previous_figure_proposes_the_next_period_and_questions_a_tenfold_ju
     send(&mut p, ENTER);
     expect(&mut p, "Record this figure?");
     send(&mut p, ENTER); // the default: yes
-    expect(&mut p, "#2 firms H2 2026 = 108 firms (reported 2027-01-05 by lan) — checked");
+    expect(&mut p, "#3 firms H2 2026 = 108 firms (reported 2027-01-05 by lan) — checked");
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     assert_eq!(es.len(), 2);
@@ -288,7 +288,7 @@ fn done_asks_the_same_way() {
     expect(&mut p, "Record this task as done?");
     send(&mut p, "y");
     send(&mut p, ENTER);
-    expect(&mut p, "#1 done setup");
+    expect(&mut p, "#2 done setup"); // (#1: the plan version, SPEC §2.1)
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     assert_eq!(es.len(), 1);
@@ -342,7 +342,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     expect_on(&mut p, "Ghi số liệu này vào sổ cái? [C/k]", &mut screen);
     send(&mut p, "có");
     send(&mut p, ENTER);
-    expect_on(&mut p, "#1 viec_lam Tháng 1/2026 = 34 lao động", &mut screen);
+    expect_on(&mut p, "#2 viec_lam Tháng 1/2026 = 34 lao động", &mut screen);
     assert_eq!(exit_code_on(p, &mut screen), 0);
 
     // 2. The next figure: February is proposed now.
@@ -351,7 +351,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     send(&mut p, "viec_lam");
     send(&mut p, ENTER);
     expect_on(&mut p, "số liệu trước:", &mut screen);
-    expect_on(&mut p, "Tháng 1/2026 = 34 lao động (#1)", &mut screen);
+    expect_on(&mut p, "Tháng 1/2026 = 34 lao động (#2)", &mut screen);
     expect_on(&mut p, "Kỳ [Tháng 2/2026]:", &mut screen);
     send(&mut p, ENTER);
     expect_on(&mut p, "Giá trị (lao động):", &mut screen);
@@ -364,7 +364,7 @@ fn a_vietnamese_session_records_two_figures_and_cancels_one() {
     expect_on(&mut p, "Ghi số liệu này vào sổ cái?", &mut screen);
     send(&mut p, "c");
     send(&mut p, ENTER);
-    expect_on(&mut p, "#2 viec_lam Tháng 2/2026 = 27 lao động", &mut screen);
+    expect_on(&mut p, "#3 viec_lam Tháng 2/2026 = 27 lao động", &mut screen);
     assert_eq!(exit_code_on(p, &mut screen), 0);
 
     // 3. Cancelled with Ctrl-D at the value: nothing written.
@@ -453,7 +453,7 @@ fn done_asks_before_writing_with_the_clock_behind_the_ledger() {
     expect(&mut p, "Record this task as done?");
     send(&mut p, "y");
     send(&mut p, ENTER);
-    expect(&mut p, "#2 done setup");
+    expect(&mut p, "#3 done setup");
     assert_eq!(exit_code(p), 0);
     let es = env.log_json();
     let at = es[1]["recorded_at"].as_str().unwrap();

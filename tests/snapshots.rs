@@ -186,13 +186,14 @@ lit,2021-H1,9.2,2021-07-10,,
 fn ward() -> Env {
     let env = Env::with_plan(WARD_PLAN).today("2021-10-20");
     env.import(env.file("figures.csv", FIGURES));
-    // #2 is sales 2020-Q1 (90): corrected to 95.
+    // #1 is the plan version the import recorded (SPEC §2.1).
+    // #3 is sales 2020-Q1 (90): corrected to 95.
     env.cmd()
-        .args(["correct", "2", "95", "--reason", "Số chính thức", "--date", "2020-04-20", "--by", "Lan"])
+        .args(["correct", "3", "95", "--reason", "Số chính thức", "--date", "2020-04-20", "--by", "Lan"])
         .assert()
         .success();
-    // #21 is loans 2020-02: voided.
-    env.cmd().args(["void", "21", "--reason", "Nhập nhầm", "--date", "2020-04-21"]).assert().success();
+    // #22 is loans 2020-02: voided.
+    env.cmd().args(["void", "22", "--reason", "Nhập nhầm", "--date", "2020-04-21"]).assert().success();
     env
 }
 

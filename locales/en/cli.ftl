@@ -69,6 +69,10 @@ cli-template-examples =
       plan template > figures-due.csv
 cli-verify-examples =
       plan verify
+cli-history-examples =
+      plan history
+      plan history --show 1
+      plan history --format json
 cli-completions-examples =
       plan completions bash > /etc/bash_completion.d/plan
       plan completions zsh > ~/.zfunc/_plan
@@ -85,6 +89,9 @@ cli-log-about = The audit trail of entries
 cli-report-about = Attainment and lateness per task group for a year
 cli-template-about = A sheet to fill in with the figures due, ready to import
 cli-verify-about = Check the ledger: integrity, schema, hash chain, unknown ids
+cli-history-about = The plan versions the ledger recorded, and the plan's amendments
+cli-history-show = Print the text of plan version N (N as plan history lists it)
+cli-history-format = Output: table or json (default: table)
 cli-completions-about = Print shell completions
 
 ## Arguments shared by commands (cli-arg-ID), and those whose meaning
@@ -168,6 +175,7 @@ cli-value-delimiter = CHAR
 cli-value-numbers = STYLE
 cli-value-years = A-B
 cli-value-notes = FILE
+cli-value-show = N
 
 ## Usage errors (exit 2).
 cli-error-unknown-argument = unknown argument `{$arg}`

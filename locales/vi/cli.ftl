@@ -69,6 +69,10 @@ cli-template-examples =
       plan template > mau-so-lieu.csv
 cli-verify-examples =
       plan verify
+cli-history-examples =
+      plan history
+      plan history --show 1
+      plan history --format json
 cli-completions-examples =
       plan completions bash > /etc/bash_completion.d/plan
       plan completions zsh > ~/.zfunc/_plan
@@ -85,6 +89,9 @@ cli-log-about = Nhật ký các bút toán trong sổ cái
 cli-report-about = Tỷ lệ đạt và tình hình báo cáo, hoàn thành của từng nhóm nhiệm vụ trong năm
 cli-template-about = Mẫu bảng tính để điền số liệu đến hạn, điền xong nạp lại được ngay
 cli-verify-about = Kiểm tra sổ cái: tính toàn vẹn, phiên bản, chuỗi mã băm, mã lạ
+cli-history-about = Các phiên bản kế hoạch sổ đã ghi, và các lần điều chỉnh kế hoạch
+cli-history-show = In văn bản của phiên bản kế hoạch N (N như plan history liệt kê)
+cli-history-format = Định dạng: table hoặc json (mặc định: table)
 cli-completions-about = In mã tự hoàn thành lệnh cho shell
 
 ## Tham số dùng chung (cli-arg-MÃ) và tham số có nghĩa riêng theo lệnh
@@ -168,6 +175,7 @@ cli-value-delimiter = KÝ_TỰ
 cli-value-numbers = KIỂU_SỐ
 cli-value-years = A-B
 cli-value-notes = TỆP
+cli-value-show = N
 
 ## Lỗi cách dùng (mã thoát 2).
 cli-error-unknown-argument = không có tham số `{$arg}`

@@ -298,6 +298,23 @@ pub struct VerifyArgs {
     pub head: Option<value::HeadPin>,
 }
 
+/// `plan history` (SPEC §2.1, §4).
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Print the text of version N (N as `plan history` lists it)
+    #[arg(long, value_name = "N")]
+    pub show: Option<i64>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: HistoryFormat,
+}
+
+/// Output formats of `plan history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,

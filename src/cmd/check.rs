@@ -18,6 +18,9 @@ struct CheckJson<'a> {
     errors: &'a [plan::Diagnostic],
     audit: Vec<AuditJson<'a>>,
     gaps: usize,
+    /// Ids with entries in the ledger that the plan no longer accounts
+    /// for (SPEC §2.1), when a ledger is at hand.
+    orphans: &'a [crate::report::Orphan],
 }
 
 #[derive(Serialize)]
@@ -40,6 +43,17 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
         p
     });
     let audit = plan.as_ref().map(Audit::of);
+    // With a ledger at hand, the ids it holds that the plan no longer
+    // accounts for (SPEC §2.1); a ledger that cannot be read is the
+    // reading commands' to explain.
+    let orphans: Vec<crate::report::Orphan> = match plan.as_ref().map(|p| (p, ctx.read_ledger(p))) {
+        Some((p, Ok(Some(l)))) => l
+            .held_ids(|id| !p.accounts_for(id))?
+            .into_iter()
+            .map(|(id, entries)| crate::report::Orphan { id, entries })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut out = render::stdout();
     match args.format {
         Format::Json => {
@@ -49,6 +63,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
                 valid: loaded.diagnostics.is_empty(),
                 errors: &loaded.diagnostics,
                 gaps: audit.as_ref().map_or(0, Audit::gap_count),
+                orphans: &orphans,
                 audit: groups
                     .iter()
                     .map(|g| AuditJson {
@@ -109,6 +124,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     };
     let summary = tr!("commands-check-valid", file = file.as_str(), counts = counts, verdict = verdict);
     eprintln!("{}", render::wrap(&summary, width, "  "));
+    if let Some(message) = super::orphans_message(&orphans) {
+        eprintln!("{}", render::wrap(&tr!("common-error", message = message), width, "  "));
+        return Ok(ExitCode::from(1));
+    }
     Ok(if args.strict && gaps > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

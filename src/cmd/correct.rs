@@ -89,7 +89,7 @@ fn correct_value(
     yes: bool,
 ) -> Result<(Entry, Vec<Entry>, String)> {
     let figure = match t.kind {
-        Kind::Figure => t.clone(),
+        Kind::Figure | Kind::PlanVersion => t.clone(),
         Kind::Correction => {
             let Some(f) = t.target_entry else {
                 return Err(reject(tr!("correct-of-nothing", id = t.id.to_string())));

@@ -42,12 +42,25 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     if let Some(ledger) = ctx.reading_ledger(&plan, true)? {
         // Figures sent on to DHIS2 come from a ledger whose protections hold (SPEC §3).
         super::verify::trusted(&ledger, &plan, false)?;
+        // An indicator renamed by an amendment (SPEC §2.1 `formerly`): its
+        // entries and its old ids' are gathered, then counted together.
+        let mut renamed: HashMap<&str, Vec<crate::entry::Entry>> = HashMap::new();
         ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
-            if let Some(ind) = plan.indicator(id).filter(|i| !i.is_derived() && i.dhis2.is_some()) {
-                by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
+            let ind = plan.indicator(id).or_else(|| plan.renamed_to(id));
+            if let Some(ind) = ind.filter(|i| !i.is_derived() && i.dhis2.is_some()) {
+                if ind.formerly.is_empty() {
+                    by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
+                } else {
+                    renamed.entry(&ind.id).or_default().extend(entries);
+                }
             }
             Ok(())
         })?;
+        for (id, entries) in renamed {
+            if let Some(ind) = plan.indicator(id) {
+                by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
+            }
+        }
     }
     let figures: Vec<Figure> =
         plan.indicators().filter_map(|i| by_indicator.remove(i.id.as_str())).flatten().collect();

@@ -98,6 +98,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
             .with_context(|| tr!("import-cannot-create-ledger", file = path.display().to_string()))?;
         // The clock rule of every write (SPEC §3), applied by the writer.
         ledger.allow_clock_behind(ctx.clock_ok);
+        // The first write under a plan text not yet recorded records it (SPEC §2.1).
+        ledger.set_plan_text(&plan.text);
         if staging.is_some() {
             ledger.build_unshared()?;
         } else {

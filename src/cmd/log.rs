@@ -7,7 +7,7 @@
 
 use super::{Ctx, reject};
 use crate::cli::{LogArgs, LogFormat as Format};
-use crate::entry::Entry;
+use crate::entry::{Entry, Kind};
 use crate::plan::{self, Plan};
 use crate::render::{self, log};
 use crate::report::log::{LogEntry, annotate};
@@ -22,7 +22,22 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<ExitCode> {
     // Corrections and voids carry their target's indicator or task, so the
     // entries of one indicator (task) are enough to compute their statuses.
     let entries = match ctx.reading_ledger(&plan, true)? {
-        Some(l) => l.entries(args.indicator.as_deref(), args.task.as_deref(), None)?,
+        Some(l) => {
+            let mut es = l.entries(args.indicator.as_deref(), args.task.as_deref(), None)?;
+            // An indicator's entries include those recorded under its old
+            // ids, each shown as recorded (SPEC §2.1 `formerly`).
+            if let Some(ind) = args.indicator.as_deref().and_then(|i| plan.indicator(i))
+                && !ind.formerly.is_empty()
+            {
+                for old in &ind.formerly {
+                    es.extend(l.entries(Some(old), args.task.as_deref(), None)?);
+                }
+                es.sort_by_key(|e| e.id);
+            }
+            // Plan versions are the plan's, listed by `plan history`.
+            es.retain(|e| e.kind != Kind::PlanVersion);
+            es
+        }
         None => Vec::new(),
     };
     check_filter(&plan, &entries, "indicator", args.indicator.as_deref(), |id| plan.indicator(id).is_some())?;

@@ -5,6 +5,7 @@ mod check;
 mod correct;
 mod done;
 mod export;
+mod history;
 mod import;
 mod log;
 mod record;
@@ -95,6 +96,8 @@ impl Ctx {
         let mut l = Ledger::open(&self.ledger_path(plan))?;
         l.check_plan(&plan.id)?;
         l.allow_clock_behind(self.clock_ok);
+        // The first write under a plan text not yet recorded records it (SPEC §2.1).
+        l.set_plan_text(&plan.text);
         Ok(l)
     }
 
@@ -223,6 +226,28 @@ pub fn warn_future_entries(ids: &[i64], today: NaiveDate) {
     eprintln!("{}", crate::render::for_stderr(&crate::tr!("common-warning", message = message)));
 }
 
+/// Names on stderr, in one line, the ids with entries in the ledger that
+/// the plan no longer accounts for (SPEC §2.1 orphans).
+pub fn warn_orphans(orphans: &[crate::report::Orphan]) {
+    if let Some(message) = orphans_message(orphans) {
+        eprintln!("{}", crate::render::for_stderr(&crate::tr!("common-warning", message = message)));
+    }
+}
+
+/// "the ledger holds entries of 2 ids the plan no longer has (…)", or
+/// `None` when there is none.
+pub fn orphans_message(orphans: &[crate::report::Orphan]) -> Option<String> {
+    if orphans.is_empty() {
+        return None;
+    }
+    let list = orphans
+        .iter()
+        .map(|o| crate::tr!("amend-orphan-item", id = o.id.as_str(), n = o.entries))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(crate::tr!("amend-orphans", n = orphans.len() as i64, list = list))
+}
+
 /// Rejected input: print `message`, exit 1, nothing written.
 pub fn reject(message: impl Into<String>) -> anyhow::Error {
     anyhow!(message.into())
@@ -255,6 +280,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Template(a) => template::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
         Command::Verify(a) => verify::run(&ctx, a),
+        Command::History(a) => history::run(&ctx, a),
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();

@@ -103,7 +103,13 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     // the indicator and of dates hold before it is written.
     invalid("<VALUE>", input::check_figure(ind, value, plan.numbers))?;
     invalid("--date", input::date::not_before_period(figure.reported_on, period))?;
-    let figures = counting::count_figures(&w.entries(Some(&ind.id), None)?, None);
+    // The indicator's figures, those under its old ids included (SPEC §2.1).
+    let mut entries = w.entries(Some(&ind.id), None)?;
+    for old in &ind.formerly {
+        entries.extend(w.entries(Some(old), None)?);
+    }
+    let mut figures = counting::count_figures(&entries, None);
+    counting::merge_renamed(&mut figures, &plan.renames());
     if !yes
         && let Some(m) = input::number::jump(
             &figures,

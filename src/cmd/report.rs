@@ -57,6 +57,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         color: render::use_color(),
         detail: args.detail,
     };
+    super::warn_orphans(&r.orphans);
     // Rendered in memory (a report is small), then written where it goes.
     let mut out = Vec::new();
     match args.format {
@@ -137,22 +138,35 @@ pub fn build_review(
     let mut tasks = Vec::new();
     let mut head = None;
     let mut future = Vec::new();
+    let mut orphans = Vec::new();
+    let mut version = None;
     if let Some(ledger) = ctx.reading_ledger(plan, true)? {
         super::verify::trusted(&ledger, plan, signed)?;
         future = ledger.reported_after(today)?;
         // What counts per period, not every entry: a busy ledger holds
         // thousands of re-submissions of each period.
         for (id, (a, b)) in report::needs(plan, review, opts.series) {
-            let by_period = ledger.counted_figures(&id, a, b, as_of)?;
-            if !by_period.is_empty() {
-                figures.insert(id, by_period);
+            // Figures under an old id count for the new one (SPEC §2.1):
+            // read under each, merged by counting::merge_renamed.
+            let old = plan.indicator(&id).map(|i| i.formerly.clone()).unwrap_or_default();
+            for src in old.into_iter().chain(std::iter::once(id)) {
+                let by_period = ledger.counted_figures(&src, a, b, as_of)?;
+                if !by_period.is_empty() {
+                    figures.insert(src, by_period);
+                }
             }
         }
+        crate::counting::merge_renamed(&mut figures, &plan.renames());
         tasks = ledger.task_entries()?;
         head = ledger.head()?.map(|h| h.fingerprint());
+        orphans = ledger.held_ids(|id| !plan.accounts_for(id))?;
+        version = ledger.plan_version_of(&plan.text)?.map(|h| h.fingerprint());
     }
     let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;
     r.future_entries = future;
+    r.orphans = orphans.into_iter().map(|(id, entries)| report::Orphan { id, entries }).collect();
+    r.plan_version_recorded = version.is_some();
+    r.plan_version = Some(version.unwrap_or_else(|| crate::ledger::text_fingerprint(&plan.text)));
     Ok(r)
 }

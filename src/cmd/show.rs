@@ -4,7 +4,9 @@ use super::Ctx;
 use crate::cli::{ShowArgs, TextFormat as Format};
 use crate::number::format_number;
 use crate::plan::{self, Group, Indicator, Item, Plan, Task};
-use crate::render::show::{due_text, from_text, group_grid, indicator_grid, task_grid};
+use crate::render::show::{
+    added_text, due_text, from_text, group_grid, indicator_grid, revision_text, task_grid,
+};
 use crate::render::{self, Grid, labels::Labels};
 use crate::{tr, tr_in};
 use anyhow::{Result, anyhow};
@@ -18,6 +20,11 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<ExitCode> {
     match &args.id {
         None => show_all(&plan, args.format, &mut out)?,
         Some(id) => {
+            if plan.item(id).is_none()
+                && let Some(new) = plan.renamed_to(id)
+            {
+                anyhow::bail!(tr!("amend-renamed", old = id.as_str(), new = new.id.as_str()));
+            }
             let item = plan.item(id).ok_or_else(|| {
                 let hint = match plan::suggest(id, plan.ids()) {
                     Some(s) => tr!("commands-did-you-mean", id = s),
@@ -75,6 +82,15 @@ fn show_all(plan: &Plan, format: Format, out: &mut impl Write) -> Result<()> {
             end = plan.end.to_string()
         );
         writeln!(out, "{years}\n")?;
+        // The decisions that amended the plan (SPEC §2.1).
+        if !plan.amendments.is_empty() {
+            writeln!(out, "{}", l.tr("amend-history-amendments"))?;
+            for a in &plan.amendments {
+                let line = format!("{}  {}  {}", a.id, l.date(a.on), a.decision);
+                writeln!(out, "  {}", render::wrap(&line, width, "    "))?;
+            }
+            writeln!(out)?;
+        }
     }
     let (g, i, t) =
         (l.tr("tables-title-groups"), l.tr("tables-title-indicators"), l.tr("tables-title-tasks"));
@@ -138,6 +154,12 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         row(w("tables-col-milestones"), ms.join(", "));
         row(w("tables-col-weight"), n(ind.weight));
         row(w("tables-col-note"), ind.note.clone().unwrap_or_default());
+        // SPEC §2.1: old ids, revisions, the amendment that added it.
+        row(w("amend-col-formerly"), ind.formerly.join(", "));
+        for r in &ind.revisions {
+            row(w("amend-col-revision"), revision_text(plan, ind, r));
+        }
+        row(w("amend-col-added-by"), added_text(plan, ind.added_by.as_deref()));
     }
     if let Some(t) = task {
         row(w("tables-col-id"), t.id.clone());
@@ -147,6 +169,7 @@ fn show_one(plan: &Plan, item: Item, format: Format, out: &mut impl Write) -> Re
         row(w("tables-col-product"), t.deliverable.clone().unwrap_or_default());
         row(w("tables-col-due"), due_text(plan, t.due));
         row(w("tables-col-note"), t.note.clone().unwrap_or_default());
+        row(w("amend-col-added-by"), added_text(plan, t.added_by.as_deref()));
     }
     let g = group;
     row(w("tables-col-group"), format!("{} {} — {}", g.id, g.section.clone().unwrap_or_default(), g.name));

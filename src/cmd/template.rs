@@ -86,7 +86,9 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
     };
     // As of today, as the reports count: a figure dated after today (the
     // clock ran ahead) fills no row yet.
-    let figures = counting::count_figures(&entries, Some(today));
+    let mut figures = counting::count_figures(&entries, Some(today));
+    // A period recorded under an old id (SPEC §2.1 `formerly`) is filled.
+    counting::merge_renamed(&mut figures, &plan.renames());
     let rows = match period {
         Some(p) => for_period(&plan, &figures, p),
         None => missing(&plan, &figures, today),

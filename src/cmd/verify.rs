@@ -9,8 +9,8 @@
 
 use super::{Ctx, Reported};
 use crate::cli::VerifyArgs;
-use crate::ledger::Ledger;
 use crate::ledger::verify::{check_head, verify};
+use crate::ledger::{self, Ledger};
 use crate::number::format_number;
 use crate::plan::Plan;
 use crate::tr;
@@ -63,6 +63,25 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     )?;
     let fingerprint = head.map_or_else(|| "-".to_string(), |h| h.fingerprint());
     writeln!(out, "{}", tr!("verify-head", file = name.as_str(), head = fingerprint))?;
+    // The plan file against the latest recorded version: said, never a
+    // failure (the next write records it, SPEC §2.1).
+    if let Some(latest) = ledger.plan_versions()?.last() {
+        if ledger::content_hash(&plan.text)
+            != hex::decode(&latest.content_hash).unwrap_or_default().as_slice()
+        {
+            writeln!(
+                out,
+                "{name}: {}",
+                tr!("amend-verify-plan-differs", version = latest.fingerprint.as_str())
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{name}: {}",
+                tr!("amend-verify-plan-same", version = latest.fingerprint.as_str())
+            )?;
+        }
+    }
     out.flush()?;
     if report.findings.is_empty() {
         Ok(ExitCode::SUCCESS)

@@ -69,8 +69,8 @@ pub struct Figure<'p> {
 
 /// The figures of `ind` that count as of `as_of`, in `span`, in period
 /// order. `entries` are the indicator's entries (any order, others are
-/// ignored; their `by` and `note` are moved into the figures); a derived
-/// indicator has none.
+/// ignored, but those under its `formerly` ids count for it; their `by`
+/// and `note` are moved into the figures); a derived indicator has none.
 pub fn figures<'p>(
     ind: &'p Indicator,
     mut entries: Vec<Entry>,
@@ -78,6 +78,9 @@ pub fn figures<'p>(
     as_of: NaiveDate,
 ) -> Vec<Figure<'p>> {
     let mut counted = counting::count_figures(&entries, Some(as_of));
+    // Figures under its old ids count for it (SPEC §2.1 `formerly`).
+    let renames: Vec<(String, String)> = ind.formerly.iter().map(|o| (o.clone(), ind.id.clone())).collect();
+    counting::merge_renamed(&mut counted, &renames);
     let Some(periods) = counted.remove(&ind.id) else { return Vec::new() };
     let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
     periods

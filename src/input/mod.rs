@@ -45,6 +45,12 @@ pub fn recorded_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator,
         }
         Some(ind) => Ok(ind),
         None if plan.task(id).is_some() => Err(tr!("input-id-is-task", id = id)),
+        None if let Some(new) = plan.renamed_to(id) => {
+            Err(tr!("amend-renamed", old = id, new = new.id.as_str()))
+        }
+        None if let Some(a) = plan.retired_by(id) => {
+            Err(tr!("amend-retired-id", id = id, decision = a.decision.as_str()))
+        }
         None => Err(unknown(
             plan,
             id,
@@ -73,6 +79,10 @@ pub fn task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, String> {
         }
         Some(_) => return Err(tr!("input-id-is-indicator", id = id)),
         None => {}
+    }
+    // A task retired by an amendment takes no more completions (SPEC §2.1).
+    if let Some(a) = plan.retired_by(id) {
+        return Err(tr!("amend-retired-id", id = id, decision = a.decision.as_str()));
     }
     Err(unknown(plan, id, true, plan.tasks().map(|t| t.id.as_str())))
 }

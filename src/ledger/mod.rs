@@ -35,6 +35,9 @@ mod writer;
 use rows::{each_entry_newest_first, row_to_entry, task_entries};
 pub use seal::{Sealed, Sealer, recompute_hash};
 pub use writer::Writer;
+mod versions;
+
+pub use versions::{PlanVersion, TextProblem, content_hash, text_fingerprint};
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
 #[derive(Debug)]
@@ -121,6 +124,9 @@ pub struct Ledger {
     path: PathBuf,
     /// Writes go ahead with the clock behind the latest write (`--clock-ok`).
     clock_ok: bool,
+    /// The plan text writes are made under, recorded as a plan version at
+    /// the first write under it (SPEC §2.1; [`Ledger::set_plan_text`]).
+    plan_text: Option<String>,
 }
 
 const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
@@ -185,7 +191,7 @@ impl Ledger {
                 Err(_) => {}
             }
         }
-        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false };
+        let mut ledger = Ledger { conn, path: path.to_path_buf(), clock_ok: false, plan_text: None };
         if version == 0 {
             ledger.migrate().with_context(not_ledger)?;
         } else if version < VERSION {

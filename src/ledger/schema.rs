@@ -182,6 +182,33 @@ FROM entry e
 LEFT JOIN batch b ON b.id = e.batch
 LEFT JOIN (SELECT value FROM meta WHERE key = 'plan_id' LIMIT 1) m;
 "#,
+    // Version 6: the ledger keeps every version of the plan it worked
+    // under (SPEC §2.1). A version is an entry of kind `plan_version` in the
+    // chain (its `value_text` the SHA-256 of the text, as hex, so the
+    // chain's hash covers it); the text lies in `plan_text`, keyed by that
+    // hash, with the entry that recorded it (so reports find the version
+    // by one seek, not a scan of the entries). `plan_text` is append-only
+    // like the entries. The entry table's CHECK on `kind` admits the new
+    // kind: only the CHECK's text is changed (SQLite's documented way to
+    // loosen a constraint, `writable_schema`), the rows are not rewritten,
+    // so a million-entry ledger migrates at once and every hash stays.
+    r#"
+CREATE TABLE plan_text (
+    hash  BLOB PRIMARY KEY,
+    entry INTEGER NOT NULL,
+    text  TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER plan_text_no_update BEFORE UPDATE ON plan_text
+BEGIN SELECT RAISE(ABORT, 'plan ledger plan versions are append-only'); END;
+CREATE TRIGGER plan_text_no_delete BEFORE DELETE ON plan_text
+BEGIN SELECT RAISE(ABORT, 'plan ledger plan versions are append-only'); END;
+
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'OR kind = ''void''', 'OR kind = ''void'' OR kind = ''plan_version''')
+ WHERE type = 'table' AND name = 'entry' AND instr(sql, 'kind = ''plan_version''') = 0;
+PRAGMA writable_schema = RESET;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -344,10 +344,77 @@ fn a_failed_upgrade_says_so_and_leaves_the_ledger_as_it_was() {
     }
     let err = format!("{:#}", Ledger::open(&path).err().expect("the upgrade cannot finish"));
     assert!(err.contains("cannot upgrade the ledger"), "{err}");
-    assert!(err.contains("from schema version 4 to 5; it is left as it was"), "{err}");
+    let expected = format!("from schema version 4 to {VERSION}; it is left as it was");
+    assert!(err.contains(&expected), "{err}");
     assert!(err.contains("a row of `entry` refers to a row that is not there"), "{err}");
     let conn = Connection::open(&path).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     let plan_id: String = conn.query_row("SELECT plan_id FROM entry", [], |r| r.get(0)).unwrap();
     assert_eq!((version, plan_id.as_str()), (4, "P"));
+}
+
+#[test]
+fn a_version_5_ledger_migrates_losslessly_and_then_records_plan_versions() {
+    // A ledger as schema 5 wrote it: three entries, one batch.
+    let mut mem = Ledger::in_memory().unwrap();
+    recorded_then_imported(&mut mem);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    drop(schema_at(&path, 5));
+    mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
+    mem.conn
+        .execute_batch(
+            "INSERT INTO old.meta SELECT * FROM main.meta;
+             INSERT INTO old.batch SELECT * FROM main.batch;
+             INSERT INTO old.entry SELECT * FROM main.entry;",
+        )
+        .unwrap();
+    mem.conn.execute("DETACH DATABASE old", []).unwrap();
+    let mut l = Ledger::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), VERSION);
+    // The same entries, the same head: nothing rewritten.
+    let (before, after) = (mem.entries(None, None, None).unwrap(), l.entries(None, None, None).unwrap());
+    assert_eq!(format!("{before:?}"), format!("{after:?}"));
+    assert_eq!(l.head().unwrap(), mem.head().unwrap());
+    assert!(chain_holds(&l) && l.triggers_present().unwrap());
+    assert!(
+        l.plan_versions().unwrap().is_empty(),
+        "a migrated ledger records its first version at its next write"
+    );
+    // The next write under a plan text records it first: #4 the
+    // version, #5 the figure; a second write under the same text does
+    // not record it again (#6).
+    l.set_plan_text("[plan]\nid = \"P\"\n");
+    l.append("P", &[figure("a", "2029", 4.0)]).unwrap();
+    l.append("P", &[figure("a", "2030", 5.0)]).unwrap();
+    let versions = l.plan_versions().unwrap();
+    assert_eq!(versions.iter().map(|v| v.n).collect::<Vec<_>>(), vec![4]);
+    assert_eq!(l.entry(4).unwrap().unwrap().kind, Kind::PlanVersion);
+    assert_eq!(l.head().unwrap().unwrap().id, 6);
+    assert!(chain_holds(&l));
+    assert_eq!(l.plan_version_text(4).unwrap().as_deref(), Some("[plan]\nid = \"P\"\n"));
+    assert!(l.check_plan_texts(&[(4, versions[0].content_hash.clone())]).unwrap().is_empty());
+    // A plan version is no figure: the index of what counts skips it.
+    assert_eq!(l.counted_figures("a", 2026, 2030, "2031-01-01".parse().unwrap()).unwrap().len(), 5);
+    // The CHECK on `kind` still refuses any other text.
+    let bogus = l.conn.execute(
+        "INSERT INTO entry (id, kind, year, reported_on, by, hash) VALUES (99, 'bogus', 0, '2026-01-01', 'x', x'00')",
+        [],
+    );
+    assert!(bogus.unwrap_err().to_string().contains("CHECK"));
+    // Reopened by a new connection, the CHECK still admits the kind.
+    drop(l);
+    let mut l = Ledger::open(&path).unwrap();
+    l.set_plan_text("[plan]\nid = \"P\"\ntitle = \"v2\"\n");
+    l.append("P", &[figure("a", "2026", 6.0)]).unwrap();
+    assert_eq!(l.plan_versions().unwrap().iter().map(|v| v.n).collect::<Vec<_>>(), vec![4, 7]);
+    // A stored text edited behind plan's back no longer hashes to its record.
+    l.conn
+        .execute_batch(
+            "DROP TRIGGER plan_text_no_update; UPDATE plan_text SET text = text || ' ' WHERE entry = 7",
+        )
+        .unwrap();
+    let records: Vec<(i64, String)> =
+        l.plan_versions().unwrap().into_iter().map(|v| (v.n, v.content_hash)).collect();
+    assert_eq!(l.check_plan_texts(&records).unwrap(), vec![TextProblem::Edited { entry: 7 }]);
 }

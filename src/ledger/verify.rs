@@ -63,6 +63,9 @@ pub fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     if !ledger.triggers_present()? {
         findings.push(tr!("verify-triggers"));
     }
+    if !ledger.plan_texts_protected()? {
+        findings.push(tr!("amend-verify-text-triggers"));
+    }
     if let Some(id) = ledger.plan_id()?
         && id != plan.id
     {
@@ -78,6 +81,7 @@ pub fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
     let mut unknown: BTreeMap<(String, String), (u64, i64)> = BTreeMap::new();
     let mut bad_targets = Vec::new();
     let batches: BTreeMap<i64, Option<i64>> = ledger.batch_entries()?.into_iter().collect();
+    let mut versions: Vec<(i64, String)> = Vec::new();
     let mut lost_batches: BTreeMap<i64, (u64, i64)> = BTreeMap::new();
     let mut batch_counts: BTreeMap<i64, i64> = BTreeMap::new();
     let read = ledger.for_each_entry(|e| {
@@ -103,11 +107,16 @@ pub fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
             let slot = other_plans.entry(e.plan_id.clone()).or_insert((0, e.id));
             slot.0 += 1;
         }
+        // A retired id or one in a `formerly` is accounted for (SPEC §2.1);
+        // a plan version has no subject.
         let (what, id, known) = match (&e.indicator, &e.task) {
-            (Some(i), _) => ("indicator", i, plan.indicator(i).is_some()),
-            (None, Some(t)) => ("task", t, plan.task(t).is_some()),
-            (None, None) => ("indicator", &String::new(), false),
+            (Some(i), _) => ("indicator", i, plan.indicator(i).is_some() || plan.accounts_for(i)),
+            (None, Some(t)) => ("task", t, plan.task(t).is_some() || plan.accounts_for(t)),
+            (None, None) => ("indicator", &String::new(), e.kind == Kind::PlanVersion),
         };
+        if e.kind == Kind::PlanVersion {
+            versions.push((e.id, e.value_text.clone().unwrap_or_default()));
+        }
         if !known {
             let slot = unknown.entry((what.to_string(), id.clone())).or_insert((0, e.id));
             slot.0 += 1;
@@ -195,6 +204,15 @@ pub fn verify(ledger: &Ledger, plan: &Plan) -> Result<Verdict> {
         }
     }
     findings.extend(bad_targets);
+    // Each plan version's stored text still hashes to its record (SPEC §2.1).
+    for problem in ledger.check_plan_texts(&versions)? {
+        findings.push(match problem {
+            super::TextProblem::Missing { entry } => {
+                tr!("amend-verify-text-missing", id = entry.to_string())
+            }
+            super::TextProblem::Edited { entry } => tr!("amend-verify-text-edited", id = entry.to_string()),
+        });
+    }
     let tampering = findings[..unknown_from].iter().chain(&findings[unknown_to..]).cloned().collect();
     Ok(Verdict { findings, tampering, entries, schema, chain_intact })
 }

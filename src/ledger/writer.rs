@@ -11,6 +11,7 @@ impl Ledger {
     /// ledger of another plan; SQLite failures.
     pub fn writer(&mut self, plan_id: &str) -> Result<Writer<'_>> {
         let clock_ok = self.clock_ok;
+        let plan_text = self.plan_text.clone();
         let path = self.path.display().to_string();
         let tx = self
             .conn
@@ -53,7 +54,7 @@ impl Ledger {
             next_id: last_id + 1,
             last_hash,
         };
-        Ok(Writer {
+        let mut w = Writer {
             tx,
             path: self.path.clone(),
             sealer,
@@ -62,7 +63,11 @@ impl Ledger {
             deferred_indexes: Vec::new(),
             clock_latest,
             clock_marked,
-        })
+        };
+        if let Some(text) = &plan_text {
+            w.record_plan_version(text)?;
+        }
+        Ok(w)
     }
 
     /// Appends `entries` in one transaction; returns their ids.
@@ -76,7 +81,7 @@ impl Ledger {
 
 /// An open append transaction. Dropping it without `commit` writes nothing.
 pub struct Writer<'c> {
-    tx: rusqlite::Transaction<'c>,
+    pub(super) tx: rusqlite::Transaction<'c>,
     /// The ledger's file, for messages ([`errors::explain`]).
     path: PathBuf,
     /// The chain's tip as this transaction has extended it.

@@ -15,6 +15,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod amend;
 mod dhis2;
 mod fields;
 mod indicator;
@@ -98,6 +99,7 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
         let (p, spans) = r.read_plan(doc.get_ref(), doc.span());
         r.validate(&p, &spans);
         r.validate_dhis2(&p, &spans);
+        r.validate_amendments(&p, &spans);
         plan = Some(p);
     }
     let mut found = std::mem::take(&mut r.found);
@@ -105,6 +107,7 @@ pub fn load_str(text: &str, file: &str) -> Loaded {
     let diagnostics: Vec<_> =
         found.into_iter().map(|(span, message, help)| r.locate(span, message, help)).collect();
     let plan = plan.filter(|_| diagnostics.is_empty()).map(|mut p| {
+        p.text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
         p.build_index();
         p
     });
@@ -125,6 +128,8 @@ struct Spans {
     /// task id -> span of `due`
     task_due: HashMap<String, Span>,
     start_end: Span,
+    /// The amendment keys (SPEC §2.1).
+    amend: amend::AmendSpans,
 }
 
 #[derive(Default)]

@@ -4,10 +4,12 @@
 //! so the rest of the program may assume that ids resolve, derived
 //! indicators are acyclic and years lie inside the plan.
 
+mod amend;
 mod audit;
 mod load;
 mod target;
 
+pub use amend::{Amendment, AmendmentRef, Revision};
 pub use audit::{Audit, GroupAudit, Ro};
 pub use load::{Diagnostic, LoadError, Loaded, load_file, load_str};
 pub use target::{AttainmentNote, Status, Target};
@@ -84,6 +86,17 @@ pub struct Indicator {
     pub max: Option<f64>,
     /// `integer`: figures are whole numbers (counts of things).
     pub integer: bool,
+    /// `formerly`: ids this indicator was recorded under before a
+    /// renaming; their figures count for it (SPEC §2.1).
+    pub formerly: Vec<String>,
+    /// `renamed_by`: the amendment that gave it its new id, cited by
+    /// reports that show it.
+    pub renamed_by: Option<String>,
+    /// `[[group.indicator.revision]]`, in the file's order (SPEC §2.1).
+    pub revisions: Vec<Revision>,
+    /// `added_by`: the amendment that added it; its periods that end
+    /// before the amendment's date are not expected.
+    pub added_by: Option<String>,
 }
 
 fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
@@ -140,6 +153,8 @@ pub struct Task {
     pub deliverable: Option<String>,
     pub due: Option<NaiveDate>,
     pub note: Option<String>,
+    /// `added_by`: the amendment that added this task (SPEC §2.1).
+    pub added_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -215,6 +230,12 @@ pub struct Plan {
     pub dhis2: Option<Dhis2Target>,
     /// `[report]`: the heading of the review as a document (SPEC §2, §4.2).
     pub document: Option<DocumentHeading>,
+    /// `[[amendment]]`: the decisions that changed the plan (SPEC §2.1).
+    pub amendments: Vec<Amendment>,
+    /// The file's text as the ledger records a plan version (SPEC §2.1):
+    /// a leading BOM dropped, line ends as LF.
+    #[serde(skip)]
+    pub text: String,
     #[serde(skip)]
     index: HashMap<String, Item>,
 }

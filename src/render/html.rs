@@ -723,6 +723,7 @@ fn footer(c: &Ctx) -> Markup {
             }
             p { (l.tr("report-html-partial-note")) }
             p { (l.tr("report-estimate-note")) }
+            @if let Some(a) = super::report::amendments_line(r, l.lang) { p.amendments { (a) } }
             p.ledger { (ledger_line(r, l.lang)) }
         }
     }

@@ -55,6 +55,7 @@ pub fn kind_label(kind: Kind, lang: Lang) -> String {
             Kind::Completion => "tables-kind-completion",
             Kind::Correction => "tables-kind-correction",
             Kind::Void => "tables-kind-void",
+            Kind::PlanVersion => "amend-kind-plan-version",
         }
     )
 }

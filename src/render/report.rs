@@ -309,12 +309,50 @@ pub fn subtitle(r: &Report, l: &Labels) -> String {
     s
 }
 
-/// The ledger's head fingerprint line (SPEC §3).
+/// The ledger's head fingerprint line (SPEC §3), with the plan version's
+/// beside it (SPEC §2.1).
 pub fn ledger_line(r: &Report, lang: Lang) -> String {
-    match &r.ledger_head {
+    let head = match &r.ledger_head {
         Some(h) => tr_in!(lang, "report-ledger-head", head = h.clone()),
         None => tr_in!(lang, "report-ledger-empty"),
+    };
+    match plan_version_text(r, lang) {
+        Some(v) => format!("{head} · {v}"),
+        None => head,
     }
+}
+
+/// "Plan version 1:5ebb6ae75e7f5413", or the text's own fingerprint
+/// saying it is not recorded yet (SPEC §2.1).
+pub fn plan_version_text(r: &Report, lang: Lang) -> Option<String> {
+    let v = r.plan_version.as_deref()?;
+    Some(if r.plan_version_recorded {
+        tr_in!(lang, "amend-plan-version", fingerprint = v)
+    } else {
+        tr_in!(lang, "amend-plan-version-new", fingerprint = v)
+    })
+}
+
+/// "Amendments: Nghị quyết 12-NQ/ĐU (15/07/2027)": the decisions the
+/// review cites (SPEC §2.1), `None` when there is none.
+pub fn amendments_line(r: &Report, lang: Lang) -> Option<String> {
+    if r.amendments.is_empty() {
+        return None;
+    }
+    let list = r
+        .amendments
+        .iter()
+        .map(|a| {
+            tr_in!(
+                lang,
+                "amend-cited-item",
+                decision = a.decision.as_str(),
+                on = crate::words::date(a.on, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(tr_in!(lang, "amend-cited", list = list))
 }
 
 /// "Tỷ lệ đạt: 87,5 % (dựa trên 3/5 chỉ tiêu)".
@@ -551,6 +589,7 @@ fn footnotes(r: &Report, l: &Labels) -> Vec<String> {
     if all().any(|i| i.estimate || i.last_year_estimate || i.series.iter().any(|p| p.estimate)) {
         notes.push(tr_in!(l.lang, "report-estimate-note"));
     }
+    notes.extend(amendments_line(r, l.lang));
     notes.push(ledger_line(r, l.lang));
     notes
 }

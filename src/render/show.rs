@@ -19,6 +19,31 @@ pub fn target_text(plan: &Plan, ind: &Indicator) -> String {
     }
 }
 
+/// "from 2028: > 130 by 2030; milestones 2028: 118 (dc1: Nghị quyết …)".
+pub fn revision_text(plan: &Plan, ind: &Indicator, r: &crate::plan::Revision) -> String {
+    let n = |x: f64| crate::number::format_number(x, plan.numbers, 4);
+    let mut s = tr_in!(
+        plan.lang,
+        "amend-revision",
+        from = r.from.to_string(),
+        target = r.target.words(plan.lang, plan.numbers, Some(&ind.unit)),
+        by = r.by.unwrap_or(ind.by).to_string()
+    );
+    if let Some(m) = &r.milestones {
+        let ms: Vec<String> = m.iter().map(|(y, x)| format!("{y}: {}", n(*x))).collect();
+        s.push_str(&format!("; {}", ms.join(", ")));
+    }
+    format!("{s} ({})", added_text(plan, Some(&r.amendment)))
+}
+
+/// "dc1: Nghị quyết 12-NQ/ĐU ngày 15/7/2027", or "" for none.
+pub fn added_text(plan: &Plan, amendment: Option<&str>) -> String {
+    match amendment.and_then(|a| plan.amendment(a)) {
+        Some(a) => format!("{}: {}", a.id, a.decision),
+        None => String::new(),
+    }
+}
+
 /// What a derived indicator is computed from ("" for a recorded one).
 pub fn from_text(plan: &Plan, ind: &Indicator) -> String {
     match &ind.source {

@@ -255,6 +255,8 @@ pub struct IndicatorReport {
     pub final_target: Option<f64>,
     pub final_target_max: Option<f64>,
     pub by: i32,
+    /// The amendment whose revision is in force for Y (SPEC §2.1), if any.
+    pub revision: Option<String>,
     /// The baseline (year, value), for the wording of a straight line.
     pub baseline: Option<crate::plan::Baseline>,
     /// Y's raw year-to-date value through the cut-off day, before the
@@ -430,6 +432,36 @@ pub struct Report {
     pub rollup_count: u32,
     pub indicator_count: u32,
     pub groups: Vec<GroupReport>,
+    /// The amendments this review cites (SPEC §2.1): those with a revision
+    /// in force for a reviewed year, those that renamed, added or retired
+    /// an id it shows; `[{"id", "decision", "on"}]` in JSON.
+    pub amendments: Vec<crate::plan::AmendmentRef>,
+    /// Ids taken out of the plan, and by which amendment.
+    pub retired: Vec<Retired>,
+    /// Ids with entries in the ledger that the plan does not account for
+    /// (SPEC §2.1); set by the caller, which reads the ledger.
+    pub orphans: Vec<Orphan>,
+    /// The plan version's fingerprint `N:HEX` (SPEC §2.1): the ledger's
+    /// record of this plan text, else the text's own (N = 0) when the
+    /// ledger has not recorded it yet (`plan_version_recorded` false).
+    /// Set by the caller.
+    pub plan_version: Option<String>,
+    pub plan_version_recorded: bool,
+}
+
+/// An id retired by an amendment (SPEC §2.1, §5a `retired`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Retired {
+    pub id: String,
+    pub amendment: String,
+}
+
+/// An id the ledger holds entries of that the plan no longer accounts for
+/// (SPEC §2.1, §5a `orphans`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    pub id: String,
+    pub entries: i64,
 }
 
 impl Report {

@@ -8,7 +8,7 @@ use super::pace::{self, Kind as PaceKind};
 use super::values::{Val, Values, month_end};
 use super::{
     Counts, GroupReport, IndicatorReport, MissingFigure, NoteInput, PeriodReport, PeriodStatus, Report,
-    Reports, Review, TaskCounts, YearPoint, YearValue,
+    Reports, Retired, Review, TaskCounts, YearPoint, YearValue,
 };
 use crate::counting::{self, Figures};
 use crate::entry::Entry;
@@ -86,7 +86,8 @@ pub fn compute_review(
     entries: &[Entry],
     opts: &Options,
 ) -> Report {
-    let figures = counting::count_figures(entries, Some(as_of));
+    let mut figures = counting::count_figures(entries, Some(as_of));
+    counting::merge_renamed(&mut figures, &plan.renames());
     compute_counted(plan, review, as_of, &figures, entries, opts)
 }
 
@@ -144,6 +145,15 @@ pub fn compute_counted(
         rollup_count: 0,
         indicator_count: 0,
         groups: Vec::new(),
+        amendments: plan.cited_amendments(
+            scope.first_year..=scope.year,
+            opts.group.as_deref(),
+            &plan.retired().into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+        ),
+        retired: plan.retired().into_iter().map(|(id, amendment)| Retired { id, amendment }).collect(),
+        orphans: Vec::new(),
+        plan_version: None,
+        plan_version_recorded: false,
     };
     let mut plan_roll = Rollup::default();
     for g in plan.groups.iter().filter(|g| opts.group.as_deref().is_none_or(|id| id == g.id)) {
@@ -298,7 +308,13 @@ pub fn target_for(plan: &Plan, ind: &Indicator, year: i32) -> Option<Target> {
 }
 
 /// Y's target for `ind` and where it comes from.
+///
+/// The revision in force for `year` replaces the target, `by` and the
+/// milestones first (SPEC §2.1): a year is judged by what was in force
+/// for it, whatever the review's date.
 pub fn target_with_origin(plan: &Plan, ind: &Indicator, year: i32) -> Option<(Target, TargetOrigin)> {
+    let in_force = ind.in_force(year);
+    let ind: &Indicator = &in_force;
     let target = ind.target?;
     let milestone = ind.milestones.get(&year).map(|&m| (target.at(m), TargetOrigin::Milestone));
     match ind.basis {
@@ -392,6 +408,8 @@ fn indicator_report(
     values: &Values,
 ) -> IndicatorReport {
     let year = scope.year;
+    // Y's revision, if one is in force (SPEC §2.1): its final target and `by`.
+    let now = ind.in_force(year);
     let origin = target_with_origin(plan, ind, year);
     let target = origin.map(|t| t.0);
     let mut val = basis_value(plan, ind, year, scope.month, values);
@@ -419,7 +437,7 @@ fn indicator_report(
         Val::NotApplicable(why) => (None, false, false, Some(why.clone())),
     };
     let (mut status, attainment, attainment_note) = match (target, value) {
-        (None, _) if ind.target.is_none() => (Status::Tracked, None, None),
+        (None, _) if now.target.is_none() => (Status::Tracked, None, None),
         (None, _) => (Status::NoTarget, None, None),
         (Some(_), None) => (Status::NoData, None, na.clone().or(Some(AttainmentNote::NoData))),
         (Some(t), Some(v)) => match t.attainment(v) {
@@ -439,7 +457,7 @@ fn indicator_report(
     }
     let expected = paced.and_then(|p| p.expected);
     let pace_attainment = paced.and_then(|p| p.pace_attainment);
-    let progress = match (target, ind.target, value) {
+    let progress = match (target, now.target, value) {
         (None, Some(fin), Some(v)) => fin.attainment(v).ok(),
         _ => None,
     };
@@ -501,10 +519,11 @@ fn indicator_report(
         target_text: target.map(|t| t.words(plan.lang, plan.numbers, None)).unwrap_or_default(),
         target_spec: target,
         target_origin: origin.map(|t| t.1),
-        final_target_text: ind.target.map(|t| t.words(plan.lang, plan.numbers, None)),
-        final_target: ind.target.map(Target::reference),
-        final_target_max: ind.target.and_then(Target::upper),
-        by: ind.by,
+        final_target_text: now.target.map(|t| t.words(plan.lang, plan.numbers, None)),
+        final_target: now.target.map(Target::reference),
+        final_target_max: now.target.and_then(Target::upper),
+        by: now.by,
+        revision: now.revision_for(year).map(|r| r.amendment.clone()),
         baseline: ind.baseline,
         ytd: ytd.map(|v| v.value),
         estimate: estimate || ytd.is_some_and(|v| v.estimate),
@@ -595,7 +614,13 @@ fn lateness(
     };
     let due_days = plan.due_days.of(every);
     let by_period = figures.get(&ind.id);
-    for p in (first..=last).flat_map(|y| Period::all_in(y, every)).filter(|p| p.end() <= cutoff) {
+    // An indicator added by an amendment is not expected for the periods
+    // that ended before the decision (SPEC §2.1).
+    let added = ind.added_by.as_deref().and_then(|a| plan.amendment(a)).map(|a| a.on);
+    let expected = |p: &Period| added.is_none_or(|on| p.end() >= on);
+    for p in
+        (first..=last).flat_map(|y| Period::all_in(y, every)).filter(|p| p.end() <= cutoff && expected(p))
+    {
         let due = p.due(due_days);
         let pf = by_period.and_then(|m| m.get(&p));
         let counted = pf.and_then(|f| f.counted.as_ref());

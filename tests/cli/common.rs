@@ -98,7 +98,7 @@ impl Env {
         }
         let conn = rusqlite::Connection::open(&self.ledger).expect("open ledger");
         let mut out = String::new();
-        for table in ["entry", "batch", "meta"] {
+        for table in ["entry", "batch", "meta", "plan_text"] {
             let exists: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
                 .unwrap();
@@ -135,6 +135,7 @@ pub const COMMANDS: &[&str] = &[
     "template",
     "export",
     "verify",
+    "history",
     "completions",
 ];
 

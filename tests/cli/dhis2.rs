@@ -64,8 +64,9 @@ unit = "triệu đồng"
 ratio = ["thu_ns", "so_dn"]
 "#;
 
-/// The hand-made ledger: figures by import (entries 1 to 7), then a
-/// correction (8) of entry 1 and a void (9) of entry 4.
+/// The hand-made ledger: the plan version (entry 1), figures by import
+/// (entries 2 to 8), then a correction (9) of entry 2 and a void (10) of
+/// entry 5.
 fn ledger() -> Env {
     let env = Env::with_plan(PLAN).today("2028-01-15");
     let csv = env.file(
@@ -81,10 +82,10 @@ fn ledger() -> Env {
     );
     env.cmd().arg("import").arg(&csv).assert().success();
     env.cmd()
-        .args(["correct", "1", "99", "--reason", "Số chính thức", "--date", "2027-01-20", "--by", "Lan"])
+        .args(["correct", "2", "99", "--reason", "Số chính thức", "--date", "2027-01-20", "--by", "Lan"])
         .assert()
         .success();
-    env.cmd().args(["void", "4", "--reason", "Nhập nhầm", "--date", "2027-04-20"]).assert().success();
+    env.cmd().args(["void", "5", "--reason", "Nhập nhầm", "--date", "2027-04-20"]).assert().success();
     env
 }
 
@@ -96,10 +97,10 @@ fn export(env: &Env, args: &[&str]) -> (String, String) {
     (String::from_utf8(out.stdout).unwrap(), stderr)
 }
 
-/// What counts as of 2027-12-31: entry 1 as corrected by 8 (99, by Lan, its
+/// What counts as of 2027-12-31: entry 2 as corrected by 9 (99, by Lan, its
 /// reason as the comment, created on the figure's date, updated on the
-/// correction's), entry 2, entry 3, entry 5; not entry 4 (voided), not
-/// entry 6 (reported after), not entry 7 (no code).
+/// correction's), entry 3, entry 4, entry 6; not entry 5 (voided), not
+/// entry 7 (reported after), not entry 8 (no code).
 /// DHIS2's JSON is written compact (one line); here one value per line.
 const EXPECTED_JSON: &str = concat!(
     r#"{"dataSet":"KH66","orgUnit":"XA_ND","dataValues":["#,

@@ -91,7 +91,8 @@ fn record_writes_one_figure_and_prints_one_line() {
             "Report 15/BC",
         ],
     );
-    assert_eq!(out, "#1 firms H2 2026 = 104 firms (reported 2027-01-10 by lan, Report 15/BC)\n");
+    // #1 is the plan version the first write records (SPEC §2.1).
+    assert_eq!(out, "#2 firms H2 2026 = 104 firms (reported 2027-01-10 by lan, Report 15/BC)\n");
     let es = entries(&env);
     assert_eq!(es.len(), 1);
     let e = &es[0];
@@ -115,8 +116,8 @@ fn record_writes_one_figure_and_prints_one_line() {
 fn record_defaults_to_today_and_the_os_user_and_keeps_the_value_as_typed() {
     let env = mini();
     let out = ok(&env, &["record", "revenue", "1,234.5", "--period", "2027", "--note", "whole year"]);
-    assert_eq!(out, "#1 revenue 2027 = 1,234.5 m (reported 2027-06-30 by tester) — whole year\n");
-    let e = by_id(&env, 1);
+    assert_eq!(out, "#2 revenue 2027 = 1,234.5 m (reported 2027-06-30 by tester) — whole year\n");
+    let e = by_id(&env, 2);
     assert_eq!(e["value"], 1234.5);
     assert_eq!(e["value_text"], "1,234.5");
     assert_eq!(e["date"], "2027-06-30");
@@ -243,7 +244,7 @@ fn record_refuses_a_date_after_today() {
     );
     ok(&env, &["record", "firms", "1", "--period", "2026", "--date", "2027-06-30"]);
     ok(&env, &["record", "firms", "1", "--period", "2026", "--date", "15/01/2027"]);
-    assert_eq!(by_id(&env, 2)["date"], "2027-01-15");
+    assert_eq!(by_id(&env, 3)["date"], "2027-01-15");
 }
 
 #[test]
@@ -271,7 +272,8 @@ fn record_refuses_a_ledger_of_another_plan() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("the ledger belongs to plan `TEST-1`, not `TEST-2`"), "{text}");
-    assert!(text.contains("1 entry of another plan `TEST-1` (first #1)"), "{text}");
+    // The figure and the plan version the write recorded.
+    assert!(text.contains("2 entries of another plan `TEST-1` (first #1)"), "{text}");
 }
 
 #[test]
@@ -346,9 +348,9 @@ fn done_marks_a_task_once() {
     // Wrapped at 80 columns (no terminal, no COLUMNS), the date whole.
     assert_eq!(
         out,
-        "#1 done setup (reported 2027-01-05 by lan, Decision 45; 5 days late, due\n  2026-12-31)\n"
+        "#2 done setup (reported 2027-01-05 by lan, Decision 45; 5 days late, due\n  2026-12-31)\n"
     );
-    let e = by_id(&env, 1);
+    let e = by_id(&env, 2);
     assert_eq!(e["kind"], "completion");
     assert_eq!(e["task"], "setup");
     assert_eq!(e["indicator"], Value::Null);
@@ -356,11 +358,11 @@ fn done_marks_a_task_once() {
     assert_eq!(e["year"], 2027);
     assert_eq!(e["value"], Value::Null);
     // Done already: refused, naming the completion that counts.
-    refused(&env, &["done", "setup"], &["task `setup` is already done: entry #1", "plan void 1"]);
+    refused(&env, &["done", "setup"], &["task `setup` is already done: entry #2", "plan void 2"]);
     // After a void, it can be done again.
-    ok(&env, &["void", "1", "--reason", "wrong task"]);
+    ok(&env, &["void", "2", "--reason", "wrong task"]);
     let out = ok(&env, &["done", "setup", "--date", "2026-12-20"]);
-    assert!(out.starts_with("#3 done setup (reported 2026-12-20 by tester; on time"), "{out}");
+    assert!(out.starts_with("#4 done setup (reported 2026-12-20 by tester; on time"), "{out}");
 }
 
 #[test]
@@ -378,14 +380,14 @@ fn done_refuses_bad_input() {
 fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figure() {
     let env = mini();
     ok(&env, &["record", "firms", "104", "--period", "2026-H2", "--date", "2027-01-10"]);
-    let out = ok(&env, &["correct", "1", "105", "--reason", "official figure", "--by", "lan"]);
+    let out = ok(&env, &["correct", "2", "105", "--reason", "official figure", "--by", "lan"]);
     assert_eq!(
         out,
-        "#2 correction of #1: firms H2 2026 = 105 firms (was 104; reported 2027-06-30 by\n  lan: official figure)\n"
+        "#3 correction of #2: firms H2 2026 = 105 firms (was 104; reported 2027-06-30 by\n  lan: official figure)\n"
     );
-    let c = by_id(&env, 2);
+    let c = by_id(&env, 3);
     assert_eq!(c["kind"], "correction");
-    assert_eq!(c["target_entry"], 1);
+    assert_eq!(c["target_entry"], 2);
     assert_eq!(c["indicator"], "firms");
     assert_eq!(c["period"], "2026-H2");
     assert_eq!(c["year"], 2026);
@@ -393,10 +395,10 @@ fn correct_supersedes_a_value_and_a_correction_of_a_correction_targets_the_figur
     assert_eq!(c["note"], "official figure");
     // Correcting the correction corrects the figure. 1,106 is 10.5 times
     // the 105 it corrects: past the tenfold guard, so --yes.
-    let out = ok(&env, &["correct", "2", "1,106", "--reason", "again", "--date", "2027-02-01", "--yes"]);
-    assert!(out.starts_with("#3 correction of #1: firms H2 2026 = 1,106 firms (was 105;"), "{out}");
-    let c = by_id(&env, 3);
-    assert_eq!(c["target_entry"], 1);
+    let out = ok(&env, &["correct", "3", "1,106", "--reason", "again", "--date", "2027-02-01", "--yes"]);
+    assert!(out.starts_with("#4 correction of #2: firms H2 2026 = 1,106 firms (was 105;"), "{out}");
+    let c = by_id(&env, 4);
+    assert_eq!(c["target_entry"], 2);
     assert_eq!(c["value"], 1106.0);
     assert_eq!(c["date"], "2027-02-01");
 }
@@ -407,41 +409,44 @@ fn correct_and_void_refuse_what_makes_no_sense() {
     // No ledger yet: refused, and no file created.
     refused(&env, &["correct", "1", "5", "--reason", "x"], &["no entry #1"]);
     refused(&env, &["void", "1", "--reason", "x"], &["no entry #1"]);
-    ok(&env, &["record", "firms", "104", "--period", "2026-H2"]); // #1
-    ok(&env, &["done", "setup"]); // #2
-    ok(&env, &["record", "revenue", "7", "--period", "2026-Q1"]); // #3
-    ok(&env, &["void", "3", "--reason", "wrong indicator"]); // #4
+    // #1 is the plan version the first write records (SPEC §2.1).
+    ok(&env, &["record", "firms", "104", "--period", "2026-H2"]); // #2
+    ok(&env, &["done", "setup"]); // #3
+    ok(&env, &["record", "revenue", "7", "--period", "2026-Q1"]); // #4
+    ok(&env, &["void", "4", "--reason", "wrong indicator"]); // #5
     refused(&env, &["correct", "99", "5", "--reason", "x"], &["no entry #99", "plan log"]);
     refused(&env, &["void", "99", "--reason", "x"], &["no entry #99"]);
     refused(
         &env,
-        &["correct", "2", "5", "--reason", "x"],
-        &["#2 is a completion", "void it and record `done` again"],
+        &["correct", "3", "5", "--reason", "x"],
+        &["#3 is a completion", "void it and record `done` again"],
     );
-    refused(&env, &["correct", "4", "5", "--reason", "x"], &["#4 is a void"]);
-    refused(&env, &["correct", "3", "5", "--reason", "x"], &["#3 was voided by #4"]);
-    refused(&env, &["void", "4", "--reason", "x"], &["#4 is a void", "cannot be voided"]);
-    refused(&env, &["void", "3", "--reason", "x"], &["#3 is already voided by #4"]);
-    refused(&env, &["correct", "1", "10.5.1", "--reason", "x"], &["invalid value", "not a number"]);
-    refused(&env, &["correct", "1", "5", "--reason", "  "], &["--reason"]);
+    refused(&env, &["correct", "5", "5", "--reason", "x"], &["#5 is a void"]);
+    refused(&env, &["correct", "1", "5", "--reason", "x"], &["#1 is a version of the plan"]);
+    refused(&env, &["void", "1", "--reason", "x"], &["#1 is a version of the plan"]);
+    refused(&env, &["correct", "4", "5", "--reason", "x"], &["#4 was voided by #5"]);
+    refused(&env, &["void", "5", "--reason", "x"], &["#5 is a void", "cannot be voided"]);
+    refused(&env, &["void", "4", "--reason", "x"], &["#4 is already voided by #5"]);
+    refused(&env, &["correct", "2", "10.5.1", "--reason", "x"], &["invalid value", "not a number"]);
+    refused(&env, &["correct", "2", "5", "--reason", "  "], &["--reason"]);
     refused(
         &env,
-        &["correct", "1", "5", "--reason", "x", "--date", "2027-07-01"],
+        &["correct", "2", "5", "--reason", "x", "--date", "2027-07-01"],
         &["--date", "after today"],
     );
-    refused(&env, &["void", "1", "--reason", "x", "--date", "2099-01-01"], &["--date", "after today"]);
+    refused(&env, &["void", "2", "--reason", "x", "--date", "2099-01-01"], &["--date", "after today"]);
     // A voided correction: correcting it again still targets the figure.
-    ok(&env, &["correct", "1", "105", "--reason", "x"]); // #5
-    ok(&env, &["void", "5", "--reason", "x"]); // #6
-    ok(&env, &["correct", "5", "106", "--reason", "x"]); // #7
-    assert_eq!(by_id(&env, 7)["target_entry"], 1);
+    ok(&env, &["correct", "2", "105", "--reason", "x"]); // #6
+    ok(&env, &["void", "6", "--reason", "x"]); // #7
+    ok(&env, &["correct", "6", "106", "--reason", "x"]); // #8
+    assert_eq!(by_id(&env, 8)["target_entry"], 2);
 }
 
 #[test]
 fn correct_refuses_9_5_under_vi_numbers() {
     let env = mini_vi();
     ok(&env, &["record", "revenue", "9", "--period", "2026"]);
-    refused(&env, &["correct", "1", "9.5", "--reason", "x"], &["write `9,5`"]);
+    refused(&env, &["correct", "2", "9.5", "--reason", "x"], &["write `9,5`"]);
 }
 
 #[test]
@@ -449,16 +454,16 @@ fn void_withdraws_and_the_earlier_figure_counts_again() {
     let env = mini();
     ok(&env, &["record", "firms", "100", "--period", "2026-H2"]);
     ok(&env, &["record", "firms", "104", "--period", "2026-H2"]);
-    let out = env.cmd().args(["void", "2", "--reason", "typo", "--by", "lan"]).output().unwrap();
+    let out = env.cmd().args(["void", "3", "--reason", "typo", "--by", "lan"]).output().unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "#3 void of #2 (figure firms H2 2026 = 104 firms; reported 2027-06-30 by lan:\n  typo)\n"
+        "#4 void of #3 (figure firms H2 2026 = 104 firms; reported 2027-06-30 by lan:\n  typo)\n"
     );
-    assert!(stderr(&out).contains("firms H2 2026 now counts #1 = 100"), "{}", stderr(&out));
-    let v = by_id(&env, 3);
+    assert!(stderr(&out).contains("firms H2 2026 now counts #2 = 100"), "{}", stderr(&out));
+    let v = by_id(&env, 4);
     assert_eq!(v["kind"], "void");
-    assert_eq!(v["target_entry"], 2);
+    assert_eq!(v["target_entry"], 3);
     assert_eq!(v["indicator"], "firms");
     assert_eq!(v["period"], "2026-H2");
     assert_eq!(v["value"], Value::Null);
@@ -487,19 +492,21 @@ fn log_shows_what_became_of_each_entry() {
     // here is the real today: entries dated by default are not back-dated.
     let real_today = chrono::Local::now().date_naive().to_string();
     let env = mini().today(&real_today);
-    ok(&env, &["record", "firms", "100", "--period", "2026-H2", "--date", "2026-07-10"]); // #1, back-dated
-    ok(&env, &["record", "firms", "104", "--period", "2026-H2"]); // #2 supersedes #1
-    ok(&env, &["correct", "2", "105", "--reason", "official"]); // #3 corrects #2
-    ok(&env, &["correct", "2", "106", "--reason", "official 2"]); // #4 supersedes #3
-    ok(&env, &["record", "revenue", "7", "--period", "2026-Q1", "--yes"]); // #5
-    ok(&env, &["void", "5", "--reason", "wrong"]); // #6
-    ok(&env, &["done", "setup", "--source", "Decision 45", "--date", "2026-06-01"]); // #7
+    // #1 is the plan version the first write records (SPEC §2.1), which
+    // the log leaves to `plan history`.
+    ok(&env, &["record", "firms", "100", "--period", "2026-H2", "--date", "2026-07-10"]); // #2, back-dated
+    ok(&env, &["record", "firms", "104", "--period", "2026-H2"]); // #3 supersedes #2
+    ok(&env, &["correct", "3", "105", "--reason", "official"]); // #4 corrects #3
+    ok(&env, &["correct", "3", "106", "--reason", "official 2"]); // #5 supersedes #4
+    ok(&env, &["record", "revenue", "7", "--period", "2026-Q1", "--yes"]); // #6
+    ok(&env, &["void", "6", "--reason", "wrong"]); // #7
+    ok(&env, &["done", "setup", "--source", "Decision 45", "--date", "2026-06-01"]); // #8
     let es = entries(&env);
     assert_eq!(es.len(), 7);
     let kinds: Vec<&str> = es.iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["figure", "figure", "correction", "correction", "figure", "void", "completion"]);
     let flags = |id: usize| {
-        let e = &es[id - 1];
+        let e = &es[id - 2];
         (
             e["superseded_by"].clone(),
             e["voided_by"].clone(),
@@ -508,11 +515,11 @@ fn log_shows_what_became_of_each_entry() {
         )
     };
     let n = Value::Null;
-    assert_eq!(flags(1), (Value::from(2), n.clone(), n.clone(), Value::from(true)));
-    assert_eq!(flags(2), (n.clone(), n.clone(), Value::from(4), Value::from(false)));
-    assert_eq!(flags(3), (Value::from(4), n.clone(), n.clone(), Value::from(false)));
-    assert_eq!(flags(4), (n.clone(), n.clone(), n.clone(), Value::from(false)));
-    assert_eq!(flags(5), (n.clone(), Value::from(6), n.clone(), Value::from(false)));
+    assert_eq!(flags(2), (Value::from(3), n.clone(), n.clone(), Value::from(true)));
+    assert_eq!(flags(3), (n.clone(), n.clone(), Value::from(5), Value::from(false)));
+    assert_eq!(flags(4), (Value::from(5), n.clone(), n.clone(), Value::from(false)));
+    assert_eq!(flags(5), (n.clone(), n.clone(), n.clone(), Value::from(false)));
+    assert_eq!(flags(6), (n.clone(), Value::from(7), n.clone(), Value::from(false)));
     for key in [
         "id",
         "kind",
@@ -535,7 +542,7 @@ fn log_shows_what_became_of_each_entry() {
     // Wide enough that no status wraps.
     let out = env.cmd().env("COLUMNS", "200").arg("log").output().unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
-    for s in ["superseded by #2", "corrected by #4", "voided by #6", "back-dated", "voids #5", "Decision 45"]
+    for s in ["superseded by #3", "corrected by #5", "voided by #7", "back-dated", "voids #6", "Decision 45"]
     {
         assert!(table.contains(s), "table lacks {s:?}:\n{table}");
     }
@@ -544,19 +551,19 @@ fn log_shows_what_became_of_each_entry() {
         let out = ok(&env, &[&["log", "--format", "json"], args].concat());
         serde_json::from_str::<Vec<Value>>(&out).unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect()
     };
-    assert_eq!(ids(&["--indicator", "firms"]), [1, 2, 3, 4]);
-    assert_eq!(ids(&["--task", "setup"]), [7]);
+    assert_eq!(ids(&["--indicator", "firms"]), [2, 3, 4, 5]);
+    assert_eq!(ids(&["--task", "setup"]), [8]);
     // (Every entry is of 2026: a figure is never dated before its period
     // begins, and today here is the real today.)
     assert_eq!(ids(&["--year", "2027"]), Vec::<i64>::new());
-    assert_eq!(ids(&["--year", "2026"]), [1, 2, 3, 4, 5, 6, 7]);
-    assert_eq!(ids(&["--indicator", "revenue", "--year", "2026"]), [5, 6]);
+    assert_eq!(ids(&["--year", "2026"]), [2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(ids(&["--indicator", "revenue", "--year", "2026"]), [6, 7]);
     // Other formats: csv with machine numbers, md.
     let csv = ok(&env, &["log", "--format", "csv", "--indicator", "firms"]);
     assert!(csv.starts_with("id,kind,indicator,task,period,year,value,value_text,date,"), "{csv}");
     assert_eq!(csv.lines().count(), 5);
     let md = ok(&env, &["log", "--format", "md", "--task", "setup"]);
-    assert!(md.starts_with("| # | Kind |") && md.contains("| 7 | completion | setup |"), "{md}");
+    assert!(md.starts_with("| # | Kind |") && md.contains("| 8 | completion | setup |"), "{md}");
 }
 
 #[test]
@@ -577,7 +584,7 @@ fn log_table_speaks_vietnamese_under_a_vi_plan() {
     ok(&env, &["record", "firms", "1", "--period", "2026"]);
     ok(&env, &["record", "firms", "2", "--period", "2026"]);
     let t = ok(&env, &["log", "--format", "md"]);
-    assert!(t.contains("Loại") && t.contains("số liệu") && t.contains("thay bằng #2"), "{t}");
+    assert!(t.contains("Loại") && t.contains("số liệu") && t.contains("thay bằng #3"), "{t}");
 }
 
 // ---------------------------------------------------------------------------
@@ -590,13 +597,16 @@ fn verify_passes_on_a_ledger_written_by_plan() {
     assert!(out.status.success());
     assert!(stderr(&out).contains("no ledger yet"));
     ok(&env, &["record", "firms", "1", "--period", "2026"]);
-    ok(&env, &["correct", "1", "2", "--reason", "x"]);
+    ok(&env, &["correct", "2", "2", "--reason", "x"]);
     ok(&env, &["done", "setup"]);
-    ok(&env, &["void", "3", "--reason", "x"]);
+    ok(&env, &["void", "4", "--reason", "x"]);
     let out = ok(&env, &["verify"]);
-    assert!(out.contains("ledger.db: 4 entries, chain intact, schema 5\n"), "{out}");
-    let head = out.lines().last().unwrap().rsplit_once("head ").unwrap().1.to_string();
-    assert!(head.starts_with("4:") && head.len() == 2 + 16, "{out}");
+    assert!(out.contains("ledger.db: 5 entries, chain intact, schema 6\n"), "{out}");
+    // The plan version (#1) is said after the head.
+    let head_line = out.lines().find(|l| l.contains("head ")).unwrap();
+    let head = head_line.rsplit_once("head ").unwrap().1.to_string();
+    assert!(out.contains("plan version 1:"), "{out}");
+    assert!(head.starts_with("5:") && head.len() == 2 + 16, "{out}");
 }
 
 #[test]
@@ -629,7 +639,7 @@ fn verify_names_the_first_entry_edited_behind_plans_back() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("entry #3: hash does not match its content (edited outside plan?)"), "{text}");
     assert!(text.contains("triggers are missing"), "{text}");
-    assert!(text.contains("5 entries, chain BROKEN"), "{text}");
+    assert!(text.contains("6 entries, chain BROKEN"), "{text}");
     assert!(!text.contains("entry #4"), "{text}");
 }
 
@@ -660,8 +670,8 @@ fn verify_finds_a_rehashed_entry_deleted_rows_and_ids_the_plan_lost() {
     let out = env.cmd().arg("verify").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
-    assert!(text.contains("1 entry of indicator `spend`, which the plan no longer has (first #1)"), "{text}");
-    assert!(text.contains("1 entry of task `setup`, which the plan no longer has (first #2)"), "{text}");
+    assert!(text.contains("1 entry of indicator `spend`, which the plan no longer has (first #2)"), "{text}");
+    assert!(text.contains("1 entry of task `setup`, which the plan no longer has (first #3)"), "{text}");
     assert!(text.contains("chain intact"), "{text}");
 }
 
@@ -677,7 +687,7 @@ fn verify_names_entries_whose_batch_was_deleted() {
     let out = env.cmd().arg("verify").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("2 entries of batch #1, which is not in the ledger (first #1"), "{text}");
+    assert!(text.contains("2 entries of batch #1, which is not in the ledger (first #2"), "{text}");
 }
 
 // ---------------------------------------------------------------------------
@@ -729,7 +739,8 @@ fn four_concurrent_writers_lose_nothing_and_keep_one_chain() {
     let es = entries(&env);
     assert_eq!(es.len(), WRITERS * EACH);
     let ids: Vec<i64> = es.iter().map(|e| e["id"].as_i64().unwrap()).collect();
-    assert_eq!(ids, (1..=(WRITERS * EACH) as i64).collect::<Vec<_>>());
+    // #1: the plan version, recorded once whichever writer came first.
+    assert_eq!(ids, (2..=(WRITERS * EACH) as i64 + 1).collect::<Vec<_>>());
     let mut values: Vec<String> = es.iter().map(|e| e["value_text"].as_str().unwrap().to_string()).collect();
     values.sort();
     let mut expected: Vec<String> =
@@ -737,5 +748,5 @@ fn four_concurrent_writers_lose_nothing_and_keep_one_chain() {
     expected.sort();
     assert_eq!(values, expected);
     let out = ok(&env, &["verify"]);
-    assert!(out.contains("1,000 entries, chain intact"), "{out}");
+    assert!(out.contains("1,001 entries, chain intact"), "{out}");
 }

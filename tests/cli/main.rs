@@ -3,6 +3,7 @@
 
 mod common;
 
+mod amend;
 mod args;
 mod check;
 mod dhis2;

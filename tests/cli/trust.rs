@@ -215,7 +215,7 @@ fn a_decimal_mark_and_three_digits_is_ambiguous_everywhere() {
         &["record", "thu_ns", "9,230", "--period", "2026-Q1"],
         &["invalid value", "write `9,23` or `9.230`"],
     );
-    refused(&env, &["correct", "1", "1,040", "--reason", "x"], &["invalid value", "write `1,04` or `1.040`"]);
+    refused(&env, &["correct", "2", "1,040", "--reason", "x"], &["invalid value", "write `1,04` or `1.040`"]);
     // The same in a target of the plan.
     let text = std::fs::read_to_string(repo_file("plan.toml"))
         .unwrap()
@@ -510,15 +510,16 @@ fn verify_finds_a_cut_tail_and_checks_a_pinned_head() {
     let csv = env.file("v.csv", "chi_tieu;ky;gia_tri;ngay\nso_dn;2026-H1;98;2026-07-10\nso_dn;2026-H2;104;2026-11-20\nviec_lam;2026-01;34;2026-02-03\n");
     ok(&env, &["import", csv.to_str().unwrap()]);
     let out = ok(&env, &["verify"]);
-    let head = out.lines().last().unwrap().rsplit_once("head ").unwrap().1.to_string();
-    assert!(head.starts_with("3:"), "{out}");
+    // #1 the plan version, #2–#4 the batch.
+    let head = out.lines().find(|l| l.contains("head ")).unwrap().rsplit_once("head ").unwrap().1.to_string();
+    assert!(head.starts_with("4:"), "{out}");
     ok(&env, &["verify", "--head", &head]);
     // Behind plan's back: the last entry cut off, the trigger put back.
     let c = rusqlite::Connection::open(&env.ledger).unwrap();
     let trigger: String = c
         .query_row("SELECT sql FROM sqlite_schema WHERE name = 'entry_no_delete'", [], |r| r.get(0))
         .unwrap();
-    c.execute_batch(&format!("DROP TRIGGER entry_no_delete; DELETE FROM entry WHERE id = 3; {trigger};"))
+    c.execute_batch(&format!("DROP TRIGGER entry_no_delete; DELETE FROM entry WHERE id = 4; {trigger};"))
         .unwrap();
     drop(c);
     let (code, out, _) = run(&env, &["verify"]);
@@ -526,7 +527,7 @@ fn verify_finds_a_cut_tail_and_checks_a_pinned_head() {
     assert!(out.contains("batch #1 wrote 3 entries but 2 carry it now"), "{out}");
     let (code, out, _) = run(&env, &["verify", "--head", &head]);
     assert_eq!(code, Some(1));
-    assert!(out.contains("entry #3 of the head given") && out.contains("no longer in the ledger"), "{out}");
+    assert!(out.contains("entry #4 of the head given") && out.contains("no longer in the ledger"), "{out}");
     let wrong = format!("2:{}", "0".repeat(16));
     let (code, out, _) = run(&env, &["verify", "--head", &wrong]);
     assert_eq!(code, Some(1));
@@ -577,14 +578,14 @@ fn record_refuses_a_tenfold_jump_without_yes_and_names_what_it_replaces() {
     refused(
         &env,
         &["record", "so_dn", "2.060", "--period", "2026-H2"],
-        &["invalid value: 2.060 is more than ten times the previous figure (2026-H1: 103, #1)", "--yes"],
+        &["invalid value: 2.060 is more than ten times the previous figure (2026-H1: 103, #2)", "--yes"],
     );
     ok(&env, &["record", "so_dn", "106", "--period", "2026-H2"]);
     let out = ok(&env, &["record", "so_dn", "108", "--period", "2026-H2"]);
     // (The period in words, as receipts write it; the receipt wraps at 80
     // columns, so compare its words.)
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("replaces #2 (H2 2026 = 106)"), "{out}");
+    assert!(words.contains("replaces #3 (H2 2026 = 106)"), "{out}");
     // An import is guarded the same way.
     let csv = env.file("j.csv", "chi_tieu;ky;gia_tri;ngay\nso_dn;2026-H2;1.090;2026-11-20\n");
     import_refused(
@@ -598,7 +599,7 @@ fn record_refuses_a_tenfold_jump_without_yes_and_names_what_it_replaces() {
     // Asked for: --yes records it, and says what it replaces.
     let out = ok(&env, &["record", "so_dn", "20.600", "--period", "2026-H2", "--yes"]);
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("= 20.600") && words.contains("replaces #4 (H2 2026 = 1.090)"), "{out}");
+    assert!(words.contains("= 20.600") && words.contains("replaces #5 (H2 2026 = 1.090)"), "{out}");
 }
 
 // Other forms of the same faults.

@@ -166,8 +166,9 @@ fn refused_at(
 const AHEAD: &str = "2027-07-10T08:00:00Z";
 const FIXED: &str = "2026-07-10T08:30:00Z";
 
-/// A ledger written with the clock a year ahead: so_dn 2026-H1 = 98 (#1)
-/// and hoi_dn done (#2), both dated "today", 10/07/2027.
+/// A ledger written with the clock a year ahead: so_dn 2026-H1 = 98 (#2,
+/// after the plan version #1) and hoi_dn done (#3), both dated "today",
+/// 10/07/2027.
 fn written_a_year_ahead() -> Env {
     let env = shipped();
     ok_at(&env, AHEAD, "2027-07-10", &["record", "so_dn", "98", "--period", "2026-H1"]);
@@ -182,8 +183,8 @@ fn a_clock_behind_the_ledger_refuses_every_write_and_says_the_clock_looks_wrong(
     for args in [
         &["record", "so_dn", "99", "--period", "2026-H1", "--date", "10/07/2026"][..],
         &["done", "hoi_dn"],
-        &["correct", "1", "99", "--reason", "r"],
-        &["void", "1", "--reason", "r"],
+        &["correct", "2", "99", "--reason", "r"],
+        &["void", "2", "--reason", "r"],
         &["import", csv.to_str().unwrap()],
     ] {
         refused_at(
@@ -248,15 +249,15 @@ fn entries_dated_after_today_are_named_by_reports_and_log_until_re_dated() {
     // The clock fixed: 10/07/2026. Neither entry counts, and every report says so.
     let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", "json"]);
     let r: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(r["future_entries"], serde_json::json!([1, 2]));
-    assert!(err.contains("2 bút toán (#1, #2) có ngày báo cáo sau hôm nay (10/07/2026)"), "{err}");
-    assert!(err.contains("plan correct 1 --reported-on"), "{err}");
+    assert_eq!(r["future_entries"], serde_json::json!([2, 3]));
+    assert!(err.contains("2 bút toán (#2, #3) có ngày báo cáo sau hôm nay (10/07/2026)"), "{err}");
+    assert!(err.contains("plan correct 2 --reported-on"), "{err}");
     for format in ["table", "md", "csv", "html"] {
         let (_, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", format]);
-        assert!(err.contains("#1, #2"), "{format}: {err}");
+        assert!(err.contains("#2, #3"), "{format}: {err}");
     }
     let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["log"]);
-    assert!(err.contains("#1, #2"), "{err}");
+    assert!(err.contains("#2, #3"), "{err}");
     assert!(out.contains("ngày báo cáo sau hôm"), "{out}");
     // Re-dated: a correction carrying the new date; #1 keeps its old one.
     // (The clock is behind the ledger's last write: the first write says it is fine.)
@@ -267,7 +268,7 @@ fn entries_dated_after_today_are_named_by_reports_and_log_until_re_dated() {
         &[
             "--clock-ok",
             "correct",
-            "1",
+            "2",
             "--reported-on",
             "10/07/2026",
             "--reason",
@@ -275,15 +276,15 @@ fn entries_dated_after_today_are_named_by_reports_and_log_until_re_dated() {
         ],
     );
     let out = flat(&out);
-    assert!(out.contains("#3 đổi ngày báo cáo của #1"), "{out}");
+    assert!(out.contains("#4 đổi ngày báo cáo của #2"), "{out}");
     assert!(out.contains("thành 10/07/2026 (trước là 10/07/2027"), "{out}");
     let (out, _) = ok_at(
         &env,
         FIXED,
         "2026-07-10",
-        &["correct", "2", "--reported-on", "09/07/2026", "--reason", "đồng hồ"],
+        &["correct", "3", "--reported-on", "09/07/2026", "--reason", "đồng hồ"],
     );
-    assert!(out.contains("#4"), "{out}");
+    assert!(out.contains("#5"), "{out}");
     let (out, err) = ok_at(&env, FIXED, "2026-07-10", &["report", "--format", "json", "--period", "2026-H1"]);
     assert!(!err.contains("sau hôm nay"), "{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
@@ -308,7 +309,7 @@ fn entries_dated_after_today_are_named_by_reports_and_log_until_re_dated() {
         .unwrap();
     let l: Vec<Value> = serde_json::from_slice(&l.stdout).unwrap();
     assert_eq!(l[0]["date"], "2027-07-10", "the old date stays in the trail");
-    assert_eq!(l[0]["redated_by"], 3);
+    assert_eq!(l[0]["redated_by"], 4);
     assert_eq!(l[0]["reported_after_today"], false);
     assert_eq!(
         (l[2]["kind"].as_str(), l[2]["date"].as_str(), &l[2]["value"]),
@@ -326,23 +327,23 @@ fn correct_applies_the_tenfold_guard_against_the_value_it_corrects() {
     // `2.000` under vi numbers is two thousand: 2000 / 103 = 19.4 > 10.
     refused(
         &env,
-        &["correct", "1", "2.000", "--reason", "số liệu chính thức"],
-        &["giá trị không hợp lệ", "2.000", "103", "#1", "--yes"],
+        &["correct", "2", "2.000", "--reason", "số liệu chính thức"],
+        &["giá trị không hợp lệ", "2.000", "103", "#2", "--yes"],
     );
     // Less than a tenth: 10 / 103 = 0.097 < 0.1.
-    refused(&env, &["correct", "1", "10", "--reason", "r"], &["103", "--yes"]);
+    refused(&env, &["correct", "2", "10", "--reason", "r"], &["103", "--yes"]);
     refused(
         &env,
-        &["--lang", "en", "correct", "1", "2.000", "--reason", "r"],
+        &["--lang", "en", "correct", "2", "2.000", "--reason", "r"],
         &["more than ten times", "--yes"],
     );
     // 1,000 is 9.7 times 103: no guard. Then 2.000 against the 1.000 it now
     // corrects is twice: no guard either.
-    ok(&env, &["correct", "1", "1.000", "--reason", "r"]);
-    ok(&env, &["correct", "1", "2.000", "--reason", "r"]);
+    ok(&env, &["correct", "2", "1.000", "--reason", "r"]);
+    ok(&env, &["correct", "2", "2.000", "--reason", "r"]);
     // And --yes writes what the guard stopped: 30.000 is 15 times 2.000.
-    refused(&env, &["correct", "1", "30.000", "--reason", "r"], &["--yes"]);
-    ok(&env, &["correct", "1", "30.000", "--reason", "r", "--yes"]);
+    refused(&env, &["correct", "2", "30.000", "--reason", "r"], &["--yes"]);
+    ok(&env, &["correct", "2", "30.000", "--reason", "r", "--yes"]);
     assert_eq!(log(&env).len(), 4);
 }
 
@@ -490,8 +491,8 @@ fn a_ledger_in_a_read_only_folder_is_read_and_a_write_there_says_the_place_is_re
     }
     for args in [
         &["record", "so_dn", "99", "--period", "2026-H2", "--date", "20/11/2026"][..],
-        &["correct", "1", "99", "--reason", "r"],
-        &["void", "2", "--reason", "r"],
+        &["correct", "2", "99", "--reason", "r"],
+        &["void", "3", "--reason", "r"],
     ] {
         refused_unlike(
             &env,

@@ -73,6 +73,7 @@ pub(in crate::cmd) fn existing_ledger(ctx: &Ctx, plan: &Plan, id: i64) -> Result
         ))
     })?;
     ledger.allow_clock_behind(ctx.clock_ok);
+    ledger.set_plan_text(&plan.text);
     Ok(ledger)
 }
 
@@ -86,6 +87,11 @@ pub(in crate::cmd) fn target(w: &Writer, plan: &Plan, id: i64) -> Result<Entry> 
             other = e.plan_id.as_str(),
             plan = plan.id.as_str()
         )));
+    }
+    // A plan version is the plan's text, never corrected or withdrawn
+    // (SPEC §2.1): the plan is changed by editing plan.toml.
+    if e.kind == Kind::PlanVersion {
+        return Err(reject(tr!("amend-correct-plan-version", id = id.to_string())));
     }
     Ok(e)
 }

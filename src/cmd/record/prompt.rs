@@ -96,11 +96,15 @@ fn ask_figure(
             input::recorded_indicator(plan, s)
         })?;
     let every = ind.cadence().expect("a recorded indicator");
-    let entries = match ledger {
-        Some(l) => l.indicator_entries(&ind.id, plan.start, plan.end)?,
-        None => Vec::new(),
-    };
-    let figures = counting::count_figures(&entries, None);
+    let mut entries = Vec::new();
+    if let Some(l) = ledger {
+        // Its old ids' figures count for it (SPEC §2.1 `formerly`).
+        for id in std::iter::once(&ind.id).chain(&ind.formerly) {
+            entries.extend(l.indicator_entries(id, plan.start, plan.end)?);
+        }
+    }
+    let mut figures = counting::count_figures(&entries, None);
+    counting::merge_renamed(&mut figures, &plan.renames());
     let last =
         previous(&figures, &ind.id, |p| p.cadence == every).or_else(|| previous(&figures, &ind.id, |_| true));
     let lang = plan.lang;

@@ -33,6 +33,10 @@ impl Reader<'_> {
                 "min",
                 "max",
                 "integer",
+                amend::INDICATOR_KEYS[0],
+                amend::INDICATOR_KEYS[1],
+                amend::INDICATOR_KEYS[2],
+                amend::INDICATOR_KEYS[3],
             ],
             what,
         );
@@ -176,7 +180,12 @@ impl Reader<'_> {
         }
         let dhis2 = self.dhis2_code(t, &mut isp);
         spans.indicator.insert(id.clone(), isp);
+        let am = self.read_indicator_amend(t, &id, plan, spans);
         Indicator {
+            formerly: am.formerly,
+            renamed_by: am.renamed_by,
+            revisions: am.revisions,
+            added_by: am.added_by,
             dhis2,
             min,
             max,

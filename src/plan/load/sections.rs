@@ -8,7 +8,7 @@ impl Reader<'_> {
         let mut spans = Spans::default();
         self.check_keys(
             root,
-            &["plan", "agencies", "reporting", "report", "group", "export"],
+            &["plan", "agencies", "reporting", "report", "group", "export", "amendment"],
             "the plan file",
         );
         let mut plan = Plan {
@@ -29,6 +29,8 @@ impl Reader<'_> {
             groups: Vec::new(),
             dhis2: None,
             document: None,
+            amendments: Vec::new(),
+            text: String::new(),
             index: HashMap::new(),
         };
         match self.table(root, "plan") {
@@ -130,6 +132,7 @@ impl Reader<'_> {
             }
         }
         plan.dhis2 = self.read_export(root);
+        plan.amendments = self.read_amendments(root, &mut spans);
         if let Some((t, _)) = self.table(root, "report") {
             plan.document = Some(self.read_document_heading(t, &plan.id));
         }
@@ -272,7 +275,11 @@ impl Reader<'_> {
 
     pub(super) fn read_task(&mut self, t: &Table, at: Span, plan: &Plan, spans: &mut Spans) -> Task {
         let what = "[[group.task]]";
-        self.check_keys(t, &["id", "name", "lead", "partners", "deliverable", "due", "note"], what);
+        self.check_keys(
+            t,
+            &["id", "name", "lead", "partners", "deliverable", "due", "note", "added_by"],
+            what,
+        );
         let id = self.id(t, &at, what, spans);
         let name = self.req_string(t, &at, "name", what).map(|s| s.0).unwrap_or_default();
         let lead = self.string(t, "lead");
@@ -285,6 +292,7 @@ impl Reader<'_> {
         });
         let _ = plan;
         Task {
+            added_by: self.added_by(t, spans),
             deliverable: self.opt_text(t, "deliverable"),
             note: self.opt_text(t, "note"),
             id,

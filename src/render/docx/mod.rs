@@ -243,6 +243,14 @@ pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
         Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
         None => tr_in!(lang, "doc-fingerprint-empty"),
     };
+    // The plan version beside the ledger head, and the amendments cited (SPEC §2.1).
+    let mut print = print;
+    if let Some(v) = crate::render::report::plan_version_text(r, lang) {
+        print = format!("{print} · {v}");
+    }
+    if let Some(a) = crate::render::report::amendments_line(r, lang) {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(a).size(TINY).italic()));
+    }
     doc.add_paragraph(
         Paragraph::new()
             .line_spacing(LineSpacing::new().before(240))
