@@ -89,6 +89,10 @@ const DATE_CACHE_CAP: usize = 10_000;
 /// so a fast hash is worth more than SipHash's guard against crafted keys.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// How many distinct texts [`Batch`] remembers as free of legacy-font
+/// letters (a few MiB at most).
+const PLAIN_TEXTS: usize = 16_384;
+
 /// One row's cells, one per [`Col`] in `Col` order ([`Cell::Empty`] for a
 /// column the source does not have).
 pub type Cells<'a> = [Cell<'a>; COLS];
@@ -300,6 +304,10 @@ pub struct Batch<'p, 'o> {
     tasks: Vec<TaskState<'p>>,
     task_index: FastMap<String, usize>,
     dates: FastMap<String, NaiveDate>,
+    /// Texts already found free of legacy-font letters: a source or a name
+    /// repeats down a file, and the check reads each word as Vietnamese
+    /// syllables. At most [`PLAIN_TEXTS`] of them are kept.
+    plain_texts: FastMap<String, ()>,
     /// One entry whose buffers every row reuses.
     scratch: NewEntry,
     /// A period as stored, to compare with the text typed.
@@ -360,6 +368,7 @@ impl<'p, 'o> Batch<'p, 'o> {
             tasks: Vec::new(),
             task_index: FastMap::default(),
             dates: FastMap::default(),
+            plain_texts: FastMap::default(),
             scratch: NewEntry {
                 kind: Kind::Figure,
                 indicator: None,
@@ -450,10 +459,17 @@ impl<'p, 'o> Batch<'p, 'o> {
             && (!cell(Col::Indicator).is_empty() || cell(Col::Task).is_empty());
         // Text typed in a legacy Vietnamese font, in any column (SPEC §4.1).
         for c in Col::ALL {
-            if let Cell::Text(t) = cell(c)
-                && let Err(m) = input::legacy::check(t)
-            {
-                self.err(c, m);
+            let Cell::Text(t) = cell(c) else { continue };
+            if self.plain_texts.contains_key(t.as_ref()) {
+                continue;
+            }
+            match input::legacy::check(t) {
+                Err(m) => self.err(c, m),
+                // Only texts the check had to read (ASCII is passed at once).
+                Ok(()) if !t.is_ascii() && self.plain_texts.len() < PLAIN_TEXTS => {
+                    self.plain_texts.insert(t.to_string(), ());
+                }
+                Ok(()) => {}
             }
         }
         if self.cell_errors.is_empty() {
