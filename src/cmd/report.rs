@@ -92,18 +92,20 @@ pub fn build_review(
     let mut head = None;
     let mut future = Vec::new();
     if let Some(ledger) = ctx.reading_ledger(plan, true)? {
-        super::verify::trusted(&ledger, plan, signed)?;
-        future = ledger.reported_after(today)?;
-        // What counts per period, not every entry: a busy ledger holds
-        // thousands of re-submissions of each period.
-        for (id, (a, b)) in report::needs(plan, review, opts.series) {
-            let by_period = ledger.counted_figures(&id, a, b, as_of)?;
-            if !by_period.is_empty() {
-                figures.insert(id, by_period);
-            }
-        }
-        tasks = ledger.task_entries()?;
-        head = ledger.head()?.map(|h| h.fingerprint());
+        // One read transaction: one snapshot, SQLite's lock taken once.
+        ledger.in_read_transaction(|| {
+            super::verify::trusted(&ledger, plan, signed)?;
+            future = ledger.reported_after(today)?;
+            // What counts per period, not every entry: a busy ledger holds
+            // thousands of re-submissions of each period.
+            let mut needs: Vec<(String, i32, i32)> =
+                report::needs(plan, review, opts.series).into_iter().map(|(id, (a, b))| (id, a, b)).collect();
+            needs.sort_unstable();
+            figures = ledger.counted_many(&needs, as_of)?;
+            tasks = ledger.task_entries()?;
+            head = ledger.head()?.map(|h| h.fingerprint());
+            Ok(())
+        })?;
     }
     let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;

@@ -7,9 +7,9 @@
 
 use super::{Fmt, body, bullet, clean, subsection};
 use crate::plan::{AttainmentNote, Status};
-use crate::settings::Lang;
 use crate::render::labels::Labels;
 use crate::report::{GroupReport, IndicatorReport, PeriodStatus, Report};
+use crate::settings::Lang;
 use crate::tr_in;
 use chrono::Datelike;
 use docx_rs::Paragraph;
