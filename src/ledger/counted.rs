@@ -111,18 +111,29 @@ impl Ledger {
         {
             return self.counted_whole(indicator, first, last, as_of);
         }
+        // The scan from the first year, and on after a period left to the
+        // seeks: one lower bound each, so that SQLite seeks to it (with
+        // both it took one and filtered by the other, reading the skipped
+        // periods again on every restart).
         let mut scan = self.conn.prepare_cached(
             "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
-             WHERE indicator = ?1 AND period >= ?2 AND period > ?3 AND period < ?4 ORDER BY period",
+             WHERE indicator = ?1 AND period >= ?2 AND period < ?3 ORDER BY period",
+        )?;
+        let mut scan_after = self.conn.prepare_cached(
+            "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
+             WHERE indicator = ?1 AND period > ?2 AND period < ?3 ORDER BY period",
         )?;
         let from = format!("{first:04}");
         let to = format!("{:04}", last + 1);
         // Entries of the periods read whole, and the periods left to seeks.
         let mut light: Vec<Entry> = Vec::new();
         let mut heavy: Vec<(String, Period)> = Vec::new();
-        let mut after = String::new();
+        let mut after: Option<String> = None;
         loop {
-            let mut rows = scan.query(params![indicator, from, after, to])?;
+            let mut rows = match &after {
+                None => scan.query(params![indicator, from, to])?,
+                Some(a) => scan_after.query(params![indicator, a, to])?,
+            };
             let mut current: Option<String> = None;
             let (mut in_current, mut current_start) = (0, 0);
             let mut left = None;
@@ -152,7 +163,7 @@ impl Ledger {
                     if let Ok(period) = text.parse::<Period>() {
                         heavy.push((text.clone(), period));
                     }
-                    after = text;
+                    after = Some(text);
                 }
                 None => break,
             }
