@@ -1,19 +1,22 @@
 //! What counts for each period of an indicator (SPEC §5 "What counts"),
 //! read through the figure index `entry_by_period (indicator, period, kind,
-//! reported_on)` without reading every entry: a busy ledger re-submits the
-//! same periods thousands of times, and a review of five years would
-//! otherwise read the whole ledger.
+//! reported_on)`: a report reads its indicators in one read transaction
+//! ([`Ledger::counted_many`]) with the same few prepared statements
+//! whatever the number of indicators and periods.
 //!
-//! Per (indicator, period), as of a date:
+//! Per indicator, one ordered scan of the index over the reviewed years (a
+//! range of period texts) reads the entries, counted in memory by
+//! [`counting::Tally`], the one rule. A busy ledger re-submits some periods
+//! thousands of times: a period with more than [`SCAN_PER_PERIOD`] entries
+//! is left by the scan (which goes on after it) and read by seeks instead:
 //! - its voids and corrections (rare) are read whole;
 //! - the figures are walked one reporting date at a time (a seek each): the
 //!   first date is the earliest report (lateness), and the latest figure in
 //!   ledger order is the largest of each date's last id;
-//! - the counted figure's row and its latest correction are read by id.
+//! - the counted figure's row and its latest correction are read by id,
+//!   and [`counting::counted`] decides its value, as for every other caller.
 //!
-//! The counted figure's value is decided by [`counting::counted`], as for
-//! every other caller. Whenever that shortcut could disagree with
-//! [`counting::count_figures`]
+//! Whenever those seeks could disagree with [`counting::count_figures`]
 //! (a void among the period's entries, a figure without a value, a date or
 //! period text that does not sort as it reads), the period's entries are
 //! read whole and counted by `count_figures` itself. Voids and corrections
