@@ -77,7 +77,7 @@ impl Ledger {
     ///
     /// One ordered scan of the figure index over the years (a range of
     /// period texts), counted in memory by [`counting::Tally`]; a period
-    /// re-submitted more than [`SCAN_PER_PERIOD`] times is left by the
+    /// re-submitted more than `SCAN_PER_PERIOD` (32) times is left by the
     /// scan (which goes on after it) and read by a few seeks per reporting
     /// date instead, decided by [`counting::counted`].
     ///

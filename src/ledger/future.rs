@@ -74,7 +74,7 @@ impl Ledger {
     /// periods: 0.1 s of CPU for a scan of the table, a few ms for this.
     ///
     /// A ledger whose latest reporting date (kept in `meta` by every write,
-    /// [`record_latest_reported`]) is on or before `today` has none: found
+    /// `record_latest_reported`) is on or before `today` has none: found
     /// without the walk.
     pub fn reported_after(&self, today: NaiveDate) -> Result<Vec<i64>> {
         if latest_reported(&self.conn)?.is_some_and(|latest| latest <= today) {
