@@ -42,3 +42,33 @@ span=$(median_ms "report-years-2026-2030" "$RUNS" "$PLAN_BIN --plan $ROOT/plan.t
 printf '%-44s %12s %8s\n' "report --year 2030, 1000000 entries" "$y2030" "1.00"
 printf '%-44s %12s %8s\n' "report --years 2026-2030, 1000000 entries" "$span" "$(ratio "$span" "$y2030")"
 summary "plan report --years 2026-2030 vs --year 2030, 1,000,000 entries" "$span" "$y2030" ms "< 100 ms, ratio <= 3"
+
+# A province's plan (issue #25): 400 monthly indicators over 2026-2045 in one
+# group, and a ledger of the same size as report-1000000.db (1,000,000
+# entries, 10,000 of them in 2026, written the same way), `report --year
+# 2026` against the shipped plan's on its ledger, in the same run: a report
+# reads the ledger in one read transaction, a fixed number of statements
+# whatever the number of indicators and periods.
+big_plan="$OUT/report-plan-400.toml"
+big_db="$OUT/report-400-1000000.db"
+if [ ! -s "$big_plan" ]; then
+    python3 - "$big_plan" <<'EOF2'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('[plan]\nid = "BENCH-400"\ntitle = "Report benchmark"\nstart = 2026\nend = 2045\nnumbers = "vi"\n\n')
+    f.write('[agencies]\nubnd = "UBND"\n\n[[group]]\nid = "g"\nname = "G"\nlead = "ubnd"\n')
+    for k in range(400):
+        f.write(f'\n[[group.indicator]]\nid = "i{k}"\nname = "Chỉ tiêu {k}"\nunit = "triệu đồng"\n'
+                'measure = "flow"\nevery = "month"\n')
+EOF2
+fi
+if [ ! -s "$big_db" ]; then
+    rm -f "$big_db" "$big_db-wal" "$big_db-shm"
+    (cd "$ROOT" && cargo run --release --quiet --example bench_ledger -- \
+        "$big_plan" "$big_db" 1000000 "$YEAR_ROWS" 2026)
+fi
+ship=$(median_ms "report-ship-2026" "$RUNS" "$PLAN_BIN --plan $ROOT/plan.toml --ledger $db report --year 2026 --format json")
+wide=$(PLAN_TODAY=2046-06-30 median_ms "report-400-2026" "$RUNS" "$PLAN_BIN --plan $big_plan --ledger $big_db report --year 2026 --format json")
+printf '%-44s %12s %8s\n' "shipped plan (13), 1000000 entries" "$ship" "1.00"
+printf '%-44s %12s %8s\n' "400 monthly indicators, 1000000 entries" "$wide" "$(ratio "$wide" "$ship")"
+summary "plan report --year, 400 indicators vs the shipped plan, 1,000,000 entries each" "$wide" "$ship" ms "< 50 ms, ratio <= 3"

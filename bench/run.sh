@@ -9,10 +9,15 @@ need_tools
 build
 rm -f "$OUT/summary.tsv"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
+uptime
+# RUNS (hyperfine runs of each timed command; `RUNS=5 bench/run.sh`) is
+# left to each script's default when unset; record.sh takes RECORD_RUNS
+# (200 by default: a few ms each, noisy).
 for b in record import import-xlsx report docx dhis2; do
     echo; echo "== $b"
-    bash "$ROOT/bench/$b.sh"
+    if [ "$b" = record ]; then RUNS=${RECORD_RUNS:-200} bash "$ROOT/bench/$b.sh"; else bash "$ROOT/bench/$b.sh"; fi
 done
+uptime
 echo
 echo "== summary (ratio = plan / baseline; medians)"
 python3 - "$OUT/summary.tsv" <<'PY'

@@ -1,22 +1,22 @@
 //! `plan export --format dhis2-json|dhis2-csv|adx`: the figures that count
 //! (`crate::export`), as a DHIS2 data value set (`crate::export::dhis2`).
 //!
-//! Reads the entries of the years asked for in one pass, one indicator at a
-//! time. Every figure is counted before a byte is written; the set is then
-//! written as it is serialized, to stdout or to `--output` (a file written
-//! beside and renamed: whole or not at all). Indicators without a `dhis2`
-//! code are named on stderr.
+//! Reads the entries of the years asked for one indicator at a time, in plan
+//! order, in one read transaction, and writes each indicator's figures as
+//! they are counted (`dhis2::SetWriter`: memory does not grow with the
+//! ledger), to stdout or to `--output` (a file written beside and renamed:
+//! whole or not at all). Indicators without a `dhis2` code are named on
+//! stderr.
 
 use super::{Ctx, reject, today};
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::export::{self, Figure, Span, dhis2};
+use crate::export::{self, Span, dhis2};
 use crate::number::format_number;
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::tr;
 use anyhow::Result;
 use chrono::Timelike;
-use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -37,54 +37,69 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     }
 
     let (first, last) = span.years(&plan);
-    // Figures per coded indicator, then written in plan order.
-    let mut by_indicator: HashMap<&str, Vec<Figure>> = HashMap::new();
-    if let Some(ledger) = ctx.reading_ledger(&plan, true)? {
+    let shape = match args.format {
+        ExportFormat::Dhis2Json => dhis2::Shape::Json,
+        ExportFormat::Dhis2Csv => dhis2::Shape::Csv,
+        ExportFormat::Adx => dhis2::Shape::Adx,
+    };
+    let stamp = if shape == dhis2::Shape::Adx { exported()? } else { String::new() };
+    let ledger = ctx.reading_ledger(&plan, true)?;
+    if let Some(ledger) = &ledger {
         // Figures sent on to DHIS2 come from a ledger whose protections hold (SPEC §3).
-        super::verify::trusted(&ledger, &plan, false)?;
-        // An indicator renamed by an amendment (SPEC §2.1 `formerly`): its
-        // entries and its old ids' are gathered, then counted together.
-        let mut renamed: HashMap<&str, Vec<crate::entry::Entry>> = HashMap::new();
-        ledger.for_each_indicator_counting_entries(first, last, |id, entries| {
-            let ind = plan.indicator(id).or_else(|| plan.renamed_to(id));
-            if let Some(ind) = ind.filter(|i| !i.is_derived() && i.dhis2.is_some()) {
-                if ind.formerly.is_empty() {
-                    by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
-                } else {
-                    renamed.entry(&ind.id).or_default().extend(entries);
-                }
-            }
-            Ok(())
-        })?;
-        for (id, entries) in renamed {
-            if let Some(ind) = plan.indicator(id) {
-                by_indicator.insert(&ind.id, export::figures(ind, entries, span, as_of));
-            }
-        }
+        super::verify::trusted(ledger, &plan, false)?;
     }
-    let figures: Vec<Figure> =
-        plan.indicators().filter_map(|i| by_indicator.remove(i.id.as_str())).flatten().collect();
     let uncoded: Vec<&str> =
         plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_none()).map(|i| i.id.as_str()).collect();
     if !uncoded.is_empty() {
         eprintln!("{}", tr!("dhis2-left-out", ids = uncoded.join(", ")));
     }
-
-    let set = dhis2::DataValueSet::new(&plan, &figures).map_err(reject)?;
-    let write = |out: &mut dyn Write| -> Result<()> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        match args.format {
-            ExportFormat::Dhis2Json => dhis2::write_json(&set, &mut out)?,
-            ExportFormat::Dhis2Csv => dhis2::write_csv(&set, &mut out)?,
-            ExportFormat::Adx => dhis2::write_adx(&set, &exported()?, &mut out)?,
+    // Counted one indicator at a time, in plan order, and written as they
+    // come: memory holds one indicator's entries, not the ledger's.
+    let coded: Vec<&crate::plan::Indicator> =
+        plan.indicators().filter(|i| !i.is_derived() && i.dhis2.is_some()).collect();
+    // Each indicator's id, then its old ids (SPEC §2.1 `formerly`): their
+    // entries are gathered and counted together by `export::figures`.
+    let ids: Vec<&str> = coded
+        .iter()
+        .flat_map(|i| std::iter::once(i.id.as_str()).chain(i.formerly.iter().map(String::as_str)))
+        .collect();
+    let write = |out: &mut dyn Write| -> Result<usize> {
+        let out = std::io::BufWriter::with_capacity(1 << 16, out);
+        let mut set =
+            dhis2::SetWriter::new(&plan, shape, stamp.clone(), out).map_err(|e| reject(e.to_string()))?;
+        if let Some(ledger) = &ledger {
+            // Entries arrive id by id in `ids` order: an indicator's last
+            // id (itself, or its last old id) completes its entries.
+            let mut next = coded.iter();
+            let mut current = next.next();
+            let mut left = current.map_or(0, |i| i.formerly.len() + 1);
+            let mut gathered = Vec::new();
+            ledger.for_each_indicator_counting_entries(&ids, first, last, |_, entries| {
+                gathered.extend(entries);
+                left -= 1;
+                if left > 0 {
+                    return Ok(());
+                }
+                let ind = current.expect("one indicator per group of ids");
+                let code = ind.dhis2.as_deref().expect("a coded indicator");
+                set.push(code, export::figures(ind, std::mem::take(&mut gathered), span, as_of))?;
+                current = next.next();
+                left = current.map_or(0, |i| i.formerly.len() + 1);
+                Ok(())
+            })?;
         }
+        let (values, mut out) = set.finish()?;
         out.flush()?;
-        Ok(())
+        Ok(values)
     };
     match &args.output {
         // Written beside, then renamed: the file is whole or not there.
         Some(path) => {
-            if let Err(e) = crate::render::write_file(path, &mut |out| write(out)) {
+            let mut values = 0;
+            if let Err(e) = crate::render::write_file(path, &mut |out| {
+                values = write(out)?;
+                Ok(())
+            }) {
                 return Err(anyhow::anyhow!(
                     "{}: {}",
                     crate::tr!("file-cannot-write", path = path.display().to_string()),
@@ -96,12 +111,14 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
                 tr!(
                     "dhis2-export-summary",
                     file = path.display().to_string(),
-                    values = format_number(set.values.len() as f64, plan.numbers, 0),
-                    org_unit = set.org_unit
+                    values = format_number(values as f64, plan.numbers, 0),
+                    org_unit = target.org_unit.as_str()
                 )
             );
         }
-        None => write(&mut std::io::stdout().lock())?,
+        None => {
+            write(&mut std::io::stdout().lock())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -141,26 +141,29 @@ pub fn build_review(
     let mut orphans = Vec::new();
     let mut version = None;
     if let Some(ledger) = ctx.reading_ledger(plan, true)? {
-        super::verify::trusted(&ledger, plan, signed)?;
-        future = ledger.reported_after(today)?;
-        // What counts per period, not every entry: a busy ledger holds
-        // thousands of re-submissions of each period.
-        for (id, (a, b)) in report::needs(plan, review, opts.series) {
-            // Figures under an old id count for the new one (SPEC §2.1):
-            // read under each, merged by counting::merge_renamed.
-            let old = plan.indicator(&id).map(|i| i.formerly.clone()).unwrap_or_default();
-            for src in old.into_iter().chain(std::iter::once(id)) {
-                let by_period = ledger.counted_figures(&src, a, b, as_of)?;
-                if !by_period.is_empty() {
-                    figures.insert(src, by_period);
-                }
+        // One read transaction: one snapshot, SQLite's lock taken once.
+        ledger.in_read_transaction(|| {
+            super::verify::trusted(&ledger, plan, signed)?;
+            future = ledger.reported_after(today)?;
+            // What counts per period, not every entry: a busy ledger holds
+            // thousands of re-submissions of each period. Figures under an
+            // old id count for the new one (SPEC §2.1): read under each,
+            // merged by counting::merge_renamed.
+            let mut needs: Vec<(String, i32, i32)> = Vec::new();
+            for (id, (a, b)) in report::needs(plan, review, opts.series) {
+                let old = plan.indicator(&id).map(|i| i.formerly.clone()).unwrap_or_default();
+                needs.extend(old.into_iter().map(|o| (o, a, b)));
+                needs.push((id, a, b));
             }
-        }
-        crate::counting::merge_renamed(&mut figures, &plan.renames());
-        tasks = ledger.task_entries()?;
-        head = ledger.head()?.map(|h| h.fingerprint());
-        orphans = ledger.held_ids(|id| !plan.accounts_for(id))?;
-        version = ledger.plan_version_of(&plan.text)?.map(|h| h.fingerprint());
+            needs.sort_unstable();
+            figures = ledger.counted_many(&needs, as_of)?;
+            crate::counting::merge_renamed(&mut figures, &plan.renames());
+            tasks = ledger.task_entries()?;
+            head = ledger.head()?.map(|h| h.fingerprint());
+            orphans = ledger.held_ids(|id| !plan.accounts_for(id))?;
+            version = ledger.plan_version_of(&plan.text)?.map(|h| h.fingerprint());
+            Ok(())
+        })?;
     }
     let mut r = report::compute_counted(plan, review, as_of, &figures, &tasks, opts);
     r.ledger_head = head;

@@ -294,30 +294,29 @@ pub fn write_json(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
 pub fn write_csv(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
-    let (mut period, mut value, mut updated) = (String::new(), String::new(), String::new());
     for v in &set.values {
-        for (buf, shown) in [
-            (&mut period, &Code(v.period) as &dyn fmt::Display),
-            (&mut value, &Machine(v.value)),
-            (&mut updated, &Day(v.last_updated)),
-        ] {
-            buf.clear();
-            write!(buf, "{shown}")?;
-        }
-        w.write_record([
-            v.data_element,
-            &period,
-            set.org_unit,
-            "",
-            "",
-            &value,
-            v.stored_by,
-            &updated,
-            v.comment.unwrap_or(""),
-            "false",
-        ])?;
+        write_csv_row(&mut w, set, v)?;
     }
     w.flush()?;
+    Ok(())
+}
+
+/// One row of DHIS2's CSV: value `v` of `set`.
+fn write_csv_row<W: Write>(w: &mut csv::Writer<W>, set: &DataValueSet, v: &DataValue) -> Result<()> {
+    let (period, value, updated) =
+        (Code(v.period).to_string(), Machine(v.value).to_string(), Day(v.last_updated).to_string());
+    w.write_record([
+        v.data_element,
+        &period,
+        set.org_unit,
+        "",
+        "",
+        &value,
+        v.stored_by,
+        &updated,
+        v.comment.unwrap_or(""),
+        "false",
+    ])?;
     Ok(())
 }
 
@@ -327,34 +326,47 @@ pub fn write_csv(set: &DataValueSet, out: &mut impl Write) -> Result<()> {
 /// mandatory timestamp of the root. Fails when the plan names no data set.
 pub fn write_adx(set: &DataValueSet, exported: &str, out: &mut impl Write) -> Result<()> {
     let data_set = set.data_set.ok_or_else(|| anyhow::anyhow!(crate::tr!("dhis2-adx-no-data-set")))?;
-    // Values by period, each period's in the order of the set.
-    let mut order: Vec<usize> = (0..set.values.len()).collect();
-    order.sort_by_key(|&i| set.values[i].period);
+    let mut values: Vec<AdxValue> = set.values.iter().map(|v| (v.data_element, v.period, v.value)).collect();
+    write_adx_values(set.org_unit, data_set, &mut values, exported, out)
+}
+
+/// What ADX writes of a data value: data element, period, value.
+type AdxValue<'a> = (&'a str, Period, f64);
+
+/// [`write_adx`] of `values` (in the set's order; sorted here by period,
+/// each period's in that order).
+fn write_adx_values(
+    org_unit: &str,
+    data_set: &str,
+    values: &mut [AdxValue],
+    exported: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    values.sort_by_key(|v| v.1);
     let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let root = BytesStart::new("adx").with_attributes([("xmlns", ADX_NAMESPACE), ("exported", exported)]);
     w.write_event(Event::Start(root))?;
     let mut open: Option<Period> = None;
     let mut value = String::new();
-    for i in order {
-        let v = &set.values[i];
-        if open != Some(v.period) {
+    for &(data_element, period, v) in values.iter() {
+        if open != Some(period) {
             if open.is_some() {
                 w.write_event(Event::End(BytesEnd::new("group")))?;
             }
-            let period = adx_period(v.period);
+            let code = adx_period(period);
             let group = BytesStart::new("group").with_attributes([
-                ("orgUnit", set.org_unit),
-                ("period", period.as_str()),
+                ("orgUnit", org_unit),
+                ("period", code.as_str()),
                 ("dataSet", data_set),
             ]);
             w.write_event(Event::Start(group))?;
-            open = Some(v.period);
+            open = Some(period);
         }
         value.clear();
-        write!(value, "{}", Machine(v.value))?;
+        write!(value, "{}", Machine(v))?;
         let dv = BytesStart::new("dataValue")
-            .with_attributes([("dataElement", v.data_element), ("value", value.as_str())]);
+            .with_attributes([("dataElement", data_element), ("value", value.as_str())]);
         w.write_event(Event::Empty(dv))?;
     }
     if open.is_some() {
@@ -363,6 +375,171 @@ pub fn write_adx(set: &DataValueSet, exported: &str, out: &mut impl Write) -> Re
     w.write_event(Event::End(BytesEnd::new("adx")))?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// The three shapes a data value set is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Json,
+    Csv,
+    Adx,
+}
+
+/// A data value set written as its figures come, one indicator after
+/// another (`plan export` of a large ledger): the same bytes as
+/// [`write_json`], [`write_csv`] and [`write_adx`] of the whole set, with
+/// memory that does not grow with the ledger. CSV is written row by row;
+/// JSON holds its values only until a second period shows that the set has
+/// no one period (`period` at the top goes before the values), so at most
+/// one period's values (one per indicator); ADX groups the values by period
+/// and so holds them all until [`SetWriter::finish`], as little as it
+/// writes of each (data element, period, value: 32 bytes).
+pub struct SetWriter<'p, W: Write> {
+    shape: Shape,
+    org_unit: &'p str,
+    data_set: Option<&'p str>,
+    /// ADX's `exported` timestamp.
+    exported: String,
+    out: Option<W>,
+    csv: Option<csv::Writer<W>>,
+    /// JSON: values not yet written, with their data elements.
+    held: Vec<(&'p str, Figure<'p>)>,
+    /// ADX: every value, as ADX writes it (no author, note or dates).
+    adx: Vec<AdxValue<'p>>,
+    /// JSON: the opening and the values held so far are written.
+    streaming: bool,
+    written: usize,
+}
+
+impl<'p, W: Write> SetWriter<'p, W> {
+    /// A writer of `plan`'s set in `shape` to `out` (`exported`: ADX's
+    /// timestamp). Fails, saying which key to set, when the plan has no
+    /// `[export.dhis2] org_unit`, or for ADX no data set.
+    pub fn new(plan: &'p Plan, shape: Shape, exported: String, out: W) -> Result<Self> {
+        let target = plan.dhis2.as_ref().ok_or_else(|| anyhow::anyhow!(crate::tr!("dhis2-no-org-unit")))?;
+        if shape == Shape::Adx && target.data_set.is_none() {
+            anyhow::bail!(crate::tr!("dhis2-adx-no-data-set"));
+        }
+        let (out, csv) = match shape {
+            Shape::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(CSV_HEADER)?;
+                (None, Some(w))
+            }
+            _ => (Some(out), None),
+        };
+        Ok(SetWriter {
+            shape,
+            org_unit: &target.org_unit,
+            data_set: target.data_set.as_deref(),
+            exported,
+            out,
+            csv,
+            held: Vec::new(),
+            adx: Vec::new(),
+            streaming: false,
+            written: 0,
+        })
+    }
+
+    /// Writes (or holds) `figures` of the indicator whose data element is
+    /// `data_element`, in their order.
+    pub fn push(&mut self, data_element: &'p str, figures: Vec<Figure<'p>>) -> Result<()> {
+        for f in figures {
+            self.written += 1;
+            match self.shape {
+                Shape::Csv => {
+                    let csv = self.csv.as_mut().expect("a CSV writer");
+                    let set =
+                        DataValueSet { org_unit: self.org_unit, data_set: self.data_set, values: Vec::new() };
+                    write_csv_row(csv, &set, &value_of(data_element, &f))?;
+                }
+                Shape::Adx => self.adx.push((data_element, f.period, f.value)),
+                Shape::Json if self.streaming => {
+                    let out = self.out.as_mut().expect("an output");
+                    out.write_all(b",")?;
+                    serde_json::to_writer(
+                        &mut *out,
+                        &JsonValue { org_unit: self.org_unit, v: &value_of(data_element, &f) },
+                    )?;
+                }
+                Shape::Json => {
+                    let another = self.held.first().is_some_and(|(_, h)| h.period != f.period);
+                    self.held.push((data_element, f));
+                    if another {
+                        self.start_json(None)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// JSON: writes the opening (with `period` when the set has one) and
+    /// the values held.
+    fn start_json(&mut self, period: Option<Period>) -> Result<()> {
+        let out = self.out.as_mut().expect("an output");
+        out.write_all(b"{")?;
+        if let Some(ds) = self.data_set {
+            out.write_all(b"\"dataSet\":")?;
+            serde_json::to_writer(&mut *out, ds)?;
+            out.write_all(b",")?;
+        }
+        if let Some(p) = period {
+            out.write_all(b"\"period\":")?;
+            serde_json::to_writer(&mut *out, &Shown(Code(p)))?;
+            out.write_all(b",")?;
+        }
+        out.write_all(b"\"orgUnit\":")?;
+        serde_json::to_writer(&mut *out, self.org_unit)?;
+        out.write_all(b",\"dataValues\":[")?;
+        for (i, (de, f)) in self.held.drain(..).enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, &JsonValue { org_unit: self.org_unit, v: &value_of(de, &f) })?;
+        }
+        self.streaming = true;
+        Ok(())
+    }
+
+    /// Writes what is held and the end of the set; returns the number of
+    /// values written and the output.
+    pub fn finish(mut self) -> Result<(usize, W)> {
+        match self.shape {
+            Shape::Csv => {
+                let w = self.csv.take().expect("a CSV writer");
+                let out = w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))?;
+                return Ok((self.written, out));
+            }
+            Shape::Adx => {
+                let data_set = self.data_set.expect("checked by new");
+                let out = self.out.as_mut().expect("an output");
+                write_adx_values(self.org_unit, data_set, &mut self.adx, &self.exported, out)?;
+            }
+            Shape::Json => {
+                if !self.streaming {
+                    let period = self.held.first().map(|(_, f)| f.period);
+                    self.start_json(period)?;
+                }
+                self.out.as_mut().expect("an output").write_all(b"]}\n")?;
+            }
+        }
+        Ok((self.written, self.out.take().expect("an output")))
+    }
+}
+
+/// The data value of figure `f` of data element `data_element`.
+fn value_of<'a>(data_element: &'a str, f: &'a Figure) -> DataValue<'a> {
+    DataValue {
+        data_element,
+        period: f.period,
+        value: f.value,
+        stored_by: &f.by,
+        created: f.reported_on,
+        last_updated: f.updated_on,
+        comment: f.note.as_deref(),
+    }
 }
 
 /// The `exported` timestamp of ADX: `YYYY-MM-DDTHH:MM:SSZ`.
@@ -454,5 +631,109 @@ mod tests {
     #[test]
     fn exported_stamp_is_iso() {
         assert_eq!(exported_stamp("2027-10-15".parse().unwrap(), 3600 + 2 * 60 + 3), "2027-10-15T01:02:03Z");
+    }
+
+    /// A set written as it comes gives the bytes of the whole set written
+    /// at once, in every shape; JSON's `period` at the top only when every
+    /// value has that one.
+    #[test]
+    fn a_set_written_as_it_comes_is_the_whole_set() {
+        let plan = crate::plan::load_str(
+            r#"
+[plan]
+id = "P"
+title = "t"
+start = 2026
+end = 2030
+[export.dhis2]
+org_unit = "OU1"
+data_set = "DS"
+[[group]]
+id = "g"
+name = "g"
+[[group.indicator]]
+id = "a"
+name = "a"
+measure = "flow"
+every = "quarter"
+dhis2 = "DE_A"
+[[group.indicator]]
+id = "b"
+name = "b"
+measure = "flow"
+every = "quarter"
+dhis2 = "DE_B"
+"#,
+            "plan.toml",
+        )
+        .plan
+        .expect("valid plan");
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let fig =
+            |ind: &'static str, period: &str, value: f64, by: &str, note: Option<&str>, day: &str| Figure {
+                indicator: ind,
+                period: p(period),
+                value,
+                by: by.into(),
+                note: note.map(str::to_string),
+                reported_on: d(day),
+                updated_on: d(day),
+            };
+        let a1 = fig("a", "2027-Q1", 10.0, "hoa", Some("x\"y"), "2027-04-05");
+        let b1 = fig("b", "2027-Q1", 2.5, "nam", None, "2027-04-06");
+        let b2 = fig("b", "2027-Q2", 3.0, "nam", None, "2027-07-06");
+        let streamed = |shape: Shape, groups: &[(&'static str, Vec<Figure<'static>>)]| {
+            let mut w = SetWriter::new(&plan, shape, "2027-12-31T00:00:00Z".into(), Vec::new()).unwrap();
+            for (code, figures) in groups {
+                w.push(code, figures.clone()).unwrap();
+            }
+            let (n, bytes) = w.finish().unwrap();
+            (n, String::from_utf8(bytes).unwrap())
+        };
+        let whole = |shape: Shape, figures: &[Figure]| {
+            let set = DataValueSet::new(&plan, figures).unwrap();
+            let mut out = Vec::new();
+            match shape {
+                Shape::Json => write_json(&set, &mut out).unwrap(),
+                Shape::Csv => write_csv(&set, &mut out).unwrap(),
+                Shape::Adx => write_adx(&set, "2027-12-31T00:00:00Z", &mut out).unwrap(),
+            }
+            String::from_utf8(out).unwrap()
+        };
+        // One period (2027-Q1, code 2027Q1): it goes to the top.
+        let one = [("DE_A", vec![a1.clone()]), ("DE_B", vec![b1.clone()])];
+        let (n, json) = streamed(Shape::Json, &one);
+        assert_eq!(n, 2);
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"dataSet":"DS","period":"2027Q1","orgUnit":"OU1","dataValues":["#,
+                r#"{"dataElement":"DE_A","period":"2027Q1","orgUnit":"OU1","value":"10","storedBy":"hoa","#,
+                r#""created":"2027-04-05","lastUpdated":"2027-04-05","comment":"x\"y","followup":false},"#,
+                r#"{"dataElement":"DE_B","period":"2027Q1","orgUnit":"OU1","value":"2.5","storedBy":"nam","#,
+                r#""created":"2027-04-06","lastUpdated":"2027-04-06","followup":false}]}"#,
+                "\n"
+            )
+        );
+        // Two periods: none at the top.
+        let two = [("DE_A", vec![a1.clone()]), ("DE_B", vec![b1.clone(), b2.clone()])];
+        let (n, json) = streamed(Shape::Json, &two);
+        assert_eq!(n, 3);
+        assert!(
+            json.starts_with(r#"{"dataSet":"DS","orgUnit":"OU1","dataValues":[{"dataElement":"DE_A""#),
+            "{json}"
+        );
+        // No value: no period either.
+        let (n, json) = streamed(Shape::Json, &[]);
+        assert_eq!((n, json.as_str()), (0, "{\"dataSet\":\"DS\",\"orgUnit\":\"OU1\",\"dataValues\":[]}\n"));
+        for shape in [Shape::Json, Shape::Csv, Shape::Adx] {
+            for (groups, all) in [
+                (&one[..], vec![a1.clone(), b1.clone()]),
+                (&two[..], vec![a1.clone(), b1.clone(), b2.clone()]),
+                (&[][..], vec![]),
+            ] {
+                assert_eq!(streamed(shape, groups).1, whole(shape, &all), "{shape:?}");
+            }
+        }
     }
 }

@@ -1,19 +1,22 @@
 //! What counts for each period of an indicator (SPEC §5 "What counts"),
 //! read through the figure index `entry_by_period (indicator, period, kind,
-//! reported_on)` without reading every entry: a busy ledger re-submits the
-//! same periods thousands of times, and a review of five years would
-//! otherwise read the whole ledger.
+//! reported_on)`: a report reads its indicators in one read transaction
+//! ([`Ledger::counted_many`]) with the same few prepared statements
+//! whatever the number of indicators and periods.
 //!
-//! Per (indicator, period), as of a date:
+//! Per indicator, one ordered scan of the index over the reviewed years (a
+//! range of period texts) reads the entries, counted in memory by
+//! [`counting::Tally`], the one rule. A busy ledger re-submits some periods
+//! thousands of times: a period with more than [`SCAN_PER_PERIOD`] entries
+//! is left by the scan (which goes on after it) and read by seeks instead:
 //! - its voids and corrections (rare) are read whole;
 //! - the figures are walked one reporting date at a time (a seek each): the
 //!   first date is the earliest report (lateness), and the latest figure in
 //!   ledger order is the largest of each date's last id;
-//! - the counted figure's row and its latest correction are read by id.
+//! - the counted figure's row and its latest correction are read by id,
+//!   and [`counting::counted`] decides its value, as for every other caller.
 //!
-//! The counted figure's value is decided by [`counting::counted`], as for
-//! every other caller. Whenever that shortcut could disagree with
-//! [`counting::count_figures`]
+//! Whenever those seeks could disagree with [`counting::count_figures`]
 //! (a void among the period's entries, a figure without a value, a date or
 //! period text that does not sort as it reads), the period's entries are
 //! read whole and counted by `count_figures` itself. Voids and corrections
@@ -22,6 +25,7 @@
 
 use super::{ENTRY_COLUMNS, Ledger, row_to_entry};
 use crate::counting::{self, PeriodFigures};
+use crate::entry::{Entry, Kind};
 use crate::period::Period;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -36,14 +40,46 @@ struct Correction {
     value_text: Option<String>,
 }
 
+/// How many entries of one period the scan reads before it leaves the
+/// period to the index's seeks ([`Ledger::period_shortcut`]): a period
+/// re-submitted more often than this is cheaper to seek through (a few
+/// seeks per reporting date) than to read whole.
+const SCAN_PER_PERIOD: usize = 32;
+
 impl Ledger {
+    /// What counts for each indicator of `needs` (id, first and last year)
+    /// in its years, as of `as_of` (SPEC §5 "What counts"): the
+    /// [`Ledger::counted_figures`] of each, read in one read transaction
+    /// (one snapshot, no lock taken per statement) by the same few
+    /// statements, prepared once. Indicators without a figure counted are
+    /// left out.
+    ///
+    /// Errors: as [`Ledger::counted_figures`].
+    pub fn counted_many(&self, needs: &[(String, i32, i32)], as_of: NaiveDate) -> Result<counting::Figures> {
+        self.in_read_transaction(|| {
+            let mut out = counting::Figures::new();
+            for (id, first, last) in needs {
+                let by_period = self.counted_figures(id, *first, *last, as_of)?;
+                if !by_period.is_empty() {
+                    out.insert(id.clone(), by_period);
+                }
+            }
+            Ok(out)
+        })
+    }
+
     /// For each period of `indicator` in years `first..=last` that has a
     /// figure reported by `as_of`, what counts (SPEC §5 "What counts"): the
     /// same as [`counting::count_figures`] over
     /// [`Ledger::indicator_entries`]`(indicator, first, last)` as of
     /// `as_of`, except that `superseded` is left empty (a report does not
-    /// list them). Reads a few rows per period and reporting date, not
-    /// every re-submission.
+    /// list them).
+    ///
+    /// One ordered scan of the figure index over the years (a range of
+    /// period texts), counted in memory by [`counting::Tally`]; a period
+    /// re-submitted more than `SCAN_PER_PERIOD` (32) times is left by the
+    /// scan (which goes on after it) and read by a few seeks per reporting
+    /// date instead, decided by [`counting::counted`].
     ///
     /// Errors: SQLite failures, and an entry whose kind or date cannot be
     /// read (as [`Ledger::indicator_entries`]).
@@ -53,6 +89,19 @@ impl Ledger {
         first: i32,
         last: i32,
         as_of: NaiveDate,
+    ) -> Result<BTreeMap<Period, PeriodFigures>> {
+        self.counted_scan(indicator, first, last, as_of, SCAN_PER_PERIOD)
+    }
+
+    /// [`Ledger::counted_figures`] with the scan reading at most
+    /// `per_period` entries of a period (tests vary it).
+    fn counted_scan(
+        &self,
+        indicator: &str,
+        first: i32,
+        last: i32,
+        as_of: NaiveDate,
+        per_period: usize,
     ) -> Result<BTreeMap<Period, PeriodFigures>> {
         // Period texts start with the year in four digits, so a span of
         // years is a range of texts; dates are compared as texts, which
@@ -65,15 +114,70 @@ impl Ledger {
         {
             return self.counted_whole(indicator, first, last, as_of);
         }
-        let mut out = BTreeMap::new();
-        for text in self.period_texts(indicator, first, last)? {
-            // Unreadable periods count nowhere (as in `count_figures`); a
-            // text that is not the period's own spelling could share its
-            // period with another text.
-            let Ok(period) = text.parse::<Period>() else { continue };
-            if period.to_string() != text {
-                return self.counted_whole(indicator, first, last, as_of);
+        // The scan from the first year, and on after a period left to the
+        // seeks: one lower bound each, so that SQLite seeks to it (with
+        // both it took one and filtered by the other, reading the skipped
+        // periods again on every restart).
+        let mut scan = self.conn.prepare_cached(
+            "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
+             WHERE indicator = ?1 AND period >= ?2 AND period < ?3 ORDER BY period",
+        )?;
+        let mut scan_after = self.conn.prepare_cached(
+            "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
+             WHERE indicator = ?1 AND period > ?2 AND period < ?3 ORDER BY period",
+        )?;
+        let from = format!("{first:04}");
+        let to = format!("{:04}", last + 1);
+        // Entries of the periods read whole, and the periods left to seeks.
+        let mut light: Vec<Entry> = Vec::new();
+        let mut heavy: Vec<(String, Period)> = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut rows = match &after {
+                None => scan.query(params![indicator, from, to])?,
+                Some(a) => scan_after.query(params![indicator, a, to])?,
+            };
+            let mut current: Option<String> = None;
+            let (mut in_current, mut current_start) = (0, 0);
+            let mut left = None;
+            while let Some(r) = rows.next()? {
+                let text = r.get_ref(0)?.as_str()?;
+                if current.as_deref() != Some(text) {
+                    // A text that is not its period's own spelling could
+                    // share its period with another text: counted whole.
+                    if text.parse::<Period>().is_ok_and(|p| p.to_string() != text) {
+                        drop(rows);
+                        return self.counted_whole(indicator, first, last, as_of);
+                    }
+                    current = Some(text.to_string());
+                    (in_current, current_start) = (0, light.len());
+                }
+                in_current += 1;
+                if in_current > per_period {
+                    light.truncate(current_start);
+                    left = current.take();
+                    break;
+                }
+                light.push(scanned_entry(r, indicator, current.as_deref())?);
             }
+            match left {
+                Some(text) => {
+                    // Unreadable periods count nowhere (as in `count_figures`).
+                    if let Ok(period) = text.parse::<Period>() {
+                        heavy.push((text.clone(), period));
+                    }
+                    after = Some(text);
+                }
+                None => break,
+            }
+        }
+        light.sort_unstable_by_key(|e| std::cmp::Reverse(e.id));
+        let mut tally = counting::Tally::new(Some(as_of), false);
+        for e in &light {
+            tally.push(e);
+        }
+        let mut out = tally.finish().remove(indicator).unwrap_or_default();
+        for (text, period) in heavy {
             let figures = match self.period_shortcut(indicator, &text, as_of)? {
                 Some(f) => f,
                 None => self.period_whole(indicator, &text, period, as_of)?,
@@ -83,26 +187,6 @@ impl Ledger {
             }
         }
         Ok(out)
-    }
-
-    /// The distinct period texts of `indicator` in years `first..=last`,
-    /// in text order: one index seek each.
-    fn period_texts(&self, indicator: &str, first: i32, last: i32) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH RECURSIVE p(t) AS (
-                 SELECT (SELECT period FROM entry WHERE indicator = ?1 AND period >= ?2 AND period < ?3
-                         ORDER BY period LIMIT 1)
-                 UNION ALL
-                 SELECT (SELECT period FROM entry WHERE indicator = ?1 AND period > p.t AND period < ?3
-                         ORDER BY period LIMIT 1)
-                 FROM p WHERE p.t IS NOT NULL
-             )
-             SELECT t FROM p WHERE t IS NOT NULL",
-        )?;
-        let from = format!("{first:04}");
-        let to = format!("{:04}", last + 1);
-        let rows = stmt.query_map(params![indicator, from, to], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// What counts in one period through the index, or `None` when the
@@ -237,6 +321,40 @@ impl Ledger {
     }
 }
 
+/// An entry of the scan in [`Ledger::counted_scan`], with what counting
+/// needs (id, kind, indicator, period, value as typed and as a number,
+/// date, target); the other fields are left empty.
+fn scanned_entry(r: &rusqlite::Row, indicator: &str, period: Option<&str>) -> rusqlite::Result<Entry> {
+    let bad = |col: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("invalid {what}").into(),
+        )
+    };
+    let kind = r.get_ref(2)?.as_str()?;
+    let reported_on = r.get_ref(5)?.as_str()?;
+    Ok(Entry {
+        id: r.get(1)?,
+        kind: Kind::parse(kind).ok_or_else(|| bad(2, "kind"))?,
+        indicator: Some(indicator.to_string()),
+        task: None,
+        period: period.map(str::to_string),
+        year: 0,
+        value_text: r.get(4)?,
+        value: r.get(3)?,
+        reported_on: super::iso_date(reported_on).ok_or_else(|| bad(5, "date"))?,
+        recorded_at: String::new(),
+        by: String::new(),
+        source: None,
+        note: None,
+        target_entry: r.get(6)?,
+        batch: None,
+        plan_id: String::new(),
+        hash: String::new(),
+    })
+}
+
 /// A stored date, if it is one of years 0–9999 written as `YYYY-MM-DD`
 /// (the dates whose texts sort as the dates do).
 fn date(text: &str) -> Option<NaiveDate> {
@@ -247,7 +365,6 @@ fn date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::Kind;
     use crate::ledger::NewEntry;
     use proptest::prelude::*;
 
@@ -313,6 +430,12 @@ mod tests {
             as_of: NaiveDate,
         ) -> (BTreeMap<Period, PeriodFigures>, BTreeMap<Period, PeriodFigures>) {
             let fast = self.ledger.counted_figures(ind, first, last, as_of).unwrap();
+            // The scan leaving every period (0) or every re-submitted one
+            // (1) to the seeks gives the same.
+            for per_period in [0, 1] {
+                let seeks = self.ledger.counted_scan(ind, first, last, as_of, per_period).unwrap();
+                assert_eq!(seeks, fast, "scan of at most {per_period} entries per period");
+            }
             let entries = self.ledger.indicator_entries(ind, first, last).unwrap();
             let mut slow = counting::count_figures(&entries, Some(as_of)).remove(ind).unwrap_or_default();
             slow.values_mut().for_each(|f| f.superseded.clear());

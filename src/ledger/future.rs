@@ -5,7 +5,61 @@
 use super::Ledger;
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The `meta` key holding the latest date any entry is reported on: a
+/// report whose today is on or after it has no entry reported after today,
+/// and finds so without walking the figure index.
+const LATEST_KEY: &str = "latest_reported_on";
+
+/// The latest reporting date of the ledger's entries as `meta` records it
+/// (`None`: not recorded, or not a date).
+fn latest_reported(conn: &Connection) -> Result<Option<NaiveDate>> {
+    let text: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [LATEST_KEY], |r| r.get(0)).optional()?;
+    Ok(text.and_then(|t| super::iso_date(&t)))
+}
+
+/// After a write whose entries are reported on `written` at the latest
+/// (`None`: it wrote none), keeps `meta`'s latest reporting date. A ledger
+/// that has none recorded yet (written by an older build) has its entries
+/// read once for it; one that was empty before the write needs no read.
+pub(super) fn record_latest_reported(
+    conn: &Connection,
+    written: Option<NaiveDate>,
+    was_empty: bool,
+) -> Result<()> {
+    let latest = match latest_reported(conn)? {
+        Some(known) => match written {
+            Some(w) if w > known => w,
+            _ => return Ok(()),
+        },
+        None if was_empty => match written {
+            Some(w) => w,
+            None => return Ok(()),
+        },
+        None => {
+            let mut stmt = conn.prepare("SELECT reported_on FROM entry")?;
+            let mut rows = stmt.query([])?;
+            let mut latest = written;
+            while let Some(r) = rows.next()? {
+                // An unreadable date is named by `plan verify`; it is no
+                // date to report on.
+                let d = r.get_ref(0)?.as_str().ok().and_then(super::iso_date);
+                latest = latest.max(d);
+            }
+            match latest {
+                Some(l) => l,
+                None => return Ok(()),
+            }
+        }
+    };
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![LATEST_KEY, latest.to_string()],
+    )?;
+    Ok(())
+}
 
 impl Ledger {
     /// The entries reported after `today` (SPEC §3 "The clock": written
@@ -18,7 +72,14 @@ impl Ledger {
     /// the figures dated after `today` and the corrections and voids (few);
     /// task entries are few and read whole. On a million entries over 120
     /// periods: 0.1 s of CPU for a scan of the table, a few ms for this.
+    ///
+    /// A ledger whose latest reporting date (kept in `meta` by every write,
+    /// `record_latest_reported`) is on or before `today` has none: found
+    /// without the walk.
     pub fn reported_after(&self, today: NaiveDate) -> Result<Vec<i64>> {
+        if latest_reported(&self.conn)?.is_some_and(|latest| latest <= today) {
+            return Ok(Vec::new());
+        }
         let today_text = today.to_string();
         let mut first = self.conn.prepare_cached(
             "SELECT indicator, period FROM entry
@@ -153,5 +214,37 @@ mod tests {
         assert_eq!(l.reported_after(today).unwrap(), vec![1, 4, 6]);
         // A day later #1 and #4 are no longer after today; #6 still is.
         assert_eq!(l.reported_after("2028-01-01".parse().unwrap()).unwrap(), vec![6]);
+    }
+
+    #[test]
+    fn the_latest_reporting_date_is_kept_by_every_write_and_found_for_older_ledgers() {
+        let mut l = Ledger::in_memory().unwrap();
+        let on = |mut e: NewEntry, d: &str| {
+            e.reported_on = d.parse().unwrap();
+            e
+        };
+        let latest = |l: &Ledger| latest_reported(&l.conn).unwrap().map(|d| d.to_string());
+        // The first write into an empty ledger: the latest of its dates.
+        l.append(
+            "P",
+            &[on(figure("a", "2027-Q1", 1.0), "2027-04-20"), on(figure("a", "2027-Q2", 2.0), "2027-07-03")],
+        )
+        .unwrap();
+        assert_eq!(latest(&l).as_deref(), Some("2027-07-03"));
+        // An earlier date leaves it; a later one moves it.
+        l.append("P", &[on(figure("a", "2027-Q1", 3.0), "2027-05-01")]).unwrap();
+        assert_eq!(latest(&l).as_deref(), Some("2027-07-03"));
+        l.append("P", &[on(figure("a", "2027-Q3", 4.0), "2027-10-02")]).unwrap(); // #4
+        assert_eq!(latest(&l).as_deref(), Some("2027-10-02"));
+        // Today on or after it: nothing after today, without the walk;
+        // before it: the walk finds #4.
+        assert_eq!(l.reported_after("2027-10-02".parse().unwrap()).unwrap(), Vec::<i64>::new());
+        assert_eq!(l.reported_after("2027-10-01".parse().unwrap()).unwrap(), vec![4]);
+        // A ledger written by an older build has no such date: reports
+        // walk the index, and the next write reads every entry for it.
+        l.conn.execute("DELETE FROM meta WHERE key = ?1", [LATEST_KEY]).unwrap();
+        assert_eq!(l.reported_after("2027-10-01".parse().unwrap()).unwrap(), vec![4]);
+        l.append("P", &[on(figure("b", "2027-Q1", 5.0), "2027-04-02")]).unwrap();
+        assert_eq!(latest(&l).as_deref(), Some("2027-10-02"));
     }
 }

@@ -32,7 +32,7 @@ mod seal;
 pub mod verify;
 mod writer;
 
-use rows::{each_entry_newest_first, row_to_entry, task_entries};
+use rows::{each_entry_newest_first, iso_date, row_to_entry, task_entries};
 pub use seal::{Sealed, Sealer, recompute_hash};
 pub use writer::Writer;
 mod versions;
@@ -336,6 +336,27 @@ impl Ledger {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
+    }
+
+    /// Runs `f` in one read transaction (`BEGIN DEFERRED`): every statement
+    /// it runs reads the same snapshot, and SQLite takes and drops its
+    /// shared lock once rather than once per statement (a report of 400
+    /// indicators made 52,832 `fcntl` calls without it). Inside a
+    /// transaction already, `f` simply runs in it. Errors: those of `f`,
+    /// and SQLite failing to begin (the ledger locked past the busy
+    /// timeout).
+    pub fn in_read_transaction<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f();
+        // A read transaction has nothing to keep: ending it either way
+        // only drops the lock.
+        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let out = out?;
+        end?;
+        Ok(out)
     }
 
     /// Whether the append-only triggers are in place.

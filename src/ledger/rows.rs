@@ -23,27 +23,24 @@ impl Ledger {
         task_entries(&self.conn)
     }
 
-    /// Every indicator's entries in years `first..=last`, one indicator at a
-    /// time (in the order of their ids), each by period (then kind, date
-    /// and ledger order), with only what deciding what counts needs (SPEC
-    /// §5): id, kind, indicator, period, year, value, reported_on, by, note,
-    /// target_entry; the other fields are left empty (never verify or
-    /// re-hash these). Corrections and voids carry their figure's
-    /// indicator, period and year. One pass over the figure index
-    /// `(indicator, period, kind, reported_on)` in its own order (the years
-    /// are a range of period texts), without sorting; memory holds one
-    /// indicator's entries: for exports of large ledgers.
+    /// The entries of each of `indicators` in years `first..=last`, one
+    /// indicator at a time in the order given (those without entries get an
+    /// empty list), each by period (then kind, date and ledger order), with
+    /// only what deciding what counts needs (SPEC §5): id, kind, indicator,
+    /// period, year, value, reported_on, by, note, target_entry; the other
+    /// fields are left empty (never verify or re-hash these). Corrections
+    /// and voids carry their figure's indicator, period and year. One
+    /// prepared statement, a range of the figure index `(indicator, period,
+    /// kind, reported_on)` per indicator (the years are a range of period
+    /// texts), in one read transaction; memory holds one indicator's
+    /// entries: for exports of large ledgers, written as they are counted.
     pub fn for_each_indicator_counting_entries(
         &self,
+        indicators: &[&str],
         first: i32,
         last: i32,
         mut f: impl FnMut(&str, Vec<Entry>) -> Result<()>,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT indicator, id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
-             WHERE indicator IS NOT NULL AND period >= ?3 AND period < ?4 AND year BETWEEN ?1 AND ?2
-             ORDER BY indicator, period",
-        )?;
         // Period texts start with their year in four digits; other years
         // (never in a plan) are found by `year` alone.
         let (from, to) = if (0..=9998).contains(&first) && (0..=9998).contains(&last) {
@@ -51,9 +48,6 @@ impl Ledger {
         } else {
             (String::new(), char::MAX.to_string())
         };
-        let mut rows = stmt.query(params![first, last, from, to])?;
-        let mut current: Option<String> = None;
-        let mut group: Vec<Entry> = Vec::new();
         let bad = |col: usize, what: &str| {
             rusqlite::Error::FromSqlConversionFailure(
                 col,
@@ -61,39 +55,42 @@ impl Ledger {
                 format!("invalid {what}").into(),
             )
         };
-        while let Some(r) = rows.next()? {
-            let indicator = r.get_ref(0)?.as_str()?;
-            if current.as_deref() != Some(indicator)
-                && let Some(done) = current.replace(indicator.to_string())
-            {
-                f(&done, std::mem::take(&mut group))?;
+        self.in_read_transaction(|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
+                 WHERE indicator = ?5 AND period >= ?3 AND period < ?4 AND year BETWEEN ?1 AND ?2
+                 ORDER BY period",
+            )?;
+            for &indicator in indicators {
+                let mut rows = stmt.query(params![first, last, from, to, indicator])?;
+                let mut group: Vec<Entry> = Vec::new();
+                while let Some(r) = rows.next()? {
+                    let kind = r.get_ref(1)?.as_str()?;
+                    let reported_on = r.get_ref(4)?.as_str()?;
+                    group.push(Entry {
+                        id: r.get(0)?,
+                        kind: Kind::parse(kind).ok_or_else(|| bad(1, "kind"))?,
+                        indicator: Some(indicator.to_string()),
+                        task: None,
+                        period: r.get(2)?,
+                        year: r.get(8)?,
+                        value_text: None,
+                        value: r.get(3)?,
+                        reported_on: iso_date(reported_on).ok_or_else(|| bad(4, "date"))?,
+                        recorded_at: String::new(),
+                        by: r.get(5)?,
+                        source: None,
+                        note: r.get(6)?,
+                        target_entry: r.get(7)?,
+                        batch: None,
+                        plan_id: String::new(),
+                        hash: String::new(),
+                    });
+                }
+                f(indicator, group)?;
             }
-            let kind = r.get_ref(2)?.as_str()?;
-            let reported_on = r.get_ref(5)?.as_str()?;
-            group.push(Entry {
-                id: r.get(1)?,
-                kind: Kind::parse(kind).ok_or_else(|| bad(2, "kind"))?,
-                indicator: current.clone(),
-                task: None,
-                period: r.get(3)?,
-                year: r.get(9)?,
-                value_text: None,
-                value: r.get(4)?,
-                reported_on: iso_date(reported_on).ok_or_else(|| bad(5, "date"))?,
-                recorded_at: String::new(),
-                by: r.get(6)?,
-                source: None,
-                note: r.get(7)?,
-                target_entry: r.get(8)?,
-                batch: None,
-                plan_id: String::new(),
-                hash: String::new(),
-            });
-        }
-        if let Some(done) = current {
-            f(&done, group)?;
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Entries matching the filters, in ledger order.

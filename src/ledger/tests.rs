@@ -20,7 +20,7 @@ fn figure(ind: &str, period: &str, v: f64) -> NewEntry {
 }
 
 #[test]
-fn counting_entries_come_one_indicator_at_a_time_in_ledger_order() {
+fn counting_entries_come_one_indicator_at_a_time_in_the_order_asked() {
     let mut l = Ledger::in_memory().unwrap();
     let mut late = figure("b", "2027-Q1", 3.0);
     late.note = Some("n".into());
@@ -37,7 +37,7 @@ fn counting_entries_come_one_indicator_at_a_time_in_ledger_order() {
     )
     .unwrap();
     let mut got = Vec::new();
-    l.for_each_indicator_counting_entries(2027, 2028, |ind, es| {
+    l.for_each_indicator_counting_entries(&["a", "b"], 2027, 2028, |ind, es| {
         got.push((ind.to_string(), es.iter().map(|e| (e.id, e.value, e.year)).collect::<Vec<_>>()));
         Ok(())
     })
@@ -51,7 +51,7 @@ fn counting_entries_come_one_indicator_at_a_time_in_ledger_order() {
         ]
     );
     let mut notes = Vec::new();
-    l.for_each_indicator_counting_entries(2027, 2027, |_, es| {
+    l.for_each_indicator_counting_entries(&["a", "b"], 2027, 2027, |_, es| {
         notes.extend(es.into_iter().map(|e| (e.note, e.reported_on.to_string(), e.by, e.indicator)));
         Ok(())
     })

@@ -63,6 +63,8 @@ impl Ledger {
             deferred_indexes: Vec::new(),
             clock_latest,
             clock_marked,
+            latest_reported: None,
+            entries_before: last_id,
         };
         if let Some(text) = &plan_text {
             w.record_plan_version(text)?;
@@ -96,6 +98,10 @@ pub struct Writer<'c> {
     clock_latest: Option<String>,
     /// Written with the clock found behind (`--clock-ok`).
     clock_marked: bool,
+    /// The latest date an entry of this write is reported on.
+    latest_reported: Option<NaiveDate>,
+    /// Entries in the ledger before this write.
+    entries_before: i64,
 }
 
 /// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
@@ -232,6 +238,7 @@ impl Writer<'_> {
                 self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
             }
         }
+        self.latest_reported = self.latest_reported.max(sealed.iter().map(|s| s.entry.reported_on).max());
         if let Some(last) = sealed.last() {
             self.sealer.next_id = last.id + 1;
             self.sealer.last_hash = last.hash;
@@ -295,6 +302,9 @@ impl Writer<'_> {
             self.tx.execute_batch(sql).map_err(explain)?;
         }
         clock::record(&self.tx, &self.sealer.recorded_at, self.clock_latest.as_deref(), self.clock_marked)
+            .and_then(|()| {
+                future::record_latest_reported(&self.tx, self.latest_reported, self.entries_before == 0)
+            })
             .map_err(|e| errors::explain_any(e, &path, true))?;
         self.tx.commit().map_err(explain)?;
         Ok(())
