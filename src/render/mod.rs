@@ -9,6 +9,7 @@ pub mod labels;
 pub mod log;
 pub mod report;
 pub mod show;
+pub mod template;
 pub mod xlsx;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets};

@@ -14,6 +14,7 @@ pub mod log;
 mod pace;
 mod review;
 mod tasks;
+pub mod template;
 mod values;
 mod year;
 

@@ -1,9 +1,12 @@
 //! Which rows a template holds, worked out by hand on a small plan.
 
 use super::*;
+use crate::counting;
 use crate::counting::tests::entry;
 use crate::entry::Kind;
+use crate::number::NumberStyle;
 use crate::plan::load_str;
+use crate::render::template::{accepts, headers, sheet};
 
 const PLAN: &str = r#"
 [plan]
