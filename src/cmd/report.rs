@@ -65,9 +65,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         Format::Md => rr::write_markdown(&r, &text, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &text, &mut out)?,
         Format::Json => rr::write_report_json(&r, &text, &mut out)?,
-        Format::Html => render::html::write(&r, &plan, &mut out)?,
-        Format::Docx => render::docx::write(&r, &plan, &notes, &mut out)?,
-        Format::Xlsx => out = render::xlsx::report(&r)?,
+        Format::Html => render::html::write(&r, &text, &mut out)?,
+        Format::Docx => render::docx::write(&r, &text, &notes, &mut out)?,
+        Format::Xlsx => out = render::xlsx::report(&r, &text)?,
     }
     if matches!(args.format, Format::Docx | Format::Xlsx) {
         render::write_binary(&out, args.output.as_deref())?;

@@ -458,16 +458,17 @@ fn tr(key: &str) -> String {
 
 /// The year report as a workbook (SPEC §4.2): a summary sheet, a sheet per
 /// task group with its indicators, then every period of every recorded
-/// indicator and every task, each a table of its own.
-pub fn report(r: &Report) -> Result<Vec<u8>> {
-    let l = Labels::new(r.lang);
+/// indicator and every task, each a table of its own; in the language
+/// and number style of `o`.
+pub fn report(r: &Report, o: &super::RenderOptions) -> Result<Vec<u8>> {
+    let l = Labels::new(o.lang);
     let mut sheets = vec![summary_sheet(r, &l)];
     for g in &r.groups {
         sheets.push(group_sheet(r, g, &l));
     }
     sheets.push(periods_sheet(r, &l));
     sheets.push(tasks_sheet(r, &l));
-    workbook(&sheets, r.lang)
+    workbook(&sheets, o.lang)
 }
 
 /// The title lines of every sheet: the plan, what is reviewed as of when

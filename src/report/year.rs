@@ -7,8 +7,8 @@
 use super::pace::{self, Kind as PaceKind};
 use super::values::{Val, Values, month_end};
 use super::{
-    Counts, GroupReport, IndicatorReport, MissingFigure, NoteInput, PeriodReport, PeriodStatus, Report,
-    Reports, Retired, Review, TaskCounts, YearPoint, YearValue,
+    Counts, GroupReport, IndicatorReport, MissingFigure, NextFigure, NoteInput, PeriodReport, PeriodStatus,
+    PlannedTarget, Report, Reports, Retired, Review, TaskCounts, YearPoint, YearValue,
 };
 use crate::counting::{self, Figures};
 use crate::entry::Entry;
@@ -123,6 +123,13 @@ pub fn compute_counted(
         plan: plan.id.clone(),
         title: plan.title.clone(),
         issued_by: plan.issued_by.clone(),
+        issued_on: plan.issued_on,
+        implements: plan.implements.clone(),
+        // No [report]: the style the plan's own number shows (SPEC is silent).
+        document: plan.document.clone().unwrap_or_else(|| crate::plan::DocumentHeading {
+            style: crate::plan::DocumentStyle::of_plan_number(&plan.id),
+            ..Default::default()
+        }),
         year: scope.year,
         period: review.period().map(|p| p.to_string()),
         years: match review {
@@ -253,6 +260,7 @@ fn group_report(
         missing_figures: Vec::new(),
         overdue_tasks: Vec::new(),
         upcoming: Vec::new(),
+        next_year_tasks: Vec::new(),
     };
     for ind in &g.indicators {
         let ir = indicator_report(plan, ind, scope, figures, values);
@@ -546,7 +554,21 @@ fn indicator_report(
         reports,
         periods,
         series,
+        planned_target: ind.target.map(|target| PlannedTarget { target, by: ind.by }),
+        next_figure: next_figure(plan, ind, scope.cutoff),
     }
+}
+
+/// The first period of `ind`'s cadence that ends after `cutoff`, with its
+/// due date, when it falls within the plan's years; none for a derived
+/// indicator.
+fn next_figure(plan: &Plan, ind: &Indicator, cutoff: NaiveDate) -> Option<NextFigure> {
+    let Source::Recorded { every, .. } = ind.source else { return None };
+    let mut p = Period::containing(cutoff, every);
+    if p.end() <= cutoff {
+        p = p.next();
+    }
+    (p.year <= plan.end).then(|| NextFigure { period: p, due: p.due(plan.due_days.of(every)) })
 }
 
 /// How `ind` is judged for pace in part of `year` (SPEC §5 "Review of a
