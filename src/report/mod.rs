@@ -28,7 +28,7 @@ pub use review::{Review, Years};
 pub use tasks::{task_class, task_class_in};
 pub use values::{YearValue, month_end};
 pub use year::{
-    Options, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
+    Options, Series, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
     target_with_origin,
 };
 

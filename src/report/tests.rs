@@ -492,7 +492,8 @@ fn year_values_that_overflow_are_n_a_not_infinity() {
     // A ratio of huge over tiny overflows the same way.
     l.fig("num", "2027", 1e300, "2028-01-05");
     l.fig("den", "2027", 1e-300, "2028-01-05");
-    let r = compute(&plan(), 2027, d("2028-01-31"), &l.entries, &Options { group: None, series: true });
+    let r =
+        compute(&plan(), 2027, d("2028-01-31"), &l.entries, &Options { group: None, series: Series::Charts });
     for id in ["flw", "rat"] {
         let i = ind(&r, id);
         assert_eq!((i.value, i.attainment), (None, None), "{id}");
@@ -835,7 +836,11 @@ fn the_ledger_index_gives_the_report_of_every_entry() {
     for rv in &reviews {
         for as_of in ["2027-07-10", "2027-10-20", "2028-02-05", "2031-01-01"] {
             // A span computes its series whatever `series` says.
-            let modes: &[bool] = if matches!(rv, Review::Period(_)) { &[false, true] } else { &[false] };
+            let modes: &[Series] = if matches!(rv, Review::Period(_)) {
+                &[Series::Judged, Series::Charts]
+            } else {
+                &[Series::Judged]
+            };
             for &series in modes {
                 let opts = Options { group: None, series };
                 let as_of = d(as_of);
@@ -852,7 +857,7 @@ fn the_ledger_index_gives_the_report_of_every_entry() {
                 assert_eq!(
                     serde_json::to_value(&fast).unwrap(),
                     serde_json::to_value(&every).unwrap(),
-                    "{rv:?} as of {as_of}, series {series}"
+                    "{rv:?} as of {as_of}, series {series:?}"
                 );
             }
         }

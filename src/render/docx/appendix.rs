@@ -261,12 +261,7 @@ fn fit(cols: &[Column], cells: &[Vec<CellText>], size: usize) -> Option<Vec<f64>
 }
 
 /// Adds the appendix on a new page.
-pub(super) fn add(
-    mut doc: Docx,
-    r: &Report,
-    review: Review,
-    f: &Fmt,
-) -> Docx {
+pub(super) fn add(mut doc: Docx, r: &Report, review: Review, f: &Fmt) -> Docx {
     let lang = f.lang;
     // The issuer as people write it ("Ban Thường vụ Đảng ủy xã Nghi
     // Dương"), never shouted in capitals under the title.

@@ -174,11 +174,8 @@ pub fn build(r: &Report, o: &RenderOptions, notes: &Notes) -> Docx {
         ))
         .add_paragraph(centered(Run::new().add_text("-----")));
     let f = Fmt { style: o.numbers, lang };
-    let issued = r
-        .issued_by
-        .as_deref()
-        .map(|b| tr_in!(lang, "doc-intro-issued", by = clean(b)))
-        .unwrap_or_default();
+    let issued =
+        r.issued_by.as_deref().map(|b| tr_in!(lang, "doc-intro-issued", by = clean(b))).unwrap_or_default();
     doc = doc.add_paragraph(body(tr_in!(
         lang,
         "doc-intro",
