@@ -463,8 +463,10 @@ pub struct Report {
     pub future_entries: Vec<i64>,
     pub start: i32,
     pub end: i32,
-    /// The language renderers write in: not in JSON, which is the same
-    /// whatever the language (SPEC §5a).
+    /// The plan's language (after `--lang`), for the command to choose the
+    /// renderers' (`render::RenderOptions`); renderers read theirs
+    /// from the options. Not in JSON, which is the same whatever the
+    /// language (SPEC §5a).
     #[serde(skip)]
     pub lang: Lang,
     pub numbers: crate::number::NumberStyle,
