@@ -460,7 +460,7 @@ proptest! {
         let plan = the_plan();
         let entries = ledger(plan, &raws);
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(as_of_days);
-        let opts = Options { group: None, series: true };
+        let opts = Options { group: None, series: report::Series::Charts };
         check_report(&report::compute(plan, year, as_of, &entries, &opts))?;
         // The same figures reviewed through a half, a quarter and a month.
         for p in [format!("{year}-H1"), format!("{year}-Q3"), format!("{year}-02")] {

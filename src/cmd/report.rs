@@ -5,7 +5,7 @@ use crate::cli::{ReportArgs, ReportFormat as Format};
 use crate::counting::Figures;
 use crate::plan::{self, Plan};
 use crate::render::{self, RenderOptions, report as rr};
-use crate::report::{self, Options, Report, Review};
+use crate::report::{self, Options, Report, Review, Series};
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use std::process::ExitCode;
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         });
     }
     let notes = read_notes(&plan, &args)?;
-    let opts = Options { group: args.group.clone(), series: args.format == Format::Html };
+    let opts = Options { group: args.group.clone(), series: series_for(args.format) };
     // The formats made for signing verify the whole chain first (SPEC §3).
     let signed = matches!(args.format, Format::Html | Format::Docx | Format::Xlsx);
     let r = build_review(ctx, &plan, &review, as_of, &opts, today, signed)?;
@@ -65,9 +65,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         Format::Md => rr::write_markdown(&r, &text, &mut out)?,
         Format::Csv => rr::write_tidy_csv(&r, &text, &mut out)?,
         Format::Json => rr::write_report_json(&r, &text, &mut out)?,
-        Format::Html => render::html::write(&r, &plan, &mut out)?,
-        Format::Docx => render::docx::write(&r, &plan, &notes, &mut out)?,
-        Format::Xlsx => out = render::xlsx::report(&r)?,
+        Format::Html => render::html::write(&r, &text, &mut out)?,
+        Format::Docx => render::docx::write(&r, &text, &notes, &mut out)?,
+        Format::Xlsx => out = render::xlsx::report(&r, &text)?,
     }
     if matches!(args.format, Format::Docx | Format::Xlsx) {
         render::write_binary(&out, args.output.as_deref())?;
@@ -75,6 +75,19 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         render::write_text(&out, args.output.as_deref())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Which yearly series the report computes for `format`: the HTML report
+/// draws a trend per indicator across the plan's years, so it asks for the
+/// series; every other format shows only what the review judges (a span's
+/// years), and so reads no more of the ledger than that.
+fn series_for(format: Format) -> Series {
+    match format {
+        Format::Html => Series::Charts,
+        Format::Table | Format::Md | Format::Csv | Format::Json | Format::Docx | Format::Xlsx => {
+            Series::Judged
+        }
+    }
 }
 
 /// The office's text for the báo cáo (`--notes FILE`, SPEC §4.2), checked

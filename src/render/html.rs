@@ -10,12 +10,13 @@
 
 mod charts;
 
+use super::RenderOptions;
 use super::labels::Labels;
 use super::report::{
     Fmt, heading_text, ledger_line, pace_text, provisional_line, reports_text, status_text, target_text,
     tasks_text,
 };
-use crate::plan::{AttainmentNote, Plan, Status};
+use crate::plan::{AttainmentNote, Status};
 use crate::report::{Counts, GroupReport, IndicatorReport, PeriodStatus, Report, TaskClass, TaskCounts};
 use crate::tr_in;
 use charts::{BarRow, Segment};
@@ -24,8 +25,12 @@ use std::io::Write;
 
 const CSS: &str = include_str!("html/style.css");
 
-pub fn write(report: &Report, plan: &Plan, out: &mut impl Write) -> anyhow::Result<()> {
-    let page = page(report, plan);
+/// Writes `report` as one HTML page to `out`, in the language and number
+/// style of `o` (its width, colour and detail do not apply to a page).
+///
+/// Errors: only from writing `out`.
+pub fn write(report: &Report, o: &RenderOptions, out: &mut impl Write) -> anyhow::Result<()> {
+    let page = page(report, o);
     out.write_all(page.into_string().as_bytes())?;
     out.write_all(b"\n")?;
     Ok(())
@@ -34,7 +39,6 @@ pub fn write(report: &Report, plan: &Plan, out: &mut impl Write) -> anyhow::Resu
 /// What every part of the page needs.
 struct Ctx<'a> {
     r: &'a Report,
-    plan: &'a Plan,
     l: Labels,
     f: Fmt,
 }
@@ -52,22 +56,21 @@ impl Ctx<'_> {
 
     /// ("đến 2030", "trên 120") for an indicator with no target in the
     /// year: the target in words, as the tables write it (SPEC §4.2).
-    fn final_target(&self, id: &str) -> Option<(String, String)> {
-        let ind = self.plan.indicator(id)?;
-        let t = ind.target?;
+    fn final_target(&self, i: &IndicatorReport) -> Option<(String, String)> {
+        let p = i.planned_target?;
         Some((
-            tr_in!(self.l.lang, "report-html-final-by", by = ind.by.to_string()),
-            t.words(self.l.lang, self.plan.numbers, None),
+            tr_in!(self.l.lang, "report-html-final-by", by = p.by.to_string()),
+            p.target.words(self.l.lang, self.f.style, None),
         ))
     }
 
-    fn final_year(&self, id: &str) -> Option<i32> {
-        self.plan.indicator(id).filter(|i| i.target.is_some()).map(|i| i.by)
+    fn final_year(&self, i: &IndicatorReport) -> Option<i32> {
+        i.planned_target.map(|p| p.by)
     }
 }
 
-fn page(r: &Report, plan: &Plan) -> Markup {
-    let c = Ctx { r, plan, l: Labels::new(r.lang), f: Fmt { style: r.numbers } };
+fn page(r: &Report, o: &RenderOptions) -> Markup {
+    let c = Ctx { r, l: Labels::new(o.lang), f: Fmt { style: o.numbers } };
     let l = &c.l;
     let lang = if l.vi() { "vi" } else { "en" };
     let doc_title = format!("{} — {}", r.plan, heading_text(r, l.lang));
@@ -110,12 +113,12 @@ fn title_block(c: &Ctx) -> Markup {
                     " · " (tr_in!(l.lang, "report-through", date = l.date(r.through)))
                 }
                 " · " (with_markup(l, "report-html-as-of", "date", html! { strong { (l.date(r.as_of)) } }))
-                @if let Some(d) = c.plan.issued_on {
+                @if let Some(d) = r.issued_on {
                     " · " (tr_in!(l.lang, "report-html-issued-on", date = l.date(d)))
                 }
                 " · " (tr_in!(l.lang, "report-html-plan-years", start = r.start.to_string(), end = r.end.to_string()))
             }
-            @if let Some(imp) = &c.plan.implements {
+            @if let Some(imp) = &r.implements {
                 p.implements { (tr_in!(l.lang, "report-html-implements", document = imp.as_str())) }
             }
             @if let Some(p) = provisional_line(r, l) {
@@ -475,7 +478,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                     @let mut lines = text.lines();
                     (lines.next().unwrap_or_default())
                     @for more in lines { span.note { (more) } }
-                } @else if let Some((by, t)) = c.final_target(&i.id) {
+                } @else if let Some((by, t)) = c.final_target(i) {
                     span.muted { (by) ":" br; (t) }
                 } @else {
                     "—"
@@ -498,7 +501,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                         span.pct { (f.pct(p)) }
                     }
                     span.note {
-                        @if let Some(by) = c.final_year(&i.id) {
+                        @if let Some(by) = c.final_year(i) {
                             (tr_in!(l.lang, "report-html-of-final-year", by = by.to_string()))
                         } @else {
                             (l.tr("report-html-of-final"))

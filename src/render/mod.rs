@@ -16,12 +16,14 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width, p
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// How a text format (table, md, csv, json) of a report is laid out,
-/// decided by the caller (`cmd/`), never read by a renderer from the
-/// terminal or the environment: the language and number style (SPEC §4
-/// "Language", "Numbers"), the width to lay tables out in, in columns
-/// (SPEC §4 "Terminal width"), whether statuses are coloured (a terminal
-/// without `NO_COLOR`), and whether the detail (`--detail`) is shown.
+/// How a report is laid out in any format (table, md, csv, json, html,
+/// docx, xlsx), decided by the caller (`cmd/`), never read by a renderer
+/// from the terminal, the environment or the plan: the language and number
+/// style (SPEC §4 "Language", "Numbers"), the width to lay tables out in,
+/// in columns (SPEC §4 "Terminal width"), whether statuses are coloured (a
+/// terminal without `NO_COLOR`), and whether the detail (`--detail`) is
+/// shown. The documents (html, docx, xlsx) use only the language and the
+/// number style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
     pub lang: crate::settings::Lang,

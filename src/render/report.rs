@@ -808,7 +808,7 @@ target = ">= 200"
             "2026-07-10",
             None,
         );
-        let opts = crate::report::Options { group: None, series: false };
+        let opts = crate::report::Options { group: None, series: crate::report::Series::Judged };
         crate::report::compute(&plan, 2026, "2026-12-31".parse().unwrap(), &[e], &opts)
     }
 

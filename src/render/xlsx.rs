@@ -458,16 +458,18 @@ fn tr(key: &str) -> String {
 
 /// The year report as a workbook (SPEC §4.2): a summary sheet, a sheet per
 /// task group with its indicators, then every period of every recorded
-/// indicator and every task, each a table of its own.
-pub fn report(r: &Report) -> Result<Vec<u8>> {
-    let l = Labels::new(r.lang);
-    let mut sheets = vec![summary_sheet(r, &l)];
+/// indicator and every task, each a table of its own; in the language
+/// and number style of `o`.
+pub fn report(r: &Report, o: &super::RenderOptions) -> Result<Vec<u8>> {
+    let l = Labels::new(o.lang);
+    let f = super::report::Fmt { style: o.numbers };
+    let mut sheets = vec![summary_sheet(r, &l, &f)];
     for g in &r.groups {
-        sheets.push(group_sheet(r, g, &l));
+        sheets.push(group_sheet(r, g, &l, &f));
     }
     sheets.push(periods_sheet(r, &l));
     sheets.push(tasks_sheet(r, &l));
-    workbook(&sheets, r.lang)
+    workbook(&sheets, o.lang)
 }
 
 /// The title lines of every sheet: the plan, what is reviewed as of when
@@ -485,7 +487,7 @@ fn headers(keys: &[&str]) -> Vec<String> {
     keys.iter().map(|k| tr(k)).collect()
 }
 
-fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
+fn summary_sheet(r: &Report, l: &Labels, f: &super::report::Fmt) -> Sheet {
     let mut rows = Vec::new();
     // Beside each attainment, what it rests on (k of n indicators) and the
     // counts; beside the completion rate, the tasks that came due (SPEC §5).
@@ -572,13 +574,12 @@ fn summary_sheet(r: &Report, l: &Labels) -> Sheet {
     // The headline in words above the table: the percentage with what it
     // rests on and the counts (SPEC §5 "Group roll-up").
     let mut title = heading(r, l);
-    let f = super::report::Fmt { style: r.numbers };
     title.insert(
         title.len() - 1,
         format!(
             "{}: {}",
             tr("report-plan-totals"),
-            super::report::summary_text(r.attainment, r.rollup_count, r.indicator_count, &r.counts, l, &f)
+            super::report::summary_text(r.attainment, r.rollup_count, r.indicator_count, &r.counts, l, f)
         ),
     );
     Sheet { name: tr("workbook-sheet-summary"), title, headers: headers(&keys), rows, wrap: vec![1, 3] }
@@ -600,26 +601,25 @@ fn status_column(s: crate::plan::Status) -> &'static str {
     }
 }
 
-fn group_sheet(r: &Report, g: &GroupReport, l: &Labels) -> Sheet {
+fn group_sheet(r: &Report, g: &GroupReport, l: &Labels, f: &super::report::Fmt) -> Sheet {
     let mut title = heading(r, l);
     title[0] = match &g.section {
         Some(s) => format!("{s} {}", g.name),
         None => g.name.clone(),
     };
     // The group's headline with what it rests on (SPEC §5 "Group roll-up").
-    let f = super::report::Fmt { style: r.numbers };
     title.insert(
         title.len() - 1,
         format!(
             "{}: {}",
             tr("workbook-group-totals"),
-            super::report::summary_text(g.attainment, g.rollup_count, g.indicator_count, &g.counts, l, &f)
+            super::report::summary_text(g.attainment, g.rollup_count, g.indicator_count, &g.counts, l, f)
         ),
     );
     if let Some(lead) = &g.lead_name {
         title.push(crate::tr!("workbook-lead-line", lead = lead.as_str()));
     }
-    let rows = g.indicators.iter().enumerate().map(|(k, i)| indicator_row(k + 1, i, r, l)).collect();
+    let rows = g.indicators.iter().enumerate().map(|(k, i)| indicator_row(k + 1, i, r, l, f)).collect();
     Sheet {
         name: group_sheet_name(g),
         title,
@@ -672,7 +672,13 @@ pub fn group_sheet_name(g: &GroupReport) -> String {
     name
 }
 
-fn indicator_row(n: usize, i: &IndicatorReport, r: &Report, l: &Labels) -> Vec<Value> {
+fn indicator_row(
+    n: usize,
+    i: &IndicatorReport,
+    r: &Report,
+    l: &Labels,
+    f: &super::report::Fmt,
+) -> Vec<Value> {
     let derived = i.derived;
     let count = |x: u32| if derived { Value::Empty } else { Value::Number(f64::from(x)) };
     let days = |x: i64| if derived { Value::Empty } else { Value::Number(x as f64) };
@@ -682,7 +688,7 @@ fn indicator_row(n: usize, i: &IndicatorReport, r: &Report, l: &Labels) -> Vec<V
         Value::text(i.name.clone()),
         Value::text(i.unit.clone()),
         Value::opt_number(i.value),
-        Value::text(super::report::target_text(i, r, &super::report::Fmt { style: r.numbers }, l)),
+        Value::text(super::report::target_text(i, r, f, l)),
         Value::opt_percent(i.attainment),
         Value::opt_number(i.expected),
         Value::opt_percent(i.pace_attainment),

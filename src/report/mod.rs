@@ -29,7 +29,7 @@ pub use review::{Review, Years};
 pub use tasks::{task_class, task_class_in};
 pub use values::{YearValue, month_end};
 pub use year::{
-    Options, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
+    Options, Series, TargetOrigin, basis_value, compute, compute_counted, compute_review, needs, target_for,
     target_with_origin,
 };
 
@@ -303,6 +303,34 @@ pub struct IndicatorReport {
     pub reports: Reports,
     pub periods: Vec<PeriodReport>,
     pub series: Vec<YearPoint>,
+    /// The target and its year as the plan itself sets them (`target`,
+    /// `by` in plan.toml, before any amendment's revision); null without a
+    /// target. The HTML report shows it for an indicator with no target in
+    /// Y. Not in JSON (SPEC §5a lists `final_target`, the one in force).
+    #[serde(skip)]
+    pub planned_target: Option<PlannedTarget>,
+    /// A recorded indicator's next figure: the first period of its cadence
+    /// that ends after the cut-off day E, within the plan's years, and the
+    /// day it is due (SPEC §4 "due"); null for a derived indicator or when
+    /// the plan ends first. For the báo cáo's directions (SPEC §4.2 IV);
+    /// not in JSON.
+    #[serde(skip)]
+    pub next_figure: Option<NextFigure>,
+}
+
+/// An indicator's final target in force for the reviewed year (plan.toml's
+/// `target`, or a revision's, SPEC §2.1), with its year `by`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlannedTarget {
+    pub target: Target,
+    pub by: i32,
+}
+
+/// A period of figures still to come and its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextFigure {
+    pub period: Period,
+    pub due: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -357,6 +385,12 @@ pub struct GroupReport {
     /// Part of a year (SPEC §5): tasks due after E in Y and still open as
     /// of `as_of`, soonest first (empty for a year or a span).
     pub upcoming: Vec<UpcomingTask>,
+    /// Every task of the group the plan sets due in Y + 1, done or not, in
+    /// the plan's order, with its lead (the group's when the task names
+    /// none): what the báo cáo of a year or a span lists among the next
+    /// period's tasks (SPEC §4.2 IV). Not in JSON.
+    #[serde(skip)]
+    pub next_year_tasks: Vec<UpcomingTask>,
 }
 
 /// A task coming due after the part of the year reviewed.
@@ -398,6 +432,18 @@ pub struct Report {
     pub plan: String,
     pub title: String,
     pub issued_by: Option<String>,
+    /// The day the plan was issued (`issued_on`), if it says. Not in JSON.
+    #[serde(skip)]
+    pub issued_on: Option<NaiveDate>,
+    /// The document the plan carries out (`implements`), as the plan
+    /// writes it. Not in JSON.
+    #[serde(skip)]
+    pub implements: Option<String>,
+    /// The heading, closing block and style of the báo cáo (`[report]`,
+    /// SPEC §4.2), its texts as the plan gives them; without `[report]`,
+    /// empty but for the style the plan's own number shows. Not in JSON.
+    #[serde(skip)]
+    pub document: crate::plan::DocumentHeading,
     /// The year whose targets are judged (B for a span).
     pub year: i32,
     /// `"2027"`, `"2027-H1"`… for `--year`/`--period`; null for a span.
@@ -419,8 +465,10 @@ pub struct Report {
     pub future_entries: Vec<i64>,
     pub start: i32,
     pub end: i32,
-    /// The language renderers write in: not in JSON, which is the same
-    /// whatever the language (SPEC §5a).
+    /// The plan's language (after `--lang`), for the command to choose the
+    /// renderers' (`render::RenderOptions`); renderers read theirs
+    /// from the options. Not in JSON, which is the same whatever the
+    /// language (SPEC §5a).
     #[serde(skip)]
     pub lang: Lang,
     pub numbers: crate::number::NumberStyle,

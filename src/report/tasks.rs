@@ -6,7 +6,7 @@
 use super::values::month_end;
 use super::{GroupReport, OverdueTask, TaskClass, TaskReport, UpcomingTask};
 use crate::plan::{Group, Plan};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 /// Whether a task belongs to the years `first..=last` and in which class
@@ -60,7 +60,8 @@ pub fn task_class_in(
 /// Fills the task list, counts, overdue list and upcoming tasks of `gr`
 /// for the window `begin..=end` (E the end), with `year_end` the last day
 /// of Y: tasks due after `end` through `year_end` and still open are
-/// upcoming.
+/// upcoming; every task due in the year after `year_end` is listed in
+/// `next_year_tasks`.
 pub(super) fn group_tasks(
     plan: &Plan,
     g: &Group,
@@ -71,6 +72,17 @@ pub(super) fn group_tasks(
     gr: &mut GroupReport,
 ) {
     let (begin, end) = window;
+    let next = year_end.year() + 1;
+    for (t, due) in g.tasks.iter().filter_map(|t| Some((t, t.due.filter(|d| d.year() == next)?))) {
+        let lead = t.lead.as_ref().or(g.lead.as_ref());
+        gr.next_year_tasks.push(UpcomingTask {
+            id: t.id.clone(),
+            due,
+            name: t.name.clone(),
+            lead: lead.cloned(),
+            lead_name: lead.map(|a| plan.agency_name(a).to_string()),
+        });
+    }
     for t in &g.tasks {
         let done_on = done.get(&t.id).map(|d| d.0);
         let lead_name = t.lead.as_deref().map(|a| plan.agency_name(a).to_string());

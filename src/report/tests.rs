@@ -492,7 +492,8 @@ fn year_values_that_overflow_are_n_a_not_infinity() {
     // A ratio of huge over tiny overflows the same way.
     l.fig("num", "2027", 1e300, "2028-01-05");
     l.fig("den", "2027", 1e-300, "2028-01-05");
-    let r = compute(&plan(), 2027, d("2028-01-31"), &l.entries, &Options { group: None, series: true });
+    let r =
+        compute(&plan(), 2027, d("2028-01-31"), &l.entries, &Options { group: None, series: Series::Charts });
     for id in ["flw", "rat"] {
         let i = ind(&r, id);
         assert_eq!((i.value, i.attainment), (None, None), "{id}");
@@ -835,7 +836,11 @@ fn the_ledger_index_gives_the_report_of_every_entry() {
     for rv in &reviews {
         for as_of in ["2027-07-10", "2027-10-20", "2028-02-05", "2031-01-01"] {
             // A span computes its series whatever `series` says.
-            let modes: &[bool] = if matches!(rv, Review::Period(_)) { &[false, true] } else { &[false] };
+            let modes: &[Series] = if matches!(rv, Review::Period(_)) {
+                &[Series::Judged, Series::Charts]
+            } else {
+                &[Series::Judged]
+            };
             for &series in modes {
                 let opts = Options { group: None, series };
                 let as_of = d(as_of);
@@ -852,9 +857,64 @@ fn the_ledger_index_gives_the_report_of_every_entry() {
                 assert_eq!(
                     serde_json::to_value(&fast).unwrap(),
                     serde_json::to_value(&every).unwrap(),
-                    "{rv:?} as of {as_of}, series {series}"
+                    "{rv:?} as of {as_of}, series {series:?}"
                 );
             }
         }
     }
+}
+
+/// What the báo cáo and the HTML page need of the plan travels in the
+/// report (issue #20: renderers take no `&Plan`).
+#[test]
+fn the_report_carries_what_the_documents_need_of_the_plan() {
+    let r = run(&Ledger::new(), 2026, "2027-01-31");
+    // Plan id "T" has no number of a body: the State style, and no
+    // [report] texts (DocumentStyle::of_plan_number).
+    assert_eq!(r.document.style, crate::plan::DocumentStyle::State);
+    assert_eq!((r.document.issuer.as_deref(), r.document.recipients.len()), (None, 0));
+    assert_eq!((r.issued_on, r.implements.as_deref()), (None, None));
+    // Tasks due in 2027 (Y + 1), in the plan's order, lead "a" named.
+    let g = &r.groups[0];
+    let next: Vec<_> =
+        g.next_year_tasks.iter().map(|t| (t.id.as_str(), t.due, t.lead_name.as_deref())).collect();
+    let a = Some("Agency A");
+    assert_eq!(
+        next,
+        [
+            ("t1", d("2027-03-31"), a),
+            ("t2", d("2027-06-30"), a),
+            ("t3", d("2027-12-31"), a),
+            ("t4", d("2027-05-31"), a)
+        ]
+    );
+    // After E = 2026-12-31: lvl's 2027-Q1, due 31/3 + 10 days = 2027-04-10;
+    // mon's 2027-01, due 31/1 + 5 = 2027-02-05; hlf's 2027-H1, due 30/6 +
+    // 15 = 2027-07-15; ms's 2027, due 31/12 + 15 = 2028-01-15; the ratio
+    // is derived: none.
+    let next = |r: &Report, id: &str| ind(r, id).next_figure.map(|n| (n.period.to_string(), n.due));
+    assert_eq!(next(&r, "lvl"), Some(("2027-Q1".to_string(), d("2027-04-10"))));
+    assert_eq!(next(&r, "mon"), Some(("2027-01".to_string(), d("2027-02-05"))));
+    assert_eq!(next(&r, "hlf"), Some(("2027-H1".to_string(), d("2027-07-15"))));
+    assert_eq!(next(&r, "ms"), Some(("2027".to_string(), d("2028-01-15"))));
+    assert_eq!(next(&r, "rat"), None);
+    // The plan's own target and year: ms ">= 50" by the plan's end 2030;
+    // num has none.
+    let ms = ind(&r, "ms").planned_target.unwrap();
+    assert_eq!((ms.target.reference(), ms.by), (50.0, 2030));
+    assert!(ind(&r, "num").planned_target.is_none());
+    // The plan's last year: nothing comes after it (2031 is outside).
+    let last = run(&Ledger::new(), 2030, "2031-01-31");
+    assert!(last.groups[0].next_year_tasks.is_empty());
+    assert_eq!(next(&last, "lvl"), None);
+    // Through 2027-H1 (E = 2027-06-30): lvl's next is 2027-Q3, due
+    // 30/9 + 10 = 2027-10-10.
+    let h1 = compute_review(
+        &plan(),
+        &Review::Period("2027-H1".parse().unwrap()),
+        d("2027-07-31"),
+        &[],
+        &Options::default(),
+    );
+    assert_eq!(next(&h1, "lvl"), Some(("2027-Q3".to_string(), d("2027-10-10"))));
 }

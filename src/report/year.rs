@@ -7,8 +7,8 @@
 use super::pace::{self, Kind as PaceKind};
 use super::values::{Val, Values, month_end};
 use super::{
-    Counts, GroupReport, IndicatorReport, MissingFigure, NoteInput, PeriodReport, PeriodStatus, Report,
-    Reports, Retired, Review, TaskCounts, YearPoint, YearValue,
+    Counts, GroupReport, IndicatorReport, MissingFigure, NextFigure, NoteInput, PeriodReport, PeriodStatus,
+    PlannedTarget, Report, Reports, Retired, Review, TaskCounts, YearPoint, YearValue,
 };
 use crate::counting::{self, Figures};
 use crate::entry::Entry;
@@ -19,8 +19,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Which years of which indicators a report of `review` needs from the
-/// ledger: id → (first year, last year). With `series`, every plan year.
-pub fn needs(plan: &Plan, review: &Review, series: bool) -> HashMap<String, (i32, i32)> {
+/// ledger: id → (first year, last year). With [`Series::Charts`], every
+/// plan year.
+pub fn needs(plan: &Plan, review: &Review, series: Series) -> HashMap<String, (i32, i32)> {
     fn add(plan: &Plan, out: &mut HashMap<String, (i32, i32)>, ind: &Indicator, a: i32, b: i32) {
         let slot = out.entry(ind.id.clone()).or_insert((a, b));
         *slot = (slot.0.min(a), slot.1.max(b));
@@ -44,7 +45,7 @@ pub fn needs(plan: &Plan, review: &Review, series: bool) -> HashMap<String, (i32
     let year = review.target_year();
     let mut out = HashMap::new();
     for ind in plan.indicators() {
-        let (a, b) = if series {
+        let (a, b) = if series == Series::Charts {
             (plan.start, plan.end)
         } else {
             let from = match ind.basis {
@@ -60,14 +61,30 @@ pub fn needs(plan: &Plan, review: &Review, series: bool) -> HashMap<String, (i32
     out
 }
 
-/// Options of a report run.
+/// Options of a report run: what the caller asks to be computed, never
+/// how it will be shown (the same options give the same `Report`, and so
+/// the same JSON, whatever the output format).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Only this group.
     pub group: Option<String>,
-    /// Compute each indicator's path across the plan years (for charts);
-    /// a span computes its years A…B whatever this says.
-    pub series: bool,
+    /// Which yearly series each indicator carries.
+    pub series: Series,
+}
+
+/// Which yearly series (`IndicatorReport::series`) a report computes.
+/// A span computes its years A…B whatever this says (SPEC §5 "Review of
+/// a span of years"); this decides the series of a year and of a part of
+/// a year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Series {
+    /// Only what the review judges: a span's years, none for a year or a
+    /// part of one (`series` is `[]` in their JSON).
+    #[default]
+    Judged,
+    /// Also each indicator's path across every plan year, to draw it
+    /// (read from the ledger for every plan year).
+    Charts,
 }
 
 /// Computes the year report of `year` as of `as_of` from `entries`
@@ -115,7 +132,7 @@ pub fn compute_counted(
         span: matches!(review, Review::Span(_)),
         series: match review {
             Review::Span(y) => Some((y.first, y.last)),
-            Review::Period(_) if opts.series => Some((plan.start, plan.end)),
+            Review::Period(_) if opts.series == Series::Charts => Some((plan.start, plan.end)),
             Review::Period(_) => None,
         },
     };
@@ -123,6 +140,13 @@ pub fn compute_counted(
         plan: plan.id.clone(),
         title: plan.title.clone(),
         issued_by: plan.issued_by.clone(),
+        issued_on: plan.issued_on,
+        implements: plan.implements.clone(),
+        // No [report]: the style the plan's own number shows (SPEC is silent).
+        document: plan.document.clone().unwrap_or_else(|| crate::plan::DocumentHeading {
+            style: crate::plan::DocumentStyle::of_plan_number(&plan.id),
+            ..Default::default()
+        }),
         year: scope.year,
         period: review.period().map(|p| p.to_string()),
         years: match review {
@@ -253,6 +277,7 @@ fn group_report(
         missing_figures: Vec::new(),
         overdue_tasks: Vec::new(),
         upcoming: Vec::new(),
+        next_year_tasks: Vec::new(),
     };
     for ind in &g.indicators {
         let ir = indicator_report(plan, ind, scope, figures, values);
@@ -546,7 +571,22 @@ fn indicator_report(
         reports,
         periods,
         series,
+        // In force for Y (SPEC §2.1): the same final target the tables word.
+        planned_target: now.target.map(|target| PlannedTarget { target, by: now.by }),
+        next_figure: next_figure(plan, ind, scope.cutoff),
     }
+}
+
+/// The first period of `ind`'s cadence that ends after `cutoff`, with its
+/// due date, when it falls within the plan's years; none for a derived
+/// indicator.
+fn next_figure(plan: &Plan, ind: &Indicator, cutoff: NaiveDate) -> Option<NextFigure> {
+    let Source::Recorded { every, .. } = ind.source else { return None };
+    let mut p = Period::containing(cutoff, every);
+    if p.end() <= cutoff {
+        p = p.next();
+    }
+    (p.year <= plan.end).then(|| NextFigure { period: p, due: p.due(plan.due_days.of(every)) })
 }
 
 /// How `ind` is judged for pace in part of `year` (SPEC §5 "Review of a

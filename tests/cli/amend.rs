@@ -293,3 +293,27 @@ fn export_and_template_count_an_old_ids_figures_for_the_new_id() {
     assert_eq!(rows.len(), 1, "{t}");
     assert!(rows[0].contains("2026"), "{t}");
 }
+
+#[test]
+fn html_names_the_final_target_in_force_after_a_revision() {
+    // Without a baseline, firms has no target of its own in 2028 (no
+    // straight line): every format shows the final target instead, and
+    // after the revision from 2028 that is ">= 130", not the original 120.
+    let env = Env::with_plan(PLAN).today("2029-02-01");
+    env.cmd().args(["record", "firms", "118", "--period", "2028", "--date", "2029-01-10"]).assert().success();
+    let revised = plan_with(REVISION, "").replace("baseline = { year = 2025, value = 100 }\n", "");
+    std::fs::write(&env.plan, revised).unwrap();
+    let out = env.cmd().args(["report", "--year", "2028", "--format", "html"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(html.contains("at least 130"), "the revised final target");
+    assert!(!html.contains("at least 120"), "not the original one");
+    // As the JSON and the tables have it.
+    let r = env.report_json(&["--year", "2028"]);
+    assert_eq!(indicator(&r, "firms")["final_target"], json!(130.0));
+    let md = String::from_utf8(
+        env.cmd().args(["report", "--year", "2028", "--format", "md"]).output().unwrap().stdout,
+    )
+    .unwrap();
+    assert!(md.contains("at least 130") && !md.contains("at least 120"), "{md}");
+}

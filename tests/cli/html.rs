@@ -60,6 +60,12 @@ fn shipped_plan_html_has_a_section_per_group_and_every_indicator() {
     assert!(h.contains("Ban Thường vụ Đảng ủy xã Nghi Dương"));
     assert!(h.contains("năm 2026"));
     assert!(h.contains("26/11/2026"));
+    // What plan.toml says of itself, carried in the Report (issued_on =
+    // 2026-03-30, implements = "…16-CTr/TU…").
+    assert!(h.contains("kế hoạch ban hành ngày 30/03/2026"));
+    assert!(h.contains(
+        "Thực hiện: Chương trình hành động số 16-CTr/TU ngày 12/02/2026 của Ban Thường vụ Thành ủy"
+    ));
     // Charts are inline SVG: the group bars, a trend per indicator, the
     // task bars with their patterns.
     assert!(h.contains(r#"class="chart bars""#));

@@ -11,7 +11,7 @@
 //! are explained under the table when they are used.
 
 use super::{Fmt, Review, clean};
-use crate::plan::{Basis, DocumentHeading, Plan};
+use crate::plan::Basis;
 use crate::render::labels::Labels;
 use crate::report::{IndicatorReport, Report};
 use crate::tr_in;
@@ -261,19 +261,12 @@ fn fit(cols: &[Column], cells: &[Vec<CellText>], size: usize) -> Option<Vec<f64>
 }
 
 /// Adds the appendix on a new page.
-pub(super) fn add(
-    mut doc: Docx,
-    r: &Report,
-    plan: &Plan,
-    heading: &DocumentHeading,
-    review: Review,
-    f: &Fmt,
-) -> Docx {
+pub(super) fn add(mut doc: Docx, r: &Report, review: Review, f: &Fmt) -> Docx {
     let lang = f.lang;
     // The issuer as people write it ("Ban Thường vụ Đảng ủy xã Nghi
     // Dương"), never shouted in capitals under the title.
     let issuer =
-        plan.issued_by.clone().or_else(|| heading.issuer.as_deref().map(sentence_case)).unwrap_or_default();
+        r.issued_by.clone().or_else(|| r.document.issuer.as_deref().map(sentence_case)).unwrap_or_default();
     doc = doc
         .add_paragraph(
             Paragraph::new()

@@ -15,7 +15,8 @@
 
 use super::typography::Typography;
 use super::{TEXT_WIDTH, clean, mm};
-use crate::plan::{DocumentHeading, DocumentStyle, Plan};
+use crate::plan::{DocumentHeading, DocumentStyle};
+use crate::report::Report;
 use crate::settings::Lang;
 use crate::tr_in;
 use chrono::{Datelike, NaiveDate};
@@ -71,9 +72,12 @@ pub fn date_words(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// The heading: a borderless two-column table, in the sizes of `t`.
-pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: &Typography) -> Table {
-    let number = match number_suffix(&plan.id, h.style) {
+/// The heading of `r`'s báo cáo (`r.document`, its issuer else the plan's,
+/// the number line from the plan's id, the date `as_of`): a borderless
+/// two-column table, in the sizes of `t`.
+pub fn table(r: &Report, lang: Lang, t: &Typography) -> Table {
+    let h = &r.document;
+    let number = match number_suffix(&r.plan, h.style) {
         Some(s) if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-party", suffix = s),
         Some(s) => tr_in!(lang, "doc-number-state", suffix = s),
         None if h.style == DocumentStyle::Party => tr_in!(lang, "doc-number-bare"),
@@ -84,7 +88,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
     if let Some(parent) = &h.parent {
         left = left.add_paragraph(centered(vec![line(parent, t.parent)]));
     }
-    if let Some(issuer) = h.issuer.as_deref().or(plan.issued_by.as_deref()) {
+    if let Some(issuer) = h.issuer.as_deref().or(r.issued_by.as_deref()) {
         let run = line(issuer, t.issuer).bold();
         left = left.add_paragraph(centered(vec![if h.style == DocumentStyle::State {
             run.underline("single")
@@ -113,7 +117,7 @@ pub fn table(h: &DocumentHeading, plan: &Plan, as_of: NaiveDate, lang: Lang, t: 
                 ]));
         }
     }
-    let date = date_words(as_of, lang);
+    let date = date_words(r.as_of, lang);
     let place_date = match &h.place {
         Some(place) => tr_in!(lang, "doc-place-date", place = clean(place), date = date),
         None => date,

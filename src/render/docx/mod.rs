@@ -32,7 +32,7 @@ pub use notes::{Notes, NotesError};
 use sentences::{counts_words, group_paragraphs};
 
 use crate::number::format_number;
-use crate::plan::{DocumentStyle, Plan};
+use crate::render::RenderOptions;
 use crate::render::labels::Labels;
 use crate::report::Report;
 use crate::settings::Lang;
@@ -110,13 +110,15 @@ fn months_text(lang: Lang, year: i32, months: u32) -> String {
     }
 }
 
-/// Writes the review `r` of `plan` as a .docx to `out`, with the office's
-/// `notes` in place of the placeholders they fill.
+/// Writes the review `r` as a .docx to `out`, in the language and number
+/// style of `o`, with the office's `notes` in place of the placeholders
+/// they fill. Everything else the document says (its heading, the plan's
+/// words, the tasks and figures to come) is in `r`.
 ///
 /// Errors: only from writing `out` (the document is built in memory, a few
 /// tens of kB).
-pub fn write(r: &Report, plan: &Plan, notes: &Notes, out: &mut impl Write) -> Result<()> {
-    let doc = build(r, plan, notes);
+pub fn write(r: &Report, o: &RenderOptions, notes: &Notes, out: &mut impl Write) -> Result<()> {
+    let doc = build(r, o, notes);
     let mut xml = doc.build();
     xml.document = repeat_header_rows(&xml.document);
     let mut buf = Cursor::new(Vec::new());
@@ -134,14 +136,10 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 }
 
 /// The whole document, in reading order.
-pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
-    let lang = r.lang;
+pub fn build(r: &Report, o: &RenderOptions, notes: &Notes) -> Docx {
+    let lang = o.lang;
     let review = Review::of(r);
-    // No [report]: the style the plan's own number shows (SPEC is silent).
-    let heading = plan.document.clone().unwrap_or_else(|| crate::plan::DocumentHeading {
-        style: DocumentStyle::of_plan_number(&plan.id),
-        ..Default::default()
-    });
+    let heading = &r.document;
     let t = typography::of(heading.style);
     let [top, bottom, left, right] = t.margins_mm;
     // The page number, centred in the top margin, from page 2 on: the first
@@ -165,28 +163,25 @@ pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
         .first_header(Header::new().add_paragraph(Paragraph::new()))
         .default_fonts(times())
         .default_size(t.body);
-    doc = doc.add_table(heading::table(&heading, plan, r.as_of, lang, &t));
+    doc = doc.add_table(heading::table(r, lang, &t));
     doc = doc
         .add_paragraph(
             centered(Run::new().add_text(tr_in!(lang, "doc-kind")).bold().size(t.kind))
                 .line_spacing(LineSpacing::new().before(240)),
         )
         .add_paragraph(centered(
-            Run::new().add_text(clean(&review.title(lang, &plan.id))).bold().size(t.summary),
+            Run::new().add_text(clean(&review.title(lang, &r.plan))).bold().size(t.summary),
         ))
         .add_paragraph(centered(Run::new().add_text("-----")));
-    let f = Fmt { style: r.numbers, lang };
-    let issued = plan
-        .issued_by
-        .as_deref()
-        .map(|b| tr_in!(lang, "doc-intro-issued", by = clean(b)))
-        .unwrap_or_default();
+    let f = Fmt { style: o.numbers, lang };
+    let issued =
+        r.issued_by.as_deref().map(|b| tr_in!(lang, "doc-intro-issued", by = clean(b))).unwrap_or_default();
     doc = doc.add_paragraph(body(tr_in!(
         lang,
         "doc-intro",
-        plan = plan.id.as_str(),
+        plan = r.plan.as_str(),
         issued = issued,
-        title = clean(&plan.title),
+        title = clean(&r.title),
         when = review.when(lang),
         as_of = f.date(r.as_of)
     )));
@@ -224,7 +219,7 @@ pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
         paras.extend(parts::office_text(notes, &g.id, None));
     }
     paras.extend(parts::assessment(r, notes, &f));
-    paras.extend(parts::directions(r, plan, notes, &f));
+    paras.extend(parts::directions(r, notes, &f));
     paras.extend(parts::proposals(notes, &f));
     paras.extend(parts::office_text(notes, "ket_luan", None));
     // The last paragraph keeps with the signature block (whose one row
@@ -237,8 +232,8 @@ pub fn build(r: &Report, plan: &Plan, notes: &Notes) -> Docx {
     for p in paras {
         doc = doc.add_paragraph(p);
     }
-    doc = doc.add_table(heading::signature(&heading, lang, &t));
-    doc = appendix::add(doc, r, plan, &heading, review, &f);
+    doc = doc.add_table(heading::signature(heading, lang, &t));
+    doc = appendix::add(doc, r, review, &f);
     let print = match r.ledger_head.as_deref() {
         Some(h) => tr_in!(lang, "doc-fingerprint", head = h),
         None => tr_in!(lang, "doc-fingerprint-empty"),

@@ -10,7 +10,7 @@ use super::notes::Notes;
 use super::sentences::{listed, shortfalls};
 use super::{Fmt, body, bullet, clean, section, subsection};
 use crate::period::Period;
-use crate::plan::{Plan, Source, Status, Target};
+use crate::plan::{Status, Target};
 use crate::render::labels::Labels;
 use crate::report::{IndicatorReport, Report, TaskClass};
 use crate::tr_in;
@@ -174,7 +174,7 @@ fn still_needs(i: &IndicatorReport, r: &Report, f: &Fmt) -> Option<String> {
 /// behind pace (or short of its target) still needs, the tasks that come
 /// due next with their lead, the figures that come due, then the office's
 /// directions and solutions.
-pub(super) fn directions(r: &Report, plan: &Plan, notes: &Notes, f: &Fmt) -> Vec<Paragraph> {
+pub(super) fn directions(r: &Report, notes: &Notes, f: &Fmt) -> Vec<Paragraph> {
     let lang = f.lang;
     let mut out = vec![section(tr_in!(lang, "doc-section-directions"))];
     out.push(subsection(tr_in!(lang, "doc-directions-tasks")));
@@ -218,18 +218,15 @@ pub(super) fn directions(r: &Report, plan: &Plan, notes: &Notes, f: &Fmt) -> Vec
             }
         }
     }
-    if !part && r.year < plan.end {
-        let next = r.year + 1;
+    if !part && r.year < r.end {
         let listed_ids: Vec<&str> =
             r.groups.iter().flat_map(|g| g.task_list.iter().map(|t| t.id.as_str())).collect();
-        for g in plan.groups.iter().filter(|g| r.groups.iter().any(|x| x.id == g.id)) {
-            for t in g.tasks.iter().filter(|t| t.due.is_some_and(|d| d.year() == next)) {
-                if listed_ids.contains(&t.id.as_str()) {
-                    continue;
-                }
-                let lead = t.lead.as_deref().or(g.lead.as_deref()).map(|a| plan.agency_name(a).to_string());
-                tasks.push((t.due, task_line(&t.name, &lead.unwrap_or_default(), t.due, f)));
+        for t in r.groups.iter().flat_map(|g| g.next_year_tasks.iter()) {
+            if listed_ids.contains(&t.id.as_str()) {
+                continue;
             }
+            let lead = t.lead_name.as_deref().unwrap_or_default();
+            tasks.push((Some(t.due), task_line(&t.name, lead, Some(t.due), f)));
         }
     }
     tasks.sort_by_key(|(d, _)| d.unwrap_or(NaiveDate::MAX));
@@ -239,7 +236,7 @@ pub(super) fn directions(r: &Report, plan: &Plan, notes: &Notes, f: &Fmt) -> Vec
         out.push(body(tr_in!(lang, "doc-next-tasks", count = tasks.len())));
         out.extend(tasks.into_iter().map(|(_, t)| bullet(t)));
     }
-    out.extend(next_figures(r, plan, f));
+    out.extend(next_figures(r, f));
     out.extend(office_text(notes, "phuong_huong", None));
     out.push(subsection(tr_in!(lang, "doc-solutions")));
     out.extend(office_text(notes, "giai_phap", Some(tr_in!(lang, "doc-hint-solutions"))));
@@ -260,21 +257,12 @@ fn task_line(name: &str, lead: &str, due: Option<NaiveDate>, f: &Fmt) -> String 
 /// The figures that come due next: for each recorded indicator of the
 /// report, the first period of its cadence that ends after the day
 /// reviewed (within the plan's years), grouped by period and due date.
-fn next_figures(r: &Report, plan: &Plan, f: &Fmt) -> Vec<Paragraph> {
+fn next_figures(r: &Report, f: &Fmt) -> Vec<Paragraph> {
     let lang = f.lang;
     let mut by_period: BTreeMap<(NaiveDate, Period), Vec<String>> = BTreeMap::new();
     for i in r.groups.iter().flat_map(|g| g.indicators.iter()) {
-        let Some(ind) = plan.indicator(&i.id) else { continue };
-        let Source::Recorded { every, .. } = ind.source else { continue };
-        let mut p = Period::containing(r.through, every);
-        if p.end() <= r.through {
-            p = p.next();
-        }
-        if p.year > plan.end {
-            continue;
-        }
-        let due = p.due(plan.due_days.of(every));
-        by_period.entry((due, p)).or_default().push(clean(&i.name));
+        let Some(next) = i.next_figure else { continue };
+        by_period.entry((next.due, next.period)).or_default().push(clean(&i.name));
     }
     if by_period.is_empty() {
         return Vec::new();
