@@ -430,6 +430,11 @@ pub struct OverdueTask {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub plan: String,
+    /// What is reviewed, typed (a year, a part of one, a span): the
+    /// renderers ask it, never the texts of `period` or `years`. Not in
+    /// JSON (`period` and `years` say it there).
+    #[serde(skip)]
+    pub review: Review,
     pub title: String,
     pub issued_by: Option<String>,
     /// The day the plan was issued (`issued_on`), if it says. Not in JSON.
@@ -517,7 +522,7 @@ impl Report {
     /// Whether this report covers a part of a year (`--period` other than
     /// a whole year).
     pub fn is_part_of_year(&self) -> bool {
-        self.years.is_none() && self.period.as_deref().is_some_and(|p| p.len() > 4)
+        self.review.is_part_of_year()
     }
 }
 

@@ -148,6 +148,7 @@ pub fn compute_counted(
             ..Default::default()
         }),
         year: scope.year,
+        review: *review,
         period: review.period().map(|p| p.to_string()),
         years: match review {
             Review::Span(y) => Some([y.first, y.last]),
