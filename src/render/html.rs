@@ -473,7 +473,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
                 }
             }
             td.target {
-                @if !i.target_text.is_empty() {
+                @if i.target_spec.is_some() {
                     @let text = target_text(i, r, f, l);
                     @let mut lines = text.lines();
                     (lines.next().unwrap_or_default())
@@ -487,7 +487,7 @@ fn indicator_row(c: &Ctx, i: &IndicatorReport) -> Markup {
             td.att {
                 (status_badge(i.status, l))
                 @if matches!(i.status, Status::NoTarget | Status::InProgress) {
-                    span.note { (status_text(i, r.year, l).lines().last().unwrap_or_default()) }
+                    span.note { (status_text(i, r.year, l, c.f.style).lines().last().unwrap_or_default()) }
                 }
                 @if let Some(p) = pace_text(i, r, l, f) { span.note.pace { (p) } }
                 @if let Some(a) = i.attainment {

@@ -168,13 +168,14 @@ pub fn value_text(i: &IndicatorReport, f: &Fmt, l: &Labels) -> String {
 /// target for Y, the final one ("đến 2030: > 120").
 pub fn target_text(i: &IndicatorReport, r: &Report, f: &Fmt, l: &Labels) -> String {
     let lang = l.lang;
-    if i.target_text.is_empty() {
-        return match &i.final_target_text {
-            Some(t) => tr_in!(lang, "report-final-target", by = i.by.to_string(), target = t.clone()),
+    let target_text = i.target_words(lang, f.style);
+    if target_text.is_empty() {
+        return match i.final_target_words(lang, f.style) {
+            Some(t) => tr_in!(lang, "report-final-target", by = i.by.to_string(), target = t),
             None => "—".into(),
         };
     }
-    let fin = i.final_target_text.clone().unwrap_or_default();
+    let fin = i.final_target_words(lang, f.style).unwrap_or_default();
     let origin = match i.target_origin {
         Some(TargetOrigin::Milestone) => {
             Some(tr_in!(lang, "report-origin-milestone", year = r.year.to_string()))
@@ -208,8 +209,8 @@ pub fn target_text(i: &IndicatorReport, r: &Report, f: &Fmt, l: &Labels) -> Stri
         (false, o) => o,
     };
     match origin {
-        Some(o) => format!("{}\n({o})", i.target_text),
-        None => i.target_text.clone(),
+        Some(o) => format!("{target_text}\n({o})"),
+        None => target_text,
     }
 }
 
@@ -269,20 +270,20 @@ pub fn upcoming_text(g: &GroupReport, l: &Labels) -> Option<String> {
 
 /// The status word; "no target" says which year has none and what the
 /// final target is, so that it is not read as "no target at all".
-pub fn status_text(i: &IndicatorReport, year: i32, l: &Labels) -> String {
+pub fn status_text(i: &IndicatorReport, year: i32, l: &Labels, numbers: NumberStyle) -> String {
     if i.status == Status::InProgress {
         return format!("{}\n({})", l.status(i.status), l.tr("report-in-progress-why"));
     }
     if i.status != Status::NoTarget {
         return l.status(i.status).to_string();
     }
-    match &i.final_target_text {
+    match i.final_target_words(l.lang, numbers) {
         Some(t) => tr_in!(
             l.lang,
             "report-no-target-year",
             year = year.to_string(),
             by = i.by.to_string(),
-            target = t.clone()
+            target = t
         ),
         None => tr_in!(l.lang, "report-no-target-at-all"),
     }
@@ -570,7 +571,7 @@ fn indicator_row(i: &IndicatorReport, r: &Report, l: &Labels, f: &Fmt) -> Vec<St
     if layout(r) != Layout::Span {
         row.push(last_year_text(i, l, f));
     }
-    let mut status = status_text(i, r.year, l);
+    let mut status = status_text(i, r.year, l, f.style);
     if let Some(p) = pace_text(i, r, l, f) {
         status.push_str(&format!("\n({p})"));
     }

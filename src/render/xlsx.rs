@@ -693,7 +693,7 @@ fn indicator_row(
         Value::opt_number(i.expected),
         Value::opt_percent(i.pace_attainment),
         Value::opt_percent(i.progress),
-        Value::text(super::report::status_text(i, r.year, l).replace('\n', " ")),
+        Value::text(super::report::status_text(i, r.year, l, f.style).replace('\n', " ")),
         if i.partial { Value::text(tr("workbook-partial")) } else { Value::Empty },
         count(i.reports.on_time),
         count(i.reports.late),

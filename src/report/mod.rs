@@ -240,19 +240,14 @@ pub struct IndicatorReport {
     pub basis: Basis,
     pub derived: bool,
     pub weight: f64,
-    /// Y's target in words in the report's language ("" when none): for
-    /// people, so not in JSON (SPEC §5a: no translated text).
-    #[serde(skip)]
-    pub target_text: String,
     /// Y's target as written (for renderers).
     #[serde(skip)]
     pub target_spec: Option<Target>,
     /// Where Y's target comes from; null when Y has none.
     pub target_origin: Option<TargetOrigin>,
-    /// The plan's final target (`target` in plan.toml) as text, its year
-    /// (`by`) and bounds; null for an indicator without a target.
-    #[serde(skip)]
-    pub final_target_text: Option<String>,
+    /// The final target in force for Y (plan.toml's `target`, or a
+    /// revision's, SPEC §2.1): its bounds and year (`by`); null for an
+    /// indicator without a target. In words: [`IndicatorReport::final_target_words`].
     pub final_target: Option<f64>,
     pub final_target_max: Option<f64>,
     pub by: i32,
@@ -316,6 +311,20 @@ pub struct IndicatorReport {
     /// not in JSON.
     #[serde(skip)]
     pub next_figure: Option<NextFigure>,
+}
+
+impl IndicatorReport {
+    /// Y's target in words in `lang` and `numbers` ("trên 120"), "" when Y
+    /// has none. Worded by the renderer that asks, so the report itself
+    /// carries no text of any language (SPEC §5a).
+    pub fn target_words(&self, lang: Lang, numbers: crate::number::NumberStyle) -> String {
+        self.target_spec.map(|t| t.words(lang, numbers, None)).unwrap_or_default()
+    }
+
+    /// The final target in force for Y in words, none without a target.
+    pub fn final_target_words(&self, lang: Lang, numbers: crate::number::NumberStyle) -> Option<String> {
+        self.planned_target.map(|p| p.target.words(lang, numbers, None))
+    }
 }
 
 /// An indicator's final target in force for the reviewed year (plan.toml's

@@ -83,6 +83,7 @@ fn columns<'a>(
     marks: &'a std::cell::Cell<(bool, bool)>,
 ) -> Vec<Column<'a>> {
     let lang = f.lang;
+    let style = f.style;
     let none = move || tr_in!(lang, "doc-none");
     let shown = move |v: Option<f64>, partial: bool, estimate: bool| match v {
         None => CellText::words(none()),
@@ -130,7 +131,7 @@ fn columns<'a>(
                         _ => i.by.to_string(),
                     };
                     CellText::words(
-                        i.final_target_text.clone().map(|t| format!("{t} ({by})")).unwrap_or_else(none),
+                        i.final_target_words(lang, style).map(|t| format!("{t} ({by})")).unwrap_or_else(none),
                     )
                 }),
             });
@@ -158,14 +159,15 @@ fn columns<'a>(
                 min_mm: 24.0,
                 // A cumulative target is named as such (SPEC §5).
                 cell: Box::new(move |i| {
-                    CellText::words(match (i.target_text.is_empty(), i.basis) {
+                    let target = i.target_words(lang, style);
+                    CellText::words(match (target.is_empty(), i.basis) {
                         (true, _) => none(),
                         (false, Basis::Cumulative) => format!(
                             "{} ({})",
-                            i.target_text,
+                            target,
                             tr_in!(lang, "report-cumulative-to", year = year.to_string())
                         ),
-                        (false, _) => i.target_text.clone(),
+                        (false, _) => target,
                     })
                 }),
             });

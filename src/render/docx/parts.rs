@@ -148,7 +148,7 @@ fn still_needs(i: &IndicatorReport, r: &Report, f: &Fmt) -> Option<String> {
     } else {
         tr_in!(lang, "doc-of-year", year = r.year)
     };
-    let target = clean(&i.target_text);
+    let target = clean(&i.target_words(f.lang, f.style));
     match i.target_spec {
         Some(Target::AtMost(_) | Target::Below(_)) => Some(tr_in!(
             lang,

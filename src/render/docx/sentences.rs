@@ -228,7 +228,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             estimate = estimate,
             pct = f.pct(a),
             of = of,
-            target = clean(&i.target_text),
+            target = clean(&i.target_words(f.lang, f.style)),
             months = r.through.month(),
             expected = f.value_unit(i.expected.unwrap_or_default(), &i.unit),
             pace =
@@ -243,7 +243,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             estimate = estimate,
             pct = f.pct(a),
             of = of,
-            target = clean(&i.target_text),
+            target = clean(&i.target_words(f.lang, f.style)),
             status = status
         ),
         (None, Some(p)) if i.status == Status::NoTarget => tr_in!(
@@ -254,7 +254,7 @@ fn indicator_sentence(i: &IndicatorReport, r: &Report, f: &Fmt) -> String {
             estimate = estimate,
             pct = f.pct(p),
             by = i.by,
-            target = clean(i.final_target_text.as_deref().unwrap_or_default()),
+            target = clean(&i.final_target_words(f.lang, f.style).unwrap_or_default()),
             year = r.year
         ),
         (None, _) if na.is_some() => tr_in!(
@@ -341,7 +341,7 @@ pub(super) fn shortfalls(r: &Report, f: &Fmt) -> Vec<Paragraph> {
                     "doc-short-not-met",
                     name = clean(&i.name),
                     pct = f.pct(a),
-                    target = clean(&i.target_text)
+                    target = clean(&i.target_words(f.lang, f.style))
                 ))),
                 // In part of a year, only once a figure is overdue (not while
                 // none is due yet).
