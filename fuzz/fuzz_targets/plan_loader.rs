@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     serde_json::to_string(&plan).expect("a plan serializes");
     let year = plan.start;
     let as_of = NaiveDate::from_ymd_opt(year + 1, 6, 30).expect("plan years are plausible");
-    let opts = Options { group: None, series: true };
+    let opts = Options { group: None, series: report::Series::Charts };
     check(&report::compute(&plan, year, as_of, &[], &opts));
     check(&report::compute(&plan, year, as_of, &figures(&plan, year), &opts));
 });
