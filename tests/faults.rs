@@ -114,7 +114,8 @@ impl Dir {
         let c = rusqlite::Connection::open(self.ledger()).unwrap();
         // The figures and completions writes made: not the plan version the
         // first write records (SPEC §2.1).
-        c.query_row("SELECT count(*) FROM entry WHERE kind <> 'plan_version'", [], |r| r.get(0)).unwrap()
+        c.query_row("SELECT count(*) FROM entry_content WHERE kind <> 'plan_version'", [], |r| r.get(0))
+            .unwrap()
     }
     fn assert_verifies(&self) {
         let out = self.run(&["verify"]);

@@ -103,8 +103,9 @@ fn inspect(ledger: &Path) -> (usize, usize) {
     let batches: i64 = conn.query_row("SELECT count(*) FROM batch", [], |r| r.get(0)).unwrap();
     // The plan version the first write records (SPEC §2.1) is written in
     // the same transaction as the write's rows: counted apart.
-    let versions: i64 =
-        conn.query_row("SELECT count(*) FROM entry WHERE kind = 'plan_version'", [], |r| r.get(0)).unwrap();
+    let versions: i64 = conn
+        .query_row("SELECT count(*) FROM entry_content WHERE kind = 'plan_version'", [], |r| r.get(0))
+        .unwrap();
     assert!(versions <= 1, "one plan text, one version: {versions}");
     (n - versions as usize, batches as usize)
 }

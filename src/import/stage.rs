@@ -69,7 +69,7 @@ pub fn import_piped(
                 if size / BYTES_PER_ROW_AT_MOST > w.entries_before() as u64 {
                     w.defer_figure_index()?;
                 }
-                let batch = w.open_batch()?;
+                let batch = w.open_batch(by)?;
                 if known_tx.send((Known::read(&mut Reading(&w))?, w.sealer())).is_err() {
                     return Ok(None);
                 }
@@ -81,7 +81,7 @@ pub fn import_piped(
                             let _ = recycle.send(chunk);
                         }
                         ToWriter::Commit { rows, sha256 } => {
-                            w.close_batch(batch_file, &sha256, rows as i64, by)?;
+                            w.close_batch(batch_file, &sha256, rows as i64)?;
                             w.commit()?;
                             return Ok(Some(batch));
                         }

@@ -23,7 +23,7 @@
 //! carry their target's indicator and period (`plan correct`, `plan void`),
 //! so a period's entries hold everything that decides what counts in it.
 
-use super::{ENTRY_COLUMNS, Ledger, row_to_entry};
+use super::{ENTRY_COLUMNS, ENTRY_FROM, Ledger, row_to_entry, stored};
 use crate::counting::{self, PeriodFigures};
 use crate::entry::{Entry, Kind};
 use crate::period::Period;
@@ -103,15 +103,23 @@ impl Ledger {
         as_of: NaiveDate,
         per_period: usize,
     ) -> Result<BTreeMap<Period, PeriodFigures>> {
-        // Period texts start with the year in four digits, so a span of
-        // years is a range of texts; dates are compared as texts, which
-        // agree with dates in years 0–9999.
+        // Periods in their own spelling are codes that sort by year
+        // (`stored::period_code`), so a span of years is a range of codes;
+        // dates are `YYYYMMDD` numbers, which sort as the dates do.
         let four_digits = 0..=9998;
         if first > last
             || !four_digits.contains(&first)
             || !four_digits.contains(&last)
             || as_of.year() > 9999
         {
+            return self.counted_whole(indicator, first, last, as_of);
+        }
+        let Some(code) = self.item_code(indicator)? else { return Ok(BTreeMap::new()) };
+        // A period stored as a text (not in its own spelling) could share
+        // its period with a code: counted whole. Texts sort after numbers.
+        let mut texts =
+            self.conn.prepare_cached("SELECT 1 FROM entry WHERE indicator = ?1 AND period >= '' LIMIT 1")?;
+        if texts.exists([code])? {
             return self.counted_whole(indicator, first, last, as_of);
         }
         // The scan from the first year, and on after a period left to the
@@ -126,47 +134,45 @@ impl Ledger {
             "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
              WHERE indicator = ?1 AND period > ?2 AND period < ?3 ORDER BY period",
         )?;
-        let from = format!("{first:04}");
-        let to = format!("{:04}", last + 1);
+        let from = i64::from(first) * 100;
+        let to = (i64::from(last) + 1) * 100;
         // Entries of the periods read whole, and the periods left to seeks.
         let mut light: Vec<Entry> = Vec::new();
-        let mut heavy: Vec<(String, Period)> = Vec::new();
-        let mut after: Option<String> = None;
+        let mut heavy: Vec<(i64, Period)> = Vec::new();
+        let mut after: Option<i64> = None;
         loop {
-            let mut rows = match &after {
-                None => scan.query(params![indicator, from, to])?,
-                Some(a) => scan_after.query(params![indicator, a, to])?,
+            let mut rows = match after {
+                None => scan.query(params![code, from, to])?,
+                Some(a) => scan_after.query(params![code, a, to])?,
             };
-            let mut current: Option<String> = None;
+            let mut current: Option<i64> = None;
+            // The current period's text; `None` for a number no period has
+            // (an entry edited behind plan's back), which counts nowhere.
+            let mut current_text: Option<String> = None;
             let (mut in_current, mut current_start) = (0, 0);
             let mut left = None;
             while let Some(r) = rows.next()? {
-                let text = r.get_ref(0)?.as_str()?;
-                if current.as_deref() != Some(text) {
-                    // A text that is not its period's own spelling could
-                    // share its period with another text: counted whole.
-                    if text.parse::<Period>().is_ok_and(|p| p.to_string() != text) {
-                        drop(rows);
-                        return self.counted_whole(indicator, first, last, as_of);
-                    }
-                    current = Some(text.to_string());
+                let period: i64 = r.get(0)?;
+                if current != Some(period) {
+                    current = Some(period);
+                    current_text = stored::period_of_code(period);
                     (in_current, current_start) = (0, light.len());
                 }
                 in_current += 1;
                 if in_current > per_period {
                     light.truncate(current_start);
-                    left = current.take();
+                    left = current;
                     break;
                 }
-                light.push(scanned_entry(r, indicator, current.as_deref())?);
+                light.push(scanned_entry(r, indicator, current_text.as_deref())?);
             }
             match left {
-                Some(text) => {
+                Some(period) => {
                     // Unreadable periods count nowhere (as in `count_figures`).
-                    if let Ok(period) = text.parse::<Period>() {
-                        heavy.push((text.clone(), period));
+                    if let Some(p) = stored::period_of_code(period).and_then(|t| t.parse::<Period>().ok()) {
+                        heavy.push((period, p));
                     }
-                    after = Some(text);
+                    after = Some(period);
                 }
                 None => break,
             }
@@ -177,10 +183,10 @@ impl Ledger {
             tally.push(e);
         }
         let mut out = tally.finish().remove(indicator).unwrap_or_default();
-        for (text, period) in heavy {
-            let figures = match self.period_shortcut(indicator, &text, as_of)? {
+        for (stored_period, period) in heavy {
+            let figures = match self.period_shortcut(code, stored_period, as_of)? {
                 Some(f) => f,
-                None => self.period_whole(indicator, &text, period, as_of)?,
+                None => self.period_whole(indicator, code, stored_period, period, as_of)?,
             };
             if let Some(f) = figures {
                 out.insert(period, f);
@@ -189,68 +195,84 @@ impl Ledger {
         Ok(out)
     }
 
-    /// What counts in one period through the index, or `None` when the
-    /// shortcut could disagree with `count_figures` (the caller then reads
-    /// the period whole). `Some(None)`: no figure counts.
+    /// The `item` code of indicator or task `id`, if the ledger has it.
+    pub(super) fn item_code(&self, id: &str) -> Result<Option<i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT code FROM item WHERE id = ?1")?;
+        Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+    }
+
+    /// What counts in one period (indicator `code`, period `period` as
+    /// stored) through the index, or `None` when the shortcut could
+    /// disagree with `count_figures` (the caller then reads the period
+    /// whole). `Some(None)`: no figure counts.
     fn period_shortcut(
         &self,
-        indicator: &str,
-        period: &str,
+        code: i64,
+        period: i64,
         as_of: NaiveDate,
     ) -> Result<Option<Option<PeriodFigures>>> {
+        let (figure, correction, void) = (
+            stored::kind_code(Kind::Figure),
+            stored::kind_code(Kind::Correction),
+            stored::kind_code(Kind::Void),
+        );
         // Voids and corrections, whatever their date (filtered here).
         let mut corrections = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, kind, target_entry, value, value_text, reported_on FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind IN ('correction', 'void')",
+                 WHERE indicator = ?1 AND period = ?2 AND kind IN (?3, ?4)",
             )?;
-            let mut rows = stmt.query(params![indicator, period])?;
+            let mut rows = stmt.query(params![code, period, correction, void])?;
             while let Some(r) = rows.next()? {
+                let kind: i64 = r.get(1)?;
+                let value: Option<f64> = r.get(3)?;
                 // A correction without a value re-dates its target
                 // (`counting::Dates`), whatever its own date: counted whole.
-                if r.get::<_, String>(1)? == "correction" && r.get::<_, Option<f64>>(3)?.is_none() {
+                if kind == correction && value.is_none() {
                     return Ok(None);
                 }
-                let Some(date) = date(&r.get::<_, String>(5)?) else { return Ok(None) };
+                let Some(date) = day(r.get_ref(5)?) else { return Ok(None) };
                 if date > as_of {
                     continue;
                 }
-                if r.get::<_, String>(1)? == "void" {
+                if kind == void {
                     return Ok(None);
                 }
-                corrections.push(Correction {
-                    id: r.get(0)?,
-                    target: r.get(2)?,
-                    value: r.get(3)?,
-                    value_text: r.get(4)?,
-                });
+                let Ok(value_text) = stored::value_text_of(r.get_ref(4)?, value) else { return Ok(None) };
+                corrections.push(Correction { id: r.get(0)?, target: r.get(2)?, value, value_text });
             }
         }
-        let as_of_text = as_of.to_string();
+        let as_of_code = stored::date_code(as_of).expect("a year of 0-9999, checked by the caller");
+        // A date stored as a text (outside years 0–9999) sorts after every
+        // number: the period is read whole.
+        let mut text_date = self.conn.prepare_cached(
+            "SELECT 1 FROM entry WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on >= '' LIMIT 1",
+        )?;
+        if text_date.exists(params![code, period, figure])? {
+            return Ok(None);
+        }
         let mut first_day = self.conn.prepare_cached(
             "SELECT reported_on, value IS NULL FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = 'figure' ORDER BY reported_on LIMIT 1",
+             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 ORDER BY reported_on LIMIT 1",
         )?;
         let mut next_day = self.conn.prepare_cached(
             "SELECT reported_on FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = 'figure' AND reported_on > ?3
+             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on > ?4
              ORDER BY reported_on LIMIT 1",
         )?;
         let mut last_of_day = self.conn.prepare_cached(
             "SELECT id FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = 'figure' AND reported_on = ?3
+             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on = ?4
              ORDER BY id DESC LIMIT 1",
         )?;
-        let Some((mut day, no_value)) = first_day
-            .query_row(params![indicator, period], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+        let Some((mut today, no_value)) = first_day
+            .query_row(params![code, period, figure], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))
             .optional()?
         else {
             return Ok(Some(None));
         };
-        // Dates outside years 0–9999 sort before the others: this is the
-        // first one met if there is any.
-        let Some(first_reported) = date(&day) else { return Ok(None) };
+        let Some(first_reported) = day(rusqlite::types::ValueRef::Integer(today)) else { return Ok(None) };
         if first_reported > as_of {
             return Ok(Some(None));
         }
@@ -259,18 +281,25 @@ impl Ledger {
         }
         let mut latest = 0;
         loop {
-            let id: i64 = last_of_day.query_row(params![indicator, period, day], |r| r.get(0))?;
+            let id: i64 = last_of_day.query_row(params![code, period, figure, today], |r| r.get(0))?;
             latest = latest.max(id);
-            match next_day.query_row(params![indicator, period, day], |r| r.get::<_, String>(0)).optional()? {
-                Some(d) if d <= as_of_text => day = d,
+            match next_day
+                .query_row(params![code, period, figure, today], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                Some(d) if d <= as_of_code => today = d,
                 _ => break,
             }
         }
         let mut row =
             self.conn.prepare_cached("SELECT value, value_text, reported_on FROM entry WHERE id = ?1")?;
-        let (value, value_text, reported_on): (Option<f64>, Option<String>, String) =
-            row.query_row([latest], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        let (Some(value), Some(reported_on)) = (value, date(&reported_on)) else { return Ok(None) };
+        let (value, value_text, reported_on) = row.query_row([latest], |r| {
+            let value: Option<f64> = r.get(0)?;
+            Ok((value, stored::value_text_of(r.get_ref(1)?, value), day(r.get_ref(2)?)))
+        })?;
+        let (Some(value), Ok(value_text), Some(reported_on)) = (value, value_text, reported_on) else {
+            return Ok(None);
+        };
         let correction = corrections
             .into_iter()
             .filter(|c| c.target == Some(latest))
@@ -284,20 +313,22 @@ impl Ledger {
         })))
     }
 
-    /// What counts in one period, from all its entries.
+    /// What counts in one period (as stored: `stored_period`), from all
+    /// its entries.
     fn period_whole(
         &self,
         indicator: &str,
-        text: &str,
+        code: i64,
+        stored_period: i64,
         period: Period,
         as_of: NaiveDate,
     ) -> Result<Option<PeriodFigures>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry_content WHERE indicator = ?1 AND period = ?2 ORDER BY id"
+            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE e.indicator = ?1 AND e.period = ?2 ORDER BY e.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let entries: Vec<_> =
-            stmt.query_map(params![indicator, text], row_to_entry)?.collect::<rusqlite::Result<_>>()?;
+            stmt.query_map(params![code, stored_period], row_to_entry)?.collect::<rusqlite::Result<_>>()?;
         let mut counted = counting::count_figures(&entries, Some(as_of));
         Ok(counted.get_mut(indicator).and_then(|by_period| by_period.remove(&period)).map(|mut f| {
             f.superseded.clear();
@@ -323,27 +354,27 @@ impl Ledger {
 
 /// An entry of the scan in [`Ledger::counted_scan`], with what counting
 /// needs (id, kind, indicator, period, value as typed and as a number,
-/// date, target); the other fields are left empty.
+/// date, target); the other fields are left empty. `period`: the period's
+/// text, `None` when its code is no period's.
 fn scanned_entry(r: &rusqlite::Row, indicator: &str, period: Option<&str>) -> rusqlite::Result<Entry> {
     let bad = |col: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
             col,
-            rusqlite::types::Type::Text,
+            rusqlite::types::Type::Integer,
             format!("invalid {what}").into(),
         )
     };
-    let kind = r.get_ref(2)?.as_str()?;
-    let reported_on = r.get_ref(5)?.as_str()?;
+    let value: Option<f64> = r.get(3)?;
     Ok(Entry {
         id: r.get(1)?,
-        kind: Kind::parse(kind).ok_or_else(|| bad(2, "kind"))?,
+        kind: stored::kind_of_code(r.get(2)?).ok_or_else(|| bad(2, "kind"))?,
         indicator: Some(indicator.to_string()),
         task: None,
         period: period.map(str::to_string),
         year: 0,
-        value_text: r.get(4)?,
-        value: r.get(3)?,
-        reported_on: super::iso_date(reported_on).ok_or_else(|| bad(5, "date"))?,
+        value_text: stored::value_text_of(r.get_ref(4)?, value).map_err(|_| bad(4, "value text"))?,
+        value,
+        reported_on: stored::date_of(r.get_ref(5)?).ok_or_else(|| bad(5, "date"))?,
         recorded_at: String::new(),
         by: String::new(),
         source: None,
@@ -355,11 +386,10 @@ fn scanned_entry(r: &rusqlite::Row, indicator: &str, period: Option<&str>) -> ru
     })
 }
 
-/// A stored date, if it is one of years 0–9999 written as `YYYY-MM-DD`
-/// (the dates whose texts sort as the dates do).
-fn date(text: &str) -> Option<NaiveDate> {
-    let d: NaiveDate = text.parse().ok()?;
-    (text.len() == 10 && text.as_bytes()[0].is_ascii_digit()).then_some(d)
+/// A stored date, if it is stored as a `YYYYMMDD` number (years 0–9999:
+/// the dates whose stored forms sort as the dates do).
+fn day(v: rusqlite::types::ValueRef<'_>) -> Option<NaiveDate> {
+    matches!(v, rusqlite::types::ValueRef::Integer(_)).then(|| stored::date_of(v)).flatten()
 }
 
 #[cfg(test)]

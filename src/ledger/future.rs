@@ -45,7 +45,7 @@ pub(super) fn record_latest_reported(
             while let Some(r) = rows.next()? {
                 // An unreadable date is named by `plan verify`; it is no
                 // date to report on.
-                let d = r.get_ref(0)?.as_str().ok().and_then(super::iso_date);
+                let d = super::stored::date_of(r.get_ref(0)?);
                 latest = latest.max(d);
             }
             match latest {
@@ -80,7 +80,13 @@ impl Ledger {
         if latest_reported(&self.conn)?.is_some_and(|latest| latest <= today) {
             return Ok(Vec::new());
         }
-        let today_text = today.to_string();
+        use super::stored::{date_code, date_of, kind_code};
+        use crate::entry::Kind;
+        // Dates are `YYYYMMDD` numbers; a date stored as a text (a year
+        // past 9999) sorts after them all, so is read too.
+        let today_code = date_code(today).unwrap_or(i64::MAX);
+        let (figure, correction, void) =
+            (kind_code(Kind::Figure), kind_code(Kind::Correction), kind_code(Kind::Void));
         let mut first = self.conn.prepare_cached(
             "SELECT indicator, period FROM entry
              WHERE indicator IS NOT NULL AND period IS NOT NULL ORDER BY indicator, period LIMIT 1",
@@ -92,13 +98,13 @@ impl Ledger {
         )?;
         let mut in_period = self.conn.prepare_cached(
             "SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'figure' AND reported_on > ?3
+                 WHERE indicator = ?1 AND period = ?2 AND kind = ?4 AND reported_on > ?3
              UNION ALL
              SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'correction'
+                 WHERE indicator = ?1 AND period = ?2 AND kind = ?5
              UNION ALL
              SELECT id, kind, reported_on, target_entry, value FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind = 'void'",
+                 WHERE indicator = ?1 AND period = ?2 AND kind = ?6",
         )?;
         let mut tasks = self.conn.prepare_cached(
             "SELECT id, kind, reported_on, target_entry, value FROM entry INDEXED BY entry_by_task
@@ -109,16 +115,22 @@ impl Ledger {
         let mut redatings = Vec::new();
         let mut take = |r: &rusqlite::Row| -> rusqlite::Result<()> {
             let id: i64 = r.get(0)?;
-            let date = r.get_ref(2)?.as_str()?;
-            if date > today_text.as_str() {
+            // An unreadable date is named by `plan verify`; it is no date
+            // to report on.
+            let date = date_of(r.get_ref(2)?);
+            let after = date.is_some_and(|d| d > today);
+            if after {
                 future.push(id);
             }
-            match (r.get_ref(1)?.as_str()?, r.get::<_, Option<i64>>(3)?) {
-                ("void", Some(t)) => {
+            match (r.get::<_, i64>(1)?, r.get::<_, Option<i64>>(3)?) {
+                (k, Some(t)) if k == void => {
                     voided.insert(t);
                 }
-                ("correction", Some(t))
-                    if r.get::<_, Option<f64>>(4)?.is_none() && date <= today_text.as_str() =>
+                (k, Some(t))
+                    if k == correction
+                        && r.get::<_, Option<f64>>(4)?.is_none()
+                        && date.is_some()
+                        && !after =>
                 {
                     redatings.push((id, t));
                 }
@@ -126,10 +138,13 @@ impl Ledger {
             }
             Ok(())
         };
-        let pair = |r: &rusqlite::Row| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?));
+        let pair = |r: &rusqlite::Row| {
+            Ok((r.get::<_, rusqlite::types::Value>(0)?, r.get::<_, rusqlite::types::Value>(1)?))
+        };
         let mut at = first.query_row([], pair).optional()?;
         while let Some((indicator, period)) = at {
-            let mut rows = in_period.query(params![indicator, period, today_text])?;
+            let mut rows =
+                in_period.query(params![indicator, period, today_code, figure, correction, void])?;
             while let Some(r) = rows.next()? {
                 take(r)?;
             }

@@ -29,6 +29,7 @@ mod future;
 mod open;
 mod rows;
 mod seal;
+pub mod stored;
 pub mod verify;
 mod writer;
 
@@ -129,8 +130,23 @@ pub struct Ledger {
     plan_text: Option<String>,
 }
 
-const ENTRY_COLUMNS: &str = "id, kind, indicator, task, period, year, value_text, value, reported_on, \
-     recorded_at, by, source, note, target_entry, batch, plan_id, hash";
+/// What [`rows::row_to_entry`] reads of an entry, from [`ENTRY_FROM`]: the
+/// compact row (schema 7, `stored`) with what it shares with its batch,
+/// its ids and its ledger.
+const ENTRY_COLUMNS: &str = "e.id, e.kind, i.id, t.id, e.period, e.year, e.value_text, e.value, e.reported_on, \
+     coalesce(e.recorded_at, b.imported_at, ''), coalesce(e.by, b.by, ''), e.source, e.note, e.target_entry, \
+     e.batch, coalesce(e.plan_id, m.value, ''), e.hash";
+
+/// The entry `e` joined to its ids (`i` indicator, `t` task), batch `b`
+/// and the ledger's plan id `m`, for [`ENTRY_COLUMNS`]. Filter by an id
+/// through its code (`item`, e.g. [`INDICATOR_CODE`]), so that the
+/// indexes serve.
+const ENTRY_FROM: &str = "entry e LEFT JOIN item i ON i.code = e.indicator LEFT JOIN item t ON t.code = e.task \
+     LEFT JOIN batch b ON b.id = e.batch LEFT JOIN (SELECT value FROM meta WHERE key = 'plan_id' LIMIT 1) m";
+
+/// SQL: the code of the indicator id bound as `?1` (NULL when the ledger
+/// has none).
+const INDICATOR_CODE: &str = "(SELECT code FROM item WHERE id = ?1)";
 
 /// The real clock, for `recorded_at` (never settable in a shipped build:
 /// [`clock::now`]).

@@ -4,14 +4,15 @@ use super::*;
 
 impl Ledger {
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE id = ?1");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE e.id = ?1");
         Ok(self.conn.query_row(&sql, [id], row_to_entry).optional()?)
     }
 
     /// Every entry of `indicator` in `years`, in ledger order.
     pub fn indicator_entries(&self, indicator: &str, first: i32, last: i32) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry_content WHERE indicator = ?1 AND year BETWEEN ?2 AND ?3 ORDER BY id"
+            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
+             WHERE e.indicator = {INDICATOR_CODE} AND e.year BETWEEN ?2 AND ?3 ORDER BY e.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
@@ -32,7 +33,7 @@ impl Ledger {
     /// and voids carry their figure's indicator, period and year. One
     /// prepared statement, a range of the figure index `(indicator, period,
     /// kind, reported_on)` per indicator (the years are a range of period
-    /// texts), in one read transaction; memory holds one indicator's
+    /// codes), in one read transaction; memory holds one indicator's
     /// entries: for exports of large ledgers, written as they are counted.
     pub fn for_each_indicator_counting_entries(
         &self,
@@ -41,52 +42,65 @@ impl Ledger {
         last: i32,
         mut f: impl FnMut(&str, Vec<Entry>) -> Result<()>,
     ) -> Result<()> {
-        // Period texts start with their year in four digits; other years
-        // (never in a plan) are found by `year` alone.
+        // Periods in their own spelling are codes that sort by year
+        // (`stored::period_code`): the years are a range of codes; other
+        // years (never in a plan) are found by `year` alone. Periods
+        // stored as texts (not in their own spelling) are read apart.
         let (from, to) = if (0..=9998).contains(&first) && (0..=9998).contains(&last) {
-            (format!("{first:04}"), format!("{:04}", last + 1))
+            (i64::from(first) * 100, (i64::from(last) + 1) * 100)
         } else {
-            (String::new(), char::MAX.to_string())
+            (i64::MIN, i64::MAX)
         };
         let bad = |col: usize, what: &str| {
             rusqlite::Error::FromSqlConversionFailure(
                 col,
-                rusqlite::types::Type::Text,
+                rusqlite::types::Type::Integer,
                 format!("invalid {what}").into(),
             )
         };
+        const COLUMNS: &str = "e.id, e.kind, e.period, e.value, e.reported_on, coalesce(e.by, b.by, ''), \
+             e.note, e.target_entry, e.year";
         self.in_read_transaction(|| {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id, kind, period, value, reported_on, by, note, target_entry, year FROM entry
-                 WHERE indicator = ?5 AND period >= ?3 AND period < ?4 AND year BETWEEN ?1 AND ?2
-                 ORDER BY period",
-            )?;
+            let mut codes = self.conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM entry e LEFT JOIN batch b ON b.id = e.batch
+                 WHERE e.indicator = (SELECT code FROM item WHERE id = ?5)
+                   AND e.period >= ?3 AND e.period < ?4 AND e.year BETWEEN ?1 AND ?2
+                 ORDER BY e.period"
+            ))?;
+            let mut texts = self.conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM entry e LEFT JOIN batch b ON b.id = e.batch
+                 WHERE e.indicator = (SELECT code FROM item WHERE id = ?3)
+                   AND e.period >= '' AND e.year BETWEEN ?1 AND ?2
+                 ORDER BY e.period"
+            ))?;
             for &indicator in indicators {
-                let mut rows = stmt.query(params![first, last, from, to, indicator])?;
                 let mut group: Vec<Entry> = Vec::new();
-                while let Some(r) = rows.next()? {
-                    let kind = r.get_ref(1)?.as_str()?;
-                    let reported_on = r.get_ref(4)?.as_str()?;
-                    group.push(Entry {
-                        id: r.get(0)?,
-                        kind: Kind::parse(kind).ok_or_else(|| bad(1, "kind"))?,
-                        indicator: Some(indicator.to_string()),
-                        task: None,
-                        period: r.get(2)?,
-                        year: r.get(8)?,
-                        value_text: None,
-                        value: r.get(3)?,
-                        reported_on: iso_date(reported_on).ok_or_else(|| bad(4, "date"))?,
-                        recorded_at: String::new(),
-                        by: r.get(5)?,
-                        source: None,
-                        note: r.get(6)?,
-                        target_entry: r.get(7)?,
-                        batch: None,
-                        plan_id: String::new(),
-                        hash: String::new(),
-                    });
-                }
+                let mut read = |rows: &mut rusqlite::Rows| -> Result<()> {
+                    while let Some(r) = rows.next()? {
+                        group.push(Entry {
+                            id: r.get(0)?,
+                            kind: stored::kind_of_code(r.get(1)?).ok_or_else(|| bad(1, "kind"))?,
+                            indicator: Some(indicator.to_string()),
+                            task: None,
+                            period: period_of(r.get_ref(2)?).map_err(|_| bad(2, "period"))?,
+                            year: r.get(8)?,
+                            value_text: None,
+                            value: r.get(3)?,
+                            reported_on: stored::date_of(r.get_ref(4)?).ok_or_else(|| bad(4, "date"))?,
+                            recorded_at: String::new(),
+                            by: r.get(5)?,
+                            source: None,
+                            note: r.get(6)?,
+                            target_entry: r.get(7)?,
+                            batch: None,
+                            plan_id: String::new(),
+                            hash: String::new(),
+                        });
+                    }
+                    Ok(())
+                };
+                read(&mut codes.query(params![first, last, from, to, indicator])?)?;
+                read(&mut texts.query(params![first, last, indicator])?)?;
                 f(indicator, group)?;
             }
             Ok(())
@@ -101,9 +115,11 @@ impl Ledger {
         year: Option<i32>,
     ) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry_content
-             WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) AND (?3 IS NULL OR year = ?3)
-             ORDER BY id"
+            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
+             WHERE (?1 IS NULL OR e.indicator = {INDICATOR_CODE})
+               AND (?2 IS NULL OR e.task = (SELECT code FROM item WHERE id = ?2))
+               AND (?3 IS NULL OR e.year = ?3)
+             ORDER BY e.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params![indicator, task, year], row_to_entry)?;
@@ -131,7 +147,7 @@ impl Ledger {
 
     /// Calls `f` on every entry in ledger order (streaming, for verify).
     pub fn for_each_entry(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content ORDER BY id");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} ORDER BY e.id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -178,7 +194,8 @@ pub(super) fn iso_date(s: &str) -> Option<NaiveDate> {
 pub(super) fn task_entries(conn: &Connection) -> Result<Vec<Entry>> {
     // Ordered as the partial index is (task, id): `ORDER BY id` alone made
     // SQLite scan the whole table in rowid order instead of the index.
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE task IS NOT NULL ORDER BY task, id");
+    let sql =
+        format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE e.task IS NOT NULL ORDER BY e.task, e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], row_to_entry)?;
     let mut entries: Vec<Entry> = rows.collect::<rusqlite::Result<_>>()?;
@@ -190,7 +207,7 @@ pub(super) fn each_entry_newest_first(
     conn: &Connection,
     mut f: impl FnMut(Entry) -> Result<()>,
 ) -> Result<()> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content ORDER BY id DESC");
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} ORDER BY e.id DESC");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -200,8 +217,6 @@ pub(super) fn each_entry_newest_first(
 }
 
 pub(super) fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
-    let kind: String = r.get(1)?;
-    let reported_on: String = r.get(8)?;
     let bad = |col: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
             col,
@@ -209,16 +224,17 @@ pub(super) fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
             format!("invalid {what}").into(),
         )
     };
+    let value: Option<f64> = r.get(7)?;
     Ok(Entry {
         id: r.get(0)?,
-        kind: Kind::parse(&kind).ok_or_else(|| bad(1, "kind"))?,
+        kind: stored::kind_of_code(r.get(1)?).ok_or_else(|| bad(1, "kind"))?,
         indicator: r.get(2)?,
         task: r.get(3)?,
-        period: r.get(4)?,
+        period: period_of(r.get_ref(4)?).map_err(|_| bad(4, "period"))?,
         year: r.get(5)?,
-        value_text: r.get(6)?,
-        value: r.get(7)?,
-        reported_on: reported_on.parse().map_err(|_| bad(8, "date"))?,
+        value_text: stored::value_text_of(r.get_ref(6)?, value).map_err(|_| bad(6, "value text"))?,
+        value,
+        reported_on: stored::date_of(r.get_ref(8)?).ok_or_else(|| bad(8, "date"))?,
         recorded_at: r.get(9)?,
         by: r.get(10)?,
         source: r.get(11)?,
@@ -232,4 +248,16 @@ pub(super) fn row_to_entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
             hex
         },
     })
+}
+
+/// The period text stored as `v` (a code of `stored::period_code`, a text
+/// or NULL). `Err` for a number no period has.
+pub(super) fn period_of(v: rusqlite::types::ValueRef<'_>) -> Result<Option<String>, stored::Unreadable> {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Null => Ok(None),
+        ValueRef::Integer(c) => stored::period_of_code(c).map(Some).ok_or(stored::Unreadable),
+        ValueRef::Text(t) => Ok(Some(String::from_utf8_lossy(t).into_owned())),
+        _ => Err(stored::Unreadable),
+    }
 }

@@ -209,6 +209,148 @@ UPDATE sqlite_schema
  WHERE type = 'table' AND name = 'entry' AND instr(sql, 'kind = ''plan_version''') = 0;
 PRAGMA writable_schema = RESET;
 "#,
+    // Version 7, for import speed and size (issue #25: the entry row was
+    // wider than the data): the compact row. Kinds are integers; indicator
+    // and task ids are the codes of table `item`; a period in its own
+    // spelling is the number `YYYY00 + n`, a reporting date `YYYYMMDD`;
+    // the value as typed is stored only when it is not the number's own
+    // rendering (NULL: plain `1234.5`; 1: `1.234,5`; 2: `1,234.5`; 0: no
+    // text); `by` is NULL when it is the batch's. Any text that would not
+    // come back the same (an older ledger's, or one edited behind plan's
+    // back) is kept as it was, so every hash verifies or fails as before
+    // (`ledger::stored` holds the rules; the view `entry_content` rebuilds
+    // every text for readers outside plan). The figure index is built on
+    // the integers.
+    r#"
+CREATE TABLE item (
+    code INTEGER PRIMARY KEY,
+    id   TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE TRIGGER item_no_update BEFORE UPDATE ON item
+BEGIN SELECT RAISE(ABORT, 'plan ledger ids are append-only'); END;
+CREATE TRIGGER item_no_delete BEFORE DELETE ON item
+BEGIN SELECT RAISE(ABORT, 'plan ledger ids are append-only'); END;
+INSERT INTO item (id)
+SELECT id FROM (SELECT indicator AS id FROM entry WHERE indicator IS NOT NULL
+                UNION SELECT task FROM entry WHERE task IS NOT NULL)
+ORDER BY id;
+
+DROP VIEW entry_content;
+CREATE TABLE entry_v7 (
+    id           INTEGER PRIMARY KEY,
+    kind         INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),
+    indicator    INTEGER,
+    task         INTEGER,
+    period       ANY,
+    year         INTEGER NOT NULL,
+    value_text   ANY,
+    value        REAL,
+    reported_on  ANY NOT NULL,
+    recorded_at  TEXT,
+    by           TEXT,
+    source       TEXT,
+    note         TEXT,
+    target_entry INTEGER REFERENCES entry(id),
+    batch        INTEGER,
+    plan_id      TEXT,
+    hash         BLOB NOT NULL
+) STRICT;
+INSERT INTO entry_v7
+SELECT e.id,
+       CASE e.kind WHEN 'figure' THEN 0 WHEN 'completion' THEN 1 WHEN 'correction' THEN 2
+                   WHEN 'void' THEN 3 WHEN 'plan_version' THEN 4 END,
+       (SELECT code FROM item WHERE id = e.indicator),
+       (SELECT code FROM item WHERE id = e.task),
+       CASE WHEN e.period GLOB '[0-9][0-9][0-9][0-9]'
+                 THEN CAST(e.period AS INTEGER) * 100
+            WHEN e.period GLOB '[0-9][0-9][0-9][0-9]-H[12]'
+                 THEN CAST(substr(e.period, 1, 4) AS INTEGER) * 100 + 10 + CAST(substr(e.period, 7, 1) AS INTEGER)
+            WHEN e.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
+                 THEN CAST(substr(e.period, 1, 4) AS INTEGER) * 100 + 20 + CAST(substr(e.period, 7, 1) AS INTEGER)
+            WHEN e.period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr(e.period, 6, 2) BETWEEN '01' AND '12'
+                 THEN CAST(substr(e.period, 1, 4) AS INTEGER) * 100 + 30 + CAST(substr(e.period, 6, 2) AS INTEGER)
+            ELSE e.period END,
+       e.year,
+       CASE WHEN e.value IS NULL THEN e.value_text
+            WHEN e.value_text IS NULL THEN 0
+            WHEN e.value_text IS p.plain AND p.plain_ok THEN NULL
+            WHEN p.plain_ok AND e.value_text IS replace(p.grouped, ',', '.') || coalesce(',' || p.frac, '') THEN 1
+            WHEN p.plain_ok AND e.value_text IS p.grouped || coalesce('.' || p.frac, '') THEN 2
+            ELSE e.value_text END,
+       e.value,
+       CASE WHEN e.reported_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                 AND date(e.reported_on) IS e.reported_on
+            THEN CAST(replace(e.reported_on, '-', '') AS INTEGER)
+            ELSE e.reported_on END,
+       e.recorded_at,
+       CASE WHEN e.batch IS NOT NULL AND e.by IS (SELECT b.by FROM batch b WHERE b.id = e.batch)
+            THEN NULL ELSE e.by END,
+       e.source, e.note, e.target_entry, e.batch, e.plan_id, e.hash
+FROM entry e
+LEFT JOIN (
+    -- The plain rendering (`ledger::stored::plain_into`): a whole number
+    -- below 10^15 in digits, another its 15 significant digits, taken
+    -- only when they are its shortest (it reads back as the same number)
+    -- and within 10^-4..10^15; split for the grouped renderings.
+    SELECT v.value,
+           v.plain,
+           (v.value = CAST(v.value AS INTEGER) AND abs(v.value) < 1e15)
+             OR (abs(v.value) >= 1e-4 AND abs(v.value) < 1e15 AND CAST(v.plain AS REAL) = v.value
+                 AND instr(v.plain, 'e') = 0) AS plain_ok,
+           printf('%,d', CAST(CASE WHEN instr(v.plain, '.') > 0 THEN substr(v.plain, 1, instr(v.plain, '.') - 1)
+                                   ELSE v.plain END AS INTEGER)) AS grouped,
+           CASE WHEN instr(v.plain, '.') > 0 THEN substr(v.plain, instr(v.plain, '.') + 1) END AS frac
+    FROM (SELECT DISTINCT value,
+                 CASE WHEN value = CAST(value AS INTEGER) AND abs(value) < 1e15
+                      THEN CAST(CAST(value AS INTEGER) AS TEXT) ELSE printf('%.15g', value) END AS plain
+          FROM entry WHERE value IS NOT NULL) v
+) p ON p.value = e.value
+ORDER BY e.id;
+DROP TABLE entry;
+ALTER TABLE entry_v7 RENAME TO entry;
+
+CREATE INDEX entry_by_period ON entry(indicator, period, kind, reported_on) WHERE indicator IS NOT NULL;
+CREATE INDEX entry_by_task ON entry(task) WHERE task IS NOT NULL;
+
+CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry
+BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a correction instead'); END;
+CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
+BEGIN SELECT RAISE(ABORT, 'plan ledger entries are append-only: record a void instead'); END;
+
+-- Every field the hash covers, as text (SPEC §3), rebuilt from the compact
+-- row (`ledger::stored`). A batch, meta or item row gone missing leaves an
+-- empty text or NULL, which no hash covers: `plan verify` names the entry.
+CREATE VIEW entry_content AS
+SELECT e.id,
+       CASE e.kind WHEN 0 THEN 'figure' WHEN 1 THEN 'completion' WHEN 2 THEN 'correction'
+                   WHEN 3 THEN 'void' WHEN 4 THEN 'plan_version' END AS kind,
+       i.id AS indicator,
+       t.id AS task,
+       CASE WHEN typeof(e.period) <> 'integer' THEN e.period
+            WHEN e.period % 100 = 0 THEN printf('%04d', e.period / 100)
+            WHEN e.period % 100 < 20 THEN printf('%04d-H%d', e.period / 100, e.period % 100 - 10)
+            WHEN e.period % 100 < 30 THEN printf('%04d-Q%d', e.period / 100, e.period % 100 - 20)
+            ELSE printf('%04d-%02d', e.period / 100, e.period % 100 - 30) END AS period,
+       e.year,
+       CASE WHEN e.value_text IS NULL THEN CASE WHEN e.value IS NOT NULL THEN (CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END) END
+            WHEN typeof(e.value_text) <> 'integer' THEN e.value_text
+            WHEN e.value_text = 1 THEN replace(printf('%,d', CAST(CASE WHEN instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') > 0 THEN substr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), 1, instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') - 1) ELSE (CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END) END AS INTEGER)), ',', '.') || coalesce(',' || CASE WHEN instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') > 0 THEN substr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') + 1) END, '')
+            WHEN e.value_text = 2 THEN printf('%,d', CAST(CASE WHEN instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') > 0 THEN substr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), 1, instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') - 1) ELSE (CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END) END AS INTEGER)) || coalesce('.' || CASE WHEN instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') > 0 THEN substr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), instr((CASE WHEN e.value = CAST(e.value AS INTEGER) AND abs(e.value) < 1e15 THEN CAST(CAST(e.value AS INTEGER) AS TEXT) ELSE printf('%.15g', e.value) END), '.') + 1) END, '') END AS value_text,
+       e.value,
+       CASE WHEN typeof(e.reported_on) <> 'integer' THEN e.reported_on
+            ELSE printf('%04d-%02d-%02d', e.reported_on / 10000, e.reported_on / 100 % 100, e.reported_on % 100)
+       END AS reported_on,
+       coalesce(e.recorded_at, b.imported_at, '') AS recorded_at,
+       coalesce(e.by, b.by, '') AS by,
+       e.source, e.note, e.target_entry, e.batch,
+       coalesce(e.plan_id, m.value, '') AS plan_id,
+       e.hash
+FROM entry e
+LEFT JOIN item i ON i.code = e.indicator
+LEFT JOIN item t ON t.code = e.task
+LEFT JOIN batch b ON b.id = e.batch
+LEFT JOIN (SELECT value FROM meta WHERE key = 'plan_id' LIMIT 1) m;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -136,33 +136,24 @@ impl Ledger {
     }
 
     /// Every indicator or task id the ledger holds entries of, with their
-    /// number, for those `keep` selects: the ids are found by seeks in the
-    /// indexes (a few per id, not a scan), and only the kept ones counted.
+    /// number, for those `keep` selects: the ids are read from table `item`
+    /// (one row per id, schema 7), and only the kept ones counted (in the
+    /// indexes, not a scan).
     pub fn held_ids(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<(String, i64)>> {
+        // Every id the ledger ever held has an `item` code (schema 7).
+        let items: Vec<(i64, String)> = {
+            let mut stmt = self.conn.prepare_cached("SELECT code, id FROM item")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
         let mut out = Vec::new();
-        for column in ["indicator", "task"] {
-            let sql = format!(
-                "WITH RECURSIVE d(v) AS (
-                     SELECT (SELECT {column} FROM entry WHERE {column} IS NOT NULL
-                             ORDER BY {column} LIMIT 1)
-                     UNION ALL
-                     SELECT (SELECT {column} FROM entry WHERE {column} > d.v
-                             ORDER BY {column} LIMIT 1)
-                     FROM d WHERE d.v IS NOT NULL
-                 )
-                 SELECT v FROM d WHERE v IS NOT NULL"
-            );
-            let ids: Vec<String> = {
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
-            };
-            let count = format!("SELECT count(*) FROM entry WHERE {column} = ?1");
-            for id in ids.into_iter().filter(|id| keep(id)) {
-                let n: i64 = self.conn.query_row(&count, params![id], |r| r.get(0))?;
-                match out.iter_mut().find(|(i, _): &&mut (String, i64)| *i == id) {
-                    Some(slot) => slot.1 += n,
-                    None => out.push((id, n)),
-                }
+        for (code, id) in items.into_iter().filter(|(_, id)| keep(id)) {
+            let mut n = 0;
+            for column in ["indicator", "task"] {
+                let count = format!("SELECT count(*) FROM entry WHERE {column} = ?1");
+                n += self.conn.prepare_cached(&count)?.query_row([code], |r| r.get::<_, i64>(0))?;
+            }
+            if n > 0 {
+                out.push((id, n));
             }
         }
         out.sort();

@@ -65,6 +65,9 @@ impl Ledger {
             clock_marked,
             latest_reported: None,
             entries_before: last_id,
+            batch_by: None,
+            codes: std::collections::HashMap::new(),
+            row_codes: Vec::new(),
         };
         if let Some(text) = &plan_text {
             w.record_plan_version(text)?;
@@ -102,6 +105,13 @@ pub struct Writer<'c> {
     latest_reported: Option<NaiveDate>,
     /// Entries in the ledger before this write.
     entries_before: i64,
+    /// The open batch's `by`: an entry of the batch with the same `by`
+    /// stores NULL (schema 7).
+    batch_by: Option<String>,
+    /// The `item` code of each indicator or task id met (schema 7).
+    codes: std::collections::HashMap<String, i64>,
+    /// The indicator and task codes of the rows being inserted.
+    row_codes: Vec<(Option<i64>, Option<i64>)>,
 }
 
 /// Rows per multi-row INSERT of [`Writer::insert`]: a statement runs its
@@ -135,11 +145,12 @@ fn insert_sql(rows: usize) -> String {
 }
 
 impl Writer<'_> {
-    /// Opens a batch; later entries belong to it. Its row is written by
-    /// [`Writer::close_batch`], once the rows are known, and must be before
-    /// the commit.
-    pub fn open_batch(&mut self) -> Result<i64> {
+    /// Opens a batch signed by `by`; later entries belong to it. Its row is
+    /// written by [`Writer::close_batch`], once the rows are known, and must
+    /// be before the commit.
+    pub fn open_batch(&mut self, by: &str) -> Result<i64> {
         let id: i64 = self.tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM batch", [], |r| r.get(0))?;
+        self.batch_by = Some(by.to_string());
         self.sealer.batch = Some(id);
         self.open_batch = true;
         self.batch_first = self.sealer.next_id;
@@ -182,10 +193,11 @@ impl Writer<'_> {
 
     /// Writes the open batch's row: `rows` of the file, and the entries
     /// this writer appended since [`Writer::open_batch`] (for `verify`).
-    pub fn close_batch(&mut self, file: &str, sha256: &str, rows: i64, by: &str) -> Result<()> {
+    pub fn close_batch(&mut self, file: &str, sha256: &str, rows: i64) -> Result<()> {
         let Some(id) = self.sealer.batch.filter(|_| self.open_batch) else {
             bail!("no batch is open");
         };
+        let by = self.batch_by.clone().unwrap_or_default();
         let entries = self.sealer.next_id - self.batch_first;
         self.tx.execute(
             "INSERT INTO batch (id, file, sha256, rows, by, imported_at, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -222,20 +234,29 @@ impl Writer<'_> {
                 );
             }
         }
+        self.row_codes.clear();
+        for s in sealed {
+            let indicator = s.entry.indicator.as_deref().map(|id| self.code(id)).transpose()?;
+            let task = s.entry.task.as_deref().map(|id| self.code(id)).transpose()?;
+            self.row_codes.push((indicator, task));
+        }
         static GROUP_SQL: std::sync::LazyLock<String> =
             std::sync::LazyLock::new(|| insert_sql(ROWS_PER_INSERT));
         static ONE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| insert_sql(1));
         let mut groups = sealed.chunks_exact(ROWS_PER_INSERT);
+        let mut at = 0;
         if groups.len() > 0 {
             let mut stmt = self.tx.prepare_cached(&GROUP_SQL)?;
             for group in &mut groups {
-                self.execute_insert(&mut stmt, group)?;
+                self.execute_insert(&mut stmt, group, at)?;
+                at += group.len();
             }
         }
         if !groups.remainder().is_empty() {
             let mut stmt = self.tx.prepare_cached(&ONE_SQL)?;
             for s in groups.remainder() {
-                self.execute_insert(&mut stmt, std::slice::from_ref(s))?;
+                self.execute_insert(&mut stmt, std::slice::from_ref(s), at)?;
+                at += 1;
             }
         }
         self.latest_reported = self.latest_reported.max(sealed.iter().map(|s| s.entry.reported_on).max());
@@ -246,13 +267,37 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Runs `stmt` (an [`insert_sql`] of `rows.len()` rows) on `rows`.
-    fn execute_insert(&self, stmt: &mut rusqlite::Statement, rows: &[Sealed]) -> Result<()> {
+    /// The `item` code of indicator or task `id`, given it on first use.
+    fn code(&mut self, id: &str) -> Result<i64> {
+        if let Some(&c) = self.codes.get(id) {
+            return Ok(c);
+        }
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT code FROM item WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let code = match found {
+            Some(c) => c,
+            None => self
+                .tx
+                .prepare_cached("INSERT INTO item (id) VALUES (?1) RETURNING code")?
+                .query_row([id], |r| r.get(0))?,
+        };
+        self.codes.insert(id.to_string(), code);
+        Ok(code)
+    }
+
+    /// Runs `stmt` (an [`insert_sql`] of `rows.len()` rows) on `rows`, the
+    /// rows from `at` of the ones being inserted (their codes).
+    fn execute_insert(&self, stmt: &mut rusqlite::Statement, rows: &[Sealed], at: usize) -> Result<()> {
         let recorded_at = self.sealer.batch.is_none().then_some(&self.sealer.recorded_at);
         stmt.raw_bind_parameter(1, recorded_at)?;
         stmt.raw_bind_parameter(2, self.sealer.batch)?;
         for (r, s) in rows.iter().enumerate() {
-            bind_row(stmt, SHARED_PARAMS + r * ROW_PARAMS, s)?;
+            let by =
+                if self.batch_by.as_deref() == Some(s.entry.by.as_str()) { None } else { Some(&s.entry.by) };
+            bind_row(stmt, SHARED_PARAMS + r * ROW_PARAMS, s, self.row_codes[at + r], by)?;
         }
         stmt.raw_execute()?;
         let last = rows.last().map_or(0, |s| s.id);
@@ -265,7 +310,7 @@ impl Writer<'_> {
 
     /// The entry `id`, read inside this transaction.
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry_content WHERE id = ?1");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE e.id = ?1");
         Ok(self.tx.query_row(&sql, [id], row_to_entry).optional()?)
     }
 
@@ -274,8 +319,10 @@ impl Writer<'_> {
     /// race another writer.
     pub fn entries(&self, indicator: Option<&str>, task: Option<&str>) -> Result<Vec<Entry>> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entry_content
-             WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR task = ?2) ORDER BY id"
+            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
+             WHERE (?1 IS NULL OR e.indicator = {INDICATOR_CODE})
+               AND (?2 IS NULL OR e.task = (SELECT code FROM item WHERE id = ?2))
+             ORDER BY e.id"
         );
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map(params![indicator, task], row_to_entry)?;
@@ -311,18 +358,36 @@ impl Writer<'_> {
     }
 }
 
-/// Binds `s` as the row whose first parameter follows `at`.
-fn bind_row(stmt: &mut rusqlite::Statement, at: usize, s: &Sealed) -> rusqlite::Result<()> {
+/// Binds `s` as the row whose first parameter follows `at`, in the
+/// compact row of schema 7 ([`stored`]): `codes` its indicator and task
+/// codes, `by` NULL when it is the batch's.
+fn bind_row(
+    stmt: &mut rusqlite::Statement,
+    at: usize,
+    s: &Sealed,
+    (indicator, task): (Option<i64>, Option<i64>),
+    by: Option<&String>,
+) -> rusqlite::Result<()> {
     let e = &s.entry;
-    stmt.raw_bind_parameter(at + 1, e.kind.as_str())?;
-    stmt.raw_bind_parameter(at + 2, &e.indicator)?;
-    stmt.raw_bind_parameter(at + 3, &e.task)?;
-    stmt.raw_bind_parameter(at + 4, &e.period)?;
+    stmt.raw_bind_parameter(at + 1, stored::kind_code(e.kind))?;
+    stmt.raw_bind_parameter(at + 2, indicator)?;
+    stmt.raw_bind_parameter(at + 3, task)?;
+    match e.period.as_deref() {
+        None => stmt.raw_bind_parameter(at + 4, rusqlite::types::Null)?,
+        Some(p) => match stored::period_code(p) {
+            Some(c) => stmt.raw_bind_parameter(at + 4, c)?,
+            None => stmt.raw_bind_parameter(at + 4, p)?,
+        },
+    }
     stmt.raw_bind_parameter(at + 5, e.year)?;
-    stmt.raw_bind_parameter(at + 6, &e.value_text)?;
+    let text = e.value_text.as_deref();
+    stmt.raw_bind_parameter(at + 6, stored::ValueText::of(text, e.value).value(text))?;
     stmt.raw_bind_parameter(at + 7, e.value)?;
-    stmt.raw_bind_parameter(at + 8, &s.reported_on)?;
-    stmt.raw_bind_parameter(at + 9, &e.by)?;
+    match stored::date_code(e.reported_on) {
+        Some(c) => stmt.raw_bind_parameter(at + 8, c)?,
+        None => stmt.raw_bind_parameter(at + 8, &s.reported_on)?,
+    }
+    stmt.raw_bind_parameter(at + 9, by)?;
     stmt.raw_bind_parameter(at + 10, &e.source)?;
     stmt.raw_bind_parameter(at + 11, &e.note)?;
     stmt.raw_bind_parameter(at + 12, e.target_entry)?;

@@ -601,7 +601,7 @@ fn verify_passes_on_a_ledger_written_by_plan() {
     ok(&env, &["done", "setup"]);
     ok(&env, &["void", "4", "--reason", "x"]);
     let out = ok(&env, &["verify"]);
-    assert!(out.contains("ledger.db: 5 entries, chain intact, schema 6\n"), "{out}");
+    assert!(out.contains("ledger.db: 5 entries, chain intact, schema 7\n"), "{out}");
     // The plan version (#1) is said after the head.
     let head_line = out.lines().find(|l| l.contains("head ")).unwrap();
     let head = head_line.rsplit_once("head ").unwrap().1.to_string();
