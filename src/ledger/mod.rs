@@ -227,6 +227,12 @@ impl Ledger {
                     known = VERSION.to_string()
                 )
             })?;
+            // Schema 7 rebuilt the entries in half the room: the file
+            // gives the old pages back (best effort: another process
+            // reading the ledger right now keeps them for a later day).
+            if version < schema::COMPACT_ROW {
+                let _ = ledger.conn.execute_batch("VACUUM");
+            }
         }
         Ok(ledger)
     }

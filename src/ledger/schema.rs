@@ -353,5 +353,8 @@ LEFT JOIN (SELECT value FROM meta WHERE key = 'plan_id' LIMIT 1) m;
 "#,
 ];
 
+/// The version that made the entry row compact (it rebuilds the table).
+pub const COMPACT_ROW: i64 = 7;
+
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
