@@ -45,11 +45,13 @@ pub struct SortFileError(String);
 
 impl SortFileError {
     fn new(dir: &Path, e: &io::Error) -> Self {
-        SortFileError(crate::tr!(
-            "dhis2-adx-temp",
-            dir = dir.display().to_string(),
-            reason = crate::words::io_reason(e)
-        ))
+        let reason = match e.kind() {
+            io::ErrorKind::NotFound => crate::tr!("dhis2-adx-temp-missing"),
+            io::ErrorKind::PermissionDenied => crate::tr!("dhis2-adx-temp-denied"),
+            // The system's words: a full disk, a folder that is a file.
+            _ => e.to_string(),
+        };
+        SortFileError(crate::tr!("dhis2-adx-temp", dir = dir.display().to_string(), reason = reason))
     }
 }
 
@@ -488,7 +490,17 @@ mod tests {
             .adx_spill(0, missing.clone());
         let e = w.push("DE_A", figures.clone()).unwrap_err();
         let message = e.downcast_ref::<SortFileError>().expect("a SortFileError").to_string();
-        assert!(message.contains(&missing.display().to_string()) && message.contains("TMPDIR"), "{message}");
+        let said = format!("files in {}, and that failed: the folder does not exist.", missing.display());
+        assert!(message.contains(&said) && message.contains("Point TMPDIR"), "{message}");
+        // A file where the folder should be: the system's words for it.
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        let mut w =
+            SetWriter::new(&plan, Shape::Adx, STAMP.into(), Vec::new()).unwrap().adx_spill(1, file.clone());
+        w.push("DE_A", figures[..1].to_vec()).unwrap();
+        let e = w.push("DE_A", figures[1..].to_vec()).unwrap_err();
+        let message = e.downcast_ref::<SortFileError>().expect("a SortFileError").to_string();
+        assert!(message.contains(&format!("files in {}, and that failed: ", file.display())), "{message}");
         let mut w =
             SetWriter::new(&plan, Shape::Adx, STAMP.into(), Vec::new()).unwrap().adx_spill(2, missing);
         w.push("DE_A", figures).unwrap();
