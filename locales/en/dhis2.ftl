@@ -8,6 +8,9 @@ dhis2-plan-duplicate = DHIS2 data element `{ $code }` is already the code of `{ 
 ## plan export
 dhis2-no-org-unit = the plan does not say where its data goes in DHIS2: add `[export.dhis2]` with `org_unit = "…"` (the office's organisation unit, a code or UID) to the plan file
 dhis2-adx-no-data-set = ADX needs the data set of every group: add `data_set = "…"` under `[export.dhis2]` in the plan file
+dhis2-adx-temp = ADX puts the values in period order through temporary files in { $dir }, and that failed: { $reason }. Point TMPDIR (TMP on Windows) to a folder you can write to, with room for 32 bytes a value (32 MB for a million), and run the command again
+dhis2-adx-temp-missing = the folder does not exist
+dhis2-adx-temp-denied = no permission to write there
 dhis2-left-out = left out, no `dhis2` code: { $ids } (set `dhis2 = "…"` on each to export it)
 dhis2-export-summary = { $file }: { $values } data values for organisation unit { $org_unit }
 

@@ -8,6 +8,9 @@ dhis2-plan-duplicate = Phần tử dữ liệu DHIS2 `{ $code }` đã là mã c�
 ## plan export
 dhis2-no-org-unit = kế hoạch chưa cho biết số liệu gửi vào đơn vị nào trên DHIS2: thêm `[export.dhis2]` với `org_unit = "…"` (đơn vị tổ chức của cơ quan, mã hoặc UID) vào tệp kế hoạch
 dhis2-adx-no-data-set = ADX cần bộ dữ liệu (data set) cho mỗi nhóm: thêm `data_set = "…"` dưới `[export.dhis2]` trong tệp kế hoạch
+dhis2-adx-temp = ADX sắp xếp số liệu theo kỳ qua các tệp tạm trong { $dir } nhưng không thực hiện được: { $reason }. Hãy đặt biến môi trường TMPDIR (TMP trên Windows) chỉ tới một thư mục ghi được, còn trống 32 byte cho mỗi số liệu (32 MB cho một triệu số liệu), rồi chạy lại lệnh
+dhis2-adx-temp-missing = thư mục không tồn tại
+dhis2-adx-temp-denied = không có quyền ghi vào đó
 dhis2-left-out = không xuất các chỉ tiêu chưa có mã `dhis2`: { $ids } (ghi `dhis2 = "…"` cho từng chỉ tiêu để xuất)
 dhis2-export-summary = { $file }: { $values } số liệu của đơn vị tổ chức { $org_unit }
 

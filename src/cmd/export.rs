@@ -100,6 +100,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
                 values = write(out)?;
                 Ok(())
             }) {
+                // The temporary folder of ADX's sort, not the output, failed:
+                // its own message says which and what to do.
+                if e.is::<dhis2::SortFileError>() {
+                    return Err(e);
+                }
                 return Err(anyhow::anyhow!(
                     "{}: {}",
                     crate::tr!("file-cannot-write", path = path.display().to_string()),

@@ -20,11 +20,15 @@ use crate::period::{Cadence, Period};
 use crate::plan::Plan;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io::Write;
+use std::path::PathBuf;
+
+mod adx;
+
+use adx::{AdxXml, ByPeriod};
+pub use adx::{SPILL_ABOVE, SortFileError};
 
 /// The ADX namespace (IHE QRPH ADX, as DHIS2 reads and writes it).
 pub const ADX_NAMESPACE: &str = "urn:ihe:qrph:adx:2015";
@@ -322,58 +326,19 @@ fn write_csv_row<W: Write>(w: &mut csv::Writer<W>, set: &DataValueSet, v: &DataV
 
 /// ADX (`Content-Type: application/adx+xml`): one `group` per period, with
 /// the organisation unit and data set (both mandatory in ADX), and a
-/// `dataValue` of `dataElement` and `value` per figure. `exported` is the
-/// mandatory timestamp of the root. Fails when the plan names no data set.
+/// `dataValue` of `dataElement` and `value` per figure; periods in order,
+/// each period's values in the set's order. `exported` is the mandatory
+/// timestamp of the root. Fails when the plan names no data set.
 pub fn write_adx(set: &DataValueSet, exported: &str, out: &mut impl Write) -> Result<()> {
     let data_set = set.data_set.ok_or_else(|| anyhow::anyhow!(crate::tr!("dhis2-adx-no-data-set")))?;
-    let mut values: Vec<AdxValue> = set.values.iter().map(|v| (v.data_element, v.period, v.value)).collect();
-    write_adx_values(set.org_unit, data_set, &mut values, exported, out)
-}
-
-/// What ADX writes of a data value: data element, period, value.
-type AdxValue<'a> = (&'a str, Period, f64);
-
-/// [`write_adx`] of `values` (in the set's order; sorted here by period,
-/// each period's in that order).
-fn write_adx_values(
-    org_unit: &str,
-    data_set: &str,
-    values: &mut [AdxValue],
-    exported: &str,
-    out: &mut impl Write,
-) -> Result<()> {
-    values.sort_by_key(|v| v.1);
-    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let root = BytesStart::new("adx").with_attributes([("xmlns", ADX_NAMESPACE), ("exported", exported)]);
-    w.write_event(Event::Start(root))?;
-    let mut open: Option<Period> = None;
-    let mut value = String::new();
-    for &(data_element, period, v) in values.iter() {
-        if open != Some(period) {
-            if open.is_some() {
-                w.write_event(Event::End(BytesEnd::new("group")))?;
-            }
-            let code = adx_period(period);
-            let group = BytesStart::new("group").with_attributes([
-                ("orgUnit", org_unit),
-                ("period", code.as_str()),
-                ("dataSet", data_set),
-            ]);
-            w.write_event(Event::Start(group))?;
-            open = Some(period);
-        }
-        value.clear();
-        write!(value, "{}", Machine(v))?;
-        let dv = BytesStart::new("dataValue")
-            .with_attributes([("dataElement", data_element), ("value", value.as_str())]);
-        w.write_event(Event::Empty(dv))?;
+    let mut values = ByPeriod::new(usize::MAX, std::env::temp_dir());
+    for v in &set.values {
+        values.push(v.data_element, v.period, v.value)?;
     }
-    if open.is_some() {
-        w.write_event(Event::End(BytesEnd::new("group")))?;
-    }
-    w.write_event(Event::End(BytesEnd::new("adx")))?;
-    out.write_all(b"\n")?;
+    let sorted = values.sorted()?;
+    let mut xml = AdxXml::start(set.org_unit, data_set, exported, out)?;
+    sorted.write(&mut xml)?;
+    xml.end()?;
     Ok(())
 }
 
@@ -392,8 +357,13 @@ pub enum Shape {
 /// JSON holds its values only until a second period shows that the set has
 /// no one period (`period` at the top goes before the values), so at most
 /// one period's values (one per indicator); ADX groups the values by period
-/// and so holds them all until [`SetWriter::finish`], as little as it
-/// writes of each (data element, period, value: 32 bytes).
+/// (each period's in the order they come): it holds up to [`SPILL_ABOVE`]
+/// values, then writes each as a 16-byte record to a temporary file and
+/// puts them in period order at [`SetWriter::finish`], before writing any
+/// of the output, by a counting sort through a second temporary file
+/// (`adx::ByPeriod`: 32 bytes a value on disk, memory bounded whatever the
+/// number of values; [`SortFileError`] when the temporary folder cannot be
+/// written).
 pub struct SetWriter<'p, W: Write> {
     shape: Shape,
     org_unit: &'p str,
@@ -404,8 +374,9 @@ pub struct SetWriter<'p, W: Write> {
     csv: Option<csv::Writer<W>>,
     /// JSON: values not yet written, with their data elements.
     held: Vec<(&'p str, Figure<'p>)>,
-    /// ADX: every value, as ADX writes it (no author, note or dates).
-    adx: Vec<AdxValue<'p>>,
+    /// ADX: the values, as ADX writes them (no author, note or dates),
+    /// to be put in period order.
+    adx: ByPeriod<'p>,
     /// JSON: the opening and the values held so far are written.
     streaming: bool,
     written: usize,
@@ -436,10 +407,20 @@ impl<'p, W: Write> SetWriter<'p, W> {
             out,
             csv,
             held: Vec::new(),
-            adx: Vec::new(),
+            adx: ByPeriod::new(SPILL_ABOVE, std::env::temp_dir()),
             streaming: false,
             written: 0,
         })
+    }
+
+    /// ADX: holds up to `above` values in memory (default [`SPILL_ABOVE`];
+    /// 0: none), past that sorts them through temporary files in `dir`
+    /// (default the system's, `TMPDIR`). Panics when values were pushed
+    /// already (they would be lost): call it before [`SetWriter::push`].
+    pub fn adx_spill(mut self, above: usize, dir: PathBuf) -> Self {
+        assert_eq!(self.written, 0, "adx_spill after push");
+        self.adx = ByPeriod::new(above, dir);
+        self
     }
 
     /// Writes (or holds) `figures` of the indicator whose data element is
@@ -454,7 +435,7 @@ impl<'p, W: Write> SetWriter<'p, W> {
                         DataValueSet { org_unit: self.org_unit, data_set: self.data_set, values: Vec::new() };
                     write_csv_row(csv, &set, &value_of(data_element, &f))?;
                 }
-                Shape::Adx => self.adx.push((data_element, f.period, f.value)),
+                Shape::Adx => self.adx.push(data_element, f.period, f.value)?,
                 Shape::Json if self.streaming => {
                     let out = self.out.as_mut().expect("an output");
                     out.write_all(b",")?;
@@ -515,7 +496,10 @@ impl<'p, W: Write> SetWriter<'p, W> {
             Shape::Adx => {
                 let data_set = self.data_set.expect("checked by new");
                 let out = self.out.as_mut().expect("an output");
-                write_adx_values(self.org_unit, data_set, &mut self.adx, &self.exported, out)?;
+                let sorted = self.adx.sorted()?;
+                let mut xml = AdxXml::start(self.org_unit, data_set, &self.exported, out)?;
+                sorted.write(&mut xml)?;
+                xml.end()?;
             }
             Shape::Json => {
                 if !self.streaming {

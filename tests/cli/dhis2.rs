@@ -467,3 +467,89 @@ fn a_machine_float_is_stored_at_15_digits() {
         (&"2027-Q3".into(), &930.0.into(), &"930".into())
     );
 }
+
+/// An ADX export of more values than are sorted in memory (4,096): 18
+/// monthly indicators × 240 months (2026-2045) = 4,320 values, which go
+/// through the temporary files (issue #25). Expected, by the rule of ADX
+/// (SPEC §4.3, one group per period): the months in order, 2026-01 to
+/// 2045-12, each with the 18 data elements in plan order (the order they
+/// are exported). Indicator i's value in month m of year y is
+/// 100 + (i × 37 + y × 11 + m × 7) mod 800, plus .5 in odd months (never
+/// under a tenth of the one before, which import would question). With TMPDIR
+/// a folder that does not exist: exit 1, the folder and TMPDIR named,
+/// no file written, the ledger unchanged.
+#[test]
+fn a_large_adx_export_goes_through_temporary_files() {
+    let mut plan = String::from(
+        "[plan]\nid = \"KH-THANG\"\ntitle = \"t\"\nstart = 2026\nend = 2045\nlang = \"en\"\nnumbers = \"en\"\n\
+         [export.dhis2]\norg_unit = \"XA_1\"\ndata_set = \"DS_THANG\"\n\
+         [[group]]\nid = \"g\"\nname = \"g\"\n",
+    );
+    for i in 1..=18 {
+        plan.push_str(&format!(
+            "[[group.indicator]]\nid = \"ct_{i:02}\"\nname = \"c {i}\"\nmeasure = \"flow\"\nevery = \"month\"\n\
+             dhis2 = \"CT_{i:02}\"\n"
+        ));
+    }
+    let env = Env::with_plan(&plan).today("2046-06-30");
+    let value = |i: u32, y: u32, m: u32| {
+        let n = 100 + (i * 37 + y * 11 + m * 7) % 800;
+        if m % 2 == 1 { format!("{n}.5") } else { n.to_string() }
+    };
+    let mut csv = String::from("indicator;period;value;date;by;note\n");
+    for i in 1..=18 {
+        for y in 2026..=2045 {
+            for m in 1..=12 {
+                let (dy, dm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                csv.push_str(&format!("ct_{i:02};{y}-{m:02};{};{dy}-{dm:02}-05;Hoa;\n", value(i, y, m)));
+            }
+        }
+    }
+    let figures = env.file("so-lieu.csv", csv);
+    env.import(&figures);
+    let mut expected = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2046-06-30T00:00:00Z\">\n",
+    );
+    for y in 2026..=2045 {
+        for m in 1..=12 {
+            expected.push_str(&format!(
+                "  <group orgUnit=\"XA_1\" period=\"{y}-{m:02}-01/P1M\" dataSet=\"DS_THANG\">\n"
+            ));
+            for i in 1..=18 {
+                expected.push_str(&format!(
+                    "    <dataValue dataElement=\"CT_{i:02}\" value=\"{}\"/>\n",
+                    value(i, y, m)
+                ));
+            }
+            expected.push_str("  </group>\n");
+        }
+    }
+    expected.push_str("</adx>\n");
+    // 18 × 240 = 4,320 data values; the first of 2026-01 is CT_01's,
+    // 100 + (37 + 22286 + 7) mod 800 = 100 + 22330 mod 800 = 100 + 730,
+    // .5 (January): 830.5.
+    assert_eq!(expected.matches("<dataValue ").count(), 4320);
+    assert!(expected.contains("period=\"2026-01-01/P1M\" dataSet=\"DS_THANG\">\n    <dataValue dataElement=\"CT_01\" value=\"830.5\"/>"));
+    let (adx, _) = export(&env, &["--format", "adx"]);
+    assert_eq!(adx, expected);
+
+    let missing = env.dir.path().join("no-such-folder");
+    let out = env.dir.path().join("thang.xml");
+    for args in [&["export", "--format", "adx"][..], &["export", "--format", "adx", "--output", "thang.xml"]]
+    {
+        let before = env.ledger_fingerprint();
+        let run = env.cmd().env("TMPDIR", &missing).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(run.stdout.is_empty());
+        assert!(
+            stderr.contains(&format!("{}, and that failed: the folder does not exist", missing.display()))
+                && stderr.contains("Point TMPDIR"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("thang.xml"), "the output is not what failed: {stderr}");
+        assert_eq!(env.ledger_fingerprint(), before, "the ledger changed");
+    }
+    assert!(!out.exists(), "a file was written");
+}
