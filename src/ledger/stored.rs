@@ -149,19 +149,24 @@ impl ValueText {
                 _ => unreachable!(),
             };
         };
-        let mut buf = String::new();
-        if !plain_into(v, &mut buf) {
-            return ValueText::Text;
-        }
-        if buf == text {
+        // Decided on the text, without writing the number out (an import
+        // stores a million of them): the text, or the text without its
+        // group separators and with a point for its decimal mark, must be
+        // the number's plain rendering.
+        if is_plain(text, v) {
             return ValueText::Plain;
         }
-        // Only a text with a separator can be a grouped rendering.
-        if text.len() > buf.len() || text.contains(',') {
-            for (style, code) in [(b'.', ValueText::Vietnamese), (b',', ValueText::English)] {
-                if grouped(&buf, style).as_deref() == Some(text) {
-                    return code;
-                }
+        for (sep, mark, code) in [(b'.', b',', ValueText::Vietnamese), (b',', b'.', ValueText::English)] {
+            if !text.bytes().any(|b| b == sep || b == mark) {
+                continue;
+            }
+            let candidate: String = text
+                .bytes()
+                .filter(|&b| b != sep)
+                .map(|b| char::from(if b == mark { b'.' } else { b }))
+                .collect();
+            if is_plain(&candidate, v) && grouped(&candidate, sep).as_deref() == Some(text) {
+                return code;
             }
         }
         ValueText::Text
@@ -226,6 +231,38 @@ pub fn plain_into(v: f64, out: &mut String) -> bool {
     write!(out, "{v}").expect("write to a String");
     let significant = out.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0').count();
     significant <= 15
+}
+
+/// Whether `s` is exactly what [`plain_into`] writes for `v`, decided
+/// without writing `v` out: `s` is in the plain form (an optional minus,
+/// digits without a leading zero, an optional fraction without a trailing
+/// zero; never `-0`), has at most 15 significant digits, reads as `v`,
+/// and a fraction lies in 10^-4..10^15. Two texts of at most 15
+/// significant digits never read as the same number, so the one that
+/// reads as `v` is `v`'s shortest rendering, which [`plain_into`] writes.
+fn is_plain(s: &str, v: f64) -> bool {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (whole, frac) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || (whole.len() > 1 && whole.starts_with('0')) {
+        return false;
+    }
+    if let Some(f) = frac
+        && (!all_digits(f) || f.ends_with('0'))
+    {
+        return false;
+    }
+    if s.starts_with('-') && whole == "0" && frac.is_none() {
+        return false;
+    }
+    let significant = whole.bytes().chain(frac.unwrap_or("").bytes()).skip_while(|&d| d == b'0').count();
+    if significant > 15 || s.parse::<f64>().ok() != Some(v) {
+        return false;
+    }
+    frac.is_none() || v.abs() >= 1e-4
 }
 
 /// `plain` (a [`plain_into`] rendering) with its whole part grouped by
@@ -297,6 +334,69 @@ mod tests {
         assert_eq!(ValueText::of(None, Some(3.0)), ValueText::Absent);
         assert_eq!(ValueText::of(None, None), ValueText::Plain);
         assert_eq!(ValueText::of(Some("abc"), None), ValueText::Text);
+    }
+
+    /// The rule decided on the text ([`ValueText::of`]) is the one written
+    /// out: a text is a code exactly when decoding the code gives it back.
+    #[test]
+    fn the_code_of_a_text_is_the_one_that_gives_it_back() {
+        use proptest::prelude::*;
+        let texts = prop_oneof![
+            // Numbers as a clerk types them, in every style.
+            (any::<i32>(), 0u32..4, 0u32..1000, prop::sample::select(vec!["", ".", ","])).prop_map(
+                |(w, decimals, f, mark)| {
+                    let frac = format!("{f:03}");
+                    if decimals == 0 || mark.is_empty() {
+                        w.to_string()
+                    } else {
+                        format!("{w}{mark}{}", &frac[..decimals as usize])
+                    }
+                }
+            ),
+            "[-0-9.,]{1,12}",
+            // Grouped renderings, made by the rule itself.
+            (-1_000_000_000_000i64..1_000_000_000_000, 0u32..1000, any::<bool>()).prop_map(|(w, f, vi)| {
+                let plain = if f == 0 {
+                    w.to_string()
+                } else {
+                    format!("{w}.{}", format!("{f:03}").trim_end_matches('0'))
+                };
+                grouped(&plain, if vi { b'.' } else { b',' }).unwrap()
+            }),
+        ];
+        let decode = |t: Option<&str>, v: f64| {
+            let code = ValueText::of(t, Some(v));
+            let stored = code.value(t);
+            let rusqlite::types::ToSqlOutput::Borrowed(r) = stored else { unreachable!() };
+            value_text_of(r, Some(v)).unwrap()
+        };
+        proptest!(|(raw in texts, grouped_style in 0u8..3)| {
+            // The number the text stands for, read each way a clerk means it.
+            let plain: String = match grouped_style {
+                0 => raw.clone(),
+                1 => raw.replace('.', "").replace(',', "."),
+                _ => raw.replace(',', ""),
+            };
+            let Ok(v) = plain.parse::<f64>() else { return Ok(()) };
+            // The text comes back the same, whatever code it was given.
+            let back = decode(Some(&raw), v);
+            prop_assert_eq!(back.as_deref(), Some(raw.as_str()));
+            // The code is the one the slow rule (writing the number out)
+            // gives.
+            let mut written = String::new();
+            let slow = if !plain_into(v, &mut written) {
+                ValueText::Text
+            } else if written == raw {
+                ValueText::Plain
+            } else if grouped(&written, b'.').as_deref() == Some(raw.as_str()) {
+                ValueText::Vietnamese
+            } else if grouped(&written, b',').as_deref() == Some(raw.as_str()) {
+                ValueText::English
+            } else {
+                ValueText::Text
+            };
+            prop_assert_eq!(ValueText::of(Some(&raw), Some(v)), slow, "{} as {}", raw, v);
+        });
     }
 
     /// The view's SQL and the Rust decoder give the same texts: each value
