@@ -216,6 +216,9 @@ fn settings() -> insta::Settings {
     s.add_filter(r"\b\d+:[0-9a-f]{16}\b", "[fingerprint]");
     s.add_filter(r"\b[0-9a-f]{64}\b", "[hash]");
     s.add_filter(r"(back-dated|nhập lùi ngày) [\d.,]+", "$1 [N]");
+    s.add_filter(r#""backdated_days": \d+"#, r#""backdated_days": "[N]""#);
+    // The same, where the table wraps the number onto the next line.
+    s.add_filter(r"(back-dated|nhập lùi ngày)(\s*│\n│(?:[^┆\n]*┆)+ )\d[\d.,]*", "$1$2[N]");
     // A temp dir's path (ledger names, messages).
     s.add_filter(r"/[^\s]*/\.tmp[^/\s]*/", "[tmp]/");
     s
