@@ -233,11 +233,14 @@ impl Ledger {
                     known = VERSION.to_string()
                 )
             })?;
-            // Schema 7 rebuilt the entries in half the room: the file
-            // gives the old pages back (best effort: another process
-            // reading the ledger right now keeps them for a later day).
+            // Schema 7 rebuilt the entries in less room: the file gives
+            // the old pages back. Best effort, without waiting: should
+            // another process hold the ledger right now, the free pages
+            // stay in the file and later entries fill them.
             if version < schema::COMPACT_ROW {
+                ledger.conn.busy_handler(None::<fn(i32) -> bool>).map_err(explain)?;
                 let _ = ledger.conn.execute_batch("VACUUM");
+                busy::install(&mut ledger.conn).map_err(explain)?;
             }
         }
         Ok(ledger)
