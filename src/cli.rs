@@ -85,9 +85,16 @@ pub fn parse() -> Cli {
     let peek = Peek::file(&plan_path(&args));
     crate::i18n::set_lang(language(&args, &peek));
     value::set_date_order(peek.dates.unwrap_or_default());
-    let matches = match command(&peek).try_get_matches_from(&args) {
+    // The command as derived reads the arguments as the localised one does
+    // (which only adds words: help, headings, examples); it is built in a
+    // fraction of the time, so a command line that parses needs no more.
+    // Help, version and usage errors come from the localised command.
+    let matches = match <Cli as clap::CommandFactory>::command().try_get_matches_from(&args) {
         Ok(m) => m,
-        Err(e) => exit_with(e),
+        Err(_) => match command(&peek).try_get_matches_from(&args) {
+            Ok(m) => m,
+            Err(e) => exit_with(e),
+        },
     };
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(e))
 }

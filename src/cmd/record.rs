@@ -44,8 +44,15 @@ pub fn run(ctx: &Ctx, args: RecordArgs) -> Result<ExitCode> {
     };
     let plan = ctx.load_plan()?;
     // The clock first: a date "after today" on a clock set back is no typo.
-    ctx.check_clock(&plan)?;
-    let figure = checked_figure(&plan, &indicator, value_text, period, &args.provenance, today()?)?;
+    // The write checks it before anything else, so it is read here only
+    // when the figure is refused (one opening of the ledger the less).
+    let figure = match checked_figure(&plan, &indicator, value_text, period, &args.provenance, today()?) {
+        Ok(f) => f,
+        Err(e) => {
+            ctx.check_clock(&plan)?;
+            return Err(e);
+        }
+    };
     let ind = plan.indicator(figure.indicator.as_deref().unwrap_or_default()).expect("a checked indicator");
     write_guarded(ctx, &plan, ind, &figure, args.yes)
 }
