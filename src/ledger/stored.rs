@@ -125,13 +125,13 @@ pub fn date_of(v: ValueRef<'_>) -> Option<NaiveDate> {
 /// What the row holds for `value_text` beside the number `value`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueText {
-    /// NULL: the number's plain rendering ([`plain`]).
+    /// NULL: the number's plain rendering ([`plain_into`]).
     Plain,
     /// 0: no text though there is a number.
     Absent,
-    /// 1: [`plain`] with Vietnamese separators (`1.234,5`).
+    /// 1: [`plain_into`] with Vietnamese separators (`1.234,5`).
     Vietnamese,
-    /// 2: [`plain`] with English separators (`1,234.5`).
+    /// 2: [`plain_into`] with English separators (`1,234.5`).
     English,
     /// The text itself.
     Text,

@@ -22,7 +22,7 @@ use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-/// The values [`ByPeriod`] holds and sorts in memory (32 bytes each: 128
+/// The values the ADX writer holds and sorts in memory (32 bytes each: 128
 /// KiB); past that many they go to a temporary file.
 pub const SPILL_ABOVE: usize = 4096;
 
