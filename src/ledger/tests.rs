@@ -292,6 +292,26 @@ fn schema_at(path: &Path, version: usize) -> Connection {
     conn
 }
 
+/// `mem`'s entries, batches and meta written into a new file at `path` as
+/// schema `version` (5 or 6) stored them: every field a text, an
+/// imported entry's time and every plan id NULL in the row.
+fn written_as_schema(mem: &Ledger, path: &Path, version: usize) {
+    drop(schema_at(path, version));
+    mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
+    mem.conn
+        .execute_batch(
+            "INSERT INTO old.meta SELECT * FROM main.meta;
+             INSERT INTO old.batch SELECT * FROM main.batch;
+             INSERT INTO old.entry
+             SELECT id, kind, indicator, task, period, year, value_text, value, reported_on,
+                    CASE WHEN batch IS NULL THEN recorded_at END, by, source, note, target_entry,
+                    batch, NULL, hash
+             FROM main.entry_content;",
+        )
+        .unwrap();
+    mem.conn.execute("DETACH DATABASE old", []).unwrap();
+}
+
 #[test]
 fn version_4_ledgers_store_each_shared_field_once_after_the_migration() {
     let mut mem = Ledger::in_memory().unwrap();
@@ -360,20 +380,7 @@ fn a_version_5_ledger_migrates_losslessly_and_then_records_plan_versions() {
     recorded_then_imported(&mut mem);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v5.db");
-    drop(schema_at(&path, 5));
-    mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
-    mem.conn
-        .execute_batch(
-            "INSERT INTO old.meta SELECT * FROM main.meta;
-             INSERT INTO old.batch SELECT * FROM main.batch;
-             INSERT INTO old.entry
-             SELECT id, kind, indicator, task, period, year, value_text, value, reported_on,
-                    CASE WHEN batch IS NULL THEN recorded_at END, by, source, note, target_entry,
-                    batch, NULL, hash
-             FROM main.entry_content;",
-        )
-        .unwrap();
-    mem.conn.execute("DETACH DATABASE old", []).unwrap();
+    written_as_schema(&mem, &path, 5);
     let mut l = Ledger::open(&path).unwrap();
     assert_eq!(l.schema_version().unwrap(), VERSION);
     // The same entries, the same head: nothing rewritten.
@@ -451,20 +458,7 @@ fn a_version_6_ledger_migrates_to_the_compact_row_losslessly() {
     w.commit().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v6.db");
-    drop(schema_at(&path, 6));
-    mem.conn.execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()]).unwrap();
-    mem.conn
-        .execute_batch(
-            "INSERT INTO old.meta SELECT * FROM main.meta;
-             INSERT INTO old.batch SELECT * FROM main.batch;
-             INSERT INTO old.entry
-             SELECT id, kind, indicator, task, period, year, value_text, value, reported_on,
-                    CASE WHEN batch IS NULL THEN recorded_at END, by, source, note, target_entry,
-                    batch, NULL, hash
-             FROM main.entry_content;",
-        )
-        .unwrap();
-    mem.conn.execute("DETACH DATABASE old", []).unwrap();
+    written_as_schema(&mem, &path, 6);
     let l = Ledger::open(&path).unwrap();
     assert_eq!(l.schema_version().unwrap(), VERSION);
     let (before, after) = (mem.entries(None, None, None).unwrap(), l.entries(None, None, None).unwrap());
