@@ -64,6 +64,7 @@ ledger-read-only-upgrade = the ledger {$path} has schema version {$version} and 
 ledger-other-plan-read = the ledger {$path} belongs to plan `{$other}`, not `{$plan}`: use --ledger to point at this plan's ledger
 ledger-other-plan-write = the ledger {$path} belongs to plan `{$other}`, not `{$plan}`: refusing to write another plan's figures into it
 ledger-upgrade-failed = cannot upgrade the ledger {$path} from schema version {$version} to {$known}; it is left as it was
+ledger-upgrading = upgrading the ledger {$path} ({$entries} entries) from schema version {$version} to {$known}, once: this takes a few seconds
 ledger-migration-step = the step to schema version {$version}
 ledger-foreign-tables = the database has tables of its own
 ledger-dangling-row = a row of `{$table}` refers to a row that is not there

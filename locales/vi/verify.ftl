@@ -45,6 +45,7 @@ ledger-read-only-upgrade = sổ cái {$path} có lược đồ phiên bản {$ve
 ledger-other-plan-read = sổ cái {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: dùng --ledger để chỉ đúng sổ của kế hoạch này
 ledger-other-plan-write = sổ cái {$path} thuộc kế hoạch `{$other}`, không phải `{$plan}`: không ghi số liệu của kế hoạch khác vào sổ này
 ledger-upgrade-failed = không nâng cấp được sổ cái {$path} từ lược đồ phiên bản {$version} lên {$known}; sổ vẫn giữ nguyên như trước
+ledger-upgrading = đang nâng cấp sổ cái {$path} ({$entries} bút toán) từ lược đồ {$version} lên {$known}, chỉ một lần: việc này mất vài giây
 ledger-migration-step = bước lên lược đồ phiên bản {$version}
 ledger-foreign-tables = cơ sở dữ liệu có các bảng không phải của plan
 ledger-dangling-row = một dòng của bảng `{$table}` trỏ tới dòng không tồn tại

@@ -225,6 +225,25 @@ impl Ledger {
                     known = VERSION.to_string()
                 ));
             }
+            // A large ledger's upgrade takes seconds (schema 7 rewrites the
+            // entries: 7.5 s for 1,000,000): said, so that it is not taken
+            // for a hang.
+            let entries: i64 = ledger
+                .conn
+                .query_row("SELECT coalesce(max(id), 0) FROM entry", [], |r| r.get(0))
+                .unwrap_or(0);
+            if version < schema::COMPACT_ROW && entries > 100_000 {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "ledger-upgrading",
+                        path = path.display().to_string(),
+                        entries = entries.to_string(),
+                        version = version.to_string(),
+                        known = VERSION.to_string()
+                    )
+                );
+            }
             ledger.migrate().with_context(|| {
                 tr!(
                     "ledger-upgrade-failed",
