@@ -76,7 +76,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::sync::Arc;
 
 /// Bad rows (and replacements) listed in full; the rest are only counted.
@@ -310,8 +310,6 @@ pub struct Batch<'p, 'o> {
     plain_texts: FastMap<String, ()>,
     /// One entry whose buffers every row reuses.
     scratch: NewEntry,
-    /// A period as stored, to compare with the text typed.
-    period_text: String,
     /// What the ledger counts; each indicator takes its part into its own
     /// state when first met.
     known: Known,
@@ -383,7 +381,6 @@ impl<'p, 'o> Batch<'p, 'o> {
                 note: None,
                 target_entry: None,
             },
-            period_text: String::new(),
             known,
             cell_errors: Vec::new(),
             out: Outcome::default(),
@@ -736,13 +733,10 @@ impl<'p, 'o> Batch<'p, 'o> {
         e.kind = Kind::Figure;
         set_opt(&mut e.indicator, &st.ind.id);
         e.task = None;
+        // The period as stored, whatever form the cell typed it in.
         let p = e.period.get_or_insert_with(String::new);
-        self.period_text.clear();
-        write!(self.period_text, "{period}").expect("write to a String");
-        match cell(Col::Period) {
-            Cell::Text(t) if t.as_ref() == self.period_text => set(p, t),
-            _ => set(p, &self.period_text),
-        }
+        p.clear();
+        period.push_to(p);
         e.year = period.year;
         set_opt(&mut e.value_text, &value_text);
         e.value = Some(value);
