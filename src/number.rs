@@ -108,7 +108,7 @@ pub const MAX_SIGNIFICANT: usize = 15;
 /// part is 0 (`0,250` is no thousands group). More than
 /// [`MAX_SIGNIFICANT`] significant digits are refused.
 pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
-    let t = text.trim();
+    let t = crate::input::text::trim(text);
     if t.is_empty() {
         return Err(NumberError::Empty);
     }

@@ -27,13 +27,25 @@ pub fn is_refused(c: char) -> bool {
 /// for all of U+0000–U+02FF): a text of only such characters is NFC.
 const FIRST_COMBINING: char = '\u{300}';
 
+/// `s` without the white space around it, as `str::trim` gives it, but
+/// at once for text that starts and ends with a visible ASCII character
+/// (nearly every cell of a file: an import trims several per row).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [] => s,
+        [first, .., last] | [first @ last] if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// `text` trimmed and NFC-normalised, `None` when empty; borrowed when it
 /// already is (as nearly every text is).
 ///
 /// Errors (in the catalogue's words): a refused character, with its code
 /// point and 1-based position; more than [`MAX_CHARS`] characters.
 pub fn clean(text: &str) -> Result<Option<Cow<'_, str>>, String> {
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return Ok(None);
     }
