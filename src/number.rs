@@ -108,7 +108,91 @@ pub const MAX_SIGNIFICANT: usize = 15;
 /// part is 0 (`0,250` is no thousands group). More than
 /// [`MAX_SIGNIFICANT`] significant digits are refused.
 pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
-    let t = text.trim();
+    let t = crate::input::text::trim(text);
+    if let Some(v) = plain(t, style) {
+        return Ok(v);
+    }
+    parse_general(t, style)
+}
+
+/// Below this a number's digits make an integer that a double holds
+/// exactly (< 2^53) and that has at most [`MAX_SIGNIFICANT`] digits.
+const PLAIN_BELOW: u64 = 1_000_000_000_000_000;
+
+/// The powers of ten a double holds exactly.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
+/// The common case of [`parse`] in one pass over the bytes, `None` when it
+/// is not plainly so (the general reading then decides, errors
+/// included): the strict grammar of [`parse_strict`], at most 15 digits
+/// from the first that is not 0, and not of the form that may be
+/// ambiguous (one decimal mark and three decimals, no group mark). Its
+/// digits `m` (< 10^15, exact in a double) and `k` decimals (≤ 22, `10^k`
+/// exact) give `m / 10^k` as one correctly rounded division: the very
+/// double that reading the text as a decimal gives.
+fn plain(t: &str, style: NumberStyle) -> Option<f64> {
+    let (group, decimal) = match style {
+        NumberStyle::Vi => (b'.', b','),
+        NumberStyle::En => (b',', b'.'),
+    };
+    let b = t.as_bytes();
+    let (negative, body) = match *b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let mut m: u64 = 0;
+    let mut push = |c: u8| {
+        m = m * 10 + u64::from(c - b'0');
+        m < PLAIN_BELOW
+    };
+    // The whole part: digits, or 1–3 digits then groups of three.
+    let (mut run, mut groups, mut i) = (0usize, 0usize, 0);
+    while let Some(&c) = body.get(i) {
+        if c.is_ascii_digit() {
+            if !push(c) {
+                return None;
+            }
+            run += 1;
+        } else if c == group {
+            let ok = if groups == 0 { (1..=3).contains(&run) } else { run == 3 };
+            if !ok {
+                return None;
+            }
+            groups += 1;
+            run = 0;
+        } else if c == decimal {
+            break;
+        } else {
+            return None;
+        }
+        i += 1;
+    }
+    if run == 0 || (groups > 0 && run != 3) {
+        return None;
+    }
+    let mut k = 0;
+    if i < body.len() {
+        let frac = &body[i + 1..];
+        if frac.is_empty() || frac.len() >= EXACT_POW10.len() || (groups == 0 && frac.len() == 3) {
+            return None;
+        }
+        for &c in frac {
+            if !c.is_ascii_digit() || !push(c) {
+                return None;
+            }
+        }
+        k = frac.len();
+    }
+    let v = m as f64 / EXACT_POW10[k];
+    Some(if negative { -v } else { v })
+}
+
+/// [`parse`] without its fast path: every form, every error.
+fn parse_general(t: &str, style: NumberStyle) -> Result<f64, NumberError> {
     if t.is_empty() {
         return Err(NumberError::Empty);
     }
@@ -264,6 +348,33 @@ pub fn format_number(value: f64, style: NumberStyle, max_decimals: usize) -> Str
 mod tests {
     use super::*;
     use NumberStyle::*;
+
+    proptest::proptest! {
+        /// The one-pass reading of the common case gives the very double
+        /// the general reading gives (bit for bit), whenever it reads one.
+        #[test]
+        fn the_fast_path_agrees_with_the_general_reading(t in "[-+]?[0-9.,]{1,24}", vi: bool) {
+            let style = if vi { Vi } else { En };
+            if let Some(v) = plain(&t, style) {
+                let general = parse_general(&t, style);
+                proptest::prop_assert_eq!(general.map(f64::to_bits), Ok(v.to_bits()), "{}", t);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_reads_the_common_forms_and_leaves_the_rest() {
+        // 1.234,5 = 12345 / 10^1; -0,25 = -(25 / 10^2).
+        assert_eq!(plain("1.234,5", Vi), Some(1234.5));
+        assert_eq!(plain("-0,25", Vi), Some(-0.25));
+        assert_eq!(plain("+1,234,567.5", En), Some(1_234_567.5));
+        assert_eq!(plain("742", Vi), Some(742.0));
+        // Ambiguous (9,230: 9,23 or 9230?), wrong style, too many digits,
+        // malformed groups: the general reading decides.
+        for t in ["9,230", "9.5", "1234567890123456", "12.34", "1..000", "1.000,", ",5", "", "-", "1e3"] {
+            assert_eq!(plain(t, Vi), None, "{t}");
+        }
+    }
 
     #[test]
     fn figures_longer_than_the_stack_buffer_read_the_same() {

@@ -76,13 +76,19 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<ExitCode> {
     };
 
     if args.dry_run {
-        let sha256 = &first_pass()?;
         let ledger = ctx.read_ledger(&plan)?;
-        if let Some(l) = &ledger {
-            refuse_same_bytes(l, &input, sha256, args.force)?;
-        }
+        // As for the import itself: with no ledger, no batch to compare
+        // the file with, and the one pass hashes the bytes it reads.
+        let sha256 = match &ledger {
+            Some(l) => {
+                let sha256 = first_pass()?;
+                refuse_same_bytes(l, &input, &sha256, args.force)?;
+                Some(sha256)
+            }
+            None => None,
+        };
         let known = Known::read(&mut ReadOnly(ledger.as_ref()))?;
-        let outcome = read(&plan, &input, &opts, known, |_| Ok(()), Some(sha256))?;
+        let outcome = read(&plan, &input, &opts, known, |_| Ok(()), sha256.as_deref())?;
         print_summary(&plan, &input, &outcome, None, Some(tr!("import-dry-run")))?;
         return Ok(ExitCode::SUCCESS);
     }

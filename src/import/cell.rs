@@ -34,7 +34,7 @@ impl Cell<'_> {
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
+            Cell::Text(t) => crate::input::text::trim(t).is_empty(),
             _ => false,
         }
     }
@@ -45,7 +45,7 @@ impl Cell<'_> {
     pub fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(t) => Cow::Borrowed(t.trim()),
+            Cell::Text(t) => Cow::Borrowed(crate::input::text::trim(t)),
             Cell::Number(v) => Cow::Owned(v.to_string()),
             Cell::Percent(v) => Cow::Owned(format!("{v}%")),
             Cell::Date(d) => Cow::Owned(d.to_string()),

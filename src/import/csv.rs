@@ -499,7 +499,7 @@ fn row(
         };
         match text {
             Ok(s) => {
-                let s = s.trim();
+                let s = crate::input::text::trim(s);
                 if !s.is_empty() {
                     cells[c] = Cell::Text(Cow::Borrowed(s));
                 }

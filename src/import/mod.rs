@@ -76,7 +76,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::sync::Arc;
 
 /// Bad rows (and replacements) listed in full; the rest are only counted.
@@ -301,6 +301,8 @@ pub struct Batch<'p, 'o> {
     header: Header,
     indicators: Vec<IndicatorState<'p>>,
     indicator_index: FastMap<String, usize>,
+    /// The indicator of the last row that named one.
+    last_indicator: Option<usize>,
     tasks: Vec<TaskState<'p>>,
     task_index: FastMap<String, usize>,
     dates: FastMap<String, NaiveDate>,
@@ -310,8 +312,6 @@ pub struct Batch<'p, 'o> {
     plain_texts: FastMap<String, ()>,
     /// One entry whose buffers every row reuses.
     scratch: NewEntry,
-    /// A period as stored, to compare with the text typed.
-    period_text: String,
     /// What the ledger counts; each indicator takes its part into its own
     /// state when first met.
     known: Known,
@@ -365,6 +365,7 @@ impl<'p, 'o> Batch<'p, 'o> {
             header,
             indicators: Vec::new(),
             indicator_index: FastMap::default(),
+            last_indicator: None,
             tasks: Vec::new(),
             task_index: FastMap::default(),
             dates: FastMap::default(),
@@ -383,7 +384,6 @@ impl<'p, 'o> Batch<'p, 'o> {
                 note: None,
                 target_entry: None,
             },
-            period_text: String::new(),
             known,
             cell_errors: Vec::new(),
             out: Outcome::default(),
@@ -460,13 +460,14 @@ impl<'p, 'o> Batch<'p, 'o> {
         // Text typed in a legacy Vietnamese font, in any column (SPEC §4.1).
         for c in Col::ALL {
             let Cell::Text(t) = cell(c) else { continue };
-            if self.plain_texts.contains_key(t.as_ref()) {
+            // Only text with a Latin-1 letter can be in a legacy font
+            // (`input::legacy::legacy_font`): most cells are passed at once.
+            if !input::legacy::may_be_legacy(t) || self.plain_texts.contains_key(t.as_ref()) {
                 continue;
             }
             match input::legacy::check(t) {
                 Err(m) => self.err(c, m),
-                // Only texts the check had to read (ASCII is passed at once).
-                Ok(()) if !t.is_ascii() && self.plain_texts.len() < PLAIN_TEXTS => {
+                Ok(()) if self.plain_texts.len() < PLAIN_TEXTS => {
                     self.plain_texts.insert(t.to_string(), ());
                 }
                 Ok(()) => {}
@@ -493,7 +494,14 @@ impl<'p, 'o> Batch<'p, 'o> {
     }
 
     fn indicator(&mut self, id: &str) -> Result<usize, String> {
+        // Rows come grouped by indicator: the last one met, without hashing.
+        if let Some(i) = self.last_indicator
+            && self.indicators[i].ind.id == id
+        {
+            return Ok(i);
+        }
         if let Some(&i) = self.indicator_index.get(id) {
+            self.last_indicator = Some(i);
             return Ok(i);
         }
         let ind = input::recorded_indicator(self.plan, id)?;
@@ -509,6 +517,7 @@ impl<'p, 'o> Batch<'p, 'o> {
         let i = self.indicators.len();
         self.indicators.push(IndicatorState { ind, slots, tally: Tally::default() });
         self.indicator_index.insert(id.to_string(), i);
+        self.last_indicator = Some(i);
         Ok(i)
     }
 
@@ -736,13 +745,10 @@ impl<'p, 'o> Batch<'p, 'o> {
         e.kind = Kind::Figure;
         set_opt(&mut e.indicator, &st.ind.id);
         e.task = None;
+        // The period as stored, whatever form the cell typed it in.
         let p = e.period.get_or_insert_with(String::new);
-        self.period_text.clear();
-        write!(self.period_text, "{period}").expect("write to a String");
-        match cell(Col::Period) {
-            Cell::Text(t) if t.as_ref() == self.period_text => set(p, t),
-            _ => set(p, &self.period_text),
-        }
+        p.clear();
+        period.push_to(p);
         e.year = period.year;
         set_opt(&mut e.value_text, &value_text);
         e.value = Some(value);

@@ -65,7 +65,7 @@ pub fn parse_cell(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
 }
 
 fn read(text: &str, order: DateOrder, order_key: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
+    let t = super::text::trim(text);
     // The common case first, without splitting: `YYYY-MM-DD` (every row of
     // a large import).
     if let Some(d) = iso_digits(t) {

@@ -87,12 +87,19 @@ pub fn check(text: &str) -> Result<(), String> {
     }
 }
 
+/// Whether `text` holds a Latin-1 letter (U+0080–U+00FF, the UTF-8
+/// sequences that start with C2 or C3): text without one is never in a
+/// legacy font ([`legacy_font`] is `None` for it).
+pub fn may_be_legacy(text: &str) -> bool {
+    // ASCII (most cells) is told word by word, faster than a search.
+    !text.is_ascii() && memchr::memchr2(0xC2, 0xC3, text.as_bytes()).is_some()
+}
+
 /// Whether `text` was typed in a legacy Vietnamese font (see the module
 /// documentation for the rule); `None` for genuine Unicode and ordinary
 /// text. Cheap for text without Latin-1 letters (nearly every cell).
 pub fn legacy_font(text: &str) -> Option<Legacy> {
-    // U+0080–U+00FF are the UTF-8 sequences that start with C2 or C3.
-    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
+    if !may_be_legacy(text) {
         return None;
     }
     if text.chars().any(is_unicode_vietnamese) {

@@ -22,7 +22,7 @@ pub fn is_percent(ind: &Indicator) -> bool {
 /// ([`check_figure`]). A trailing `%` (`10,2%`, `10,2 %`) is accepted for
 /// an indicator whose unit is `%`, refused otherwise.
 pub fn figure_value(ind: &Indicator, text: &str, style: NumberStyle) -> Result<f64, String> {
-    let t = text.trim();
+    let t = super::text::trim(text);
     let bare = match t.strip_suffix('%') {
         Some(n) if is_percent(ind) => n.trim_end(),
         Some(_) => {

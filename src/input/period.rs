@@ -17,7 +17,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Reads a typed period in any of the forms above.
 pub fn parse(text: &str) -> Result<Period, String> {
-    let t = text.trim();
+    let t = super::text::trim(text);
     if t.is_empty() {
         return Err(tr!("input-period-empty"));
     }

@@ -34,15 +34,44 @@ pub struct Content<'a> {
 /// one piece rather than four small ones per field: an import seals, and
 /// `plan verify` re-hashes, a million entries.
 pub fn entry_hash(prev: &str, c: &Content) -> [u8; 32] {
+    with_encoding(|buf| entry_hash_in(buf, Prev::Hex(prev), c))
+}
+
+/// [`entry_hash`] after the entry whose hash is `prev` (raw bytes): the
+/// same encoding, with `prev` written as lowercase hex straight into it
+/// (sealing an import's entries, one after another).
+pub fn entry_hash_after(prev: &[u8; 32], c: &Content) -> [u8; 32] {
+    with_encoding(|buf| entry_hash_in(buf, Prev::Raw(prev), c))
+}
+
+fn with_encoding<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
     thread_local! {
         static ENCODING: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    ENCODING.with_borrow_mut(|buf| entry_hash_in(buf, prev, c))
+    ENCODING.with_borrow_mut(f)
+}
+
+/// The previous entry's hash: as hex, or raw (hex-encoded into the encoding).
+enum Prev<'a> {
+    Hex(&'a str),
+    Raw(&'a [u8; 32]),
 }
 
 /// [`entry_hash`], encoding into `buf` (cleared first, its capacity kept).
-fn entry_hash_in(buf: &mut Vec<u8>, prev: &str, c: &Content) -> [u8; 32] {
+fn entry_hash_in(buf: &mut Vec<u8>, prev: Prev<'_>, c: &Content) -> [u8; 32] {
     buf.clear();
+    if let Prev::Raw(raw) = prev {
+        // The field `p` of 64 hex digits, as `field` below writes it.
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [0u8; 64];
+        for (i, b) in raw.iter().enumerate() {
+            hex[2 * i] = HEX[usize::from(b >> 4)];
+            hex[2 * i + 1] = HEX[usize::from(b & 0xf)];
+        }
+        buf.extend_from_slice(&[b'p', 1]);
+        buf.extend_from_slice(&64u64.to_le_bytes());
+        buf.extend_from_slice(&hex);
+    }
     let mut field = |tag: u8, s: Option<&[u8]>| {
         buf.push(tag);
         match s {
@@ -54,7 +83,9 @@ fn entry_hash_in(buf: &mut Vec<u8>, prev: &str, c: &Content) -> [u8; 32] {
             }
         }
     };
-    field(b'p', Some(prev.as_bytes()));
+    if let Prev::Hex(prev) = prev {
+        field(b'p', Some(prev.as_bytes()));
+    }
     field(b'i', Some(&c.id.to_le_bytes()));
     field(b'k', Some(c.kind.as_bytes()));
     field(b'n', c.indicator.map(str::as_bytes));
@@ -119,7 +150,14 @@ mod tests {
         assert_eq!(hex, want);
         // A reused buffer holding an earlier, longer encoding changes nothing.
         let mut buf = vec![0xAA; 4096];
-        to_hex(&entry_hash_in(&mut buf, GENESIS, &c), &mut hex);
+        to_hex(&entry_hash_in(&mut buf, Prev::Hex(GENESIS), &c), &mut hex);
         assert_eq!(hex, want);
+        // The previous hash given raw is encoded as the same hex digits.
+        to_hex(&entry_hash_after(&[0; 32], &c), &mut hex);
+        assert_eq!(hex, want);
+        let raw: [u8; 32] = std::array::from_fn(|i| (i * 37 + 11) as u8);
+        let mut raw_hex = String::new();
+        to_hex(&raw, &mut raw_hex);
+        assert_eq!(entry_hash_after(&raw, &c), entry_hash(&raw_hex, &c));
     }
 }

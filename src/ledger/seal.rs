@@ -48,11 +48,9 @@ impl Sealer {
         // `Display` is `%Y-%m-%d` without parsing a format string per entry.
         out.reported_on.clear();
         push_date(&mut out.reported_on, out.entry.reported_on);
-        let mut prev = [0u8; 64];
-        hex::encode_to_slice(self.last_hash, &mut prev).expect("32 bytes make 64 hex digits");
         let e = &out.entry;
-        out.hash = hash::entry_hash(
-            std::str::from_utf8(&prev).expect("hex is ASCII"),
+        out.hash = hash::entry_hash_after(
+            &self.last_hash,
             &hash::Content {
                 id: out.id,
                 kind: e.kind.as_str(),

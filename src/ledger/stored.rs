@@ -156,20 +156,26 @@ impl ValueText {
         if is_plain(text, v) {
             return ValueText::Plain;
         }
-        for (sep, mark, code) in [(b'.', b',', ValueText::Vietnamese), (b',', b'.', ValueText::English)] {
-            if !text.bytes().any(|b| b == sep || b == mark) {
-                continue;
-            }
-            let candidate: String = text
-                .bytes()
-                .filter(|&b| b != sep)
-                .map(|b| char::from(if b == mark { b'.' } else { b }))
-                .collect();
-            if is_plain(&candidate, v) && grouped(&candidate, sep).as_deref() == Some(text) {
-                return code;
-            }
+        // Two buffers per thread, reused: an import stores a million texts.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(String, String)> =
+                const { std::cell::RefCell::new((String::new(), String::new())) };
         }
-        ValueText::Text
+        SCRATCH.with_borrow_mut(|(candidate, regrouped)| {
+            for (sep, mark, code) in [(b'.', b',', ValueText::Vietnamese), (b',', b'.', ValueText::English)] {
+                if !text.bytes().any(|b| b == sep || b == mark) {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(
+                    text.bytes().filter(|&b| b != sep).map(|b| char::from(if b == mark { b'.' } else { b })),
+                );
+                if is_plain(candidate, v) && grouped_into(candidate, sep, regrouped) && regrouped == text {
+                    return code;
+                }
+            }
+            ValueText::Text
+        })
     }
 
     /// The stored value: NULL, 0, 1, 2 or the text.
@@ -271,27 +277,46 @@ fn is_plain(s: &str, v: f64) -> bool {
 /// `-0` loses its sign there, and so here). `None` when the whole part is
 /// no integer.
 fn grouped(plain: &str, sep: u8) -> Option<String> {
+    let mut out = String::new();
+    grouped_into(plain, sep, &mut out).then_some(out)
+}
+
+/// [`grouped`] into `out` (cleared first, its buffer reused); false when
+/// the whole part is no integer (`out` is then not meaningful).
+fn grouped_into(plain: &str, sep: u8, out: &mut String) -> bool {
+    out.clear();
     let (whole, frac) = match plain.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (plain, None),
     };
-    let n: i64 = whole.parse().ok()?;
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 1);
+    let Ok(n) = whole.parse::<i64>() else { return false };
+    // The digits of |n| (at most 20), on the stack.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = &digits[start..];
     if n < 0 {
         out.push('-');
     }
-    for (i, d) in digits.chars().enumerate() {
+    for (i, &d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(char::from(sep));
         }
-        out.push(d);
+        out.push(char::from(d));
     }
     if let Some(f) = frac {
         out.push(if sep == b'.' { ',' } else { '.' });
         out.push_str(f);
     }
-    Some(out)
+    true
 }
 
 #[cfg(test)]

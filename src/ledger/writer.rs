@@ -67,6 +67,7 @@ impl Ledger {
             entries_before: last_id,
             batch_by: None,
             codes: std::collections::HashMap::new(),
+            last_code: None,
             row_codes: Vec::new(),
         };
         if let Some(text) = &plan_text {
@@ -110,6 +111,8 @@ pub struct Writer<'c> {
     batch_by: Option<String>,
     /// The `item` code of each indicator or task id met (schema 7).
     codes: std::collections::HashMap<String, i64>,
+    /// The last id [`Writer::code`] was asked for, and its code.
+    last_code: Option<(String, i64)>,
     /// The indicator and task codes of the rows being inserted.
     row_codes: Vec<(Option<i64>, Option<i64>)>,
 }
@@ -269,6 +272,26 @@ impl Writer<'_> {
 
     /// The `item` code of indicator or task `id`, given it on first use.
     fn code(&mut self, id: &str) -> Result<i64> {
+        // Rows come grouped by indicator: the last id met, without hashing.
+        if let Some((last, c)) = &self.last_code
+            && last == id
+        {
+            return Ok(*c);
+        }
+        let c = self.code_of(id)?;
+        match &mut self.last_code {
+            Some((last, code)) => {
+                last.clear();
+                last.push_str(id);
+                *code = c;
+            }
+            None => self.last_code = Some((id.to_string(), c)),
+        }
+        Ok(c)
+    }
+
+    /// [`Writer::code`] without its last-met cache.
+    fn code_of(&mut self, id: &str) -> Result<i64> {
         if let Some(&c) = self.codes.get(id) {
             return Ok(c);
         }
