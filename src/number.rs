@@ -108,11 +108,23 @@ pub const MAX_SIGNIFICANT: usize = 15;
 /// part is 0 (`0,250` is no thousands group). More than
 /// [`MAX_SIGNIFICANT`] significant digits are refused.
 pub fn parse(text: &str, style: NumberStyle) -> Result<f64, NumberError> {
-    let t = crate::input::text::trim(text);
+    let t = trim(text);
     if let Some(v) = plain(t, style) {
         return Ok(v);
     }
     parse_general(t, style)
+}
+
+/// `s.trim()`, at once for text that starts and ends with a visible ASCII
+/// character: the rule of `input::text::trim`, kept here too because
+/// this module is of the leaf layer (it uses no other module of `plan`).
+#[inline]
+fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [] => s,
+        [first, .., last] | [first @ last] if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// Below this a number's digits make an integer that a double holds
