@@ -58,17 +58,23 @@ enum OpenMode {
     Immutable,
 }
 
+/// Opens the connection in SQLite's multi-thread mode (`NO_MUTEX`, as
+/// rusqlite's own default): a `Connection` is used by one thread at a time
+/// (it is not `Sync`), so the serialized mode's mutex, taken and released
+/// on every call (each column of each row read), buys nothing. A report
+/// reading 10,000 entries spent about a tenth of its instructions on it.
 fn open_as(path: &Path, mode: OpenMode) -> rusqlite::Result<Connection> {
     let uri = |query: &str| format!("{}?{query}", file_uri(path));
+    let single = OpenFlags::SQLITE_OPEN_NO_MUTEX;
     match mode {
-        OpenMode::ReadWrite => Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE),
+        OpenMode::ReadWrite => Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | single),
         OpenMode::ReadOnly => Connection::open_with_flags(
             uri("mode=ro"),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | single,
         ),
         OpenMode::Immutable => Connection::open_with_flags(
             uri("immutable=1"),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | single,
         ),
     }
 }
