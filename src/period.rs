@@ -249,14 +249,104 @@ fn stored_form(b: &[u8]) -> Option<Period> {
 }
 
 impl Serialize for Period {
+    /// As [`fmt::Display`] writes it (`2027`, `2027-H1`, `2027-Q3`,
+    /// `2027-07`), put together byte by byte: a report serializes
+    /// thousands of periods, and `collect_str` passes each character
+    /// through the formatting machinery and the serializer's escaping.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut buf = [0u8; 7];
+        let (Ok(year), true) = (u32::try_from(self.year), self.index <= 99) else {
+            return s.collect_str(self);
+        };
+        if year > 9999 {
+            return s.collect_str(self);
+        }
+        four_digits(&mut buf, year);
+        let len = match self.cadence {
+            Cadence::Year => 4,
+            Cadence::Half | Cadence::Quarter if self.index <= 9 => {
+                buf[4] = b'-';
+                buf[5] = if self.cadence == Cadence::Half { b'H' } else { b'Q' };
+                buf[6] = b'0' + self.index as u8;
+                7
+            }
+            Cadence::Half | Cadence::Quarter => return s.collect_str(self),
+            Cadence::Month => {
+                buf[4] = b'-';
+                buf[5] = b'0' + (self.index / 10) as u8;
+                buf[6] = b'0' + (self.index % 10) as u8;
+                7
+            }
+        };
+        s.serialize_str(std::str::from_utf8(&buf[..len]).expect("ASCII digits"))
     }
+}
+
+/// Writes `n` (at most 9999) as four ASCII digits into `out[..4]`.
+fn four_digits(out: &mut [u8], n: u32) {
+    out[0] = b'0' + (n / 1000) as u8;
+    out[1] = b'0' + (n / 100 % 10) as u8;
+    out[2] = b'0' + (n / 10 % 10) as u8;
+    out[3] = b'0' + (n % 10) as u8;
+}
+
+/// A date serialized as chrono serializes it (ISO 8601, `2027-07-31`),
+/// put together byte by byte for the years 0–9999 (chrono's own form
+/// otherwise): a report writes two dates per period, thousands in all.
+/// For `#[serde(serialize_with = "…")]`: [`iso_date`], [`iso_date_opt`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IsoDate(pub NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let Ok(year @ 0..=9999) = u32::try_from(d.year()) else { return self.0.serialize(s) };
+        let mut buf = [0u8; 10];
+        four_digits(&mut buf, year);
+        buf[4] = b'-';
+        buf[5] = b'0' + (d.month() / 10) as u8;
+        buf[6] = b'0' + (d.month() % 10) as u8;
+        buf[7] = b'-';
+        buf[8] = b'0' + (d.day() / 10) as u8;
+        buf[9] = b'0' + (d.day() % 10) as u8;
+        s.serialize_str(std::str::from_utf8(&buf).expect("ASCII digits"))
+    }
+}
+
+/// `serialize_with` for a date field: as [`IsoDate`].
+pub fn iso_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    IsoDate(*d).serialize(s)
+}
+
+/// `serialize_with` for an optional date field: `null`, or as [`IsoDate`].
+pub fn iso_date_opt<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    d.map(IsoDate).serialize(s)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte forms are those of `Display` and of chrono's own
+    /// serialization, for every cadence and index and for dates across
+    /// the years 0-9999 and outside them.
+    #[test]
+    fn periods_and_dates_serialize_as_display_and_chrono_do() {
+        for year in [0, 7, 99, 999, 2026, 9999] {
+            for c in Cadence::ALL {
+                for p in Period::all_in(year, c) {
+                    assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{p}\""));
+                }
+            }
+        }
+        let days =
+            [(0, 1, 1), (9, 9, 9), (2026, 12, 31), (2028, 2, 29), (9999, 12, 31), (-1, 1, 1), (10000, 1, 1)];
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(serde_json::to_string(&IsoDate(date)).unwrap(), serde_json::to_string(&date).unwrap());
+        }
+        assert_eq!(serde_json::to_string(&IsoDate(d("2026-07-05"))).unwrap(), "\"2026-07-05\"");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -205,10 +205,12 @@ pub struct NoteInput {
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodReport {
     pub period: Period,
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub due: NaiveDate,
     /// The value that counts, after corrections.
     pub value: Option<f64>,
     /// Date of the earliest figure that was not voided.
+    #[serde(serialize_with = "crate::period::iso_date_opt")]
     pub reported_on: Option<NaiveDate>,
     pub status: PeriodStatus,
     /// Days late (late) or overdue (missing); 0 otherwise.
@@ -360,7 +362,9 @@ pub struct TaskReport {
     pub lead: Option<String>,
     pub lead_name: Option<String>,
     pub deliverable: Option<String>,
+    #[serde(serialize_with = "crate::period::iso_date_opt")]
     pub due: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::period::iso_date_opt")]
     pub done_on: Option<NaiveDate>,
     pub class: TaskClass,
     /// Days late (done late) or overdue (open overdue).
@@ -406,6 +410,7 @@ pub struct GroupReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct UpcomingTask {
     pub id: String,
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub due: NaiveDate,
     pub name: String,
     pub lead: Option<String>,
@@ -418,6 +423,7 @@ pub struct MissingFigure {
     pub indicator: String,
     pub name: String,
     pub period: Period,
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub due: NaiveDate,
     pub days_overdue: i64,
     pub agency: Option<String>,
@@ -429,6 +435,7 @@ pub struct MissingFigure {
 pub struct OverdueTask {
     pub task: String,
     pub name: String,
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub due: NaiveDate,
     pub days_overdue: i64,
     pub agency: Option<String>,
@@ -465,7 +472,9 @@ pub struct Report {
     /// `[A, B]` for `--years A-B`; null otherwise.
     pub years: Option<[i32; 2]>,
     /// The cut-off day E: the last day of the period (of Y for a year).
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub through: NaiveDate,
+    #[serde(serialize_with = "crate::period::iso_date")]
     pub as_of: NaiveDate,
     /// The ledger's head fingerprint `ID:HEX` (SPEC §3); null when the
     /// ledger is empty or does not exist yet.
