@@ -61,19 +61,38 @@ fn bundle(tag: &str, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
     b
 }
 
+/// Where the language comes from until [`set_lang`] says: asked once, on
+/// the first message ([`set_lang_source`]).
+static SOURCE: std::sync::OnceLock<fn() -> Lang> = std::sync::OnceLock::new();
+
 /// Sets the language of every later message (once the plan is loaded, or
 /// from `--lang`).
 pub fn set_lang(lang: Lang) {
     CURRENT.store(if lang == Lang::Vi { LANG_VI } else { LANG_EN }, Ordering::Relaxed);
 }
 
-/// The language in force: the last [`set_lang`], else the environment's
-/// ([`env_lang`]).
+/// Until [`set_lang`] is called, the language is `source()`, asked when
+/// the first message needs it (the command line's plan file is read for
+/// its `lang` only then: a command that loads its plan before saying
+/// anything reads it once). Only the first source set counts.
+pub fn set_lang_source(source: fn() -> Lang) {
+    let _ = SOURCE.set(source);
+}
+
+/// The language in force: the last [`set_lang`], else that of the source
+/// ([`set_lang_source`]), else the environment's ([`env_lang`]).
 pub fn lang() -> Lang {
     match CURRENT.load(Ordering::Relaxed) {
         LANG_VI => Lang::Vi,
         LANG_EN => Lang::En,
-        _ => env_lang(),
+        _ => match SOURCE.get() {
+            Some(source) => {
+                let lang = source();
+                set_lang(lang);
+                lang
+            }
+            None => env_lang(),
+        },
     }
 }
 

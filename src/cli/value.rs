@@ -7,14 +7,16 @@
 //! What depends on the plan is left to the commands: whether the value
 //! lies inside the plan's years ([`crate::plan::Plan::within_years`], one
 //! message for all). A slashed date is read in the plan's `dates` order,
-//! which [`crate::cli::parse`] reads from the plan file before the command
-//! line is parsed ([`set_date_order`]), as it reads the plan's language.
+//! which [`crate::cli::parse`] has read from the plan file when the first
+//! date is parsed ([`set_date_order_source`]), as it reads the plan's
+//! language when the first message needs it.
 
 use crate::period::Period;
 use crate::report::Years;
 use crate::settings::DateOrder;
 use chrono::NaiveDate;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// A value these parsers refused: the message says what was seen and how
 /// to write it. [`crate::cli::exit_with`] prints it as "invalid ARG:
@@ -23,18 +25,40 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[error("{0}")]
 pub struct Malformed(pub String);
 
-/// Month-first slashed dates (the plan's `dates = "mdy"`); day first
-/// otherwise.
-static MONTH_FIRST: AtomicBool = AtomicBool::new(false);
+/// The order of slashed dates once known: unset, day first, month first
+/// (the plan's `dates = "mdy"`).
+static ORDER: AtomicU8 = AtomicU8::new(UNSET);
+const UNSET: u8 = 0;
+const DAY_FIRST: u8 = 1;
+const MONTH_FIRST: u8 = 2;
+
+/// Where the order comes from until [`set_date_order`] says: asked on the
+/// first slashed date ([`set_date_order_source`]).
+static SOURCE: OnceLock<fn() -> DateOrder> = OnceLock::new();
 
 /// The order of slashed dates in `--date` and `--as-of`: the plan's
-/// `dates`, set once before the command line is parsed.
+/// `dates`.
 pub fn set_date_order(order: DateOrder) {
-    MONTH_FIRST.store(order == DateOrder::Mdy, Ordering::Relaxed);
+    ORDER.store(if order == DateOrder::Mdy { MONTH_FIRST } else { DAY_FIRST }, Ordering::Relaxed);
+}
+
+/// Until [`set_date_order`] is called, the order is `source()`, asked when
+/// a date is first parsed ([`crate::cli::parse`] reads the plan file's
+/// `dates` only then). Only the first source set counts.
+pub fn set_date_order_source(source: fn() -> DateOrder) {
+    let _ = SOURCE.set(source);
 }
 
 fn date_order() -> DateOrder {
-    if MONTH_FIRST.load(Ordering::Relaxed) { DateOrder::Mdy } else { DateOrder::Dmy }
+    match ORDER.load(Ordering::Relaxed) {
+        MONTH_FIRST => DateOrder::Mdy,
+        DAY_FIRST => DateOrder::Dmy,
+        _ => {
+            let order = SOURCE.get().map_or(DateOrder::Dmy, |source| source());
+            set_date_order(order);
+            order
+        }
+    }
 }
 
 /// `--period`: a period in any typed form (`2027-Q3`, `Q3/2027`,
