@@ -54,7 +54,49 @@ pub type Figures = HashMap<String, BTreeMap<Period, PeriodFigures>>;
 
 /// Whether `e` re-dates its target (a correction without a value).
 pub fn is_redate(e: &Entry) -> bool {
-    e.kind == Kind::Correction && e.value.is_none() && e.target_entry.is_some()
+    Counting::from(e).is_redate()
+}
+
+/// What the rule reads of an entry (SPEC §5 "What counts"): its place in
+/// ledger order (`id`), kind, indicator and period as written, value (and
+/// as typed), date and target. Borrowed, so that a reader scanning the
+/// ledger hands [`Tally`] its rows without building whole [`Entry`]
+/// values (`Ledger::counted_figures`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counting<'a> {
+    pub id: i64,
+    pub kind: Kind,
+    pub indicator: Option<&'a str>,
+    /// The period as stored (`2026-Q2`); one that does not parse counts
+    /// nowhere.
+    pub period: Option<&'a str>,
+    pub value: Option<f64>,
+    /// The value exactly as typed.
+    pub value_text: Option<&'a str>,
+    pub reported_on: NaiveDate,
+    pub target_entry: Option<i64>,
+}
+
+impl Counting<'_> {
+    /// A correction without a value: it re-dates its target.
+    fn is_redate(&self) -> bool {
+        self.kind == Kind::Correction && self.value.is_none() && self.target_entry.is_some()
+    }
+}
+
+impl<'a> From<&'a Entry> for Counting<'a> {
+    fn from(e: &'a Entry) -> Counting<'a> {
+        Counting {
+            id: e.id,
+            kind: e.kind,
+            indicator: e.indicator.as_deref(),
+            period: e.period.as_deref(),
+            value: e.value,
+            value_text: e.value_text.as_deref(),
+            reported_on: e.reported_on,
+            target_entry: e.target_entry,
+        }
+    }
 }
 
 /// The dates entries are taken as reported on, as of `as_of`: an entry's
@@ -183,7 +225,7 @@ impl Tally {
     /// Takes the next entry. Entries must come in descending id order
     /// (checked in debug builds); those reported after `as_of` are ignored,
     /// an entry re-dated by a later correction by its new date.
-    pub fn push(&mut self, e: &Entry) {
+    pub fn push(&mut self, e: Counting<'_>) {
         debug_assert!(self.last_id.is_none_or(|last| e.id < last), "entries newest first");
         self.last_id = Some(e.id);
         let date = self.redated.get(&e.id).copied().unwrap_or(e.reported_on);
@@ -193,7 +235,7 @@ impl Tally {
         match e.kind {
             Kind::Void => self.voided.extend(e.target_entry),
             // A re-dating is met before its target (written after it).
-            Kind::Correction if is_redate(e) => {
+            Kind::Correction if e.is_redate() => {
                 if !self.voided.contains(&e.id)
                     && let Some(t) = e.target_entry
                 {
@@ -207,7 +249,7 @@ impl Tally {
                     self.corrections.entry(t).or_insert_with(|| Correction {
                         id: e.id,
                         value: e.value,
-                        value_text: e.value_text.clone(),
+                        value_text: e.value_text.map(str::to_string),
                     });
                 }
             }
@@ -216,10 +258,9 @@ impl Tally {
         }
     }
 
-    fn figure(&mut self, e: &Entry, reported_on: NaiveDate) {
+    fn figure(&mut self, e: Counting<'_>, reported_on: NaiveDate) {
         let correction = self.corrections.remove(&e.id);
-        let (Some(ind), Some(text), Some(value)) = (e.indicator.as_deref(), e.period.as_deref(), e.value)
-        else {
+        let (Some(ind), Some(text), Some(value)) = (e.indicator, e.period, e.value) else {
             return;
         };
         let period = match self.periods.get(text) {
@@ -237,7 +278,13 @@ impl Tally {
         match by_period.entry(p) {
             std::collections::btree_map::Entry::Vacant(v) => {
                 v.insert(PeriodFigures {
-                    counted: Some(counted(e.id, value, e.value_text.clone(), reported_on, correction)),
+                    counted: Some(counted(
+                        e.id,
+                        value,
+                        e.value_text.map(str::to_string),
+                        reported_on,
+                        correction,
+                    )),
                     first_reported: Some(reported_on),
                     superseded: Vec::new(),
                 });
@@ -272,7 +319,7 @@ pub fn count_figures(entries: &[Entry], as_of: Option<NaiveDate>) -> Figures {
     newest_first.sort_unstable_by_key(|e| std::cmp::Reverse(e.id));
     let mut tally = Tally::new(as_of, true);
     for e in newest_first {
-        tally.push(e);
+        tally.push(e.into());
     }
     tally.finish()
 }
@@ -462,7 +509,7 @@ pub(crate) mod tests {
             entry(7, Correction, "a", "2026-Q1", Some(125.0), "2026-04-20", Some(6)),
         ];
         let mut t = Tally::new(None, true);
-        es.iter().rev().for_each(|e| t.push(e));
+        es.iter().rev().for_each(|e| t.push(e.into()));
         let f = t.finish();
         let pf = &f["a"][&p("2026-Q1")];
         // The latest figure (6) counts with its correction (7): 125.
@@ -476,7 +523,7 @@ pub(crate) mod tests {
 
         // As of 10/04 the correction 7 is not yet reported: 120 counts.
         let mut t = Tally::new(Some(d("2026-04-10")), false);
-        es.iter().rev().for_each(|e| t.push(e));
+        es.iter().rev().for_each(|e| t.push(e.into()));
         let f = t.finish();
         let pf = &f["a"][&p("2026-Q1")];
         assert_eq!(pf.counted.as_ref().unwrap().value, 120.0);
@@ -485,7 +532,7 @@ pub(crate) mod tests {
         // As of 02/04 only figure 2 (01/04) is in: 110, uncorrected (3 and 4
         // are dated 04/04).
         let mut t = Tally::new(Some(d("2026-04-02")), true);
-        es.iter().rev().for_each(|e| t.push(e));
+        es.iter().rev().for_each(|e| t.push(e.into()));
         let c = t.finish()["a"][&p("2026-Q1")].counted.clone().unwrap();
         assert_eq!((c.entry, c.value, c.corrected_by), (2, 110.0, None));
     }

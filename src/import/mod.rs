@@ -327,7 +327,7 @@ pub struct Batch<'p, 'o> {
 fn counted_values<S: Store + ?Sized>(store: &mut S) -> Result<Counted> {
     let mut tally = counting::Tally::new(None, false);
     store.each_entry_newest_first(&mut |e| {
-        tally.push(&e);
+        tally.push((&e).into());
         Ok(())
     })?;
     Ok(tally

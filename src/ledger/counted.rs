@@ -1,8 +1,10 @@
 //! What counts for each period of an indicator (SPEC §5 "What counts"),
 //! read through the figure index `entry_by_period (indicator, period, kind,
-//! reported_on)`: a report reads its indicators in one read transaction
-//! ([`Ledger::counted_many`]) with the same few prepared statements
-//! whatever the number of indicators and periods.
+//! reported_on, id, value, value_text, target_entry)`, which covers every
+//! column read here (no table seek per entry): a report reads its
+//! indicators in one read transaction ([`Ledger::counted_many`]) with the
+//! same few prepared statements whatever the number of indicators and
+//! periods.
 //!
 //! Per indicator, one ordered scan of the index over the reviewed years (a
 //! range of period texts) reads the entries, counted in memory by
@@ -25,7 +27,7 @@
 
 use super::{ENTRY_COLUMNS, ENTRY_FROM, Ledger, row_to_entry, stored};
 use crate::counting::{self, PeriodFigures};
-use crate::entry::{Entry, Kind};
+use crate::entry::Kind;
 use crate::period::Period;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -35,6 +37,38 @@ use std::collections::BTreeMap;
 /// The scan of one indicator's periods from a first one (codes `?2..?3`).
 const SCAN_SQL: &str = "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
      WHERE indicator = ?1 AND period >= ?2 AND period < ?3 ORDER BY period";
+
+/// The scan again after a period left to the seeks (`?2`, excluded).
+const SCAN_AFTER_SQL: &str =
+    "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
+     WHERE indicator = ?1 AND period > ?2 AND period < ?3 ORDER BY period";
+
+/// Whether an indicator has a period stored as a text (texts sort after
+/// numbers).
+const TEXT_PERIOD_SQL: &str = "SELECT 1 FROM entry WHERE indicator = ?1 AND period >= '' LIMIT 1";
+
+/// The seeks of a period left by the scan: its voids and corrections
+/// (kinds `?3`, `?4`)…
+const CORRECTIONS_SQL: &str = "SELECT id, kind, target_entry, value, value_text, reported_on FROM entry
+     WHERE indicator = ?1 AND period = ?2 AND kind IN (?3, ?4)";
+
+/// …whether a figure's date is stored as a text…
+const TEXT_DATE_SQL: &str =
+    "SELECT 1 FROM entry WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on >= '' LIMIT 1";
+
+/// …the first reporting date…
+const FIRST_DAY_SQL: &str = "SELECT reported_on, value IS NULL FROM entry
+     WHERE indicator = ?1 AND period = ?2 AND kind = ?3 ORDER BY reported_on LIMIT 1";
+
+/// …the next one…
+const NEXT_DAY_SQL: &str = "SELECT reported_on FROM entry
+     WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on > ?4
+     ORDER BY reported_on LIMIT 1";
+
+/// …and the latest figure of a day, in ledger order.
+const LAST_OF_DAY_SQL: &str = "SELECT id FROM entry
+     WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on = ?4
+     ORDER BY id DESC LIMIT 1";
 
 /// A correction of the period, as the shortcut needs it.
 struct Correction {
@@ -121,8 +155,7 @@ impl Ledger {
         let Some(code) = self.item_code(indicator)? else { return Ok(BTreeMap::new()) };
         // A period stored as a text (not in its own spelling) could share
         // its period with a code: counted whole. Texts sort after numbers.
-        let mut texts =
-            self.conn.prepare_cached("SELECT 1 FROM entry WHERE indicator = ?1 AND period >= '' LIMIT 1")?;
+        let mut texts = self.conn.prepare_cached(TEXT_PERIOD_SQL)?;
         if texts.exists([code])? {
             return self.counted_whole(indicator, first, last, as_of);
         }
@@ -131,14 +164,13 @@ impl Ledger {
         // both it took one and filtered by the other, reading the skipped
         // periods again on every restart).
         let mut scan = self.conn.prepare_cached(SCAN_SQL)?;
-        let mut scan_after = self.conn.prepare_cached(
-            "SELECT period, id, kind, value, value_text, reported_on, target_entry FROM entry
-             WHERE indicator = ?1 AND period > ?2 AND period < ?3 ORDER BY period",
-        )?;
+        let mut scan_after = self.conn.prepare_cached(SCAN_AFTER_SQL)?;
         let from = i64::from(first) * 100;
         let to = (i64::from(last) + 1) * 100;
-        // Entries of the periods read whole, and the periods left to seeks.
-        let mut light: Vec<Entry> = Vec::new();
+        // Entries of the periods read whole (their period texts apart,
+        // one per period), and the periods left to seeks.
+        let mut light: Vec<Scanned> = Vec::new();
+        let mut period_texts: Vec<Option<String>> = Vec::new();
         let mut heavy: Vec<(i64, Period)> = Vec::new();
         let mut after: Option<i64> = None;
         loop {
@@ -146,17 +178,17 @@ impl Ledger {
                 None => scan.query(params![code, from, to])?,
                 Some(a) => scan_after.query(params![code, a, to])?,
             };
+            // The current period's text is the last of `period_texts`:
+            // `None` for a number no period has (an entry edited behind
+            // plan's back), which counts nowhere.
             let mut current: Option<i64> = None;
-            // The current period's text; `None` for a number no period has
-            // (an entry edited behind plan's back), which counts nowhere.
-            let mut current_text: Option<String> = None;
             let (mut in_current, mut current_start) = (0, 0);
             let mut left = None;
             while let Some(r) = rows.next()? {
                 let period: i64 = r.get(0)?;
                 if current != Some(period) {
                     current = Some(period);
-                    current_text = stored::period_of_code(period);
+                    period_texts.push(stored::period_of_code(period));
                     (in_current, current_start) = (0, light.len());
                 }
                 in_current += 1;
@@ -165,7 +197,7 @@ impl Ledger {
                     left = current;
                     break;
                 }
-                light.push(scanned_entry(r, indicator, current_text.as_deref())?);
+                light.push(scanned(r, period_texts.len() - 1)?);
             }
             match left {
                 Some(period) => {
@@ -181,7 +213,16 @@ impl Ledger {
         light.sort_unstable_by_key(|e| std::cmp::Reverse(e.id));
         let mut tally = counting::Tally::new(Some(as_of), false);
         for e in &light {
-            tally.push(e);
+            tally.push(counting::Counting {
+                id: e.id,
+                kind: e.kind,
+                indicator: Some(indicator),
+                period: period_texts[e.period].as_deref(),
+                value: e.value,
+                value_text: e.value_text.as_deref(),
+                reported_on: e.reported_on,
+                target_entry: e.target_entry,
+            });
         }
         let mut out = tally.finish().remove(indicator).unwrap_or_default();
         for (stored_period, period) in heavy {
@@ -220,10 +261,7 @@ impl Ledger {
         // Voids and corrections, whatever their date (filtered here).
         let mut corrections = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id, kind, target_entry, value, value_text, reported_on FROM entry
-                 WHERE indicator = ?1 AND period = ?2 AND kind IN (?3, ?4)",
-            )?;
+            let mut stmt = self.conn.prepare_cached(CORRECTIONS_SQL)?;
             let mut rows = stmt.query(params![code, period, correction, void])?;
             while let Some(r) = rows.next()? {
                 let kind: i64 = r.get(1)?;
@@ -247,26 +285,13 @@ impl Ledger {
         let as_of_code = stored::date_code(as_of).expect("a year of 0-9999, checked by the caller");
         // A date stored as a text (outside years 0–9999) sorts after every
         // number: the period is read whole.
-        let mut text_date = self.conn.prepare_cached(
-            "SELECT 1 FROM entry WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on >= '' LIMIT 1",
-        )?;
+        let mut text_date = self.conn.prepare_cached(TEXT_DATE_SQL)?;
         if text_date.exists(params![code, period, figure])? {
             return Ok(None);
         }
-        let mut first_day = self.conn.prepare_cached(
-            "SELECT reported_on, value IS NULL FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 ORDER BY reported_on LIMIT 1",
-        )?;
-        let mut next_day = self.conn.prepare_cached(
-            "SELECT reported_on FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on > ?4
-             ORDER BY reported_on LIMIT 1",
-        )?;
-        let mut last_of_day = self.conn.prepare_cached(
-            "SELECT id FROM entry
-             WHERE indicator = ?1 AND period = ?2 AND kind = ?3 AND reported_on = ?4
-             ORDER BY id DESC LIMIT 1",
-        )?;
+        let mut first_day = self.conn.prepare_cached(FIRST_DAY_SQL)?;
+        let mut next_day = self.conn.prepare_cached(NEXT_DAY_SQL)?;
+        let mut last_of_day = self.conn.prepare_cached(LAST_OF_DAY_SQL)?;
         let Some((mut today, no_value)) = first_day
             .query_row(params![code, period, figure], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))
             .optional()?
@@ -357,7 +382,21 @@ impl Ledger {
 /// needs (id, kind, indicator, period, value as typed and as a number,
 /// date, target); the other fields are left empty. `period`: the period's
 /// text, `None` when its code is no period's.
-fn scanned_entry(r: &rusqlite::Row, indicator: &str, period: Option<&str>) -> rusqlite::Result<Entry> {
+/// An entry as the scan reads it (the columns of [`SCAN_SQL`]): what the
+/// rule reads ([`counting::Counting`]), its period the index of its text
+/// in the scan's list.
+struct Scanned {
+    id: i64,
+    kind: Kind,
+    period: usize,
+    value: Option<f64>,
+    value_text: Option<String>,
+    reported_on: NaiveDate,
+    target_entry: Option<i64>,
+}
+
+/// The scan's row `r`, of the period whose text is at `period`.
+fn scanned(r: &rusqlite::Row, period: usize) -> rusqlite::Result<Scanned> {
     let bad = |col: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
             col,
@@ -366,24 +405,14 @@ fn scanned_entry(r: &rusqlite::Row, indicator: &str, period: Option<&str>) -> ru
         )
     };
     let value: Option<f64> = r.get(3)?;
-    Ok(Entry {
+    Ok(Scanned {
         id: r.get(1)?,
         kind: stored::kind_of_code(r.get(2)?).ok_or_else(|| bad(2, "kind"))?,
-        indicator: Some(indicator.to_string()),
-        task: None,
-        period: period.map(str::to_string),
-        year: 0,
+        period,
         value_text: stored::value_text_of(r.get_ref(4)?, value).map_err(|_| bad(4, "value text"))?,
         value,
         reported_on: stored::date_of(r.get_ref(5)?).ok_or_else(|| bad(5, "date"))?,
-        recorded_at: String::new(),
-        by: String::new(),
-        source: None,
-        note: None,
         target_entry: r.get(6)?,
-        batch: None,
-        plan_id: String::new(),
-        hash: String::new(),
     })
 }
 
@@ -654,6 +683,37 @@ mod tests {
             .clone()
             .unwrap();
         assert_eq!((c.entry, c.value, c.corrected_by), (2, 4.5, Some(3)));
+    }
+
+    /// Every statement of the scan and the seeks reads the figure index
+    /// alone (no table seek per entry) in the order it needs (no sort):
+    /// the index holds the columns read, and `id` before them keeps one
+    /// day's entries in ledger order.
+    #[test]
+    fn the_scan_and_the_seeks_read_only_the_figure_index_in_order() {
+        let book = Book::new();
+        let all = [
+            SCAN_SQL,
+            SCAN_AFTER_SQL,
+            TEXT_PERIOD_SQL,
+            CORRECTIONS_SQL,
+            TEXT_DATE_SQL,
+            FIRST_DAY_SQL,
+            NEXT_DAY_SQL,
+            LAST_OF_DAY_SQL,
+        ];
+        for sql in all {
+            let mut plan = book.ledger.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let n = plan.parameter_count();
+            let steps: Vec<String> = plan
+                .query_map(rusqlite::params_from_iter(std::iter::repeat_n(1, n)), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let steps = steps.join("; ");
+            assert!(steps.contains("USING COVERING INDEX entry_by_period"), "{sql}: {steps}");
+            assert!(!steps.contains("TEMP B-TREE"), "{sql}: {steps}");
+        }
     }
 
     /// The scan is prepared once for a whole report, whatever the number
