@@ -67,14 +67,23 @@ pub struct Counting<'a> {
     pub id: i64,
     pub kind: Kind,
     pub indicator: Option<&'a str>,
-    /// The period as stored (`2026-Q2`); one that does not parse counts
-    /// nowhere.
-    pub period: Option<&'a str>,
+    /// The period, if the entry has one.
+    pub period: Option<EntryPeriod<'a>>,
     pub value: Option<f64>,
     /// The value exactly as typed.
     pub value_text: Option<&'a str>,
     pub reported_on: NaiveDate,
     pub target_entry: Option<i64>,
+}
+
+/// The period of an entry as the rule gets it: as written (`2026-Q2`,
+/// read by the rule, once per text), or already read by a reader that
+/// stores periods as codes; one that does not read counts nowhere.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EntryPeriod<'a> {
+    Written(&'a str),
+    Read(Period),
+    Unreadable,
 }
 
 impl Counting<'_> {
@@ -90,7 +99,7 @@ impl<'a> From<&'a Entry> for Counting<'a> {
             id: e.id,
             kind: e.kind,
             indicator: e.indicator.as_deref(),
-            period: e.period.as_deref(),
+            period: e.period.as_deref().map(EntryPeriod::Written),
             value: e.value,
             value_text: e.value_text.as_deref(),
             reported_on: e.reported_on,
@@ -260,12 +269,16 @@ impl Tally {
 
     fn figure(&mut self, e: Counting<'_>, reported_on: NaiveDate) {
         let correction = self.corrections.remove(&e.id);
-        let (Some(ind), Some(text), Some(value)) = (e.indicator, e.period, e.value) else {
+        let (Some(ind), Some(period), Some(value)) = (e.indicator, e.period, e.value) else {
             return;
         };
-        let period = match self.periods.get(text) {
-            Some(p) => *p,
-            None => *self.periods.entry(text.to_string()).or_insert_with(|| text.parse::<Period>().ok()),
+        let period = match period {
+            EntryPeriod::Read(p) => Some(p),
+            EntryPeriod::Unreadable => None,
+            EntryPeriod::Written(text) => match self.periods.get(text) {
+                Some(p) => *p,
+                None => *self.periods.entry(text.to_string()).or_insert_with(|| text.parse::<Period>().ok()),
+            },
         };
         let Some(p) = period else { return };
         if self.voided.contains(&e.id) {

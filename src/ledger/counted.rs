@@ -26,7 +26,7 @@
 //! so a period's entries hold everything that decides what counts in it.
 
 use super::{ENTRY_COLUMNS, ENTRY_FROM, Ledger, row_to_entry, stored};
-use crate::counting::{self, PeriodFigures};
+use crate::counting::{self, EntryPeriod, PeriodFigures};
 use crate::entry::Kind;
 use crate::period::Period;
 use anyhow::Result;
@@ -167,10 +167,10 @@ impl Ledger {
         let mut scan_after = self.conn.prepare_cached(SCAN_AFTER_SQL)?;
         let from = i64::from(first) * 100;
         let to = (i64::from(last) + 1) * 100;
-        // Entries of the periods read whole (their period texts apart,
-        // one per period), and the periods left to seeks.
+        // Entries of the periods read whole (their periods apart, one per
+        // period), and the periods left to seeks.
         let mut light: Vec<Scanned> = Vec::new();
-        let mut period_texts: Vec<Option<String>> = Vec::new();
+        let mut periods: Vec<Option<Period>> = Vec::new();
         let mut heavy: Vec<(i64, Period)> = Vec::new();
         let mut after: Option<i64> = None;
         loop {
@@ -178,9 +178,9 @@ impl Ledger {
                 None => scan.query(params![code, from, to])?,
                 Some(a) => scan_after.query(params![code, a, to])?,
             };
-            // The current period's text is the last of `period_texts`:
-            // `None` for a number no period has (an entry edited behind
-            // plan's back), which counts nowhere.
+            // The current period is the last of `periods`: `None` for a
+            // number no period has (an entry edited behind plan's back),
+            // which counts nowhere.
             let mut current: Option<i64> = None;
             let (mut in_current, mut current_start) = (0, 0);
             let mut left = None;
@@ -188,7 +188,7 @@ impl Ledger {
                 let period: i64 = r.get(0)?;
                 if current != Some(period) {
                     current = Some(period);
-                    period_texts.push(stored::period_of_code(period));
+                    periods.push(stored::period_read(period));
                     (in_current, current_start) = (0, light.len());
                 }
                 in_current += 1;
@@ -197,12 +197,12 @@ impl Ledger {
                     left = current;
                     break;
                 }
-                light.push(scanned(r, period_texts.len() - 1)?);
+                light.push(scanned(r, periods.len() - 1)?);
             }
             match left {
                 Some(period) => {
                     // Unreadable periods count nowhere (as in `count_figures`).
-                    if let Some(p) = stored::period_of_code(period).and_then(|t| t.parse::<Period>().ok()) {
+                    if let Some(p) = stored::period_read(period) {
                         heavy.push((period, p));
                     }
                     after = Some(period);
@@ -217,7 +217,7 @@ impl Ledger {
                 id: e.id,
                 kind: e.kind,
                 indicator: Some(indicator),
-                period: period_texts[e.period].as_deref(),
+                period: Some(periods[e.period].map_or(EntryPeriod::Unreadable, EntryPeriod::Read)),
                 value: e.value,
                 value_text: e.value_text.as_deref(),
                 reported_on: e.reported_on,
@@ -378,13 +378,9 @@ impl Ledger {
     }
 }
 
-/// An entry of the scan in [`Ledger::counted_scan`], with what counting
-/// needs (id, kind, indicator, period, value as typed and as a number,
-/// date, target); the other fields are left empty. `period`: the period's
-/// text, `None` when its code is no period's.
 /// An entry as the scan reads it (the columns of [`SCAN_SQL`]): what the
-/// rule reads ([`counting::Counting`]), its period the index of its text
-/// in the scan's list.
+/// rule reads ([`counting::Counting`]), its period an index into the
+/// scan's list of periods (one per period, not per entry).
 struct Scanned {
     id: i64,
     kind: Kind,
@@ -395,7 +391,7 @@ struct Scanned {
     target_entry: Option<i64>,
 }
 
-/// The scan's row `r`, of the period whose text is at `period`.
+/// The scan's row `r`, of the period at `period` in the scan's list.
 fn scanned(r: &rusqlite::Row, period: usize) -> rusqlite::Result<Scanned> {
     let bad = |col: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(

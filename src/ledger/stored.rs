@@ -21,6 +21,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use crate::entry::Kind;
+use crate::period::{Cadence, Period};
 
 /// The integer a kind is stored as (schema 7).
 pub fn kind_code(k: Kind) -> i64 {
@@ -83,6 +84,25 @@ pub fn period_of_code(code: i64) -> Option<String> {
         31..=42 => format!("{year:04}-{:02}", within - 30),
         _ => return None,
     })
+}
+
+/// The period of a [`period_code`], as [`period_of_code`]'s text reads
+/// (without writing it); `None` for a number no period has.
+pub fn period_read(code: i64) -> Option<Period> {
+    let (year, within) = (code.div_euclid(100), code.rem_euclid(100));
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    let year = i32::try_from(year).ok()?;
+    let within = u32::try_from(within).ok()?;
+    let (cadence, index) = match within {
+        0 => (Cadence::Year, 1),
+        11..=12 => (Cadence::Half, within - 10),
+        21..=24 => (Cadence::Quarter, within - 20),
+        31..=42 => (Cadence::Month, within - 30),
+        _ => return None,
+    };
+    Some(Period { year, cadence, index })
 }
 
 /// The stored form of a period text.
@@ -338,6 +358,19 @@ mod tests {
             assert_eq!(period_of_code(period_code(text).unwrap()).as_deref(), Some(text));
         }
         assert!(period_code("2030-12").unwrap() < period_code("2031").unwrap());
+    }
+
+    /// `period_read` reads a code as its text reads, for every code of
+    /// some years (and none where the text is none), and beyond them.
+    #[test]
+    fn a_code_reads_as_its_text_does() {
+        let years = [0i64, 1, 999, 2026, 9999];
+        let codes = years.iter().flat_map(|y| (0..100).map(move |w| y * 100 + w));
+        for code in codes.chain([-1, -100, 1_000_000, 999_999 + 1, i64::MIN, i64::MAX]) {
+            let by_text = period_of_code(code).map(|t| t.parse::<Period>().unwrap());
+            assert_eq!(period_read(code), by_text, "{code}");
+        }
+        assert_eq!(period_read(202_723), Some(Period { year: 2027, cadence: Cadence::Quarter, index: 3 }));
     }
 
     #[test]
