@@ -19,9 +19,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// A closed pipe (`plan log | head`) is not an error.
+/// A closed pipe (`plan log | head`) is not an error (SPEC §6), whichever
+/// writer met it: std's, or a serializer's that wraps it (serde_json,
+/// csv, quick-xml hide the `io::Error` from the error chain).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || e.downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe))
+            || e.downcast_ref::<quick_xml::Error>()
+                .is_some_and(|x| matches!(x, quick_xml::Error::Io(io) if io.kind() == BrokenPipe))
     })
 }

@@ -58,23 +58,34 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         detail: args.detail,
     };
     super::warn_orphans(&r.orphans);
-    // Rendered in memory (a report is small), then written where it goes.
-    let mut out = Vec::new();
     match args.format {
-        Format::Table => rr::write_table(&r, &text, &mut out)?,
-        Format::Md => rr::write_markdown(&r, &text, &mut out)?,
-        Format::Csv => rr::write_tidy_csv(&r, &text, &mut out)?,
-        Format::Json => rr::write_report_json(&r, &text, &mut out)?,
-        Format::Html => render::html::write(&r, &text, &mut out)?,
-        Format::Docx => render::docx::write(&r, &text, &notes, &mut out)?,
-        Format::Xlsx => out = render::xlsx::report(&r, &text)?,
-    }
-    if matches!(args.format, Format::Docx | Format::Xlsx) {
-        render::write_binary(&out, args.output.as_deref())?;
-    } else {
-        render::write_text(&out, args.output.as_deref())?;
+        // The binary formats are built in memory, then written.
+        Format::Docx => {
+            let mut out = Vec::new();
+            render::docx::write(&r, &text, &notes, &mut out)?;
+            render::write_binary(&out, args.output.as_deref())?;
+        }
+        Format::Xlsx => render::write_binary(&render::xlsx::report(&r, &text)?, args.output.as_deref())?,
+        format => render::write_text_with(args.output.as_deref(), |out| render_text(format, &r, &text, out))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes report `r` in text format `format` to `out`.
+fn render_text(
+    format: Format,
+    r: &Report,
+    text: &RenderOptions,
+    mut out: &mut dyn std::io::Write,
+) -> Result<()> {
+    match format {
+        Format::Table => rr::write_table(r, text, &mut out),
+        Format::Md => rr::write_markdown(r, text, &mut out),
+        Format::Csv => rr::write_tidy_csv(r, text, &mut out),
+        Format::Json => rr::write_report_json(r, text, &mut out),
+        Format::Html => render::html::write(r, text, &mut out),
+        Format::Docx | Format::Xlsx => unreachable!("the binary formats are written by `run`"),
+    }
 }
 
 /// Which yearly series the report computes for `format`: the HTML report
@@ -147,6 +158,8 @@ pub fn build_review(
     today: NaiveDate,
     signed: bool,
 ) -> Result<Report> {
+    // The plan text's hash, found in the ledger or not (its fingerprint).
+    let text_hash = crate::ledger::content_hash(&plan.text);
     let mut figures = Figures::new();
     let mut tasks = Vec::new();
     let mut head = None;
@@ -174,7 +187,7 @@ pub fn build_review(
             tasks = ledger.task_entries()?;
             head = ledger.head()?.map(|h| h.fingerprint());
             orphans = ledger.held_ids(|id| !plan.accounts_for(id))?;
-            version = ledger.plan_version_of(&plan.text)?.map(|h| h.fingerprint());
+            version = ledger.plan_version_by_hash(&text_hash)?.map(|h| h.fingerprint());
             Ok(())
         })?;
     }
@@ -183,6 +196,6 @@ pub fn build_review(
     r.future_entries = future;
     r.orphans = orphans.into_iter().map(|(id, entries)| report::Orphan { id, entries }).collect();
     r.plan_version_recorded = version.is_some();
-    r.plan_version = Some(version.unwrap_or_else(|| crate::ledger::text_fingerprint(&plan.text)));
+    r.plan_version = Some(version.unwrap_or_else(|| crate::ledger::hash_fingerprint(&text_hash)));
     Ok(r)
 }

@@ -38,7 +38,7 @@ pub use seal::{Sealed, Sealer, recompute_hash};
 pub use writer::Writer;
 mod versions;
 
-pub use versions::{PlanVersion, TextProblem, content_hash, text_fingerprint};
+pub use versions::{PlanVersion, TextProblem, content_hash, hash_fingerprint, text_fingerprint};
 
 /// An entry to append; the ledger fills id, time, batch, plan and hashes.
 #[derive(Debug)]

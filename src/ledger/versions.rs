@@ -23,7 +23,12 @@ pub fn content_hash(text: &str) -> [u8; 32] {
 /// The fingerprint of a plan text not recorded yet: the first 16 hex
 /// digits of its content hash (SPEC §2.1).
 pub fn text_fingerprint(text: &str) -> String {
-    hex::encode(content_hash(text))[..16].to_string()
+    hash_fingerprint(&content_hash(text))
+}
+
+/// [`text_fingerprint`] of the text whose [`content_hash`] is `hash`.
+pub fn hash_fingerprint(hash: &[u8; 32]) -> String {
+    hex::encode(&hash[..8])
 }
 
 /// One recorded plan version (`plan history`).
@@ -58,6 +63,12 @@ impl Ledger {
     /// The record of `text`, if the ledger has one: its entry id and hash
     /// (one seek by the content hash).
     pub fn plan_version_of(&self, text: &str) -> Result<Option<Head>> {
+        self.plan_version_by_hash(&content_hash(text))
+    }
+
+    /// [`Ledger::plan_version_of`] the text whose [`content_hash`] is
+    /// `hash` (a caller that also needs its fingerprint hashes it once).
+    pub fn plan_version_by_hash(&self, hash: &[u8; 32]) -> Result<Option<Head>> {
         if !self.has_plan_texts()? {
             return Ok(None);
         }
@@ -65,7 +76,7 @@ impl Ledger {
             .conn
             .query_row(
                 "SELECT e.id, e.hash FROM plan_text p JOIN entry e ON e.id = p.entry WHERE p.hash = ?1",
-                [content_hash(text).as_slice()],
+                [hash.as_slice()],
                 |r| Ok(Head { id: r.get(0)?, hash: r.get_ref(1)?.as_bytes()?.to_vec() }),
             )
             .optional()?)

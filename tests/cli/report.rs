@@ -444,3 +444,48 @@ fn a_group_with_no_indicators_says_so_without_a_dangling_separator() {
         assert!(dangling.is_empty(), "{lang} {format}: {dangling:#?}");
     }
 }
+
+/// A reader that stops reading (`plan report | head`) is no error (SPEC
+/// §6), in every text format: the report is written as it is rendered, and
+/// the JSON and CSV writers wrap the closed pipe in their own errors. A
+/// plan of 300 monthly indicators makes every format longer than a pipe
+/// holds (64 KiB), so the write meets the closed end.
+#[test]
+fn a_closed_pipe_ends_every_text_report_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut plan = String::from(
+        "[plan]\nid = \"P\"\ntitle = \"Pipe\"\nstart = 2026\nend = 2030\n\n[agencies]\nubnd = \"UBND\"\n\n[[group]]\nid = \"g\"\nname = \"G\"\nlead = \"ubnd\"\n",
+    );
+    for k in 0..300 {
+        plan.push_str(&format!(
+            "\n[[group.indicator]]\nid = \"i{k}\"\nname = \"Chỉ tiêu số {k} về phát triển kinh tế\"\nunit = \"triệu đồng\"\nmeasure = \"flow\"\nevery = \"month\"\n"
+        ));
+    }
+    let env = Env::with_plan(&plan).today("2027-06-30");
+    for format in ["json", "csv", "table", "md", "html"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plan"))
+            .arg("--plan")
+            .arg(&env.plan)
+            .arg("--ledger")
+            .arg(&env.ledger)
+            .current_dir(env.dir.path())
+            .env("PLAN_TODAY", &env.today)
+            .env("NO_COLOR", "1")
+            .args(["report", "--year", "2026", "--detail", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close the pipe.
+        let mut first = [0u8; 16];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let mut err = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let status = child.wait().unwrap();
+        // Only the note that no ledger exists yet; no error.
+        let said: Vec<&str> = err.lines().filter(|l| !l.starts_with("note: no ledger yet")).collect();
+        assert_eq!((status.code(), said), (Some(0), Vec::<&str>::new()), "--format {format}");
+    }
+}
