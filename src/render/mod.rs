@@ -461,29 +461,6 @@ pub fn write_text(bytes: &[u8], output: Option<&std::path::Path>) -> anyhow::Res
     }
 }
 
-/// Writes what `render` writes to `output` (whole or not at all: rendered
-/// in memory, then [`write_file`]), else to stdout as it is rendered (a
-/// 400-indicator JSON report is 1.8 MB: built in memory first, its pages
-/// cost more than writing it).
-pub fn write_text_with(
-    output: Option<&std::path::Path>,
-    render: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    match output {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            render(&mut bytes)?;
-            write_text(&bytes, Some(path))
-        }
-        None => {
-            let mut out = stdout();
-            render(&mut out)?;
-            out.flush()?;
-            Ok(())
-        }
-    }
-}
-
 /// One line to stdout (a receipt). A closed pipe comes back as an error,
 /// which `main` ends quietly, where `println!` would panic (SPEC §6).
 pub fn print_line(text: &str) -> anyhow::Result<()> {
