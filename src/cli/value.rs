@@ -86,6 +86,11 @@ pub fn years(text: &str) -> Result<Years, Malformed> {
 /// (SPEC §4 "Dates"), as [`crate::input::date::parse`] reads it.
 /// Errors: that parser's message (no such day, a two-digit year…).
 pub fn date(text: &str) -> Result<NaiveDate, Malformed> {
+    // `YYYY-MM-DD` reads the same in either order: the plan's is not asked
+    // for it (nor the plan file read before the command loads it).
+    if let Some(d) = crate::input::date::parse_iso(text) {
+        return Ok(d);
+    }
     crate::input::date::parse(text, date_order()).map_err(Malformed)
 }
 

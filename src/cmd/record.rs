@@ -110,13 +110,21 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     // the indicator and of dates hold before it is written.
     invalid("<VALUE>", input::check_figure(ind, value, plan.numbers))?;
     invalid("--date", input::date::not_before_period(figure.reported_on, period))?;
-    // The indicator's figures, those under its old ids included (SPEC §2.1).
-    let mut entries = w.entries(Some(&ind.id), None)?;
-    for old in &ind.formerly {
-        entries.extend(w.entries(Some(old), None)?);
-    }
-    let mut figures = counting::count_figures(&entries, None);
-    counting::merge_renamed(&mut figures, &plan.renames());
+    // The indicator's figures, those under its old ids included (SPEC
+    // §2.1), read back from the period's year only as far as the figure
+    // the new one is compared with (a busy ledger holds years of them).
+    let ids: Vec<&str> =
+        std::iter::once(ind.id.as_str()).chain(ind.formerly.iter().map(String::as_str)).collect();
+    let renames = plan.renames();
+    let merged = |read: &counting::Figures| {
+        let mut figures = read.clone();
+        counting::merge_renamed(&mut figures, &renames);
+        figures
+    };
+    let read = w.counted_back(&ids, period.year, |read| {
+        input::number::compared_with(&merged(read), &ind.id, period).is_some()
+    })?;
+    let figures = merged(&read);
     if !yes
         && let Some(m) = input::number::jump(
             &figures,

@@ -141,6 +141,109 @@ impl Ledger {
         as_of: NaiveDate,
         per_period: usize,
     ) -> Result<BTreeMap<Period, PeriodFigures>> {
+        Reader { conn: &self.conn }.counted_scan(indicator, first, last, as_of, per_period)
+    }
+
+    /// [`Reader::counted_back`] outside a write (`record`'s prompts).
+    pub fn counted_back(
+        &self,
+        ids: &[&str],
+        last: i32,
+        enough: impl FnMut(&counting::Figures) -> bool,
+    ) -> Result<counting::Figures> {
+        Reader { conn: &self.conn }.counted_back(ids, last, enough)
+    }
+}
+
+impl super::Writer<'_> {
+    /// [`Reader::counted_back`] inside this write's transaction: a check
+    /// made on it (`record`'s tenfold guard) cannot race another writer.
+    pub fn counted_back(
+        &self,
+        ids: &[&str],
+        last: i32,
+        enough: impl FnMut(&counting::Figures) -> bool,
+    ) -> Result<counting::Figures> {
+        Reader { conn: &self.tx }.counted_back(ids, last, enough)
+    }
+}
+
+/// The figure index read through one connection (a ledger's, or a
+/// write's transaction).
+struct Reader<'c> {
+    conn: &'c rusqlite::Connection,
+}
+
+impl Reader<'_> {
+    /// What counts in every period of each of `ids` (an indicator and its
+    /// old ids), counting every entry whatever its date, read one year at
+    /// a time from `last` back until `enough` says the figures read are
+    /// enough or no earlier year holds an entry: what
+    /// [`counting::count_figures`] over every entry of `ids` gives for
+    /// those years, without reading the years before them (a busy ledger
+    /// holds years of re-submissions; `record` reads back only to the
+    /// figure its new one is compared with).
+    ///
+    /// Errors: as [`Ledger::counted_figures`].
+    fn counted_back(
+        &self,
+        ids: &[&str],
+        last: i32,
+        mut enough: impl FnMut(&counting::Figures) -> bool,
+    ) -> Result<counting::Figures> {
+        // Every date counts: the latest a date can be.
+        let any_date = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+        let mut out = counting::Figures::new();
+        // The first year each id has an entry in (a period stored as a
+        // text, which sorts after the codes, reads every year whole).
+        let mut first_years = Vec::new();
+        for id in ids {
+            let Some(code) = self.item_code(id)? else { continue };
+            let first: Option<rusqlite::types::Value> = self
+                .conn
+                .prepare_cached("SELECT period FROM entry WHERE indicator = ?1 ORDER BY period LIMIT 1")?
+                .query_row([code], |r| r.get(0))
+                .optional()?;
+            let texts = self.conn.prepare_cached(TEXT_PERIOD_SQL)?.exists([code])?;
+            match first {
+                Some(rusqlite::types::Value::Integer(c)) if !texts => {
+                    first_years.push((*id, i32::try_from(c.div_euclid(100)).unwrap_or(i32::MIN)));
+                }
+                Some(_) => {
+                    let whole = self.counted_whole(id, i32::MIN, i32::MAX, any_date)?;
+                    if !whole.is_empty() {
+                        out.insert(id.to_string(), whole);
+                    }
+                }
+                None => {}
+            }
+        }
+        // Codes of years before 0 are no period's (they count nowhere).
+        let Some(earliest) = first_years.iter().map(|(_, y)| (*y).max(0)).min() else { return Ok(out) };
+        let mut year = last;
+        while year >= earliest && !enough(&out) {
+            for (id, first) in &first_years {
+                if year < *first {
+                    continue;
+                }
+                let by_period = self.counted_scan(id, year, year, any_date, SCAN_PER_PERIOD)?;
+                if !by_period.is_empty() {
+                    out.entry(id.to_string()).or_default().extend(by_period);
+                }
+            }
+            year -= 1;
+        }
+        Ok(out)
+    }
+
+    fn counted_scan(
+        &self,
+        indicator: &str,
+        first: i32,
+        last: i32,
+        as_of: NaiveDate,
+        per_period: usize,
+    ) -> Result<BTreeMap<Period, PeriodFigures>> {
         // Periods in their own spelling are codes that sort by year
         // (`stored::period_code`), so a span of years is a range of codes;
         // dates are `YYYYMMDD` numbers, which sort as the dates do.
@@ -238,7 +341,7 @@ impl Ledger {
     }
 
     /// The `item` code of indicator or task `id`, if the ledger has it.
-    pub(super) fn item_code(&self, id: &str) -> Result<Option<i64>> {
+    fn item_code(&self, id: &str) -> Result<Option<i64>> {
         let mut stmt = self.conn.prepare_cached("SELECT code FROM item WHERE id = ?1")?;
         Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
     }
@@ -370,7 +473,7 @@ impl Ledger {
         last: i32,
         as_of: NaiveDate,
     ) -> Result<BTreeMap<Period, PeriodFigures>> {
-        let entries = self.indicator_entries(indicator, first, last)?;
+        let entries = super::rows::indicator_entries(self.conn, indicator, first, last)?;
         let mut counted = counting::count_figures(&entries, Some(as_of));
         let mut by_period = counted.remove(indicator).unwrap_or_default();
         by_period.values_mut().for_each(|f| f.superseded.clear());
@@ -605,6 +708,64 @@ mod tests {
         /// any cut-off and span of years, the index agrees with counting
         /// every entry.
         #[test]
+        /// `record`'s read back (an indicator and its old id, from a
+        /// period's year back to the figure it is compared with) finds
+        /// what counting every entry finds: the figure the period's new
+        /// one would replace, and the one it is compared with.
+        fn reading_back_finds_what_counting_every_entry_finds(
+            ops in proptest::collection::vec(op(), 1..40),
+        ) {
+            const INDS: [&str; 2] = ["a", "b"];
+            const PERIODS: [&str; 6] = ["2026", "2026-Q1", "2026-12", "2027-H2", "2027", "2028-Q4"];
+            let start = d("2026-01-01");
+            let day = |n: i64| start + chrono::Days::new(n as u64);
+            let mut b = Book::new();
+            for op in ops {
+                let n = b.written.len();
+                match op {
+                    Op::Figure { ind, period, value, day: x } => {
+                        b.fig(INDS[ind], PERIODS[period], value, day(x));
+                    }
+                    Op::Correct { target, value, day: x } if n > 0 => {
+                        b.on((target % n) as i64 + 1, value, day(x), false);
+                    }
+                    Op::Void { target, day: x } if n > 0 => {
+                        b.on((target % n) as i64 + 1, None, day(x), true);
+                    }
+                    _ => {}
+                }
+            }
+            // "b" is "a"'s old id (SPEC §2.1).
+            let renames = [("b".to_string(), "a".to_string())];
+            let merged = |read: &counting::Figures| {
+                let mut f = read.clone();
+                counting::merge_renamed(&mut f, &renames);
+                f.values_mut().for_each(|m| m.values_mut().for_each(|p| p.superseded.clear()));
+                f
+            };
+            let mut every = Vec::new();
+            for ind in INDS {
+                every.extend(b.ledger.indicator_entries(ind, i32::MIN, i32::MAX).unwrap());
+            }
+            let all = merged(&counting::count_figures(&every, None));
+            for text in PERIODS {
+                let period = p(text);
+                let read = b
+                    .ledger
+                    .counted_back(&INDS, period.year, |r| {
+                        crate::input::number::compared_with(&merged(r), "a", period).is_some()
+                    })
+                    .unwrap();
+                let read = merged(&read);
+                prop_assert_eq!(
+                    crate::input::number::compared_with(&read, "a", period),
+                    crate::input::number::compared_with(&all, "a", period)
+                );
+                let of = |f: &counting::Figures| f.get("a").and_then(|m| m.get(&period)).cloned();
+                prop_assert_eq!(of(&read), of(&all));
+            }
+        }
+
         fn the_index_agrees_with_counting_every_entry(
             ops in proptest::collection::vec(op(), 1..40),
             cuts in proptest::collection::vec((0..760i64, 2026..2029i32, 0..3i32), 1..4),

@@ -10,13 +10,7 @@ impl Ledger {
 
     /// Every entry of `indicator` in `years`, in ledger order.
     pub fn indicator_entries(&self, indicator: &str, first: i32, last: i32) -> Result<Vec<Entry>> {
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
-             WHERE e.indicator = {INDICATOR_CODE} AND e.year BETWEEN ?2 AND ?3 ORDER BY e.id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        indicator_entries(&self.conn, indicator, first, last)
     }
 
     /// Every entry about any task, in ledger order.
@@ -260,4 +254,21 @@ pub(super) fn period_of(v: rusqlite::types::ValueRef<'_>) -> Result<Option<Strin
         ValueRef::Text(t) => Ok(Some(String::from_utf8_lossy(t).into_owned())),
         _ => Err(stored::Unreadable),
     }
+}
+
+/// [`Ledger::indicator_entries`] through `conn` (a ledger's connection or
+/// a write's transaction).
+pub(super) fn indicator_entries(
+    conn: &rusqlite::Connection,
+    indicator: &str,
+    first: i32,
+    last: i32,
+) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
+         WHERE e.indicator = {INDICATOR_CODE} AND e.year BETWEEN ?2 AND ?3 ORDER BY e.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -96,15 +96,25 @@ fn ask_figure(
             input::recorded_indicator(plan, s)
         })?;
     let every = ind.cadence().expect("a recorded indicator");
-    let mut entries = Vec::new();
+    // The plan's years, read back from the last until a figure of the
+    // indicator's own cadence is found; its old ids' figures count for it
+    // (SPEC §2.1 `formerly`).
+    let mut figures = counting::Figures::new();
     if let Some(l) = ledger {
-        // Its old ids' figures count for it (SPEC §2.1 `formerly`).
-        for id in std::iter::once(&ind.id).chain(&ind.formerly) {
-            entries.extend(l.indicator_entries(id, plan.start, plan.end)?);
-        }
+        let ids: Vec<&str> =
+            std::iter::once(ind.id.as_str()).chain(ind.formerly.iter().map(String::as_str)).collect();
+        let renames = plan.renames();
+        let merged = |read: &counting::Figures| {
+            let mut figures = read.clone();
+            counting::merge_renamed(&mut figures, &renames);
+            figures
+        };
+        let read = l.counted_back(&ids, plan.end, |read| {
+            previous(&merged(read), &ind.id, |p| p.cadence == every).is_some()
+        })?;
+        figures = merged(&read);
+        figures.values_mut().for_each(|by_period| by_period.retain(|p, _| p.year >= plan.start));
     }
-    let mut figures = counting::count_figures(&entries, None);
-    counting::merge_renamed(&mut figures, &plan.renames());
     let last =
         previous(&figures, &ind.id, |p| p.cadence == every).or_else(|| previous(&figures, &ind.id, |_| true));
     let lang = plan.lang;
