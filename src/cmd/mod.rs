@@ -294,3 +294,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
 }
+
+/// What counts as of `as_of` for each of `needs` (indicator id, first and
+/// last year; SPEC §5 "What counts"), read through the figure index in one
+/// read transaction, with the figures under an indicator's old ids
+/// (`formerly`, SPEC §2.1) read too and merged into it
+/// ([`crate::counting::merge_renamed`]). Used by `report` and `template`.
+///
+/// Errors: as [`crate::ledger::Ledger::counted_figures`].
+pub(crate) fn counted_for(
+    ledger: &crate::ledger::Ledger,
+    plan: &Plan,
+    needs: impl IntoIterator<Item = (String, i32, i32)>,
+    as_of: chrono::NaiveDate,
+) -> Result<crate::counting::Figures> {
+    let mut all: Vec<(String, i32, i32)> = Vec::new();
+    for (id, first, last) in needs {
+        let old = plan.indicator(&id).map(|i| i.formerly.clone()).unwrap_or_default();
+        all.extend(old.into_iter().map(|o| (o, first, last)));
+        all.push((id, first, last));
+    }
+    all.sort_unstable();
+    let mut figures = ledger.counted_many(&all, as_of)?;
+    crate::counting::merge_renamed(&mut figures, &plan.renames());
+    Ok(figures)
+}

@@ -191,15 +191,8 @@ pub fn build_review(
             // thousands of re-submissions of each period. Figures under an
             // old id count for the new one (SPEC §2.1): read under each,
             // merged by counting::merge_renamed.
-            let mut needs: Vec<(String, i32, i32)> = Vec::new();
-            for (id, (a, b)) in report::needs(plan, review, opts.series) {
-                let old = plan.indicator(&id).map(|i| i.formerly.clone()).unwrap_or_default();
-                needs.extend(old.into_iter().map(|o| (o, a, b)));
-                needs.push((id, a, b));
-            }
-            needs.sort_unstable();
-            figures = ledger.counted_many(&needs, as_of)?;
-            crate::counting::merge_renamed(&mut figures, &plan.renames());
+            let needs = report::needs(plan, review, opts.series).into_iter().map(|(id, (a, b))| (id, a, b));
+            figures = super::counted_for(&ledger, plan, needs, as_of)?;
             tasks = ledger.task_entries()?;
             head = ledger.head()?.map(|h| h.fingerprint());
             orphans = ledger.held_ids(|id| !plan.accounts_for(id))?;

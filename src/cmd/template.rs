@@ -11,6 +11,7 @@ use crate::render::xlsx;
 use crate::report::template::{for_period, missing};
 use crate::words::date_in_message;
 use anyhow::Result;
+use chrono::Datelike;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
@@ -20,15 +21,24 @@ pub fn run(ctx: &Ctx, args: TemplateArgs) -> Result<ExitCode> {
         plan.within_years(&format!("--period {p}"), p.year, p.year).map_err(reject)?;
     }
     let period = args.period;
-    let entries = match ctx.reading_ledger(&plan, true)? {
-        Some(l) => l.entries(None, None, None)?,
-        None => Vec::new(),
+    // What counts through the last year the sheet can ask for (the
+    // period's, or the plan's through today's), from the first (a row
+    // shows the latest earlier figure of its kind, however old), through
+    // the figure index; as of today, as the reports count: a figure dated
+    // after today (the clock ran ahead) fills no row yet. A period
+    // recorded under an old id (SPEC §2.1 `formerly`) is filled.
+    let last = match period {
+        Some(p) => p.year,
+        None => plan.end.min(today.year()),
     };
-    // As of today, as the reports count: a figure dated after today (the
-    // clock ran ahead) fills no row yet.
-    let mut figures = counting::count_figures(&entries, Some(today));
-    // A period recorded under an old id (SPEC §2.1 `formerly`) is filled.
-    counting::merge_renamed(&mut figures, &plan.renames());
+    let first = 0;
+    let figures = match ctx.reading_ledger(&plan, true)? {
+        Some(l) => {
+            let recorded = plan.indicators().filter(|i| i.cadence().is_some());
+            super::counted_for(&l, &plan, recorded.map(|i| (i.id.clone(), first, last)), today)?
+        }
+        None => counting::Figures::new(),
+    };
     let rows = match period {
         Some(p) => for_period(&plan, &figures, p),
         None => missing(&plan, &figures, today),

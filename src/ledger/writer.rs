@@ -352,6 +352,21 @@ impl Writer<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The entries of `indicator`'s period `period` (as written), read
+    /// inside this transaction, in ledger order: one seek of the figure
+    /// index. A figure's corrections and voids carry its indicator and
+    /// period (`plan correct`, `plan void`), so these are every entry that
+    /// decides what counts in it.
+    pub fn period_entries(&self, indicator: &str, period: &str) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
+             WHERE e.indicator = {INDICATOR_CODE} AND e.period = ?2 ORDER BY e.id"
+        );
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![indicator, stored::period_value(period)], row_to_entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// [`Ledger::task_entries`], read inside this transaction.
     pub fn task_entries(&self) -> Result<Vec<Entry>> {
         task_entries(&self.tx)

@@ -96,9 +96,14 @@ pub(in crate::cmd) fn target(w: &Writer, plan: &Plan, id: i64) -> Result<Entry> 
     Ok(e)
 }
 
-/// Every entry about the same indicator or task as `e`.
+/// Every entry that can bear on `e`: those of its indicator's period (its
+/// corrections and voids carry both: one seek, not every entry the
+/// indicator ever had), or of its task.
 pub(in crate::cmd) fn related(w: &Writer, e: &Entry) -> Result<Vec<Entry>> {
-    w.entries(e.indicator.as_deref(), if e.indicator.is_none() { e.task.as_deref() } else { None })
+    match (e.indicator.as_deref(), e.period.as_deref()) {
+        (Some(indicator), Some(period)) => w.period_entries(indicator, period),
+        (indicator, _) => w.entries(indicator, if indicator.is_none() { e.task.as_deref() } else { None }),
+    }
 }
 
 /// The void that withdrew `id`, if any.
