@@ -113,18 +113,9 @@ fn write_guarded(ctx: &Ctx, plan: &Plan, ind: &Indicator, figure: &NewEntry, yes
     // The indicator's figures, those under its old ids included (SPEC
     // §2.1), read back from the period's year only as far as the figure
     // the new one is compared with (a busy ledger holds years of them).
-    let ids: Vec<&str> =
-        std::iter::once(ind.id.as_str()).chain(ind.formerly.iter().map(String::as_str)).collect();
-    let renames = plan.renames();
-    let merged = |read: &counting::Figures| {
-        let mut figures = read.clone();
-        counting::merge_renamed(&mut figures, &renames);
-        figures
-    };
-    let read = w.counted_back(&ids, period.year, |read| {
-        input::number::compared_with(&merged(read), &ind.id, period).is_some()
+    let figures = w.counted_back(&ind.ids_with_old(), &plan.renames(), period.year, |read| {
+        input::number::compared_with(read, &ind.id, period).is_some()
     })?;
-    let figures = merged(&read);
     if !yes
         && let Some(m) = input::number::jump(
             &figures,

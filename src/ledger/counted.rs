@@ -144,27 +144,40 @@ impl Ledger {
         Reader { conn: &self.conn }.counted_scan(indicator, first, last, as_of, per_period)
     }
 
-    /// [`Reader::counted_back`] outside a write (`record`'s prompts).
+    /// What counts in every period of each of `ids` (an indicator and its
+    /// old ids), counting every entry whatever its date, with the old ids'
+    /// figures merged into the new by `renames`
+    /// ([`counting::merge_renamed`]), read one year at a time from `last`
+    /// back until `enough` says the merged figures read are enough or no
+    /// earlier year holds an entry: what [`counting::count_figures`] over
+    /// every entry of `ids` gives for those years, without reading the
+    /// years before them (a busy ledger holds years of re-submissions;
+    /// `record` reads back only to the figure its new one is compared
+    /// with).
+    ///
+    /// Errors: as [`Ledger::counted_figures`].
     pub fn counted_back(
         &self,
         ids: &[&str],
+        renames: &[(String, String)],
         last: i32,
         enough: impl FnMut(&counting::Figures) -> bool,
     ) -> Result<counting::Figures> {
-        Reader { conn: &self.conn }.counted_back(ids, last, enough)
+        Reader { conn: &self.conn }.counted_back(ids, renames, last, enough)
     }
 }
 
 impl super::Writer<'_> {
-    /// [`Reader::counted_back`] inside this write's transaction: a check
+    /// [`Ledger::counted_back`] inside this write's transaction: a check
     /// made on it (`record`'s tenfold guard) cannot race another writer.
     pub fn counted_back(
         &self,
         ids: &[&str],
+        renames: &[(String, String)],
         last: i32,
         enough: impl FnMut(&counting::Figures) -> bool,
     ) -> Result<counting::Figures> {
-        Reader { conn: &self.tx }.counted_back(ids, last, enough)
+        Reader { conn: &self.tx }.counted_back(ids, renames, last, enough)
     }
 }
 
@@ -175,22 +188,19 @@ struct Reader<'c> {
 }
 
 impl Reader<'_> {
-    /// What counts in every period of each of `ids` (an indicator and its
-    /// old ids), counting every entry whatever its date, read one year at
-    /// a time from `last` back until `enough` says the figures read are
-    /// enough or no earlier year holds an entry: what
-    /// [`counting::count_figures`] over every entry of `ids` gives for
-    /// those years, without reading the years before them (a busy ledger
-    /// holds years of re-submissions; `record` reads back only to the
-    /// figure its new one is compared with).
-    ///
-    /// Errors: as [`Ledger::counted_figures`].
+    /// [`Ledger::counted_back`] through this reader's connection.
     fn counted_back(
         &self,
         ids: &[&str],
+        renames: &[(String, String)],
         last: i32,
         mut enough: impl FnMut(&counting::Figures) -> bool,
     ) -> Result<counting::Figures> {
+        let merged = |read: &counting::Figures| {
+            let mut figures = read.clone();
+            counting::merge_renamed(&mut figures, renames);
+            figures
+        };
         // Every date counts: the latest a date can be.
         let any_date = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
         let mut out = counting::Figures::new();
@@ -219,9 +229,11 @@ impl Reader<'_> {
             }
         }
         // Codes of years before 0 are no period's (they count nowhere).
-        let Some(earliest) = first_years.iter().map(|(_, y)| (*y).max(0)).min() else { return Ok(out) };
+        let Some(earliest) = first_years.iter().map(|(_, y)| (*y).max(0)).min() else {
+            return Ok(merged(&out));
+        };
         let mut year = last;
-        while year >= earliest && !enough(&out) {
+        while year >= earliest && !enough(&merged(&out)) {
             for (id, first) in &first_years {
                 if year < *first {
                     continue;
@@ -233,7 +245,7 @@ impl Reader<'_> {
             }
             year -= 1;
         }
-        Ok(out)
+        Ok(merged(&out))
     }
 
     fn counted_scan(
@@ -691,6 +703,37 @@ mod tests {
         Void { target: usize, day: i64 },
     }
 
+    /// The indicators, periods and first day of the generated ledgers.
+    const INDS: [&str; 2] = ["a", "b"];
+    const PERIODS: [&str; 6] = ["2026", "2026-Q1", "2026-12", "2027-H2", "2027", "2028-Q4"];
+
+    /// Day `n` of the generated ledgers (day 0: 2026-01-01).
+    fn day(n: i64) -> NaiveDate {
+        d("2026-01-01") + chrono::Days::new(n as u64)
+    }
+
+    /// A ledger written by `ops` (a correction or void of an entry not yet
+    /// written is skipped).
+    fn replay(ops: Vec<Op>) -> Book {
+        let mut b = Book::new();
+        for op in ops {
+            let n = b.written.len();
+            match op {
+                Op::Figure { ind, period, value, day: x } => {
+                    b.fig(INDS[ind], PERIODS[period], value, day(x));
+                }
+                Op::Correct { target, value, day: x } if n > 0 => {
+                    b.on((target % n) as i64 + 1, value, day(x), false);
+                }
+                Op::Void { target, day: x } if n > 0 => {
+                    b.on((target % n) as i64 + 1, None, day(x), true);
+                }
+                _ => {}
+            }
+        }
+        b
+    }
+
     fn op() -> impl Strategy<Value = Op> {
         let value = prop_oneof![9 => (0u8..50).prop_map(|v| Some(f64::from(v))), 1 => Just(None)];
         prop_oneof![
@@ -715,31 +758,16 @@ mod tests {
         fn reading_back_finds_what_counting_every_entry_finds(
             ops in proptest::collection::vec(op(), 1..40),
         ) {
-            const INDS: [&str; 2] = ["a", "b"];
-            const PERIODS: [&str; 6] = ["2026", "2026-Q1", "2026-12", "2027-H2", "2027", "2028-Q4"];
-            let start = d("2026-01-01");
-            let day = |n: i64| start + chrono::Days::new(n as u64);
-            let mut b = Book::new();
-            for op in ops {
-                let n = b.written.len();
-                match op {
-                    Op::Figure { ind, period, value, day: x } => {
-                        b.fig(INDS[ind], PERIODS[period], value, day(x));
-                    }
-                    Op::Correct { target, value, day: x } if n > 0 => {
-                        b.on((target % n) as i64 + 1, value, day(x), false);
-                    }
-                    Op::Void { target, day: x } if n > 0 => {
-                        b.on((target % n) as i64 + 1, None, day(x), true);
-                    }
-                    _ => {}
-                }
-            }
+            let b = replay(ops);
             // "b" is "a"'s old id (SPEC §2.1).
             let renames = [("b".to_string(), "a".to_string())];
             let merged = |read: &counting::Figures| {
                 let mut f = read.clone();
                 counting::merge_renamed(&mut f, &renames);
+                f.values_mut().for_each(|m| m.values_mut().for_each(|p| p.superseded.clear()));
+                f
+            };
+            let cleared = |mut f: counting::Figures| {
                 f.values_mut().for_each(|m| m.values_mut().for_each(|p| p.superseded.clear()));
                 f
             };
@@ -752,11 +780,11 @@ mod tests {
                 let period = p(text);
                 let read = b
                     .ledger
-                    .counted_back(&INDS, period.year, |r| {
-                        crate::input::number::compared_with(&merged(r), "a", period).is_some()
+                    .counted_back(&INDS, &renames, period.year, |r| {
+                        crate::input::number::compared_with(r, "a", period).is_some()
                     })
                     .unwrap();
-                let read = merged(&read);
+                let read = cleared(read);
                 prop_assert_eq!(
                     crate::input::number::compared_with(&read, "a", period),
                     crate::input::number::compared_with(&all, "a", period)
@@ -770,26 +798,7 @@ mod tests {
             ops in proptest::collection::vec(op(), 1..40),
             cuts in proptest::collection::vec((0..760i64, 2026..2029i32, 0..3i32), 1..4),
         ) {
-            const INDS: [&str; 2] = ["a", "b"];
-            const PERIODS: [&str; 6] = ["2026", "2026-Q1", "2026-12", "2027-H2", "2027", "2028-Q4"];
-            let start = d("2026-01-01");
-            let day = |n: i64| start + chrono::Days::new(n as u64);
-            let mut b = Book::new();
-            for op in ops {
-                let n = b.written.len();
-                match op {
-                    Op::Figure { ind, period, value, day: x } => {
-                        b.fig(INDS[ind], PERIODS[period], value, day(x));
-                    }
-                    Op::Correct { target, value, day: x } if n > 0 => {
-                        b.on((target % n) as i64 + 1, value, day(x), false);
-                    }
-                    Op::Void { target, day: x } if n > 0 => {
-                        b.on((target % n) as i64 + 1, None, day(x), true);
-                    }
-                    _ => {}
-                }
-            }
+            let b = replay(ops);
             for (x, first, len) in cuts {
                 for ind in INDS {
                     let (fast, slow) = b.both(ind, first, first + len, day(x));

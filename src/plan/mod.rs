@@ -107,6 +107,12 @@ fn ser_target<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S
 }
 
 impl Indicator {
+    /// Its id, then its old ids (`formerly`, SPEC §2.1), under which the
+    /// ledger may hold its figures.
+    pub fn ids_with_old(&self) -> Vec<&str> {
+        std::iter::once(self.id.as_str()).chain(self.formerly.iter().map(String::as_str)).collect()
+    }
+
     /// The smallest valid figure (SPEC §2 `min`): as set, else 0 for a
     /// level or flow (a count or an amount is never negative), else none.
     pub fn lower_bound(&self) -> Option<f64> {

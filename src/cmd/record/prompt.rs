@@ -101,18 +101,9 @@ fn ask_figure(
     // (SPEC §2.1 `formerly`).
     let mut figures = counting::Figures::new();
     if let Some(l) = ledger {
-        let ids: Vec<&str> =
-            std::iter::once(ind.id.as_str()).chain(ind.formerly.iter().map(String::as_str)).collect();
-        let renames = plan.renames();
-        let merged = |read: &counting::Figures| {
-            let mut figures = read.clone();
-            counting::merge_renamed(&mut figures, &renames);
-            figures
-        };
-        let read = l.counted_back(&ids, plan.end, |read| {
-            previous(&merged(read), &ind.id, |p| p.cadence == every).is_some()
+        figures = l.counted_back(&ind.ids_with_old(), &plan.renames(), plan.end, |read| {
+            previous(read, &ind.id, |p| p.cadence == every).is_some()
         })?;
-        figures = merged(&read);
         figures.values_mut().for_each(|by_period| by_period.retain(|p, _| p.year >= plan.start));
     }
     let last =
