@@ -108,16 +108,7 @@ impl Ledger {
         task: Option<&str>,
         year: Option<i32>,
     ) -> Result<Vec<Entry>> {
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
-             WHERE (?1 IS NULL OR e.indicator = {INDICATOR_CODE})
-               AND (?2 IS NULL OR e.task = (SELECT code FROM item WHERE id = ?2))
-               AND (?3 IS NULL OR e.year = ?3)
-             ORDER BY e.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![indicator, task, year], row_to_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        entries_where(&self.conn, indicator, task, year)
     }
 
     /// Calls `f` on every entry, newest first, one at a time (a large
@@ -271,4 +262,72 @@ pub(super) fn indicator_entries(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![indicator, first, last], row_to_entry)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The entries of `indicator`, of `task` and of `year`, each filter only
+/// when given, in ledger order, through `conn`. The statement names only
+/// the filters given, so that SQLite seeks the figure or task index: with
+/// `?1 IS NULL OR …` for each it read the whole table whatever the filter
+/// (`record` took 250 ms on a 1,000,000-entry ledger).
+pub(super) fn entries_where(
+    conn: &rusqlite::Connection,
+    indicator: Option<&str>,
+    task: Option<&str>,
+    year: Option<i32>,
+) -> Result<Vec<Entry>> {
+    let mut values: Vec<rusqlite::types::Value> = Vec::new();
+    values.extend(indicator.map(|i| i.to_string().into()));
+    values.extend(task.map(|t| t.to_string().into()));
+    values.extend(year.map(|y| i64::from(y).into()));
+    let sql = entries_sql(indicator.is_some(), task.is_some(), year.is_some());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), row_to_entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The statement of [`entries_where`] with the filters given, bound in
+/// the order indicator, task, year.
+fn entries_sql(indicator: bool, task: bool, year: bool) -> String {
+    let mut filters = Vec::new();
+    if indicator {
+        filters.push(format!("e.indicator = (SELECT code FROM item WHERE id = ?{})", filters.len() + 1));
+    }
+    if task {
+        filters.push(format!("e.task = (SELECT code FROM item WHERE id = ?{})", filters.len() + 1));
+    }
+    if year {
+        filters.push(format!("e.year = ?{}", filters.len() + 1));
+    }
+    let filter = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
+    format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} {filter} ORDER BY e.id")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries of an indicator or a task are found through its index,
+    /// whatever other filter is given: a filter written `?1 IS NULL OR …`
+    /// made SQLite read the whole table.
+    #[test]
+    fn entries_of_an_indicator_or_task_are_sought_through_an_index() {
+        let ledger = Ledger::in_memory().unwrap();
+        let plan = |sql: &str| -> String {
+            let mut stmt = ledger.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let n = stmt.parameter_count();
+            let steps: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(std::iter::repeat_n(1, n)), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            steps.join("; ")
+        };
+        for year in [false, true] {
+            let by_indicator = plan(&entries_sql(true, false, year));
+            assert!(by_indicator.contains("SEARCH e USING INDEX entry_by_period"), "{by_indicator}");
+            let by_task = plan(&entries_sql(false, true, year));
+            assert!(by_task.contains("SEARCH e USING INDEX entry_by_task"), "{by_task}");
+        }
+        assert_eq!(entries_where(&ledger.conn, Some("a"), Some("t"), Some(2026)).unwrap().len(), 0);
+    }
 }

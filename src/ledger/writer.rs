@@ -341,15 +341,7 @@ impl Writer<'_> {
     /// made on them (a task already done, an entry already voided) cannot
     /// race another writer.
     pub fn entries(&self, indicator: Option<&str>, task: Option<&str>) -> Result<Vec<Entry>> {
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM}
-             WHERE (?1 IS NULL OR e.indicator = {INDICATOR_CODE})
-               AND (?2 IS NULL OR e.task = (SELECT code FROM item WHERE id = ?2))
-             ORDER BY e.id"
-        );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map(params![indicator, task], row_to_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        super::rows::entries_where(&self.tx, indicator, task, None)
     }
 
     /// The entries of `indicator`'s period `period` (as written), read
