@@ -520,3 +520,43 @@ fn the_record_examples_of_help_are_taken_by_record() {
         }
     }
 }
+
+/// The plan's `dates` order reaches every slashed date of the command
+/// line, now that the plan file is read for it only when a slashed date is
+/// met (an ISO date never asks): `record --date` month first under
+/// `dates = "mdy"`, day first without it, and `report --as-of` likewise.
+#[test]
+fn a_slashed_date_on_the_command_line_reads_in_the_plans_order() {
+    let date_of = |env: &Env| -> String {
+        let log = env.log_json();
+        log.last().unwrap()["date"].as_str().unwrap().to_string()
+    };
+    let mdy = Env::with_plan(&MINI_PLAN.replace("numbers = \"en\"\n", "numbers = \"en\"\ndates = \"mdy\"\n"))
+        .today("2026-12-31");
+    mdy.cmd()
+        .args(["record", "revenue", "12.5", "--period", "2026-Q1", "--date", "04/05/2026"])
+        .assert()
+        .success();
+    assert_eq!(date_of(&mdy), "2026-04-05");
+    let dmy = Env::with_plan(MINI_PLAN).today("2026-12-31");
+    dmy.cmd()
+        .args(["record", "revenue", "12.5", "--period", "2026-Q1", "--date", "04/05/2026"])
+        .assert()
+        .success();
+    assert_eq!(date_of(&dmy), "2026-05-04");
+    // An ISO date reads the same under both.
+    mdy.cmd()
+        .args(["record", "revenue", "13", "--period", "2026-Q2", "--date", "2026-07-03"])
+        .assert()
+        .success();
+    assert_eq!(date_of(&mdy), "2026-07-03");
+    // --as-of: month first, the cut-off day of the review.
+    let out = mdy
+        .cmd()
+        .args(["report", "--year", "2026", "--as-of", "06/30/2026", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-06-30");
+}
