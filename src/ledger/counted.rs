@@ -869,14 +869,7 @@ mod tests {
             LAST_OF_DAY_SQL,
         ];
         for sql in all {
-            let mut plan = book.ledger.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let n = plan.parameter_count();
-            let steps: Vec<String> = plan
-                .query_map(rusqlite::params_from_iter(std::iter::repeat_n(1, n)), |r| r.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            let steps = steps.join("; ");
+            let steps = super::super::query_plan(&book.ledger.conn, sql);
             assert!(steps.contains("USING COVERING INDEX entry_by_period"), "{sql}: {steps}");
             assert!(!steps.contains("TEMP B-TREE"), "{sql}: {steps}");
         }

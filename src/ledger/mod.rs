@@ -422,3 +422,17 @@ impl Ledger {
 
 #[cfg(test)]
 mod tests;
+
+/// SQLite's query plan of `sql` (every parameter bound to 1), its steps
+/// joined by `; `, for the tests that pin which index a statement reads.
+#[cfg(test)]
+fn query_plan(conn: &Connection, sql: &str) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("a statement");
+    let n = stmt.parameter_count();
+    let steps: Vec<String> = stmt
+        .query_map(rusqlite::params_from_iter(std::iter::repeat_n(1, n)), |r| r.get(3))
+        .expect("a plan")
+        .collect::<rusqlite::Result<_>>()
+        .expect("its steps");
+    steps.join("; ")
+}

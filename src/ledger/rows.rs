@@ -312,16 +312,7 @@ mod tests {
     #[test]
     fn entries_of_an_indicator_or_task_are_sought_through_an_index() {
         let ledger = Ledger::in_memory().unwrap();
-        let plan = |sql: &str| -> String {
-            let mut stmt = ledger.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let n = stmt.parameter_count();
-            let steps: Vec<String> = stmt
-                .query_map(rusqlite::params_from_iter(std::iter::repeat_n(1, n)), |r| r.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            steps.join("; ")
-        };
+        let plan = |sql: &str| super::super::query_plan(&ledger.conn, sql);
         for year in [false, true] {
             let by_indicator = plan(&entries_sql(true, false, year));
             assert!(by_indicator.contains("SEARCH e USING INDEX entry_by_period"), "{by_indicator}");
